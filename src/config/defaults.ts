@@ -1,0 +1,34 @@
+import type { Config } from './config.ts';
+
+export const DEFAULT_USER_AGENT =
+  'Redline/0.1 (+https://github.com/redline-news/redline; tracks published edits of news articles)';
+
+export function defaultConfig(): Config {
+  return {
+    dataDir: './data',
+    databaseUrl: null,
+    schedule: {
+      minPeriodSec: 30 * 60,
+      backoffFactor: 1.2,
+      retireAfterSec: 40 * 24 * 3600,
+      feedMinPeriodSec: 60,
+      feedDefaultPeriodSec: 5 * 60,
+      revertBackoffFactor: 2,
+    },
+    fetch: {
+      userAgent: DEFAULT_USER_AGENT,
+      connectTimeoutMs: 10_000,
+      totalTimeoutMs: 30_000,
+      maxBodyBytes: 10 * 1024 * 1024,
+      maxRedirects: 5,
+      perHostConcurrency: 2,
+      perHostDelayMs: 1_000,
+      globalConcurrency: 16,
+      respectRobots: true,
+      robotsCacheSec: 3600,
+    },
+    worker: { role: 'all', batchSize: 32, leaseSec: 300, idleMs: 1_000, keepRaw: true },
+    web: { host: '127.0.0.1', port: 8080, baseUrl: 'http://127.0.0.1:8080' },
+    sources: [],
+  };
+}

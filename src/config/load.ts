@@ -1,0 +1,129 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UsageError, type SourceInput } from '../model/index.ts';
+import type { Config, Role } from './config.ts';
+import { defaultConfig } from './defaults.ts';
+import { parseDuration } from './duration.ts';
+
+/** The config that ships with Redline: a dozen public news feeds. */
+export const SHIPPED_CONFIG = join(dirname(fileURLToPath(import.meta.url)), '../../config/default.json');
+
+export interface ConfigOverrides {
+  dataDir?: string;
+  configFile?: string;
+  databaseUrl?: string;
+  port?: number;
+  role?: Role;
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Builds the one typed Config: defaults, then the config file (--config, else DATA/redline.json,
+ * else the shipped config/default.json), then environment, then command-line flags.
+ */
+export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.env): Config {
+  const config = defaultConfig();
+  const dataDir = resolve(overrides.dataDir ?? env.REDLINE_DATA ?? config.dataDir);
+  const file = overrides.configFile ?? firstExisting([join(dataDir, 'redline.json'), SHIPPED_CONFIG]);
+  if (file) mergeFile(config, file);
+  config.dataDir = dataDir;
+  if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL;
+  if (env.REDLINE_USER_AGENT) config.fetch.userAgent = env.REDLINE_USER_AGENT;
+  if (env.REDLINE_PORT) config.web.port = parsePort(env.REDLINE_PORT);
+  if (overrides.databaseUrl) config.databaseUrl = overrides.databaseUrl;
+  if (overrides.port !== undefined) config.web.port = overrides.port;
+  if (overrides.role) config.worker.role = overrides.role;
+  if (overrides.port !== undefined || env.REDLINE_PORT) {
+    config.web.baseUrl = `http://${config.web.host}:${config.web.port}`;
+  }
+  if (config.databaseUrl?.startsWith('sqlite:')) config.databaseUrl = null;
+  validate(config);
+  return config;
+}
+
+function firstExisting(paths: string[]): string | undefined {
+  return paths.find((p) => existsSync(p));
+}
+
+function mergeFile(config: Config, file: string): void {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`cannot read config file ${file}: ${(err as Error).message}`, { cause: err });
+  }
+  if (!raw || typeof raw !== 'object') throw new UsageError(`config file ${file} must hold a JSON object`);
+  const obj = raw as Record<string, unknown>;
+  for (const section of ['schedule', 'fetch', 'worker', 'web'] as const) {
+    if (obj[section] !== undefined) Object.assign(config[section], obj[section]);
+  }
+  if (typeof obj.databaseUrl === 'string') config.databaseUrl = obj.databaseUrl;
+  if (obj.sources !== undefined) {
+    if (!Array.isArray(obj.sources)) throw new UsageError(`config file ${file}: "sources" must be a list`);
+    config.sources = obj.sources.map((s, i) => parseSource(s, `${file}: sources[${i}]`, config.schedule.feedDefaultPeriodSec));
+  }
+}
+
+function parseSource(value: unknown, where: string, defaultPeriodSec: number): SourceInput {
+  if (!value || typeof value !== 'object') throw new UsageError(`${where} must be an object`);
+  const s = value as Record<string, unknown>;
+  if (typeof s.key !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/i.test(s.key)) {
+    throw new UsageError(`${where}: "key" must be a short name of letters, digits, - or _`);
+  }
+  if (typeof s.feedUrl !== 'string' || !/^https?:\/\//.test(s.feedUrl)) {
+    throw new UsageError(`${where}: "feedUrl" must be an http(s) URL`);
+  }
+  const every = s.every === undefined ? defaultPeriodSec : parseDuration(String(s.every));
+  return {
+    key: s.key,
+    name: typeof s.name === 'string' ? s.name : s.key,
+    feedUrl: s.feedUrl,
+    pollPeriodSec: every,
+    include: stringList(s.include, `${where}.include`),
+    exclude: stringList(s.exclude, `${where}.exclude`),
+  };
+}
+
+function stringList(value: unknown, where: string): string[] {
+  if (value === undefined) return [];
+  const list = Array.isArray(value) ? value : [value];
+  for (const v of list) {
+    if (typeof v !== 'string') throw new UsageError(`${where} must be a string or list of strings`);
+    try {
+      new RegExp(v);
+    } catch (err) {
+      throw new UsageError(`${where}: invalid regular expression ${JSON.stringify(v)}`, { cause: err });
+    }
+  }
+  return list as string[];
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid port ${JSON.stringify(text)}`);
+  return port;
+}
+
+function validate(config: Config): void {
+  const { schedule, fetch, worker } = config;
+  const positive: [string, number][] = [
+    ['schedule.minPeriodSec', schedule.minPeriodSec],
+    ['schedule.retireAfterSec', schedule.retireAfterSec],
+    ['fetch.totalTimeoutMs', fetch.totalTimeoutMs],
+    ['fetch.maxBodyBytes', fetch.maxBodyBytes],
+    ['fetch.perHostConcurrency', fetch.perHostConcurrency],
+    ['fetch.globalConcurrency', fetch.globalConcurrency],
+    ['worker.batchSize', worker.batchSize],
+    ['worker.leaseSec', worker.leaseSec],
+  ];
+  for (const [name, v] of positive) {
+    if (typeof v !== 'number' || !(v > 0)) throw new UsageError(`config: ${name} must be a positive number`);
+  }
+  if (schedule.backoffFactor < 1) throw new UsageError('config: schedule.backoffFactor must be >= 1');
+  if (!['web', 'worker', 'all'].includes(worker.role)) throw new UsageError(`config: unknown role ${worker.role}`);
+  if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
+    throw new UsageError(`config: database URL must start with postgres:// (or be omitted for SQLite)`);
+  }
+}

@@ -1,0 +1,134 @@
+/** Epoch milliseconds (UTC). Every timestamp in Redline's data model is one of these. */
+export type Millis = number;
+
+/** A news feed to watch, as configured by a user. */
+export interface SourceInput {
+  /** Short stable key shown to readers, e.g. `bbc`. Unique. */
+  key: string;
+  name: string;
+  /** RSS/Atom/JSON Feed/sitemap URL. Empty for the built-in `manual` source (articles added by `redline check`). */
+  feedUrl: string;
+  pollPeriodSec: number;
+  /** Regular expressions (source text) on article URLs; an article is tracked when it matches any include (or there are none) and no exclude. */
+  include: string[];
+  exclude: string[];
+}
+
+export type PollStatus = 'ok' | 'not_modified' | 'error';
+
+export interface Source extends SourceInput {
+  id: number;
+  enabled: boolean;
+  createdAt: Millis;
+  nextPollAt: Millis;
+  lastPollAt: Millis | null;
+  lastStatus: PollStatus | null;
+  lastError: string | null;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface SourceWithStats extends Source {
+  articleCount: number;
+  versionCount: number;
+}
+
+/** active: checked on schedule; removed: last check was 404/410 (still checked, with backoff); retired: never checked again. */
+export type ArticleStatus = 'active' | 'removed' | 'retired';
+
+export interface Article {
+  id: number;
+  sourceId: number;
+  /** Canonical URL (tracking parameters and fragment stripped, rel=canonical respected). Unique. */
+  url: string;
+  host: string;
+  feedTitle: string | null;
+  feedPublishedAt: Millis | null;
+  firstSeenAt: Millis;
+  status: ArticleStatus;
+  checkPeriodSec: number;
+  /** null when retired: "It will not be checked again for changes". */
+  nextCheckAt: Millis | null;
+  lastCheckedAt: Millis | null;
+  lastError: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** Number of stored versions (1 = never changed). */
+  versionCount: number;
+  lastVersionAt: Millis | null;
+  /** Headline of the latest version, else the feed title. */
+  title: string | null;
+}
+
+export interface ArticleWithSource extends Article {
+  sourceKey: string;
+  sourceName: string;
+}
+
+/** What the extractor produced from one page; the fingerprint is computed from title + paragraphs. */
+export interface Extraction {
+  title: string;
+  byline: string | null;
+  /** ISO 8601 string as found on the page, or null. */
+  published: string | null;
+  paragraphs: string[];
+  fingerprint: string;
+  extractorVersion: string;
+}
+
+export interface VersionInput extends Extraction {
+  capturedAt: Millis;
+  /** Raw HTML bytes as fetched (uncompressed); the store compresses them. null when not kept. */
+  rawHtml: Uint8Array | null;
+  /** Word counts against the previous version (0 for version 1). */
+  wordsAdded: number;
+  wordsRemoved: number;
+}
+
+export interface Version extends Extraction {
+  id: number;
+  articleId: number;
+  /** 1-based, consecutive per article. */
+  number: number;
+  capturedAt: Millis;
+  wordsAdded: number;
+  wordsRemoved: number;
+  hasRaw: boolean;
+  /**
+   * When extraction rules change, the tracker re-extracts this version's raw HTML and records the
+   * result here, so later checks compare like with like without inventing a version.
+   */
+  baselineFingerprint: string | null;
+  baselineExtractorVersion: string | null;
+}
+
+export type EventKind = 'removed' | 'restored' | 'revert' | 'retired' | 'error';
+
+export interface ArticleEvent {
+  id: number;
+  articleId: number;
+  at: Millis;
+  kind: EventKind;
+  /** For `revert`: the earlier version the page returned to. */
+  versionNumber: number | null;
+  detail: string | null;
+}
+
+export type NewEvent = Omit<ArticleEvent, 'id'>;
+
+/** One row of the recent-changes list: a new version (number >= 2) or a notable event. */
+export type Change =
+  | { type: 'version'; at: Millis; article: ArticleWithSource; version: Version }
+  | { type: 'event'; at: Millis; article: ArticleWithSource; event: ArticleEvent };
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back to get the next page. null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface SearchHit {
+  article: ArticleWithSource;
+  /** Versions of this article whose headline or text matched, newest first. */
+  versions: { number: number; capturedAt: Millis; title: string; snippet: string }[];
+}

@@ -1,0 +1,21 @@
+import { RedlineError } from '../model/index.ts';
+
+/** Another check already stored this version number (two workers raced); the caller re-reads and moves on. */
+export class VersionConflictError extends RedlineError {
+  constructor(articleId: number, number: number) {
+    super('version-conflict', `article ${articleId} already has version ${number}`);
+  }
+}
+
+/** The database was migrated by a newer Redline; refusing to touch it. */
+export class SchemaTooNewError extends RedlineError {
+  constructor(found: number, known: number) {
+    super('schema-too-new', `database schema version ${found} is newer than this Redline knows (${known}); upgrade Redline`);
+  }
+}
+
+export class StoreError extends RedlineError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('store', message, options);
+  }
+}

@@ -1,0 +1,147 @@
+import type {
+  Article,
+  ArticleEvent,
+  ArticleStatus,
+  ArticleWithSource,
+  Change,
+  Millis,
+  NewEvent,
+  Page,
+  PollStatus,
+  SearchHit,
+  Source,
+  SourceInput,
+  SourceWithStats,
+  Version,
+  VersionInput,
+} from '../model/index.ts';
+
+/** Who holds claimed work and until when; work whose lease has expired can be claimed again. */
+export interface Lease {
+  workerId: string;
+  until: Millis;
+}
+
+export interface SourcePollResult {
+  at: Millis;
+  status: PollStatus;
+  error: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  nextPollAt: Millis;
+}
+
+export interface NewArticle {
+  sourceId: number;
+  url: string;
+  host: string;
+  feedTitle: string | null;
+  feedPublishedAt: Millis | null;
+  now: Millis;
+  /** Period a new article starts with; it is due at once (`nextCheckAt = now`). */
+  checkPeriodSec: number;
+}
+
+/** Fields the tracker changes after a check. Omitted fields are left alone. Always releases the lease. */
+export interface ArticlePatch {
+  status?: ArticleStatus;
+  checkPeriodSec?: number;
+  nextCheckAt?: Millis | null;
+  lastCheckedAt?: Millis;
+  lastError?: string | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  url?: string;
+}
+
+export interface ArticleQuery {
+  sourceId?: number;
+  status?: ArticleStatus;
+  /** Only articles with at least this many versions. */
+  minVersions?: number;
+  limit: number;
+  cursor?: string | null;
+}
+
+export interface ChangeQuery {
+  sourceId?: number;
+  articleId?: number;
+  limit: number;
+  cursor?: string | null;
+}
+
+export interface SearchQuery {
+  /** User query: words, and "phrases in quotes". */
+  text: string;
+  sourceId?: number;
+  limit: number;
+  cursor?: string | null;
+}
+
+export interface StoreStats {
+  sources: number;
+  articles: number;
+  versions: number;
+}
+
+/**
+ * Everything Redline keeps. One implementation per database (SQLite, PostgreSQL); both pass the
+ * shared contract suite in `contract.case.ts`. All methods are safe to call from several
+ * processes at once on PostgreSQL.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Applies pending migrations; throws SchemaTooNewError when the database is newer than this code. */
+  migrate(): Promise<void>;
+  schemaVersion(): Promise<number>;
+  close(): Promise<void>;
+
+  // --- sources
+  /** Creates or updates (by key) a source. A new source is due at once. */
+  upsertSource(input: SourceInput, now: Millis): Promise<Source>;
+  removeSource(key: string): Promise<boolean>;
+  getSource(idOrKey: number | string): Promise<Source | null>;
+  listSources(): Promise<SourceWithStats[]>;
+  /** Enabled sources with nextPollAt <= now and no live lease, leased to the caller. */
+  claimDueSources(now: Millis, limit: number, lease: Lease): Promise<Source[]>;
+  /** Records a poll outcome and releases the lease. */
+  recordSourcePoll(sourceId: number, result: SourcePollResult): Promise<void>;
+
+  // --- articles
+  /** Inserts by canonical URL unless it exists (then returns the existing one, unchanged). */
+  upsertArticle(input: NewArticle): Promise<{ article: Article; created: boolean }>;
+  getArticle(id: number): Promise<ArticleWithSource | null>;
+  getArticleByUrl(url: string): Promise<Article | null>;
+  listArticles(query: ArticleQuery): Promise<Page<ArticleWithSource>>;
+  /**
+   * Articles with nextCheckAt <= now (oldest due first) and no live lease, leased to the caller.
+   * At most `perHostLimit` articles of one host are under a live lease at any time, across all workers.
+   */
+  claimDueArticles(now: Millis, limit: number, lease: Lease, perHostLimit: number): Promise<Article[]>;
+  /** Applies the patch and releases the lease. */
+  updateArticle(id: number, patch: ArticlePatch): Promise<void>;
+
+  // --- versions
+  /**
+   * Stores version `number` (must be versionCount + 1) and updates the article's versionCount,
+   * lastVersionAt and title in one transaction. Throws VersionConflictError when that number exists.
+   */
+  addVersion(articleId: number, number: number, input: VersionInput): Promise<Version>;
+  listVersions(articleId: number): Promise<Version[]>;
+  getVersion(articleId: number, number: number): Promise<Version | null>;
+  getLatestVersion(articleId: number): Promise<Version | null>;
+  /** The raw HTML kept with a version, decompressed. */
+  getRawHtml(articleId: number, number: number): Promise<Uint8Array | null>;
+  /** Records the fingerprint of this version's raw HTML under newer extraction rules. */
+  setBaseline(versionId: number, fingerprint: string, extractorVersion: string): Promise<void>;
+
+  // --- events
+  addEvent(event: NewEvent): Promise<ArticleEvent>;
+  listEvents(articleId: number): Promise<ArticleEvent[]>;
+
+  // --- reading
+  /** Versions numbered 2+ and removed/restored/revert events, newest first. */
+  listChanges(query: ChangeQuery): Promise<Page<Change>>;
+  search(query: SearchQuery): Promise<Page<SearchHit>>;
+  stats(): Promise<StoreStats>;
+}

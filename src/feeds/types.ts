@@ -1,0 +1,17 @@
+import type { Millis } from '../model/index.ts';
+
+/** One article announced by a feed or sitemap. `url` is already canonical (see canonicalizeUrl). */
+export interface FeedItem {
+  url: string;
+  title: string | null;
+  publishedAt: Millis | null;
+}
+
+export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json' | 'sitemap' | 'sitemap-index';
+
+/** A parsed document: articles, plus child sitemap URLs when it is a sitemap index (else empty). */
+export interface FeedDocument {
+  format: FeedFormat;
+  items: FeedItem[];
+  sitemaps: string[];
+}

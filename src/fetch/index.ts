@@ -1,0 +1,9 @@
+/**
+ * The polite fetcher. `createFetcher(config.fetch, { log })` once per process, then
+ * `fetcher.get(url, { accept: 'html' | 'feed', etag, lastModified, signal })`.
+ * Failures are FetchError with a `kind` (see errors.ts), `status` and `retryAfterMs` when known.
+ */
+export { createFetcher } from './fetcher.ts';
+export { FetchError, type FetchErrorKind } from './errors.ts';
+export type { Accept, Fetcher, FetcherDeps, FetchResult, GetOptions } from './types.ts';
+export { parseRobots, robotsAllows, productToken, type RobotsRules } from './robots.ts';

@@ -1,0 +1,96 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { readBody } from './body.ts';
+import { FetchError, fromNetworkError } from './errors.ts';
+import { abortError } from './limiter.ts';
+
+export interface RequestSpec {
+  url: URL;
+  headers: Record<string, string>;
+  connectTimeoutMs: number;
+  totalTimeoutMs: number;
+  maxBodyBytes: number;
+  signal?: AbortSignal;
+  lookup?: LookupFunction;
+  /** Called when the status line and headers arrive; return false to skip the body, throw to refuse it. */
+  wantBody: (status: number, headers: Record<string, string>) => boolean;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+/**
+ * One HTTP exchange, no redirects. Everything that can hang is bounded: connecting (DNS + TCP +
+ * TLS) by connectTimeoutMs, the whole exchange by totalTimeoutMs, the body by maxBodyBytes.
+ */
+export function request(spec: RequestSpec): Promise<RawResponse> {
+  const href = spec.url.href;
+  return new Promise((resolve, reject) => {
+    const timers: NodeJS.Timeout[] = [];
+    let settled = false;
+    const settle = (err: Error | null, value?: RawResponse) => {
+      if (settled) return;
+      settled = true;
+      timers.forEach(clearTimeout);
+      spec.signal?.removeEventListener('abort', onAbort);
+      if (err) {
+        req.destroy();
+        reject(err);
+      } else resolve(value!);
+    };
+    const onAbort = () => settle(abortError(spec.signal, href));
+    if (spec.signal?.aborted) return reject(abortError(spec.signal, href));
+
+    const transport = spec.url.protocol === 'https:' ? https : http;
+    const req = transport.request(spec.url, { method: 'GET', headers: spec.headers, lookup: spec.lookup });
+    spec.signal?.addEventListener('abort', onAbort, { once: true });
+    timers.push(
+      setTimeout(() => settle(new FetchError('timeout', `${href}: no complete response within ${spec.totalTimeoutMs} ms`)), spec.totalTimeoutMs),
+    );
+    req.on('socket', (socket) => {
+      if (!socket.connecting) return; // a kept-alive socket is already connected
+      const timer = setTimeout(
+        () => settle(new FetchError('timeout', `${href}: could not connect within ${spec.connectTimeoutMs} ms`)),
+        spec.connectTimeoutMs,
+      );
+      timers.push(timer);
+      socket.once(spec.url.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(timer));
+    });
+    req.on('error', (err) => settle(fromNetworkError(err, href)));
+    req.on('response', (res) => {
+      const status = res.statusCode ?? 0;
+      const headers = flattenHeaders(res.headers);
+      let want: boolean;
+      try {
+        want = spec.wantBody(status, headers);
+      } catch (err) {
+        return settle(err as Error);
+      }
+      if (!want) {
+        res.destroy();
+        return settle(null, { status, headers, body: new Uint8Array(0) });
+      }
+      const declared = Number(headers['content-length']);
+      if (declared > spec.maxBodyBytes) {
+        return settle(new FetchError('too-large', `${href}: Content-Length ${declared} exceeds ${spec.maxBodyBytes} bytes`));
+      }
+      readBody(res, spec.maxBodyBytes, href).then(
+        (body) => settle(null, { status, headers, body }),
+        (err: Error) => settle(err),
+      );
+    });
+    req.end();
+  });
+}
+
+function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * Longest common subsequence of two sequences (tokens or paragraphs, compared with ===) by Myers'
+ * O((N+M)·D) algorithm. Equal prefixes and suffixes are matched first, so near-identical inputs
+ * cost O(N). Returns the matched index pairs in order, or null when the work would exceed
+ * `budget` steps: callers fall back to something cheaper instead of going quadratic.
+ */
+export type Match = [leftIndex: number, rightIndex: number];
+
+export const DEFAULT_BUDGET = 2_000_000;
+
+export function lcsMatches<T>(a: ArrayLike<T>, b: ArrayLike<T>, budget = DEFAULT_BUDGET): Match[] | null {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const middle = myersCore(a, b, start, endA, start, endB, budget);
+  if (middle === null) return null;
+  const matches: Match[] = [];
+  for (let i = 0; i < start; i++) matches.push([i, i]);
+  for (const m of middle) matches.push(m);
+  for (let i = 0; endA + i < a.length; i++) matches.push([endA + i, endB + i]);
+  return matches;
+}
+
+/** Forward greedy Myers on a[a0..a1) × b[b0..b1), keeping each round's frontier for the backtrack. */
+function myersCore<T>(a: ArrayLike<T>, b: ArrayLike<T>, a0: number, a1: number, b0: number, b1: number, budget: number): Match[] | null {
+  const n = a1 - a0;
+  const m = b1 - b0;
+  if (n === 0 || m === 0) return [];
+  const max = n + m;
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  // Frontier snapshots: trace[d][k + d] = furthest x on diagonal k before round d.
+  const trace: Int32Array[] = [];
+  let work = 0;
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice(offset - d, offset + d + 1));
+    work += 2 * d + 1;
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y = x - k;
+      const x0 = x;
+      while (x < n && y < m && a[a0 + x] === b[b0 + y]) {
+        x++;
+        y++;
+      }
+      work += x - x0;
+      v[offset + k] = x;
+      if (x >= n && y >= m) return backtrack(trace, n, m, a0, b0);
+    }
+    if (work > budget) return null;
+  }
+  return null; // unreachable: d = n + m always reaches the end
+}
+
+function backtrack(trace: Int32Array[], n: number, m: number, a0: number, b0: number): Match[] {
+  const matches: Match[] = [];
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const v = trace[d]; // v[k + d] is the furthest x on diagonal k
+    const k = x - y;
+    const prevK = k === -d || (k !== d && v[k - 1 + d] < v[k + 1 + d]) ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : v[prevK + d];
+    const prevY = d === 0 ? 0 : prevX - prevK;
+    while (x > prevX && y > prevY) {
+      matches.push([a0 + x - 1, b0 + y - 1]);
+      x--;
+      y--;
+    }
+    x = prevX;
+    y = prevY;
+  }
+  return matches.reverse();
+}

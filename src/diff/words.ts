@@ -1,0 +1,108 @@
+import { lcsMatches } from './myers.ts';
+import { isWord, tokenize } from './tokens.ts';
+import type { Segment } from './types.ts';
+
+export interface TextDiff {
+  left: Segment[];
+  right: Segment[];
+  wordsAdded: number;
+  wordsRemoved: number;
+}
+
+/** Token-level LCS work allowed per paragraph; past it the paragraph is shown as replaced whole. */
+const WORD_BUDGET = 400_000;
+
+type Chunk = { same: true; tokens: string[] } | { same: false; del: string[]; ins: string[] };
+
+/** Word-level diff of two texts: left side is same+del segments, right side same+ins. */
+export function diffText(oldText: string, newText: string): TextDiff {
+  return diffTokens(tokenize(oldText), tokenize(newText));
+}
+
+export function diffTokens(a: string[], b: string[]): TextDiff {
+  const matches = lcsMatches(a, b, WORD_BUDGET);
+  if (!matches) return toTextDiff([{ same: false, del: a, ins: b }]);
+  // Spaces and punctuation first, so the short-word rule sees whole rewrites on each side.
+  const chunks = mergeIslands(mergeIslands(toChunks(a, b, matches), isSeparatorIsland), isShortWordIsland);
+  return toTextDiff(chunks);
+}
+
+function toChunks(a: string[], b: string[], matches: [number, number][]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let i = 0;
+  let j = 0;
+  const pushSame = (token: string) => {
+    const last = chunks[chunks.length - 1];
+    if (last?.same) last.tokens.push(token);
+    else chunks.push({ same: true, tokens: [token] });
+  };
+  for (const [x, y] of [...matches, [a.length, b.length] as [number, number]]) {
+    if (x > i || y > j) chunks.push({ same: false, del: a.slice(i, x), ins: b.slice(j, y) });
+    if (x < a.length) pushSame(a[x]);
+    i = x + 1;
+    j = y + 1;
+  }
+  return chunks;
+}
+
+function wordCount(tokens: string[]): number {
+  let n = 0;
+  for (const t of tokens) if (isWord(t)) n++;
+  return n;
+}
+
+type IslandTest = (same: string[], before: Chunk, after: Chunk) => boolean;
+
+/**
+ * A change, a lone space or comma, and another change read better as one replacement:
+ * "[-said Monday-]{+claimed Tuesday+}" rather than "[-said-]{+claimed+} [-Monday-]{+Tuesday+}".
+ */
+const isSeparatorIsland: IslandTest = (same) => !same.some(isWord);
+
+/** The same holds for one short word (an article, a preposition) inside a larger rewrite. */
+const isShortWordIsland: IslandTest = (same, before, after) => {
+  const words = same.filter(isWord);
+  if (words.length !== 1 || words[0].length > 3) return false;
+  const changed = (c: Chunk) => (c.same ? 0 : Math.max(wordCount(c.del), wordCount(c.ins)));
+  return changed(before) >= 2 && changed(after) >= 2;
+};
+
+function mergeIslands(chunks: Chunk[], isIsland: IslandTest): Chunk[] {
+  const out: Chunk[] = [];
+  for (let k = 0; k < chunks.length; k++) {
+    const c = chunks[k];
+    const prev = out[out.length - 1];
+    const next = chunks[k + 1];
+    if (c.same && prev && !prev.same && next && !next.same && isIsland(c.tokens, prev, next)) {
+      prev.del.push(...c.tokens, ...next.del);
+      prev.ins.push(...c.tokens, ...next.ins);
+      k++;
+    } else if (!c.same && prev && !prev.same) {
+      prev.del.push(...c.del);
+      prev.ins.push(...c.ins);
+    } else {
+      out.push(c.same ? { same: true, tokens: [...c.tokens] } : { same: false, del: [...c.del], ins: [...c.ins] });
+    }
+  }
+  return out;
+}
+
+function toTextDiff(chunks: Chunk[]): TextDiff {
+  const left: Segment[] = [];
+  const right: Segment[] = [];
+  let wordsAdded = 0;
+  let wordsRemoved = 0;
+  for (const c of chunks) {
+    if (c.same) {
+      const text = c.tokens.join('');
+      left.push({ op: 'same', text });
+      right.push({ op: 'same', text });
+      continue;
+    }
+    if (c.del.length > 0) left.push({ op: 'del', text: c.del.join('') });
+    if (c.ins.length > 0) right.push({ op: 'ins', text: c.ins.join('') });
+    wordsRemoved += wordCount(c.del);
+    wordsAdded += wordCount(c.ins);
+  }
+  return { left, right, wordsAdded, wordsRemoved };
+}

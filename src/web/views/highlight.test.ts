@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { highlight, queryTerms } from './highlight.ts';
+
+describe('search highlighting', () => {
+  it('splits queries into words and phrases', () => {
+    expect(queryTerms('budget "spending row"  minister')).toEqual(['budget', 'spending row', 'minister']);
+    expect(queryTerms('"unclosed')).toEqual(['unclosed']);
+  });
+
+  it.each([
+    ['The Budget row', 'budget', 'The <mark>Budget</mark> row'],
+    ['a bitter spending  row', '"spending row"', 'a bitter <mark>spending  row</mark>'],
+    ['<b>x</b> (1+1)', '(1+1)', '&lt;b&gt;x&lt;/b&gt; <mark>(1+1)</mark>'],
+    ['<script>alert(1)</script>', 'script', '&lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt;'],
+    ['nothing here', '', 'nothing here'],
+  ])('%s / %s', (text, q, expected) => {
+    expect(highlight(text, q).toString()).toBe(expected);
+  });
+});

@@ -1,0 +1,22 @@
+import { html, type SafeHtml } from '../html.ts';
+
+/** Words and "quoted phrases" of a search query, as the reader typed them. */
+export function queryTerms(q: string): string[] {
+  const terms: string[] = [];
+  for (const m of q.matchAll(/"([^"]+)"|([^\s"]+)/g)) {
+    const term = (m[1] ?? m[2]).trim();
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The snippet with the query's words marked; every piece is still escaped text. */
+export function highlight(text: string, q: string): SafeHtml {
+  const terms = queryTerms(q).sort((a, b) => b.length - a.length);
+  if (!terms.length) return html`${text}`;
+  const pattern = new RegExp(`(${terms.map((t) => escapeRegExp(t).replace(/\s+/g, '\\s+')).join('|')})`, 'giu');
+  // split() with one capture group puts the matches at the odd positions.
+  return html`${text.split(pattern).map((part, i) => (i % 2 === 1 ? html`<mark>${part}</mark>` : part))}`;
+}

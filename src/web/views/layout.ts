@@ -1,0 +1,69 @@
+import { assetUrl } from '../assets.ts';
+import { html, raw, type SafeHtml } from '../html.ts';
+
+export interface Alternate {
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
+  title: string;
+  href: string;
+}
+
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** Feeds for autodiscovery (`<link rel="alternate">`). */
+  alternates?: Alternate[];
+  /** Search box contents, when on the search page. */
+  query?: string;
+  /** Marks the current section in the navigation. */
+  section?: 'changes' | 'articles' | 'sources' | 'search';
+}
+
+/** Feed triple (RSS, Atom, JSON Feed) for a feed base path such as `/feeds/changes`. */
+export function feedAlternates(base: string, title: string): Alternate[] {
+  return [
+    { type: 'application/rss+xml', title: `${title} (RSS)`, href: `${base}.rss` },
+    { type: 'application/atom+xml', title: `${title} (Atom)`, href: `${base}.atom` },
+    { type: 'application/feed+json', title: `${title} (JSON Feed)`, href: `${base}.json` },
+  ];
+}
+
+function navLink(href: string, text: string, current: boolean): SafeHtml {
+  return html`<a href="${href}"${current ? raw(' aria-current="page"') : ''}>${text}</a>`;
+}
+
+export function layout(meta: PageMeta, body: SafeHtml): string {
+  const alternates = (meta.alternates ?? feedAlternates('/feeds/changes', 'All changes')).map((a) => html`<link rel="alternate" type="${a.type}" title="${a.title}" href="${a.href}">`);
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${meta.title} · Redline</title>
+<meta name="description" content="${meta.description}">
+<link rel="stylesheet" href="${assetUrl('style.css')}">
+<link rel="icon" type="image/svg+xml" href="${assetUrl('icon.svg')}">
+${alternates}
+<script src="${assetUrl('enhance.js')}" defer></script>
+</head>
+<body>
+<header class="site">
+<a class="brand" href="/">Redline</a>
+<nav aria-label="Main">
+${navLink('/', 'Changes', meta.section === 'changes')}
+${navLink('/articles', 'Articles', meta.section === 'articles')}
+${navLink('/sources', 'Sources', meta.section === 'sources')}
+</nav>
+<form class="search" action="/search" method="get" role="search">
+<input type="search" name="q" value="${meta.query ?? ''}" placeholder="Search all versions" aria-label="Search all versions">
+<button type="submit">Search</button>
+</form>
+</header>
+<main id="main">
+${body}
+</main>
+<footer class="site"><p>Redline keeps every version of every article it watches. <a href="/feeds/changes.rss">RSS</a> · <a href="/feeds/changes.atom">Atom</a> · <a href="/api/v1/openapi.json">API</a></p></footer>
+</body>
+</html>
+`.toString();
+}

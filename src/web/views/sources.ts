@@ -1,0 +1,31 @@
+import type { Millis, SourceWithStats } from '../../model/index.ts';
+import { html, type SafeHtml } from '../html.ts';
+import { externalLink, timeAgo } from './components.ts';
+import { sourceFeedBase } from './paths.ts';
+
+function status(s: SourceWithStats, now: Millis): SafeHtml {
+  if (!s.lastPollAt) return html`<span class="muted">not polled yet</span>`;
+  const label = s.lastStatus === 'not_modified' ? 'not modified' : (s.lastStatus ?? 'unknown');
+  return html`<span class="status status-${s.lastStatus ?? 'unknown'}">${label}</span> ${timeAgo(s.lastPollAt, now)}
+${s.lastError ? html`<div class="error-text">${s.lastError}</div>` : ''}`;
+}
+
+function row(s: SourceWithStats, now: Millis): SafeHtml {
+  return html`<tr id="${s.key}">
+<td><a href="/?source=${encodeURIComponent(s.key)}"><strong>${s.name}</strong></a><br><span class="muted">${s.key}</span>${s.enabled ? '' : ' (disabled)'}</td>
+<td class="num">${s.articleCount}</td>
+<td class="num">${s.versionCount}</td>
+<td>${status(s, now)}</td>
+<td>${s.feedUrl ? externalLink(s.feedUrl, 'feed') : html`<span class="muted">manual</span>`} ·
+<a href="${sourceFeedBase(s.key)}.rss">changes RSS</a> · <a href="/articles?source=${encodeURIComponent(s.key)}">articles</a></td>
+</tr>`;
+}
+
+export function sourcesPage(sources: SourceWithStats[], now: Millis): SafeHtml {
+  if (!sources.length) return html`<h1>Sources</h1><p class="empty">No sources configured.</p>`;
+  return html`<h1>Sources</h1>
+<div class="table-scroll"><table class="sources">
+<thead><tr><th>Source</th><th>Articles</th><th>Versions</th><th>Last poll</th><th>Links</th></tr></thead>
+<tbody>${sources.map((s) => row(s, now))}</tbody>
+</table></div>`;
+}

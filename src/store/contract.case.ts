@@ -1,0 +1,19 @@
+import { articleCases } from './contract/articles.case.ts';
+import { claimCases } from './contract/claims.case.ts';
+import type { ContractHarness } from './contract/fixtures.ts';
+import { readingCases } from './contract/reading.case.ts';
+import { schemaCases } from './contract/schema.case.ts';
+import { sourceCases } from './contract/sources.case.ts';
+import { versionCases } from './contract/versions.case.ts';
+
+export type { ContractHarness } from './contract/fixtures.ts';
+
+/** The one contract every Store implementation passes; call it inside the implementation's test file. */
+export function storeContract(harness: ContractHarness): void {
+  sourceCases(harness);
+  articleCases(harness);
+  claimCases(harness);
+  versionCases(harness);
+  readingCases(harness);
+  schemaCases(harness);
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { VersionConflictError } from '../errors.ts';
+import type { Store } from '../store.ts';
+import { T0, freshStore, makeArticle, makeSource, versionInput, type ContractHarness } from './fixtures.ts';
+
+export function versionCases(harness: ContractHarness): void {
+  describe(`${harness.name}: versions and events`, () => {
+    const store = freshStore(harness);
+
+    it('numbers versions and keeps the article summary in step', async () => {
+      const article = await makeArticle(store(), await makeSource(store()), 'a');
+      const paragraphs = ['Zürich — “quoted” text, emoji 📰.', 'Second paragraph.'];
+      const v1 = await store().addVersion(article.id, 1, versionInput('First headline', paragraphs, { byline: 'By A', published: '2024-01-02T03:04:05Z', capturedAt: T0 + 1 }));
+      expect(v1).toMatchObject({ articleId: article.id, number: 1, title: 'First headline', paragraphs, byline: 'By A', published: '2024-01-02T03:04:05Z', capturedAt: T0 + 1, hasRaw: false, baselineFingerprint: null });
+      const v2 = await store().addVersion(article.id, 2, versionInput('Second headline', ['Changed.'], { capturedAt: T0 + 2, wordsAdded: 1, wordsRemoved: 7 }));
+      expect(await store().getArticle(article.id)).toMatchObject({ versionCount: 2, lastVersionAt: T0 + 2, title: 'Second headline' });
+      expect(await store().listVersions(article.id)).toEqual([v1, v2]);
+      expect(await store().getVersion(article.id, 1)).toEqual(v1);
+      expect(await store().getVersion(article.id, 3)).toBeNull();
+      expect(await store().getLatestVersion(article.id)).toEqual(v2);
+      expect(v2).toMatchObject({ wordsAdded: 1, wordsRemoved: 7 });
+      expect(await store().getLatestVersion(article.id + 1000)).toBeNull();
+    });
+
+    it('refuses a version number that exists or skips one', async () => {
+      const article = await makeArticle(store(), await makeSource(store()), 'a');
+      await store().addVersion(article.id, 1, versionInput('t', ['p']));
+      await expect(store().addVersion(article.id, 1, versionInput('t2', ['p']))).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(store().addVersion(article.id, 3, versionInput('t3', ['p']))).rejects.toMatchObject({ kind: 'store' });
+      await expect(store().addVersion(article.id + 1000, 1, versionInput('t', ['p']))).rejects.toMatchObject({ kind: 'not-found' });
+      expect((await store().listVersions(article.id)).map((v) => v.title)).toEqual(['t']);
+    });
+
+    it('lets exactly one of several racing writers store a version number', async () => {
+      const article = await makeArticle(store(), await makeSource(store()), 'a');
+      await store().addVersion(article.id, 1, versionInput('t', ['p']));
+      const others = await Promise.all([1, 2, 3].map(() => harness.openAnother(store())));
+      const writers: Store[] = [store(), ...others.map((o) => o ?? store())];
+      try {
+        const results = await Promise.allSettled(
+          writers.map((w, i) => w.addVersion(article.id, 2, versionInput(`racer ${i}`, [`text ${i}`]))),
+        );
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(VersionConflictError);
+        expect((await store().listVersions(article.id)).map((v) => v.number)).toEqual([1, 2]);
+        expect((await store().getArticle(article.id))?.versionCount).toBe(2);
+      } finally {
+        for (const o of others) await o?.close();
+      }
+    });
+
+    it('keeps raw HTML byte for byte, compressed apart from the version', async () => {
+      const article = await makeArticle(store(), await makeSource(store()), 'a');
+      const html = new Uint8Array([...new TextEncoder().encode('<html><body>'.repeat(500)), 0xe9, 0x00, 0xff]);
+      const v1 = await store().addVersion(article.id, 1, versionInput('t', ['p'], { rawHtml: html }));
+      expect(v1.hasRaw).toBe(true);
+      expect(await store().getRawHtml(article.id, 1)).toEqual(html);
+      const v2 = await store().addVersion(article.id, 2, versionInput('t', ['q'], { rawHtml: null }));
+      expect(v2.hasRaw).toBe(false);
+      expect(await store().getRawHtml(article.id, 2)).toBeNull();
+      expect(await store().getRawHtml(article.id, 9)).toBeNull();
+    });
+
+    it('records a baseline fingerprint under newer extraction rules', async () => {
+      const article = await makeArticle(store(), await makeSource(store()), 'a');
+      const v1 = await store().addVersion(article.id, 1, versionInput('t', ['p']));
+      await store().setBaseline(v1.id, 'fp-new', 'x2');
+      expect(await store().getVersion(article.id, 1)).toEqual({ ...v1, baselineFingerprint: 'fp-new', baselineExtractorVersion: 'x2' });
+      await expect(store().setBaseline(v1.id + 1000, 'f', 'x')).rejects.toMatchObject({ kind: 'not-found' });
+    });
+
+    it('records events in order', async () => {
+      const article = await makeArticle(store(), await makeSource(store()), 'a');
+      const removed = await store().addEvent({ articleId: article.id, at: T0 + 5, kind: 'removed', versionNumber: null, detail: 'HTTP 410' });
+      expect(removed).toMatchObject({ articleId: article.id, at: T0 + 5, kind: 'removed', detail: 'HTTP 410', versionNumber: null });
+      const revert = await store().addEvent({ articleId: article.id, at: T0 + 9, kind: 'revert', versionNumber: 1, detail: null });
+      const early = await store().addEvent({ articleId: article.id, at: T0 + 1, kind: 'error', versionNumber: null, detail: 'timeout' });
+      expect(await store().listEvents(article.id)).toEqual([early, removed, revert]);
+      expect(await store().listEvents(article.id + 1000)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,14 @@
+import { initial } from './001-initial.ts';
+
+/** One schema change, with the statements for each database (the same text where SQL is portable). */
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string[];
+  postgres: string[];
+}
+
+/** Every migration, in order. Append only: never edit one that has shipped. */
+export const MIGRATIONS: Migration[] = [initial];
+
+export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { SchemaTooNewError } from '../errors.ts';
+import { openSqliteDb } from '../sqlite/db.ts';
+import { MIGRATIONS, type Migration } from './list.ts';
+import { migrate, readSchemaVersion } from './migrate.ts';
+
+const both = (sql: string) => ({ sqlite: [sql], postgres: [sql] });
+const steps: Migration[] = [
+  { version: 1, name: 'one', ...both('CREATE TABLE t (a INTEGER)') },
+  { version: 2, name: 'two', ...both('ALTER TABLE t ADD COLUMN b TEXT') },
+  { version: 3, name: 'broken', sqlite: ['CREATE TABLE u (x INTEGER)', 'THIS IS NOT SQL'], postgres: [] },
+];
+
+describe('migrate', () => {
+  it('applies pending steps in order, each atomically, and stops at a failing one', async () => {
+    const db = openSqliteDb(':memory:');
+    expect(await readSchemaVersion(db)).toBe(0);
+    await migrate(db, undefined, steps.slice(0, 1));
+    expect(await readSchemaVersion(db)).toBe(1);
+    await expect(migrate(db, undefined, steps)).rejects.toThrow();
+    // Step 2 committed; step 3 left nothing behind, not even its first statement.
+    expect(await readSchemaVersion(db)).toBe(2);
+    await db.run("INSERT INTO t (a, b) VALUES (1, 'x')");
+    await expect(db.run('INSERT INTO u (x) VALUES (1)')).rejects.toThrow(/no such table/);
+    await expect(migrate(db, undefined, steps.slice(0, 1))).rejects.toBeInstanceOf(SchemaTooNewError);
+    await db.close();
+  });
+
+  it('has consecutive versions with SQL for both databases', () => {
+    MIGRATIONS.forEach((m, i) => {
+      expect(m.version).toBe(i + 1);
+      expect(m.sqlite.length).toBeGreaterThan(0);
+      expect(m.postgres.length).toBeGreaterThan(0);
+    });
+  });
+});

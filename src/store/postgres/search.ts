@@ -1,0 +1,39 @@
+import type { Db, Param } from '../sql/db.ts';
+import { placeholders } from '../sql/db.ts';
+import type { SearchHooks } from '../sql/search.ts';
+
+/** to_tsquery text: words of a phrase joined by <->, terms by &; terms hold only letters and digits. */
+export function tsQuery(terms: string[][]): string {
+  return terms.map((words) => `(${words.map((w) => `'${w}'`).join(' <-> ')})`).join(' & ');
+}
+
+export const postgresSearch: SearchHooks = {
+  matching(terms) {
+    return {
+      sql: `SELECT version_id FROM version_search WHERE tsv @@ to_tsquery('simple', ?)`,
+      params: [tsQuery(terms)],
+    };
+  },
+  async snippets(db: Db, terms, versionIds) {
+    if (versionIds.length === 0) return new Map();
+    const rows = await db.all<{ id: number; snippet: string }>(
+      `SELECT version_id AS id,
+         ts_headline('simple', title || ' ' || body, to_tsquery('simple', ?),
+           'StartSel="", StopSel="", MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "') AS snippet
+       FROM version_search WHERE version_id IN (${placeholders(versionIds.length)})`,
+      [tsQuery(terms), ...(versionIds as Param[])],
+    );
+    return new Map(rows.map((r) => [Number(r.id), r.snippet]));
+  },
+};
+
+/** A tsvector holds at most 1 MB; no article body comes near, but a pathological page must not fail the version. */
+const MAX_INDEXED_CHARS = 250_000;
+
+export async function indexVersion(tx: Db, versionId: number, title: string, body: string): Promise<void> {
+  await tx.run('INSERT INTO version_search (version_id, title, body) VALUES (?, ?, ?)', [
+    versionId,
+    title.slice(0, 10_000),
+    body.slice(0, MAX_INDEXED_CHARS),
+  ]);
+}

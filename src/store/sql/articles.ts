@@ -1,0 +1,83 @@
+import { NotFoundError } from '../../model/index.ts';
+import type { Article, ArticleWithSource, Page } from '../../model/index.ts';
+import { StoreError } from '../errors.ts';
+import type { ArticlePatch, ArticleQuery, NewArticle } from '../store.ts';
+import type { Db, Param } from './db.ts';
+import { decodeCursor, pageOf } from './cursor.ts';
+import { ARTICLE_COLUMNS, ARTICLE_WITH_SOURCE_COLUMNS, bare, toArticle, toArticleWithSource } from './rows.ts';
+
+export async function upsertArticle(db: Db, a: NewArticle): Promise<{ article: Article; created: boolean }> {
+  const inserted = await db.get(
+    `INSERT INTO articles (source_id, url, host, feed_title, feed_published_at, first_seen_at, status,
+       check_period_sec, next_check_at, title)
+     VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)
+     ON CONFLICT (url) DO NOTHING
+     RETURNING ${bare(ARTICLE_COLUMNS)}`,
+    [a.sourceId, a.url, a.host, a.feedTitle, a.feedPublishedAt, a.now, a.checkPeriodSec, a.now, a.feedTitle],
+  );
+  if (inserted) return { article: toArticle(inserted), created: true };
+  const existing = await getArticleByUrl(db, a.url);
+  if (!existing) throw new StoreError(`article ${a.url} neither inserted nor found`);
+  return { article: existing, created: false };
+}
+
+export async function getArticle(db: Db, id: number): Promise<ArticleWithSource | null> {
+  const row = await db.get(
+    `SELECT ${ARTICLE_WITH_SOURCE_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?`,
+    [id],
+  );
+  return row ? toArticleWithSource(row) : null;
+}
+
+export async function getArticleByUrl(db: Db, url: string): Promise<Article | null> {
+  const row = await db.get(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.url = ?`, [url]);
+  return row ? toArticle(row) : null;
+}
+
+/** Newest first (by id, i.e. by discovery), with optional filters. */
+export async function listArticles(db: Db, q: ArticleQuery): Promise<Page<ArticleWithSource>> {
+  const where: string[] = [];
+  const params: Param[] = [];
+  if (q.sourceId !== undefined) where.push('a.source_id = ?'), params.push(q.sourceId);
+  if (q.status !== undefined) where.push('a.status = ?'), params.push(q.status);
+  if (q.minVersions !== undefined) where.push('a.version_count >= ?'), params.push(q.minVersions);
+  if (q.cursor) where.push('a.id < ?'), params.push(decodeCursor(q.cursor, 1)[0]);
+  const rows = await db.all(
+    `SELECT ${ARTICLE_WITH_SOURCE_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY a.id DESC LIMIT ?`,
+    [...params, q.limit + 1],
+  );
+  return pageOf(rows.map(toArticleWithSource), q.limit, (last) => [last.id]);
+}
+
+const PATCH_COLUMNS: Record<keyof ArticlePatch, string> = {
+  status: 'status',
+  checkPeriodSec: 'check_period_sec',
+  nextCheckAt: 'next_check_at',
+  lastCheckedAt: 'last_checked_at',
+  lastError: 'last_error',
+  etag: 'etag',
+  lastModified: 'last_modified',
+  url: 'url',
+};
+
+export async function updateArticle(db: Db, id: number, patch: ArticlePatch): Promise<void> {
+  const sets = ['lease_owner = NULL', 'lease_until = NULL'];
+  const params: Param[] = [];
+  for (const [field, column] of Object.entries(PATCH_COLUMNS) as [keyof ArticlePatch, string][]) {
+    if (patch[field] === undefined) continue;
+    sets.push(`${column} = ?`);
+    params.push(patch[field] as Param);
+  }
+  let changed: number;
+  try {
+    changed = await db.run(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+  } catch (err) {
+    if (patch.url && db.isUniqueViolation(err)) {
+      throw new StoreError(`cannot move article ${id} to ${patch.url}: another article has that URL`, { cause: err });
+    }
+    throw err;
+  }
+  if (changed === 0) throw new NotFoundError(`article ${id} not found`);
+}

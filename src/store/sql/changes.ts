@@ -1,0 +1,86 @@
+import type { ArticleWithSource, Change, Page } from '../../model/index.ts';
+import type { ChangeQuery } from '../store.ts';
+import { decodeCursor, pageOf } from './cursor.ts';
+import { placeholders, type Db, type Param } from './db.ts';
+import { ARTICLE_WITH_SOURCE_COLUMNS, EVENT_COLUMNS, VERSION_COLUMNS, toArticleWithSource, toEvent, toVersion } from './rows.ts';
+
+/** Events that are news in themselves and belong in the recent-changes list. */
+export const CHANGE_EVENT_KINDS = ['removed', 'restored', 'revert'];
+
+// Versions (rank 1) and events (rank 0) share one keyset order: (at, rank, id) descending.
+interface ChangeKey {
+  at: number;
+  rank: number;
+  id: number;
+}
+
+export async function listChanges(db: Db, q: ChangeQuery): Promise<Page<Change>> {
+  const filter: string[] = [];
+  const filterParams: Param[] = [];
+  if (q.sourceId !== undefined) filter.push('a.source_id = ?'), filterParams.push(q.sourceId);
+  if (q.articleId !== undefined) filter.push('x.article_id = ?'), filterParams.push(q.articleId);
+  const before = q.cursor ? decodeCursor(q.cursor, 3) : null;
+  const branch = (table: string, at: string, rank: number, cond: string, condParams: Param[]) => {
+    const where = [cond, ...filter];
+    const params = [...condParams, ...filterParams];
+    if (before) {
+      // Expanded rather than a row-value comparison so PostgreSQL infers the parameter types.
+      where.push(`(${at} < ? OR (${at} = ? AND (${rank} < ? OR (${rank} = ? AND x.id < ?))))`);
+      params.push(before[0], before[0], before[1], before[1], before[2]);
+    }
+    // Each branch is cut to one page in its own index order before the merge, so the cost follows the page size.
+    const sql = `SELECT * FROM (SELECT ${at} AS at, ${rank} AS rank, x.id AS id FROM ${table} x
+      JOIN articles a ON a.id = x.article_id WHERE ${where.join(' AND ')}
+      ORDER BY ${at} DESC, x.id DESC LIMIT ?) ${table}_page`;
+    return { sql, params: [...params, q.limit + 1] };
+  };
+  const versions = branch('versions', 'x.captured_at', 1, 'x.number >= 2', []);
+  const events = branch('events', 'x.at', 0, `x.kind IN (${placeholders(CHANGE_EVENT_KINDS.length)})`, CHANGE_EVENT_KINDS);
+  const keys = await db.all<ChangeKey>(
+    `SELECT at, rank, id FROM (${versions.sql} UNION ALL ${events.sql}) c ORDER BY at DESC, rank DESC, id DESC LIMIT ?`,
+    [...versions.params, ...events.params, q.limit + 1],
+  );
+  const page = pageOf(keys.map(normalizeKey), q.limit, (k) => [k.at, k.rank, k.id]);
+  return { items: await hydrate(db, page.items), nextCursor: page.nextCursor };
+}
+
+function normalizeKey(k: ChangeKey): ChangeKey {
+  return { at: Number(k.at), rank: Number(k.rank), id: Number(k.id) };
+}
+
+/** Loads the versions, events and articles behind a page of keys, keeping the page's order. */
+async function hydrate(db: Db, keys: ChangeKey[]): Promise<Change[]> {
+  const versionIds = keys.filter((k) => k.rank === 1).map((k) => k.id);
+  const eventIds = keys.filter((k) => k.rank === 0).map((k) => k.id);
+  const versions = versionIds.length
+    ? (await db.all(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.id IN (${placeholders(versionIds.length)})`, versionIds)).map(toVersion)
+    : [];
+  const events = eventIds.length
+    ? (await db.all(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (${placeholders(eventIds.length)})`, eventIds)).map(toEvent)
+    : [];
+  const articles = await articlesById(db, [...versions.map((v) => v.articleId), ...events.map((e) => e.articleId)]);
+  const versionById = new Map(versions.map((v) => [v.id, v]));
+  const eventById = new Map(events.map((e) => [e.id, e]));
+  // A row deleted between the two queries (its source removed) is simply left out.
+  return keys.flatMap((k): Change[] => {
+    if (k.rank === 1) {
+      const version = versionById.get(k.id);
+      const article = version && articles.get(version.articleId);
+      return version && article ? [{ type: 'version', at: k.at, article, version }] : [];
+    }
+    const event = eventById.get(k.id);
+    const article = event && articles.get(event.articleId);
+    return event && article ? [{ type: 'event', at: k.at, article, event }] : [];
+  });
+}
+
+export async function articlesById(db: Db, ids: number[]): Promise<Map<number, ArticleWithSource>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.all(
+    `SELECT ${ARTICLE_WITH_SOURCE_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
+     WHERE a.id IN (${placeholders(unique.length)})`,
+    unique,
+  );
+  return new Map(rows.map((r) => [Number(r.id), toArticleWithSource(r)]));
+}

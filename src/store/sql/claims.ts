@@ -1,0 +1,49 @@
+import type { Article } from '../../model/index.ts';
+import type { Db } from './db.ts';
+
+// Claim queries shared by both databases; each dialect wraps them in its own locking.
+
+const DUE = `next_check_at <= ? AND status <> 'retired' AND (lease_until IS NULL OR lease_until <= ?)`;
+
+/**
+ * Among the first `window` due unleased articles (oldest due first), those that fit under
+ * `perHost` counting the leases already live on their host. Params: now, now, window, now, perHost, limit.
+ */
+const PICK_IN_WINDOW_SQL = `
+WITH head AS (
+  SELECT id, host, next_check_at FROM articles WHERE ${DUE} ORDER BY next_check_at, id LIMIT ?
+), live AS (
+  SELECT host, COUNT(*) AS n FROM articles WHERE lease_until > ? GROUP BY host
+), ranked AS (
+  SELECT id, host, next_check_at, ROW_NUMBER() OVER (PARTITION BY host ORDER BY next_check_at, id) AS rn FROM head
+)
+SELECT ranked.id FROM ranked LEFT JOIN live ON live.host = ranked.host
+WHERE ranked.rn + COALESCE(live.n, 0) <= ?
+ORDER BY ranked.next_check_at, ranked.id
+LIMIT ?`;
+
+const COUNT_IN_WINDOW_SQL = `SELECT COUNT(*) AS n FROM (SELECT 1 FROM articles WHERE ${DUE} LIMIT ?) w`;
+
+/**
+ * Ids of the due articles to lease, oldest due first, at most `perHost` live per host. Ranking
+ * looks at a window at the head of the queue and widens it only when the head is full of hosts at
+ * their limit, so a claim costs about its batch size rather than the whole backlog.
+ */
+export async function pickDueArticles(tx: Db, now: number, limit: number, perHost: number): Promise<number[]> {
+  for (let window = Math.max(64, limit * 8); ; window *= 4) {
+    const rows = await tx.all<{ id: number }>(PICK_IN_WINDOW_SQL, [now, now, window, now, perHost, limit]);
+    if (rows.length >= limit) return rows.map((r) => Number(r.id));
+    const seen = await tx.get<{ n: number }>(COUNT_IN_WINDOW_SQL, [now, now, window]);
+    if (Number(seen?.n) < window) return rows.map((r) => Number(r.id)); // the window held every due article
+  }
+}
+
+/** Ids of enabled due sources without a live lease, oldest due first. Params: now, now, limit. */
+export const PICK_DUE_SOURCES_SQL = `SELECT id FROM sources
+  WHERE enabled = 1 AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+  ORDER BY next_poll_at, id LIMIT ?`;
+
+/** RETURNING gives no order guarantee; callers get the oldest due first. */
+export function byDue(a: Article, b: Article): number {
+  return (a.nextCheckAt ?? 0) - (b.nextCheckAt ?? 0) || a.id - b.id;
+}

@@ -1,0 +1,116 @@
+import type {
+  Article,
+  ArticleEvent,
+  ArticleStatus,
+  ArticleWithSource,
+  EventKind,
+  PollStatus,
+  Source,
+  Version,
+} from '../../model/index.ts';
+import type { Row } from './db.ts';
+
+// Row -> model mappers. Columns come back as numbers on both databases (PostgreSQL bigints are
+// parsed to numbers by the adapter), flags as 0/1.
+
+const num = (v: unknown): number => Number(v);
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+export const SOURCE_COLUMNS = `s.id, s.key, s.name, s.feed_url, s.poll_period_sec, s.include_json, s.exclude_json,
+  s.enabled, s.created_at, s.next_poll_at, s.last_poll_at, s.last_status, s.last_error, s.etag, s.last_modified`;
+
+export function toSource(r: Row): Source {
+  return {
+    id: num(r.id),
+    key: String(r.key),
+    name: String(r.name),
+    feedUrl: String(r.feed_url),
+    pollPeriodSec: num(r.poll_period_sec),
+    include: JSON.parse(String(r.include_json)) as string[],
+    exclude: JSON.parse(String(r.exclude_json)) as string[],
+    enabled: num(r.enabled) === 1,
+    createdAt: num(r.created_at),
+    nextPollAt: num(r.next_poll_at),
+    lastPollAt: numOrNull(r.last_poll_at),
+    lastStatus: strOrNull(r.last_status) as PollStatus | null,
+    lastError: strOrNull(r.last_error),
+    etag: strOrNull(r.etag),
+    lastModified: strOrNull(r.last_modified),
+  };
+}
+
+export const ARTICLE_COLUMNS = `a.id, a.source_id, a.url, a.host, a.feed_title, a.feed_published_at, a.first_seen_at,
+  a.status, a.check_period_sec, a.next_check_at, a.last_checked_at, a.last_error, a.etag, a.last_modified,
+  a.version_count, a.last_version_at, a.title`;
+
+/** Article columns plus the source's key and name (needs `JOIN sources s ON s.id = a.source_id`). */
+export const ARTICLE_WITH_SOURCE_COLUMNS = `${ARTICLE_COLUMNS}, s.key AS source_key, s.name AS source_name`;
+
+export function toArticle(r: Row): Article {
+  return {
+    id: num(r.id),
+    sourceId: num(r.source_id),
+    url: String(r.url),
+    host: String(r.host),
+    feedTitle: strOrNull(r.feed_title),
+    feedPublishedAt: numOrNull(r.feed_published_at),
+    firstSeenAt: num(r.first_seen_at),
+    status: String(r.status) as ArticleStatus,
+    checkPeriodSec: num(r.check_period_sec),
+    nextCheckAt: numOrNull(r.next_check_at),
+    lastCheckedAt: numOrNull(r.last_checked_at),
+    lastError: strOrNull(r.last_error),
+    etag: strOrNull(r.etag),
+    lastModified: strOrNull(r.last_modified),
+    versionCount: num(r.version_count),
+    lastVersionAt: numOrNull(r.last_version_at),
+    title: strOrNull(r.title),
+  };
+}
+
+export function toArticleWithSource(r: Row): ArticleWithSource {
+  return { ...toArticle(r), sourceKey: String(r.source_key), sourceName: String(r.source_name) };
+}
+
+export const VERSION_COLUMNS = `v.id, v.article_id, v.number, v.captured_at, v.title, v.byline, v.published,
+  v.paragraphs_json, v.fingerprint, v.extractor_version, v.words_added, v.words_removed, v.has_raw,
+  v.baseline_fingerprint, v.baseline_extractor_version`;
+
+export function toVersion(r: Row): Version {
+  return {
+    id: num(r.id),
+    articleId: num(r.article_id),
+    number: num(r.number),
+    capturedAt: num(r.captured_at),
+    title: String(r.title),
+    byline: strOrNull(r.byline),
+    published: strOrNull(r.published),
+    paragraphs: JSON.parse(String(r.paragraphs_json)) as string[],
+    fingerprint: String(r.fingerprint),
+    extractorVersion: String(r.extractor_version),
+    wordsAdded: num(r.words_added),
+    wordsRemoved: num(r.words_removed),
+    hasRaw: num(r.has_raw) === 1,
+    baselineFingerprint: strOrNull(r.baseline_fingerprint),
+    baselineExtractorVersion: strOrNull(r.baseline_extractor_version),
+  };
+}
+
+export const EVENT_COLUMNS = `e.id, e.article_id, e.at, e.kind, e.version_number, e.detail`;
+
+export function toEvent(r: Row): ArticleEvent {
+  return {
+    id: num(r.id),
+    articleId: num(r.article_id),
+    at: num(r.at),
+    kind: String(r.kind) as EventKind,
+    versionNumber: numOrNull(r.version_number),
+    detail: strOrNull(r.detail),
+  };
+}
+
+/** A column list without its table alias, for RETURNING clauses. */
+export function bare(columns: string): string {
+  return columns.replace(/\b[a-z]\.(?=[a-z_]+)/g, '');
+}

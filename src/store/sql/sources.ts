@@ -1,0 +1,51 @@
+import type { Millis, Source, SourceInput, SourceWithStats } from '../../model/index.ts';
+import type { SourcePollResult } from '../store.ts';
+import type { Db } from './db.ts';
+import { SOURCE_COLUMNS, bare, toSource } from './rows.ts';
+
+export async function upsertSource(db: Db, input: SourceInput, now: Millis): Promise<Source> {
+  const include = JSON.stringify(input.include);
+  const exclude = JSON.stringify(input.exclude);
+  // The schedule and poll state of an existing source are kept; only its definition changes.
+  const row = await db.get(
+    `INSERT INTO sources (key, name, feed_url, poll_period_sec, include_json, exclude_json, enabled, created_at, next_poll_at)
+     VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET name = excluded.name, feed_url = excluded.feed_url,
+       poll_period_sec = excluded.poll_period_sec, include_json = excluded.include_json, exclude_json = excluded.exclude_json
+     RETURNING ${bare(SOURCE_COLUMNS)}`,
+    [input.key, input.name, input.feedUrl, input.pollPeriodSec, include, exclude, now, now],
+  );
+  return toSource(row!);
+}
+
+/** Deletes the source and, through foreign keys, its articles and their history. */
+export async function removeSource(db: Db, key: string): Promise<boolean> {
+  return (await db.run('DELETE FROM sources WHERE key = ?', [key])) > 0;
+}
+
+export async function getSource(db: Db, idOrKey: number | string): Promise<Source | null> {
+  const column = typeof idOrKey === 'number' ? 's.id' : 's.key';
+  const row = await db.get(`SELECT ${SOURCE_COLUMNS} FROM sources s WHERE ${column} = ?`, [idOrKey]);
+  return row ? toSource(row) : null;
+}
+
+export async function listSources(db: Db): Promise<SourceWithStats[]> {
+  const rows = await db.all(
+    `SELECT ${SOURCE_COLUMNS}, COALESCE(c.articles, 0) AS article_count, COALESCE(c.versions, 0) AS version_count
+     FROM sources s
+     LEFT JOIN (SELECT source_id, COUNT(*) AS articles, SUM(version_count) AS versions FROM articles GROUP BY source_id) c
+       ON c.source_id = s.id
+     ORDER BY s.key`,
+  );
+  return rows.map((r) => ({ ...toSource(r), articleCount: Number(r.article_count), versionCount: Number(r.version_count) }));
+}
+
+export async function recordSourcePoll(db: Db, sourceId: number, r: SourcePollResult): Promise<void> {
+  await db.run(
+    `UPDATE sources SET last_poll_at = ?, last_status = ?, last_error = ?, etag = ?, last_modified = ?,
+       next_poll_at = ?, lease_owner = NULL, lease_until = NULL
+     WHERE id = ?`,
+    [r.at, r.status, r.error, r.etag, r.lastModified, r.nextPollAt, sourceId],
+  );
+}
+

@@ -1,0 +1,102 @@
+import type {
+  Article,
+  ArticleEvent,
+  ArticleWithSource,
+  Change,
+  Millis,
+  NewEvent,
+  Page,
+  SearchHit,
+  Source,
+  SourceInput,
+  SourceWithStats,
+  Version,
+  VersionInput,
+} from '../../model/index.ts';
+import { migrate, readSchemaVersion } from '../migrations/index.ts';
+import type {
+  ArticlePatch,
+  ArticleQuery,
+  ChangeQuery,
+  Lease,
+  NewArticle,
+  SearchQuery,
+  SourcePollResult,
+  Store,
+  StoreStats,
+} from '../store.ts';
+import * as articles from './articles.ts';
+import { listChanges } from './changes.ts';
+import type { Db } from './db.ts';
+import * as events from './events.ts';
+import { search, type SearchHooks } from './search.ts';
+import * as sources from './sources.ts';
+import * as versions from './versions.ts';
+
+/** Everything that differs between SQLite and PostgreSQL; the rest of the SQL is shared. */
+export interface Dialect extends versions.VersionHooks, SearchHooks {
+  readonly kind: 'sqlite' | 'postgres';
+  claimDueSources(db: Db, now: Millis, limit: number, lease: Lease): Promise<Source[]>;
+  claimDueArticles(db: Db, now: Millis, limit: number, lease: Lease, perHostLimit: number): Promise<Article[]>;
+  /** Serialises migrators running at the same time (called inside the migration transaction). */
+  migrationLock(tx: Db): Promise<void>;
+}
+
+/** The Store on top of a Db: shared SQL plus a dialect for claims, locking and full-text search. */
+export class SqlStore implements Store {
+  readonly kind: 'sqlite' | 'postgres';
+
+  constructor(
+    readonly db: Db,
+    private readonly dialect: Dialect,
+  ) {
+    this.kind = dialect.kind;
+  }
+
+  migrate = (): Promise<void> => migrate(this.db, (tx) => this.dialect.migrationLock(tx));
+  schemaVersion = (): Promise<number> => readSchemaVersion(this.db);
+  close = (): Promise<void> => this.db.close();
+
+  upsertSource = (input: SourceInput, now: Millis): Promise<Source> => sources.upsertSource(this.db, input, now);
+  removeSource = (key: string): Promise<boolean> => sources.removeSource(this.db, key);
+  getSource = (idOrKey: number | string): Promise<Source | null> => sources.getSource(this.db, idOrKey);
+  listSources = (): Promise<SourceWithStats[]> => sources.listSources(this.db);
+  claimDueSources = (now: Millis, limit: number, lease: Lease): Promise<Source[]> =>
+    this.dialect.claimDueSources(this.db, now, limit, lease);
+  recordSourcePoll = (sourceId: number, result: SourcePollResult): Promise<void> =>
+    sources.recordSourcePoll(this.db, sourceId, result);
+
+  upsertArticle = (input: NewArticle): Promise<{ article: Article; created: boolean }> =>
+    articles.upsertArticle(this.db, input);
+  getArticle = (id: number): Promise<ArticleWithSource | null> => articles.getArticle(this.db, id);
+  getArticleByUrl = (url: string): Promise<Article | null> => articles.getArticleByUrl(this.db, url);
+  listArticles = (query: ArticleQuery): Promise<Page<ArticleWithSource>> => articles.listArticles(this.db, query);
+  claimDueArticles = (now: Millis, limit: number, lease: Lease, perHostLimit: number): Promise<Article[]> =>
+    this.dialect.claimDueArticles(this.db, now, limit, lease, perHostLimit);
+  updateArticle = (id: number, patch: ArticlePatch): Promise<void> => articles.updateArticle(this.db, id, patch);
+
+  addVersion = (articleId: number, number: number, input: VersionInput): Promise<Version> =>
+    versions.addVersion(this.db, this.dialect, articleId, number, input);
+  listVersions = (articleId: number): Promise<Version[]> => versions.listVersions(this.db, articleId);
+  getVersion = (articleId: number, number: number): Promise<Version | null> =>
+    versions.getVersion(this.db, articleId, number);
+  getLatestVersion = (articleId: number): Promise<Version | null> => versions.getLatestVersion(this.db, articleId);
+  getRawHtml = (articleId: number, number: number): Promise<Uint8Array | null> =>
+    versions.getRawHtml(this.db, articleId, number);
+  setBaseline = (versionId: number, fingerprint: string, extractorVersion: string): Promise<void> =>
+    versions.setBaseline(this.db, versionId, fingerprint, extractorVersion);
+
+  addEvent = (event: NewEvent): Promise<ArticleEvent> => events.addEvent(this.db, event);
+  listEvents = (articleId: number): Promise<ArticleEvent[]> => events.listEvents(this.db, articleId);
+
+  listChanges = (query: ChangeQuery): Promise<Page<Change>> => listChanges(this.db, query);
+  search = (query: SearchQuery): Promise<Page<SearchHit>> => search(this.db, this.dialect, query);
+
+  stats = async (): Promise<StoreStats> => {
+    const row = await this.db.get<Record<string, number>>(
+      `SELECT (SELECT COUNT(*) FROM sources) AS sources, (SELECT COUNT(*) FROM articles) AS articles,
+        (SELECT COUNT(*) FROM versions) AS versions`,
+    );
+    return { sources: Number(row?.sources), articles: Number(row?.articles), versions: Number(row?.versions) };
+  };
+}

@@ -1,0 +1,121 @@
+import { NotFoundError } from '../../model/index.ts';
+import type { Version, VersionInput } from '../../model/index.ts';
+import { StoreError, VersionConflictError } from '../errors.ts';
+import type { Db } from './db.ts';
+import { compressRaw, decompressRaw } from './raw.ts';
+import { VERSION_COLUMNS, bare, toVersion } from './rows.ts';
+
+/** What differs per database when a version is stored. */
+export interface VersionHooks {
+  /** Reads the article's version count, locking the row against other writers until commit. */
+  lockArticle(tx: Db, articleId: number): Promise<{ version_count: number } | undefined>;
+  /** Adds the version's text to the full-text index. */
+  indexVersion(tx: Db, versionId: number, title: string, body: string): Promise<void>;
+}
+
+export async function addVersion(
+  db: Db,
+  hooks: VersionHooks,
+  articleId: number,
+  number: number,
+  input: VersionInput,
+): Promise<Version> {
+  // Compress before taking the write lock, so the lock is held only for the inserts.
+  const raw = input.rawHtml ? compressRaw(input.rawHtml) : null;
+  try {
+    return await db.tx(async (tx) => {
+      const article = await hooks.lockArticle(tx, articleId);
+      if (!article) throw new NotFoundError(`article ${articleId} not found`);
+      const count = Number(article.version_count);
+      if (number <= count) throw new VersionConflictError(articleId, number);
+      if (number !== count + 1) {
+        throw new StoreError(`article ${articleId} has ${count} versions; cannot store version ${number}`);
+      }
+      const version = await insertVersion(tx, articleId, number, input, raw !== null);
+      if (raw) {
+        await tx.run('INSERT INTO raw_pages (version_id, encoding, size, body) VALUES (?, ?, ?, ?)', [
+          version.id,
+          raw.encoding,
+          input.rawHtml!.byteLength,
+          raw.body,
+        ]);
+      }
+      await tx.run('UPDATE articles SET version_count = ?, last_version_at = ?, title = ? WHERE id = ?', [
+        number,
+        input.capturedAt,
+        input.title,
+        articleId,
+      ]);
+      await hooks.indexVersion(tx, version.id, input.title, input.paragraphs.join('\n'));
+      return version;
+    });
+  } catch (err) {
+    // The unique (article_id, number) index is the last line of defence against a racing writer.
+    if (db.isUniqueViolation(err)) throw new VersionConflictError(articleId, number);
+    throw err;
+  }
+}
+
+async function insertVersion(tx: Db, articleId: number, number: number, v: VersionInput, hasRaw: boolean) {
+  const row = await tx.get(
+    `INSERT INTO versions (article_id, number, captured_at, title, byline, published, paragraphs_json, fingerprint,
+       extractor_version, words_added, words_removed, has_raw)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     RETURNING ${bare(VERSION_COLUMNS)}`,
+    [
+      articleId,
+      number,
+      v.capturedAt,
+      v.title,
+      v.byline,
+      v.published,
+      JSON.stringify(v.paragraphs),
+      v.fingerprint,
+      v.extractorVersion,
+      v.wordsAdded,
+      v.wordsRemoved,
+      hasRaw ? 1 : 0,
+    ],
+  );
+  return toVersion(row!);
+}
+
+export async function listVersions(db: Db, articleId: number): Promise<Version[]> {
+  const rows = await db.all(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? ORDER BY v.number`, [
+    articleId,
+  ]);
+  return rows.map(toVersion);
+}
+
+export async function getVersion(db: Db, articleId: number, number: number): Promise<Version | null> {
+  const row = await db.get(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? AND v.number = ?`, [
+    articleId,
+    number,
+  ]);
+  return row ? toVersion(row) : null;
+}
+
+export async function getLatestVersion(db: Db, articleId: number): Promise<Version | null> {
+  const row = await db.get(
+    `SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? ORDER BY v.number DESC LIMIT 1`,
+    [articleId],
+  );
+  return row ? toVersion(row) : null;
+}
+
+export async function getRawHtml(db: Db, articleId: number, number: number): Promise<Uint8Array | null> {
+  const row = await db.get<{ encoding: string; body: Uint8Array }>(
+    `SELECT r.encoding, r.body FROM raw_pages r JOIN versions v ON v.id = r.version_id
+     WHERE v.article_id = ? AND v.number = ?`,
+    [articleId, number],
+  );
+  return row ? decompressRaw(row.encoding, row.body) : null;
+}
+
+export async function setBaseline(db: Db, versionId: number, fingerprint: string, extractorVersion: string) {
+  const changed = await db.run(
+    'UPDATE versions SET baseline_fingerprint = ?, baseline_extractor_version = ? WHERE id = ?',
+    [fingerprint, extractorVersion, versionId],
+  );
+  if (changed === 0) throw new NotFoundError(`version ${versionId} not found`);
+}

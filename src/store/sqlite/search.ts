@@ -1,0 +1,27 @@
+import type { Db, Param } from '../sql/db.ts';
+import { placeholders } from '../sql/db.ts';
+import type { SearchHooks } from '../sql/search.ts';
+
+/** FTS5 query text: every term a quoted phrase (terms hold only letters and digits, so quoting is safe). */
+export function ftsQuery(terms: string[][]): string {
+  return terms.map((words) => `"${words.join(' ')}"`).join(' ');
+}
+
+export const sqliteSearch: SearchHooks = {
+  matching(terms) {
+    return { sql: 'SELECT rowid FROM version_fts WHERE version_fts MATCH ?', params: [ftsQuery(terms)] };
+  },
+  async snippets(db: Db, terms, versionIds) {
+    if (versionIds.length === 0) return new Map();
+    const rows = await db.all<{ id: number; snippet: string }>(
+      `SELECT rowid AS id, snippet(version_fts, -1, '', '', '…', 24) AS snippet FROM version_fts
+       WHERE version_fts MATCH ? AND rowid IN (${placeholders(versionIds.length)})`,
+      [ftsQuery(terms), ...(versionIds as Param[])],
+    );
+    return new Map(rows.map((r) => [Number(r.id), r.snippet]));
+  },
+};
+
+export async function indexVersion(tx: Db, versionId: number, title: string, body: string): Promise<void> {
+  await tx.run('INSERT INTO version_fts (rowid, title, body) VALUES (?, ?, ?)', [versionId, title, body]);
+}

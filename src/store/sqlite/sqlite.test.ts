@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { storeContract } from '../contract.case.ts';
+import { openStore } from '../index.ts';
+import type { SqlStore } from '../sql/sql-store.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'redline-sqlite-'));
+let n = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+storeContract({
+  name: 'sqlite',
+  open: () => openStore({ dataDir: join(dir, `db${++n}`) }),
+  setSchemaVersion: async (store, version) => {
+    await (store as SqlStore).db.run('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)', [version, 'future', 0]);
+  },
+  // One SQLite connection per process: concurrent callers share the store (its transactions queue).
+  openAnother: async () => null,
+});
+
+describe('sqlite storage details', () => {
+  it('stores raw HTML compressed, apart from the versions table', async () => {
+    const store = (await openStore({ dataDir: join(dir, 'raw') })) as SqlStore;
+    try {
+      const source = await store.upsertSource({ key: 's', name: 'S', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, 0);
+      const { article } = await store.upsertArticle({ sourceId: source.id, url: 'http://h/a', host: 'h', feedTitle: null, feedPublishedAt: null, now: 0, checkPeriodSec: 60 });
+      const html = new TextEncoder().encode('<div class="related"><a href="/x">Related story</a></div>\n'.repeat(2000));
+      await store.addVersion(article.id, 1, {
+        title: 't', byline: null, published: null, paragraphs: ['p'], fingerprint: 'f', extractorVersion: 'x',
+        capturedAt: 1, rawHtml: html, wordsAdded: 0, wordsRemoved: 0,
+      });
+      const row = await store.db.get<{ stored: number; size: number }>('SELECT length(body) AS stored, size FROM raw_pages');
+      expect(row?.size).toBe(html.byteLength);
+      expect(row!.stored).toBeLessThan(html.byteLength / 10);
+    } finally {
+      await store.close();
+    }
+  });
+});

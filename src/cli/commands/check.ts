@@ -1,0 +1,46 @@
+import { canonicalizeUrl } from '../../feeds/index.ts';
+import { UsageError } from '../../model/index.ts';
+import { checkArticle, formatOutcome, MANUAL_SOURCE, openTracker, syncSources } from '../../tracker/index.ts';
+import { configFrom, parseCommand } from '../common.ts';
+
+const HELP = `usage: redline check URL [--json] [--data DIR]
+  Fetches URL now, extracts it, stores a version if the text changed, and prints the outcome.
+  A URL not yet tracked is added to the built-in "manual" source and re-checked on schedule.`;
+
+export default async function check(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(argv, { json: { type: 'boolean' } });
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('check needs exactly one URL');
+  const url = toUrl(positionals[0]);
+  const config = configFrom(values);
+  const deps = await openTracker(config);
+  try {
+    const now = deps.now();
+    await syncSources(deps.store, [], now);
+    const manual = (await deps.store.getSource(MANUAL_SOURCE.key))!;
+    const article =
+      (await deps.store.getArticleByUrl(url)) ??
+      (await deps.store.upsertArticle({
+        sourceId: manual.id, url, host: new URL(url).host, feedTitle: null, feedPublishedAt: null, now, checkPeriodSec: config.schedule.minPeriodSec,
+      })).article;
+    const outcome = await checkArticle(deps, article);
+    process.stdout.write((values.json ? JSON.stringify(outcome) : formatOutcome(outcome)) + '\n');
+    return outcome.status === 'error' ? 1 : 0;
+  } finally {
+    await deps.store.close();
+  }
+}
+
+function toUrl(text: string): string {
+  let url: string;
+  try {
+    url = canonicalizeUrl(text);
+  } catch (err) {
+    throw new UsageError(`not a URL: ${text}`, { cause: err });
+  }
+  if (!/^https?:\/\//.test(url)) throw new UsageError(`only http(s) URLs can be checked: ${text}`);
+  return url;
+}

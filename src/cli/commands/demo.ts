@@ -1,0 +1,110 @@
+import type { Config } from '../../config/index.ts';
+import { startNewsroom, LAST_STEP } from '../../demo/index.ts';
+import { createLogger, type Logger } from '../../log/index.ts';
+import { UsageError } from '../../model/index.ts';
+import type { Store } from '../../store/store.ts';
+import { openTracker, startWorker } from '../../tracker/index.ts';
+import { configFrom, parseCommand } from '../common.ts';
+import { serveWebsite, untilSignal, type Website } from './start.ts';
+
+const HELP = `usage: redline demo [--duration SECONDS] [--port N] [--data DIR]
+  Starts a simulated newsroom on 127.0.0.1 that edits its articles, tracks it with short periods
+  and serves the website. Runs until Ctrl-C, or for --duration seconds. Data goes to --data
+  (default ./data), so \`redline articles\` and \`redline diff\` show the result afterwards.`;
+
+/** Demo articles are re-checked this often: a newcomer sees versions within seconds, offline. */
+export function demoConfig(config: Config): Config {
+  config.schedule = { ...config.schedule, minPeriodSec: 2, backoffFactor: 1, retireAfterSec: 6 * 3600, feedMinPeriodSec: 1, revertBackoffFactor: 2 };
+  config.fetch = { ...config.fetch, perHostConcurrency: 4, perHostDelayMs: 0, connectTimeoutMs: 2_000, totalTimeoutMs: 5_000 };
+  config.worker = { ...config.worker, idleMs: 250 };
+  config.sources = [];
+  return config;
+}
+
+export default async function demo(argv: string[]): Promise<number> {
+  const { values } = parseCommand(argv, { duration: { type: 'string' }, port: { type: 'string' } }, false);
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  const duration = values.duration === undefined ? null : Number(values.duration);
+  if (duration !== null && !(duration > 0)) throw new UsageError('--duration must be a positive number of seconds');
+  const config = demoConfig(configFrom(values));
+  // Spread the whole edit script over the first two thirds of a timed run (8 s per step otherwise).
+  const secondsPerStep = duration === null ? 8 : Math.max(1, Math.min(8, Math.floor((duration * 0.7) / (LAST_STEP + 1))));
+  // The newsroom starts editing once the first versions are stored, so no edit goes unseen.
+  const newsroom = await startNewsroom({ manual: true });
+  let editor: NodeJS.Timeout | null = null;
+  const startEditing = (checked: number) => {
+    if (editor || checked === 0) return;
+    editor = setInterval(() => newsroom.advance(), secondsPerStep * 1000);
+    editor.unref();
+  };
+  const deps = await openTracker(config, quietLogger(createLogger()));
+  let website: Website | null = null;
+  const source = await deps.store.upsertSource(
+    { key: 'demo', name: 'The Daily Demo (simulated newsroom)', feedUrl: newsroom.feedUrl, pollPeriodSec: 2, include: [], exclude: ['/sport/live/'] },
+    deps.now(),
+  );
+  const worker = startWorker({ ...deps, store: onlySource(deps.store, source.id) }, { onPass: (c) => startEditing(c.checked) });
+  try {
+    website = await serveDemoWebsite(config, deps.store, values.port !== undefined);
+    process.stdout.write(
+      `Redline demo\n  simulated newsroom: ${newsroom.url}/\n  Redline website:    ${website.url}\n  data:               ${config.dataDir}\n` +
+        `The newsroom edits its stories every ${secondsPerStep}s; Redline re-checks them every ${config.schedule.minPeriodSec}s.\n` +
+        (duration === null ? 'Ctrl-C to stop.\n' : `Stopping after ${duration}s.\n`),
+    );
+    const timeout = duration === null ? undefined : AbortSignal.timeout(duration * 1000);
+    await untilSignal(timeout);
+  } finally {
+    if (editor) clearInterval(editor);
+    await worker.stop();
+    await website?.close();
+    await newsroom.close();
+    const stats = await deps.store.listArticles({ limit: 1000, minVersions: 2 });
+    const all = await deps.store.stats();
+    await deps.store.close();
+    process.stdout.write(
+      `demo done: ${all.articles} articles, ${stats.items.length} with 2 or more versions, ${all.versions} versions in ${config.dataDir}\n` +
+        `next: redline articles --data ${config.dataDir}   redline diff ARTICLE_ID 1 2 --data ${config.dataDir}\n`,
+    );
+  }
+  return 0;
+}
+
+/** The default port may be taken on a newcomer's machine: the demo then takes any free port. */
+async function serveDemoWebsite(config: Config, store: Store, portGiven: boolean): Promise<Website> {
+  try {
+    return await serveWebsite(store, config);
+  } catch (err) {
+    if (portGiven || !(err instanceof UsageError)) throw err;
+    return serveWebsite(store, { ...config, web: { ...config.web, port: 0 } });
+  }
+}
+
+/**
+ * The demo's 2-second periods must never reach real sites sharing the data dir, so its worker only
+ * works for the demo source. Work of other sources that it happens to claim is left alone under
+ * its lease, and returns to the real workers when the lease expires.
+ */
+function onlySource(store: Store, sourceId: number): Store {
+  const filtered: Pick<Store, 'claimDueSources' | 'claimDueArticles'> = {
+    claimDueSources: async (now, limit, lease) => (await store.claimDueSources(now, limit, lease)).filter((s) => s.id === sourceId),
+    claimDueArticles: async (now, limit, lease, perHost) =>
+      (await store.claimDueArticles(now, limit, lease, perHost)).filter((a) => a.sourceId === sourceId),
+  };
+  return Object.assign(Object.create(store) as Store, filtered);
+}
+
+/** The demo re-checks every few seconds; only changes and errors are worth a line on the terminal. */
+function quietLogger(log: Logger): Logger {
+  return {
+    info(event, fields) {
+      if (event === 'check' && fields?.status === 'unchanged') return;
+      if (event === 'poll' && fields?.new === 0) return;
+      log.info(event, fields);
+    },
+    warn: log.warn,
+    error: log.error,
+  };
+}

@@ -1,0 +1,43 @@
+import { UsageError } from '../../model/index.ts';
+import { formatCounts, openTracker, runOnce, syncSources, type PassCounts } from '../../tracker/index.ts';
+import { configFrom, parseCommand } from '../common.ts';
+
+const HELP = `usage: redline run --once [--data DIR]
+  One pass over every feed and article that is due, then exit (for cron).
+  Progress goes to stderr every few seconds, the summary to stdout.`;
+
+/** How often a long pass reports progress on stderr. */
+const PROGRESS_EVERY_MS = 2_000;
+
+export default async function run(argv: string[]): Promise<number> {
+  const { values } = parseCommand(argv, { once: { type: 'boolean' } }, false);
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (!values.once) throw new UsageError('run needs --once (to keep tracking, use `redline start`)');
+  const config = configFrom(values);
+  const deps = await openTracker(config);
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await syncSources(deps.store, config.sources, deps.now());
+    let lastReport = Date.now();
+    const onProgress = (c: PassCounts) => {
+      if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
+      lastReport = Date.now();
+      process.stderr.write(`progress: ${formatCounts(c)}\n`);
+    };
+    const counts = await runOnce(deps, { onProgress, shouldStop: () => stopping });
+    process.stdout.write(`${stopping ? 'interrupted: ' : ''}${formatCounts(counts)}\n`);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await deps.store.close();
+  }
+  return stopping ? 130 : 0;
+}

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { parseDuration, type Config } from '../../config/index.ts';
+import { parseOpml } from '../../feeds/index.ts';
+import { NotFoundError, UsageError, type SourceInput } from '../../model/index.ts';
+import { openStore } from '../../store/index.ts';
+import type { Store } from '../../store/store.ts';
+import { configFrom, parseCommand } from '../common.ts';
+
+const HELP = `usage: redline sources add URL [--key K] [--name N] [--every 5m] [--include REGEX]... [--exclude REGEX]...
+       redline sources list [--json]
+       redline sources remove KEY
+       redline sources import FILE.opml [--every 10m]
+  Sources added here are kept in the database (the config file's sources are synced at start).`;
+
+const OPTIONS = {
+  key: { type: 'string' },
+  name: { type: 'string' },
+  every: { type: 'string' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseCommand<typeof OPTIONS>>['values'];
+
+export default async function sources(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(argv, OPTIONS);
+  const [sub, ...args] = positionals;
+  if (values.help || !sub) {
+    process.stdout.write(HELP + '\n');
+    return values.help ? 0 : 2;
+  }
+  const actions: Record<string, (store: Store, config: Config) => Promise<number>> = {
+    add: (s, c) => add(s, c, args, values),
+    list: (s) => list(s, values),
+    remove: (s) => remove(s, args),
+    import: (s, c) => importOpml(s, c, args, values),
+  };
+  const action = actions[sub];
+  if (!action) throw new UsageError(`unknown sources command ${JSON.stringify(sub)} (add, list, remove, import)`);
+  const config = configFrom(values);
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    return await action(store, config);
+  } finally {
+    await store.close();
+  }
+}
+
+async function add(store: Store, config: Config, args: string[], values: Values): Promise<number> {
+  if (args.length !== 1) throw new UsageError('sources add needs one feed URL');
+  const input = sourceInput(config, args[0], values.key ?? keyFromUrl(args[0]), values);
+  const existed = await store.getSource(input.key);
+  await store.upsertSource(input, Date.now());
+  process.stdout.write(`${existed ? 'updated' : 'added'} source ${input.key}: ${input.feedUrl} every ${input.pollPeriodSec}s\n`);
+  return 0;
+}
+
+function sourceInput(config: Config, url: string, key: string, values: Values): SourceInput {
+  if (!/^https?:\/\/[^/]+/.test(url)) throw new UsageError(`feed URL must be http(s): ${url}`);
+  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(key)) throw new UsageError(`--key must be letters, digits, - or _ (got ${key})`);
+  if (key === 'manual') throw new UsageError('the key "manual" is reserved for articles added with `redline check`');
+  const every = values.every === undefined ? config.schedule.feedDefaultPeriodSec : parseDuration(values.every);
+  if (every < config.schedule.feedMinPeriodSec) throw new UsageError(`--every must be at least ${config.schedule.feedMinPeriodSec}s`);
+  const include = regexes(values.include, '--include');
+  const exclude = regexes(values.exclude, '--exclude');
+  return { key, name: values.name ?? key, feedUrl: url, pollPeriodSec: every, include, exclude };
+}
+
+function regexes(list: string[] | undefined, flag: string): string[] {
+  for (const r of list ?? []) {
+    try {
+      new RegExp(r);
+    } catch {
+      throw new UsageError(`${flag}: invalid regular expression ${JSON.stringify(r)}`);
+    }
+  }
+  return list ?? [];
+}
+
+/** `https://feeds.bbci.co.uk/news/rss.xml` -> `bbci`: the most telling label of the host. */
+export function keyFromUrl(url: string): string {
+  const host = new URL(url).hostname.toLowerCase();
+  if (/^[\d.]+$|:/.test(host) || host.startsWith('[')) return `feed-${host.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  const labels = host.split('.').filter((l) => !['www', 'feeds', 'feed', 'rss', 'co', 'com', 'org', 'net'].includes(l));
+  const key = (labels.length > 1 ? labels.slice(0, -1) : labels).pop() ?? 'source';
+  return key.replace(/[^a-z0-9_-]/g, '-');
+}
+
+async function list(store: Store, values: Values): Promise<number> {
+  const all = await store.listSources();
+  if (values.json) {
+    process.stdout.write(JSON.stringify(all, null, 2) + '\n');
+    return 0;
+  }
+  for (const s of all) {
+    const state = !s.feedUrl ? 'no feed (articles added by hand)' : (s.lastStatus ?? 'not polled yet') + (s.lastError ? `: ${s.lastError}` : '');
+    process.stdout.write(`${s.key.padEnd(16)} ${String(s.articleCount).padStart(5)} articles ${String(s.versionCount).padStart(6)} versions  every ${s.pollPeriodSec}s  ${s.feedUrl || '-'}\n${''.padEnd(17)}${state}\n`);
+  }
+  return 0;
+}
+
+async function remove(store: Store, args: string[]): Promise<number> {
+  if (args.length !== 1) throw new UsageError('sources remove needs one KEY');
+  if (!(await store.removeSource(args[0]))) throw new NotFoundError(`no source with key ${args[0]}`);
+  process.stdout.write(`removed source ${args[0]} with its articles and versions\n`);
+  return 0;
+}
+
+async function importOpml(store: Store, config: Config, args: string[], values: Values): Promise<number> {
+  if (args.length !== 1) throw new UsageError('sources import needs one OPML file');
+  let text: string;
+  try {
+    text = readFileSync(args[0], 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${args[0]}: ${(err as Error).message}`);
+  }
+  const feeds = parseOpml(text);
+  const existing = await store.listSources();
+  const knownUrls = new Set(existing.map((s) => s.feedUrl));
+  const keys = new Set(existing.map((s) => s.key));
+  let added = 0;
+  for (const [i, feed] of feeds.entries()) {
+    if (!knownUrls.has(feed.feedUrl) && /^https?:\/\//.test(feed.feedUrl)) {
+      const key = uniqueKey(slug(feed.title) || keyFromUrl(feed.feedUrl), keys);
+      await store.upsertSource(sourceInput(config, feed.feedUrl, key, { ...values, name: feed.title || key }), Date.now());
+      knownUrls.add(feed.feedUrl);
+      added++;
+    }
+    if ((i + 1) % 25 === 0 || i + 1 === feeds.length) process.stderr.write(`import: ${i + 1}/${feeds.length} feeds read, ${added} added\n`);
+  }
+  process.stdout.write(`imported ${added} new source${added === 1 ? '' : 's'} from ${args[0]} (${feeds.length - added} already present or not http)\n`);
+  return 0;
+}
+
+function slug(title: string): string {
+  return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+}
+
+function uniqueKey(base: string, taken: Set<string>): string {
+  let key = /^[a-z0-9]/.test(base) ? base : `feed-${base}`;
+  for (let n = 2; taken.has(key) || key === 'manual'; n++) key = `${base}-${n}`;
+  taken.add(key);
+  return key;
+}

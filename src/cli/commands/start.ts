@@ -1,0 +1,87 @@
+import { serve } from '@hono/node-server';
+import type { Config } from '../../config/index.ts';
+import { UsageError } from '../../model/index.ts';
+import type { Store } from '../../store/store.ts';
+import { openTracker, startWorker, syncSources, type Worker } from '../../tracker/index.ts';
+import { createApp } from '../../web/index.ts';
+import { configFrom, parseCommand } from '../common.ts';
+
+const HELP = `usage: redline start [--role web|worker|all] [--port N] [--data DIR]
+  Tracks the configured sources and serves the website (default role: all).`;
+
+export default async function start(argv: string[]): Promise<number> {
+  const { values } = parseCommand(argv, { role: { type: 'string' }, port: { type: 'string' } }, false);
+  if (values.help) return help();
+  const config = configFrom(values);
+  const deps = await openTracker(config);
+  const role = config.worker.role;
+  let worker: Worker | null = null;
+  let website: Website | null = null;
+  try {
+    if (role !== 'web') {
+      await syncSources(deps.store, config.sources, deps.now());
+      worker = startWorker(deps);
+    }
+    if (role !== 'worker') website = await serveWebsite(deps.store, config);
+    const sources = (await deps.store.listSources()).filter((s) => s.feedUrl).length;
+    process.stdout.write(
+      `redline: ${role === 'web' ? 'website only' : `tracking ${sources} sources`}` +
+        `${website ? `; website at ${website.url}` : ''} (data: ${config.databaseUrl ?? config.dataDir}). Ctrl-C to stop.\n`,
+    );
+    await untilSignal();
+    process.stderr.write(`redline: stopping${worker ? ' (finishing checks in flight)' : ''}...\n`);
+  } finally {
+    await worker?.stop();
+    await website?.close();
+    await deps.store.close();
+  }
+  return 0;
+}
+
+function help(): number {
+  process.stdout.write(HELP + '\n');
+  return 0;
+}
+
+export interface Website {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the reader website; a port already in use is the user's to fix, so it is a UsageError. */
+export async function serveWebsite(store: Store, config: Config): Promise<Website> {
+  const app = createApp({ store, config });
+  const { host, port } = config.web;
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
+    s.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new UsageError(`port ${port} on ${host} is in use; pick another with --port N`) : err),
+    );
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://${host}:${actualPort}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
+
+/** Resolves on the first SIGINT or SIGTERM (or when `signal` aborts); a second signal exits at once. */
+export function untilSignal(signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const onSignal = () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.once('SIGINT', () => process.exit(130));
+      process.once('SIGTERM', () => process.exit(143));
+      resolve();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    signal?.addEventListener('abort', onSignal, { once: true });
+  });
+}

@@ -1,0 +1,213 @@
+import { diffVersions } from '../diff/index.ts';
+import { extractArticle, type ExtractResult } from '../extract/index.ts';
+import { canonicalizeUrl } from '../feeds/index.ts';
+import type { Article, ArticleStatus, Millis, Version } from '../model/index.ts';
+import type { ArticlePatch } from '../store/store.ts';
+import { VersionConflictError } from '../store/errors.ts';
+import { rawForStorage } from './baseline.ts';
+import { compareWithHistory } from './compare.ts';
+import type { FetchedPage, GetOptions, TrackerDeps } from './deps.ts';
+import { describeFailure, failureText, type FailureInfo } from './errors.ts';
+import { nextCheck, periodAfterChange, periodAfterNoChange, periodAfterRevert } from './schedule.ts';
+
+export type CheckStatus = 'new_version' | 'unchanged' | 'removed' | 'restored' | 'revert' | 'error';
+
+export interface CheckOutcome {
+  articleId: number;
+  url: string;
+  status: CheckStatus;
+  /** The version stored (new_version) or returned to (revert). */
+  versionNumber: number | null;
+  /** The server answered 304 Not Modified. */
+  notModified: boolean;
+  wordsAdded: number;
+  wordsRemoved: number;
+  error: FailureInfo | null;
+  nextCheckAt: Millis | null;
+  retired: boolean;
+}
+
+/** What one check decided, before rescheduling. */
+interface Verdict {
+  status: CheckStatus;
+  periodSec: number;
+  articleStatus: ArticleStatus;
+  patch: ArticlePatch;
+  versionNumber?: number;
+  notModified?: boolean;
+  wordsAdded?: number;
+  wordsRemoved?: number;
+  error?: FailureInfo;
+}
+
+/**
+ * The one orchestrator for an article, used by the daemon, `run --once` and `check URL`:
+ * fetch (conditional) -> extract -> compare fingerprints -> store a version, a revert or nothing
+ * -> reschedule. Fetch and extraction failures become outcomes; only store failures throw.
+ */
+export async function checkArticle(deps: TrackerDeps, article: Article): Promise<CheckOutcome> {
+  const now = deps.now();
+  const latest = await deps.store.getLatestVersion(article.id);
+  let page: FetchedPage;
+  try {
+    page = await deps.fetcher.get(article.url, validators(article, latest));
+  } catch (err) {
+    return finish(deps, article, now, await failed(deps, article, now, err));
+  }
+  if (page.notModified && latest) return finish(deps, article, now, unchanged(deps, article, { notModified: true }));
+  let extraction: ExtractResult;
+  try {
+    extraction = extractArticle(page.text, page.url);
+  } catch (err) {
+    // Forget the validators: a 304 next time must not stand for a page we never read.
+    return finish(deps, article, now, await failed(deps, article, now, err, { etag: null, lastModified: null }));
+  }
+  const fresh = { etag: page.etag, lastModified: page.lastModified };
+  if (!latest) await adoptCanonicalUrl(deps, article, extraction, page.url);
+  const comparison = await compareWithHistory(deps, article, latest, extraction.fingerprint);
+  if (comparison.kind === 'same') return finish(deps, article, now, unchanged(deps, article, { patch: fresh }));
+  if (comparison.kind === 'revert') {
+    await addEvent(deps, article.id, now, 'revert', comparison.to, null);
+    const periodSec = periodAfterRevert(deps.config.schedule, article.checkPeriodSec);
+    return finish(deps, article, now, { status: 'revert', periodSec, articleStatus: 'active', patch: fresh, versionNumber: comparison.to });
+  }
+  return finish(deps, article, now, await storeVersion(deps, article, latest, extraction, page, now, fresh));
+}
+
+function validators(article: Article, latest: Version | null): GetOptions {
+  // Without a stored version a 304 would leave us with nothing, so the first fetch is unconditional.
+  if (!latest) return { accept: 'html' };
+  return { accept: 'html', etag: article.etag ?? undefined, lastModified: article.lastModified ?? undefined };
+}
+
+function unchanged(deps: TrackerDeps, article: Article, extra: { notModified?: boolean; patch?: ArticlePatch }): Verdict {
+  const restored = article.status === 'removed';
+  const { schedule } = deps.config;
+  return {
+    status: restored ? 'restored' : 'unchanged',
+    periodSec: restored ? periodAfterChange(schedule) : periodAfterNoChange(schedule, article.checkPeriodSec),
+    articleStatus: 'active',
+    patch: { lastError: null, ...extra.patch },
+    notModified: extra.notModified,
+  };
+}
+
+async function failed(deps: TrackerDeps, article: Article, now: Millis, err: unknown, patch: ArticlePatch = {}): Promise<Verdict> {
+  const error = describeFailure(err);
+  const periodSec = periodAfterNoChange(deps.config.schedule, article.checkPeriodSec);
+  if (error.stage === 'fetch' && error.kind === 'gone') {
+    // A takedown is news: one event when it happens, then keep checking with backoff.
+    if (article.status !== 'removed') await addEvent(deps, article.id, now, 'removed', null, error.message);
+    return { status: 'removed', periodSec, articleStatus: 'removed', patch: { ...patch, lastError: null } };
+  }
+  const articleStatus = article.status === 'retired' ? 'active' : article.status;
+  return { status: 'error', periodSec, articleStatus, patch: { ...patch, lastError: failureText(error) }, error };
+}
+
+async function storeVersion(
+  deps: TrackerDeps,
+  article: Article,
+  latest: Version | null,
+  extraction: ExtractResult,
+  page: FetchedPage,
+  now: Millis,
+  patch: ArticlePatch,
+): Promise<Verdict> {
+  const { canonicalUrl: _canonical, ...fields } = extraction;
+  const summary = latest ? diffVersions(latest, extraction).summary : { wordsAdded: 0, wordsRemoved: 0 };
+  const number = (latest?.number ?? 0) + 1;
+  const rawHtml = deps.config.worker.keepRaw ? rawForStorage(page.text) : null;
+  const periodSec = periodAfterChange(deps.config.schedule);
+  try {
+    await deps.store.addVersion(article.id, number, { ...fields, capturedAt: now, rawHtml, wordsAdded: summary.wordsAdded, wordsRemoved: summary.wordsRemoved });
+  } catch (err) {
+    if (!(err instanceof VersionConflictError)) throw err;
+    // Another worker stored this version first: its record stands, we only reschedule.
+    deps.log.warn('version_conflict', { article: article.id, version: number });
+    return { status: 'unchanged', periodSec, articleStatus: 'active', patch: { ...patch, lastError: null } };
+  }
+  return {
+    status: 'new_version',
+    periodSec,
+    articleStatus: 'active',
+    patch: { ...patch, lastError: null },
+    versionNumber: number,
+    wordsAdded: summary.wordsAdded,
+    wordsRemoved: summary.wordsRemoved,
+  };
+}
+
+/** Respects <link rel=canonical> found on the first fetch, unless another article already has that URL. */
+async function adoptCanonicalUrl(deps: TrackerDeps, article: Article, extraction: ExtractResult, pageUrl: string): Promise<void> {
+  if (!extraction.canonicalUrl) return;
+  let canonical: string;
+  try {
+    canonical = canonicalizeUrl(extraction.canonicalUrl, pageUrl);
+  } catch {
+    return;
+  }
+  const target = new URL(canonical);
+  // A canonical link to a home page is a site bug, not this article's address; one to another site
+  // (syndicated copies) would move the article to a host it is not scheduled under.
+  if (canonical === article.url || !/^https?:$/.test(target.protocol) || target.pathname === '/') return;
+  if (bareHost(target.hostname) !== bareHost(new URL(article.url).hostname)) return;
+  if (await deps.store.getArticleByUrl(canonical)) return;
+  await deps.store.updateArticle(article.id, { url: canonical });
+  deps.log.info('canonical', { article: article.id, from: article.url, to: canonical });
+  article.url = canonical;
+}
+
+function bareHost(host: string): string {
+  return host.toLowerCase().replace(/^www\./, '');
+}
+
+async function addEvent(deps: TrackerDeps, articleId: number, at: Millis, kind: 'removed' | 'restored' | 'revert' | 'retired', versionNumber: number | null, detail: string | null): Promise<void> {
+  await deps.store.addEvent({ articleId, at, kind, versionNumber, detail });
+}
+
+async function finish(deps: TrackerDeps, article: Article, now: Millis, v: Verdict): Promise<CheckOutcome> {
+  const next = nextCheck(deps.config.schedule, v.periodSec, now);
+  // Back after a takedown: recorded only once the page was read successfully again.
+  if (article.status === 'removed' && v.articleStatus === 'active') await addEvent(deps, article.id, now, 'restored', null, null);
+  if (next.retired && article.status !== 'retired') {
+    await addEvent(deps, article.id, now, 'retired', null, `check period ${v.periodSec}s exceeds ${deps.config.schedule.retireAfterSec}s`);
+  }
+  await deps.store.updateArticle(article.id, {
+    ...v.patch,
+    status: next.retired ? 'retired' : v.articleStatus,
+    checkPeriodSec: next.checkPeriodSec,
+    nextCheckAt: next.nextCheckAt,
+    lastCheckedAt: now,
+  });
+  const outcome: CheckOutcome = {
+    articleId: article.id,
+    url: article.url,
+    status: v.status,
+    versionNumber: v.versionNumber ?? null,
+    notModified: v.notModified ?? false,
+    wordsAdded: v.wordsAdded ?? 0,
+    wordsRemoved: v.wordsRemoved ?? 0,
+    error: v.error ?? null,
+    nextCheckAt: next.nextCheckAt,
+    retired: next.retired,
+  };
+  logOutcome(deps, outcome);
+  return outcome;
+}
+
+function logOutcome(deps: TrackerDeps, o: CheckOutcome): void {
+  const fields = {
+    article: o.articleId,
+    status: o.status,
+    version: o.versionNumber ?? undefined,
+    added: o.status === 'new_version' ? o.wordsAdded : undefined,
+    removed: o.status === 'new_version' ? o.wordsRemoved : undefined,
+    not_modified: o.notModified || undefined,
+    stage: o.error?.stage,
+    kind: o.error?.kind,
+    error: o.error?.message,
+    next: o.nextCheckAt === null ? 'never' : new Date(o.nextCheckAt).toISOString(),
+  };
+  if (o.error) deps.log.error('check', fields);
+  else deps.log.info('check', fields);
+}

@@ -1,0 +1,37 @@
+import type { Config } from '../config/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { Millis } from '../model/index.ts';
+import type { Store } from '../store/store.ts';
+
+/** What the tracker needs of a fetch result (the fetch/ contract's FetchResult satisfies it). */
+export interface FetchedPage {
+  url: string;
+  status: number;
+  notModified: boolean;
+  body: Uint8Array;
+  text: string;
+  charset: string;
+  etag: string | null;
+  lastModified: string | null;
+  maxAgeMs: number | null;
+}
+
+export interface GetOptions {
+  etag?: string;
+  lastModified?: string;
+  accept: 'html' | 'feed';
+}
+
+/** What the tracker needs of a fetcher (fetch/'s Fetcher satisfies it; tests may pass a stand-in). */
+export interface PageFetcher {
+  get(url: string, options: GetOptions): Promise<FetchedPage>;
+}
+
+/** Everything a check or a poll needs, passed down explicitly so tests can inject clocks and fakes. */
+export interface TrackerDeps {
+  config: Config;
+  store: Store;
+  fetcher: PageFetcher;
+  log: Logger;
+  now: () => Millis;
+}

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pollSource } from './poll-source.ts';
+import { FakeFetchError, harness, type Harness } from './testdata/fakes.ts';
+
+const FEED = 'https://news.example/rss.xml';
+const rss = (links: string[]) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Example</title><link>https://news.example/</link>
+${links.map((l, i) => `<item><title>Story ${i}</title><link>${l}</link><pubDate>Tue, 06 Jan 2026 10:0${i}:00 GMT</pubDate></item>`).join('\n')}
+</channel></rss>`;
+
+let h: Harness;
+beforeEach(async () => {
+  h = await harness();
+});
+afterEach(() => h.close());
+
+async function addSource(over: { exclude?: string[]; pollPeriodSec?: number } = {}) {
+  return h.deps.store.upsertSource({ key: 'ex', name: 'Example', feedUrl: FEED, pollPeriodSec: over.pollPeriodSec ?? 300, include: [], exclude: over.exclude ?? [] }, h.clock.now);
+}
+
+describe('pollSource', () => {
+  it('adds canonical, filtered, deduplicated articles that are due at once', async () => {
+    h.fetcher.answers.set(FEED, {
+      html: rss([
+        'https://news.example/world/a?utm_source=rss#top',
+        'https://news.example/world/a',
+        'https://news.example/sport/b',
+        'https://news.example/world/c',
+      ]),
+    });
+    const source = await addSource({ exclude: ['/sport/'] });
+    const o = await pollSource(h.deps, source);
+    expect(o).toMatchObject({ status: 'ok', created: 2, nextPollAt: h.clock.now + 300_000 });
+    const urls = (await h.deps.store.listArticles({ limit: 10 })).items.map((a) => a.url).sort();
+    expect(urls).toEqual(['https://news.example/world/a', 'https://news.example/world/c']);
+    const a = (await h.deps.store.getArticleByUrl('https://news.example/world/a'))!;
+    expect(a).toMatchObject({ feedTitle: 'Story 0', nextCheckAt: h.clock.now, checkPeriodSec: 1800 });
+    expect((await h.deps.store.getSource('ex'))!.lastStatus).toBe('ok');
+
+    // The same story in another feed is the same article.
+    const other = await h.deps.store.upsertSource({ key: 'ex2', name: 'Ex 2', feedUrl: FEED + '2', pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
+    h.fetcher.answers.set(FEED + '2', { html: rss(['https://news.example/world/c?fbclid=123']) });
+    expect(await pollSource(h.deps, other)).toMatchObject({ accepted: 1, created: 0 });
+  });
+
+  it('honours a longer max-age but never polls sooner than the period', async () => {
+    h.fetcher.answers.set(FEED, { html: rss([]), maxAgeMs: 3600_000 });
+    expect((await pollSource(h.deps, await addSource())).nextPollAt).toBe(h.clock.now + 3600_000);
+    h.fetcher.answers.set(FEED, { html: rss([]), maxAgeMs: 10_000 });
+    expect((await pollSource(h.deps, await addSource())).nextPollAt).toBe(h.clock.now + 300_000);
+    h.deps.config.schedule.feedMinPeriodSec = 600;
+    expect((await pollSource(h.deps, await addSource({ pollPeriodSec: 60 }))).nextPollAt).toBe(h.clock.now + 600_000);
+  });
+
+  it('records fetch and feed errors with their kind, honouring Retry-After and 429', async () => {
+    h.fetcher.answers.set(FEED, { error: new FakeFetchError('http', 'HTTP 429 from news.example', 429, 7200_000) });
+    const o = await pollSource(h.deps, await addSource());
+    expect(o).toMatchObject({ status: 'error', nextPollAt: h.clock.now + 7200_000 });
+    expect((await h.deps.store.getSource('ex'))!.lastError).toBe('fetch http: HTTP 429 from news.example');
+
+    h.fetcher.answers.set(FEED, { error: new FakeFetchError('http', 'HTTP 503', 503) });
+    expect((await pollSource(h.deps, await addSource())).nextPollAt).toBe(h.clock.now + 600_000);
+
+    h.fetcher.answers.set(FEED, { html: '<rss><channel><item><link>oops' });
+    await pollSource(h.deps, await addSource());
+    expect((await h.deps.store.getSource('ex'))!.lastError).toMatch(/^feed (malformed|unknown-format): /);
+    expect(h.deps.log.lines.at(-1)).toMatch(/error poll source=ex status=error .*stage=feed/);
+  });
+
+  it('keeps validators and reports not_modified on a 304', async () => {
+    h.fetcher.answers.set(FEED, { html: rss(['https://news.example/world/a']), etag: '"f1"' });
+    await pollSource(h.deps, await addSource());
+    const o = await pollSource(h.deps, (await h.deps.store.getSource('ex'))!);
+    expect(o.status).toBe('not_modified');
+    expect(h.fetcher.requests[1].options.etag).toBe('"f1"');
+    expect((await h.deps.store.getSource('ex'))!.etag).toBe('"f1"');
+  });
+});

@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PageFetcher } from './deps.ts';
+import { runOnce } from './run-once.ts';
+import { runPool } from './pool.ts';
+import { articlePage, harness, type Harness } from './testdata/fakes.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await harness((c) => {
+    c.fetch.perHostConcurrency = 2;
+  });
+});
+afterEach(() => h.close());
+
+const FEED = 'https://a.example/feed';
+const para = (i: number) => `Paragraph about story number ${i} with enough words to count as real article text here.`;
+
+describe('runOnce', () => {
+  it('polls feeds, checks every due article once with at most perHostConcurrency per host, and ends', async () => {
+    const links: string[] = [];
+    for (const host of ['a.example', 'b.example']) {
+      for (let i = 0; i < 12; i++) {
+        const url = `https://${host}/news/${i}`;
+        links.push(url);
+        h.fetcher.answers.set(url, { html: articlePage(`Story ${i} on ${host}`, [para(i), para(i + 100)]) });
+      }
+    }
+    h.fetcher.answers.set(FEED, { html: `<rss version="2.0"><channel><title>x</title>${links.map((l) => `<item><link>${l}</link></item>`).join('')}</channel></rss>` });
+    await h.deps.store.upsertSource({ key: 'a', name: 'A', feedUrl: FEED, pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
+
+    // Track concurrency per host through a wrapping fetcher.
+    const inner = h.fetcher;
+    const live = new Map<string, number>();
+    let maxPerHost = 0;
+    const fetcher: PageFetcher = {
+      async get(url, o) {
+        const host = new URL(url).host;
+        live.set(host, (live.get(host) ?? 0) + 1);
+        maxPerHost = Math.max(maxPerHost, live.get(host)!);
+        await new Promise((r) => setTimeout(r, 2));
+        try {
+          return await inner.get(url, o);
+        } finally {
+          live.set(host, live.get(host)! - 1);
+        }
+      },
+    };
+    const progress: number[] = [];
+    const counts = await runOnce({ ...h.deps, fetcher }, { onProgress: (c) => progress.push(c.checked) });
+    expect(counts).toMatchObject({ sourcesPolled: 1, articlesFound: 24, checked: 24 });
+    expect(counts.byStatus.new_version).toBe(24);
+    expect(maxPerHost).toBeLessThanOrEqual(2);
+    expect(progress.at(-1)).toBe(24);
+    const stats = await h.deps.store.stats();
+    expect(stats).toMatchObject({ articles: 24, versions: 24 });
+
+    // Nothing is due right after: a second pass does nothing.
+    const again = await runOnce(h.deps);
+    expect(again.checked + again.sourcesPolled).toBe(0);
+  });
+});
+
+describe('runPool', () => {
+  it('keeps at most n in flight and stops claiming when asked', async () => {
+    let queue = Array.from({ length: 10 }, (_, i) => i);
+    let live = 0;
+    let max = 0;
+    const done: number[] = [];
+    await runPool(
+      3,
+      async (n) => queue.splice(0, n),
+      async (i) => {
+        live++;
+        max = Math.max(max, live);
+        await new Promise((r) => setTimeout(r, 1));
+        live--;
+        done.push(i);
+      },
+      () => done.length >= 5,
+    );
+    expect(max).toBe(3);
+    expect(done.length).toBeGreaterThanOrEqual(5);
+    expect(done.length).toBeLessThan(10);
+    queue = [];
+  });
+});

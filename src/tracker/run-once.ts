@@ -1,0 +1,110 @@
+import { hostname } from 'node:os';
+import type { Article, Source } from '../model/index.ts';
+import type { Lease } from '../store/store.ts';
+import { checkArticle, type CheckOutcome, type CheckStatus } from './check-article.ts';
+import type { TrackerDeps } from './deps.ts';
+import { describeFailure, failureText } from './errors.ts';
+import { pollSource } from './poll-source.ts';
+import { runPool } from './pool.ts';
+import { periodAfterNoChange } from './schedule.ts';
+
+export interface PassCounts {
+  sourcesPolled: number;
+  sourceErrors: number;
+  articlesFound: number;
+  checked: number;
+  byStatus: Record<CheckStatus, number>;
+}
+
+export interface RunOptions {
+  /** Called after every poll and check, for progress displays. */
+  onProgress?: (counts: PassCounts) => void;
+  /** Checked before each claim: a stopping worker finishes in-flight checks and claims nothing more. */
+  shouldStop?: () => boolean;
+  workerId?: string;
+}
+
+/** Feeds polled at once; feeds are few and each one is a single request. */
+const SOURCE_CONCURRENCY = 4;
+
+export function newWorkerId(): string {
+  return `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export function emptyCounts(): PassCounts {
+  return {
+    sourcesPolled: 0,
+    sourceErrors: 0,
+    articlesFound: 0,
+    checked: 0,
+    byStatus: { new_version: 0, unchanged: 0, removed: 0, restored: 0, revert: 0, error: 0 },
+  };
+}
+
+/**
+ * One pass: poll the due feeds, then check every article due at the end of polling, claiming them
+ * in batches under a lease (with the per-host limit) and checking with bounded concurrency.
+ * Articles rescheduled during the pass fall after the cutoff, so the pass always ends.
+ */
+export async function runOnce(deps: TrackerDeps, options: RunOptions = {}): Promise<PassCounts> {
+  const counts = emptyCounts();
+  const workerId = options.workerId ?? newWorkerId();
+  const stop = options.shouldStop ?? (() => false);
+  const progress = () => options.onProgress?.(counts);
+  const lease = (): Lease => ({ workerId, until: deps.now() + deps.config.worker.leaseSec * 1000 });
+
+  await runPool<Source>(
+    SOURCE_CONCURRENCY,
+    (n) => deps.store.claimDueSources(deps.now(), n, lease()),
+    async (source) => {
+      const outcome = await safePoll(deps, source);
+      if (!source.feedUrl) return; // the manual source, parked
+      counts.sourcesPolled++;
+      if (outcome.error) counts.sourceErrors++;
+      counts.articlesFound += outcome.created;
+      progress();
+    },
+    stop,
+  );
+
+  const cutoff = deps.now();
+  const { fetch, worker } = deps.config;
+  await runPool<Article>(
+    Math.max(1, Math.min(fetch.globalConcurrency, worker.batchSize)),
+    (n) => deps.store.claimDueArticles(cutoff, n, lease(), fetch.perHostConcurrency),
+    async (article) => {
+      const outcome = await safeCheck(deps, article);
+      counts.checked++;
+      if (outcome) counts.byStatus[outcome.status]++;
+      else counts.byStatus.error++;
+      progress();
+    },
+    stop,
+  );
+  return counts;
+}
+
+async function safePoll(deps: TrackerDeps, source: Source) {
+  try {
+    return await pollSource(deps, source);
+  } catch (err) {
+    // Store trouble: log it and let the lease expire so the source comes back.
+    deps.log.error('poll_failed', { source: source.key, error: failureText(describeFailure(err)) });
+    return { created: 0, error: describeFailure(err) };
+  }
+}
+
+/** checkArticle only throws on store trouble; then we try to reschedule so the article isn't stuck. */
+async function safeCheck(deps: TrackerDeps, article: Article): Promise<CheckOutcome | null> {
+  try {
+    return await checkArticle(deps, article);
+  } catch (err) {
+    const text = failureText(describeFailure(err));
+    deps.log.error('check_failed', { article: article.id, error: text });
+    const periodSec = periodAfterNoChange(deps.config.schedule, article.checkPeriodSec);
+    await deps.store
+      .updateArticle(article.id, { lastError: text, checkPeriodSec: periodSec, nextCheckAt: deps.now() + periodSec * 1000 })
+      .catch(() => undefined);
+    return null;
+  }
+}

@@ -21,6 +21,14 @@ export function sourceCases(harness: ContractHarness): void {
       expect(await store().getSource(created.id + 100)).toBeNull();
     });
 
+    it('never claims a source without a feed (the manual source)', async () => {
+      const manual = await store().upsertSource(sourceInput('manual', { feedUrl: '' }), T0);
+      expect(manual.enabled).toBe(false);
+      const feed = await store().upsertSource(sourceInput('feed'), T0);
+      const claimed = await store().claimDueSources(T0 + 1, 10, { workerId: 'w', until: T0 + 60_000 });
+      expect(claimed.map((s) => s.id)).toEqual([feed.id]);
+    });
+
     it('lists sources with article and version counts', async () => {
       const a = await makeSource(store(), 'a');
       await makeSource(store(), 'b');

@@ -7,13 +7,15 @@ export async function upsertSource(db: Db, input: SourceInput, now: Millis): Pro
   const include = JSON.stringify(input.include);
   const exclude = JSON.stringify(input.exclude);
   // The schedule and poll state of an existing source are kept; only its definition changes.
+  // A source without a feed (the built-in `manual` one) is never polled.
+  const enabled = input.feedUrl ? 1 : 0;
   const row = await db.get(
     `INSERT INTO sources (key, name, feed_url, poll_period_sec, include_json, exclude_json, enabled, created_at, next_poll_at)
-     VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET name = excluded.name, feed_url = excluded.feed_url,
-       poll_period_sec = excluded.poll_period_sec, include_json = excluded.include_json, exclude_json = excluded.exclude_json
+       poll_period_sec = excluded.poll_period_sec, enabled = excluded.enabled, include_json = excluded.include_json, exclude_json = excluded.exclude_json
      RETURNING ${bare(SOURCE_COLUMNS)}`,
-    [input.key, input.name, input.feedUrl, input.pollPeriodSec, include, exclude, now, now],
+    [input.key, input.name, input.feedUrl, input.pollPeriodSec, include, exclude, enabled, now, now],
   );
   return toSource(row!);
 }

@@ -21,7 +21,7 @@ export async function listChanges(db: Db, q: ChangeQuery): Promise<Page<Change>>
   if (q.articleId !== undefined) filter.push('x.article_id = ?'), filterParams.push(q.articleId);
   const before = q.cursor ? decodeCursor(q.cursor, 3) : null;
   const branch = (table: string, at: string, rank: number, cond: string, condParams: Param[]) => {
-    const where = [cond, ...filter];
+    const where = ['a.id = x.article_id', cond, ...filter];
     const params = [...condParams, ...filterParams];
     if (before) {
       // Expanded rather than a row-value comparison so PostgreSQL infers the parameter types.
@@ -29,8 +29,10 @@ export async function listChanges(db: Db, q: ChangeQuery): Promise<Page<Change>>
       params.push(before[0], before[0], before[1], before[1], before[2]);
     }
     // Each branch is cut to one page in its own index order before the merge, so the cost follows the page size.
+    // CROSS JOIN pins the join order in SQLite: once ANALYZE statistics exist its planner would otherwise
+    // scan and sort all articles (measured ~300 ms instead of <1 ms on 100k versions).
     const sql = `SELECT * FROM (SELECT ${at} AS at, ${rank} AS rank, x.id AS id FROM ${table} x
-      JOIN articles a ON a.id = x.article_id WHERE ${where.join(' AND ')}
+      CROSS JOIN articles a WHERE ${where.join(' AND ')}
       ORDER BY ${at} DESC, x.id DESC LIMIT ?) ${table}_page`;
     return { sql, params: [...params, q.limit + 1] };
   };

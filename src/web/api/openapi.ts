@@ -1,0 +1,39 @@
+import { SCHEMAS } from './schemas.ts';
+
+type Param = { name: string; in: 'path' | 'query'; required: boolean; schema: Record<string, unknown>; description?: string };
+
+const pathInt = (name: string, description: string): Param => ({ name, in: 'path', required: true, schema: { type: 'integer', minimum: 1 }, description });
+const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }): Param => ({ name, in: 'query', required: false, schema, description });
+
+const ID = pathInt('id', 'Article id');
+const CURSOR = query('cursor', 'nextCursor of the previous page');
+const LIMIT = query('limit', 'Page size', { type: 'integer', minimum: 1, maximum: 200 });
+const SOURCE = query('source', 'Source key');
+
+const json = (schema: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } });
+const ERROR = { ...json('Error'), description: 'Error' };
+
+function get(summary: string, schema: string, parameters: Param[], errors: number[] = [400, 404]) {
+  const responses: Record<string, unknown> = { 200: { description: 'OK', ...json(schema) } };
+  for (const status of errors) responses[status] = ERROR;
+  return { get: { summary, parameters, responses } };
+}
+
+/** The OpenAPI 3.1 document served at /api/v1/openapi.json; a test checks real responses against it. */
+export const OPENAPI = {
+  openapi: '3.1.0',
+  info: { title: 'Redline API', version: '1.0.0', description: 'Every version of every watched news article, and the changes between them. Timestamps are epoch milliseconds.' },
+  servers: [{ url: '/api/v1' }],
+  paths: {
+    '/sources': get('Watched sources with counts and last poll status', 'SourcePage', [], []),
+    '/articles': get('Articles, newest first', 'ArticlePage', [SOURCE, query('status', 'Article status', { enum: ['active', 'removed', 'retired'] }),
+      query('minVersions', 'Only articles with at least this many versions', { type: 'integer', minimum: 1 }), LIMIT, CURSOR]),
+    '/articles/{id}': get('One article', 'Article', [ID], [404]),
+    '/articles/{id}/versions': get('All versions of an article, oldest first (no text)', 'VersionPage', [ID], [404]),
+    '/articles/{id}/versions/{n}': get('One version with its text', 'Version', [ID, pathInt('n', 'Version number')], [404]),
+    '/articles/{id}/diff/{a}/{b}': get('The structured diff between any two versions', 'Diff', [ID, pathInt('a', 'Left version'), pathInt('b', 'Right version')], [404]),
+    '/changes': get('New versions and removed/restored events, newest first', 'ChangePage', [SOURCE, query('article', 'Article id', { type: 'integer', minimum: 1 }), LIMIT, CURSOR]),
+    '/search': get('Full-text search over all versions; "quoted phrases" allowed', 'SearchPage', [{ ...query('q', 'Query'), required: true }, SOURCE, LIMIT, CURSOR]),
+  },
+  components: { schemas: SCHEMAS },
+} as const;

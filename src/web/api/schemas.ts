@@ -1,0 +1,85 @@
+/** JSON Schemas (OpenAPI 3.1 dialect) of the API's responses; `api/serialize.ts` produces exactly these. */
+
+type Schema = Record<string, unknown>;
+
+const int = { type: 'integer' } as const;
+const str = { type: 'string' } as const;
+const millis = { type: 'integer', description: 'Epoch milliseconds (UTC)' } as const;
+const nullable = (type: string, extra: Schema = {}): Schema => ({ type: [type, 'null'], ...extra });
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const object = (properties: Record<string, Schema>, description?: string): Schema => ({
+  type: 'object',
+  ...(description ? { description } : {}),
+  properties,
+  required: Object.keys(properties),
+  additionalProperties: false,
+});
+
+export const pageOf = (item: string): Schema =>
+  object({ items: { type: 'array', items: ref(item) }, nextCursor: nullable('string', { description: 'Pass back as ?cursor= for the next page; null on the last page' }) });
+
+const segment = object({ op: { enum: ['same', 'del', 'ins'] }, text: str });
+const segments = { type: 'array', items: ref('Segment') };
+const fieldDiff = object({ changed: { type: 'boolean' }, old: nullable('string'), new: nullable('string'), left: segments, right: segments });
+
+const row = (kind: string, fields: Record<string, Schema>): Schema => object({ kind: { const: kind }, ...fields });
+const diffRow: Schema = {
+  oneOf: [
+    row('same', { leftIndex: int, rightIndex: int, text: str }),
+    row('removed', { leftIndex: int, text: str }),
+    row('added', { rightIndex: int, text: str }),
+    row('changed', { leftIndex: int, rightIndex: int, left: segments, right: segments, wordsAdded: int, wordsRemoved: int }),
+    row('moved-from', { leftIndex: int, rightIndex: int, text: str }),
+    row('moved-to', { leftIndex: int, rightIndex: int, text: str }),
+  ],
+};
+const diffSummary = object({
+  wordsAdded: int, wordsRemoved: int, paragraphsAdded: int, paragraphsRemoved: int, paragraphsChanged: int,
+  paragraphsMoved: int, titleChanged: { type: 'boolean' }, bylineChanged: { type: 'boolean' }, publishedChanged: { type: 'boolean' },
+});
+
+const versionSummaryFields = {
+  number: int, capturedAt: millis, title: str, wordsAdded: int, wordsRemoved: int, fingerprint: str, hasRaw: { type: 'boolean' },
+};
+
+export const SCHEMAS: Record<string, Schema> = {
+  Error: object({ error: object({ status: int, kind: str, message: str }) }),
+  Source: object({
+    key: str, name: str, feedUrl: str, enabled: { type: 'boolean' }, pollPeriodSec: int,
+    include: { type: 'array', items: str }, exclude: { type: 'array', items: str },
+    lastPollAt: nullable('integer'), lastStatus: { enum: ['ok', 'not_modified', 'error', null] }, lastError: nullable('string'),
+    nextPollAt: millis, articleCount: int, versionCount: int,
+  }),
+  Article: object({
+    id: int, url: str, source: str, sourceName: str, title: nullable('string'), status: { enum: ['active', 'removed', 'retired'] },
+    firstSeenAt: millis, feedPublishedAt: nullable('integer'), lastCheckedAt: nullable('integer'),
+    nextCheckAt: nullable('integer', { description: 'null: never checked again' }), versionCount: int, lastVersionAt: nullable('integer'),
+    htmlUrl: str,
+  }),
+  VersionSummary: object(versionSummaryFields),
+  Version: object({ ...versionSummaryFields, byline: nullable('string'), published: nullable('string'), extractorVersion: str, paragraphs: { type: 'array', items: str } }),
+  Change: {
+    oneOf: [
+      object({ type: { const: 'version' }, at: millis, article: ref('Article'), version: ref('VersionSummary'), diffUrl: str }),
+      object({
+        type: { const: 'event' }, at: millis, article: ref('Article'),
+        event: object({ kind: { enum: ['removed', 'restored', 'revert', 'retired', 'error'] }, versionNumber: nullable('integer'), detail: nullable('string') }),
+      }),
+    ],
+  },
+  SearchHit: object({
+    article: ref('Article'),
+    versions: { type: 'array', items: object({ number: int, capturedAt: millis, title: str, snippet: str }) },
+  }),
+  Segment: segment,
+  FieldDiff: fieldDiff,
+  DiffRow: diffRow,
+  DiffSummary: diffSummary,
+  DiffModel: object({ title: ref('FieldDiff'), byline: ref('FieldDiff'), published: ref('FieldDiff'), rows: { type: 'array', items: ref('DiffRow') }, summary: ref('DiffSummary') }),
+  Diff: object({ articleId: int, from: ref('VersionSummary'), to: ref('VersionSummary'), diff: ref('DiffModel') }),
+  SourcePage: pageOf('Source'),
+  ArticlePage: pageOf('Article'),
+  VersionPage: pageOf('VersionSummary'),
+  ChangePage: pageOf('Change'),
+  SearchPage: pageOf('SearchHit'),
+};

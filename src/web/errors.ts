@@ -1,0 +1,30 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { NotFoundError, RedlineError, UsageError } from '../model/index.ts';
+import { sendPage } from './respond.ts';
+import { errorPage } from './views/error.ts';
+
+export interface HttpError {
+  status: 400 | 404 | 500;
+  kind: string;
+  message: string;
+}
+
+/** Named errors become HTTP statuses here, once. Anything unexpected is a 500 that hides its details. */
+export function toHttpError(err: unknown): HttpError {
+  if (err instanceof NotFoundError) return { status: 404, kind: err.kind, message: err.message };
+  if (err instanceof UsageError) return { status: 400, kind: err.kind, message: err.message };
+  if (err instanceof HTTPException && err.status === 404) return { status: 404, kind: 'not-found', message: err.message };
+  if (err instanceof HTTPException && err.status < 500) return { status: 400, kind: 'usage', message: err.message };
+  const kind = err instanceof RedlineError ? err.kind : 'internal';
+  return { status: 500, kind, message: 'Something went wrong on our side.' };
+}
+
+/** JSON for the API (and feeds' callers never see HTML errors there), an HTML page elsewhere. */
+export function sendError(c: Context, e: HttpError): Response {
+  if (c.req.path.startsWith('/api/')) {
+    c.header('Cache-Control', 'no-store');
+    return c.json({ error: e }, e.status);
+  }
+  return sendPage(c, { title: e.status === 404 ? 'Not found' : 'Error', description: e.message }, errorPage(e.status, e.message), e.status);
+}

@@ -1,0 +1,79 @@
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import { createApp } from './index.ts';
+import { openTempStore, type TempStore } from './test-support.ts';
+import { seedSite, type Site } from './testdata/site.ts';
+
+let env: TempStore;
+let app: Hono;
+let site: Site;
+
+beforeAll(async () => {
+  env = await openTempStore();
+  site = await seedSite(env.store);
+  app = createApp({ store: env.store, config: env.config });
+});
+afterAll(() => env.cleanup());
+
+async function fetchFeed(path: string, type: RegExp): Promise<string> {
+  const res = await app.request(path);
+  expect(res.status, path).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(type);
+  return res.text();
+}
+
+/** feedsmith gives Atom text constructs as { value, type }. */
+function textOf(t: unknown): string {
+  return typeof t === 'string' ? t : ((t as { value?: string } | undefined)?.value ?? '');
+}
+
+interface Item { id: string; link: string; title: string; summary: string }
+
+async function items(base: string): Promise<Record<'rss' | 'atom' | 'json', Item[]>> {
+  const rss = parseRssFeed(await fetchFeed(`${base}.rss`, /^application\/rss\+xml/));
+  const atom = parseAtomFeed(await fetchFeed(`${base}.atom`, /^application\/atom\+xml/));
+  const json = parseJsonFeed(JSON.parse(await fetchFeed(`${base}.json`, /^application\/feed\+json/)));
+  return {
+    rss: (rss.items ?? []).map((i) => ({ id: i.guid?.value ?? '', link: i.link ?? '', title: i.title ?? '', summary: i.description ?? '' })),
+    atom: (atom.entries ?? []).map((e) => ({ id: e.id ?? '', link: e.links?.[0]?.href ?? '', title: textOf(e.title), summary: textOf(e.summary) })),
+    json: (json.items ?? []).map((i) => ({ id: i.id ?? '', link: i.url ?? '', title: i.title ?? '', summary: i.content_text ?? '' })),
+  };
+}
+
+describe('feeds', () => {
+  it('all changes: one item per change, unique stable ids, absolute links to the diffs', async () => {
+    const feeds = await items('/feeds/changes');
+    for (const [format, list] of Object.entries(feeds)) {
+      expect(list, format).toHaveLength(4);
+      expect(new Set(list.map((i) => i.id)).size, format).toBe(4);
+      for (const item of list) expect(item.link, format).toMatch(/^http:\/\/news\.test:8080\/articles\/\d+/);
+      expect(list.map((i) => i.id), format).toEqual(feeds.rss.map((i) => i.id));
+    }
+    const v2 = feeds.atom.find((i) => i.link.endsWith(`/articles/${site.plain}/diff/1/2`))!;
+    expect(v2.id).toBe(`tag:news.test,2026:article/${site.plain}/version/2`);
+    expect(v2.title).toBe('Minister quits after budget row');
+    expect(v2.summary).toMatch(/^Headline changed; 1 paragraph added, 1 removed, 1 changed: \+\d+ \/ \u2212\d+ words/);
+    // Ids do not depend on what else is in the feed.
+    const again = await items('/feeds/changes');
+    expect(again.rss.map((i) => i.id)).toEqual(feeds.rss.map((i) => i.id));
+  });
+
+  it('per source and per article feeds hold only their changes', async () => {
+    const bbc = await items('/sources/bbc/feed');
+    expect(bbc.rss.map((i) => i.link)).toEqual([
+      `http://news.test:8080/articles/${site.plain}/diff/2/3`,
+      `http://news.test:8080/articles/${site.plain}/diff/1/2`,
+    ]);
+    const article = await items(`/articles/${site.evil}/feed`);
+    expect(article.atom).toHaveLength(2);
+    expect(article.atom[0].title).toMatch(/^Removed from the site/);
+    const unchanged = await items(`/articles/${site.unchanged}/feed`);
+    expect(unchanged.json).toHaveLength(0);
+  });
+
+  it('pages advertise their feeds for autodiscovery', async () => {
+    const page = await (await app.request(`/articles/${site.plain}`)).text();
+    for (const ext of ['rss', 'atom', 'json']) expect(page).toContain(`href="/articles/${site.plain}/feed.${ext}"`);
+  });
+});

@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { etag } from 'hono/etag';
+import { NotFoundError } from '../model/index.ts';
+import { apiRoutes } from './api/routes.ts';
+import { ASSETS, assetUrl } from './assets.ts';
+import { createContext, type AppOptions } from './context.ts';
+import { sendError, toHttpError } from './errors.ts';
+import { feedRoutes } from './routes/feeds.ts';
+import { pageRoutes } from './routes/pages.ts';
+import { rawRoutes } from './routes/raw.ts';
+import { securityHeaders } from './security.ts';
+
+export type { AppOptions } from './context.ts';
+
+/** The reader website, change feeds and JSON API. Serve with @hono/node-server, test with app.request(). */
+export function createApp(options: AppOptions): Hono {
+  const ctx = createContext(options);
+  const app = new Hono();
+  app.use('*', securityHeaders());
+  app.use('*', compress());
+  // Weak: the same tag validates the gzip and the identity encoding of a page.
+  app.use('*', etag({ weak: true }));
+
+  app.get('/static/:name', (c) => {
+    const asset = ASSETS[c.req.param('name')];
+    if (!asset) throw new NotFoundError(`no such file: ${c.req.param('name')}`);
+    // Pages link to /static/NAME?v=HASH, so a matching hash can be cached for good.
+    const immutable = c.req.query('v') === asset.hash;
+    c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+    c.header('Content-Type', asset.contentType);
+    return c.body(asset.body);
+  });
+  // Browsers ask for /favicon.ico whatever the page says.
+  app.get('/favicon.ico', (c) => c.redirect(assetUrl('icon.svg'), 301));
+  app.route('/api/v1', apiRoutes(ctx));
+  app.route('/', pageRoutes(ctx));
+  app.route('/', rawRoutes(ctx));
+  app.route('/', feedRoutes(ctx));
+
+  app.notFound((c) => sendError(c, toHttpError(new NotFoundError(`nothing at ${c.req.path}`))));
+  app.onError((err, c) => {
+    const e = toHttpError(err);
+    if (e.status === 500) ctx.log.error('web.error', { method: c.req.method, path: c.req.path, error: String((err as Error)?.stack ?? err) });
+    return sendError(c, e);
+  });
+  return app;
+}

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import { createApp } from './index.ts';
+import { addArticle, addVersion, openTempStore, type TempStore } from './test-support.ts';
+import { seedSite, T0, type Site } from './testdata/site.ts';
+
+let env: TempStore;
+let app: Hono;
+let site: Site;
+const NOW = T0 + 3 * 3600_000;
+
+beforeAll(async () => {
+  env = await openTempStore();
+  site = await seedSite(env.store);
+  app = createApp({ store: env.store, config: env.config, now: () => NOW });
+});
+afterAll(() => env.cleanup());
+
+async function page(path: string): Promise<string> {
+  const res = await app.request(path);
+  expect(res.status, path).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  return res.text();
+}
+
+/** Text without tags and with the few entities we produce decoded, for reading sentences. */
+function text(body: string): string {
+  return body.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+}
+
+describe('pages', () => {
+  it('every page has a title, a meta description and the stylesheet, and no inline script', async () => {
+    const paths = ['/', '/?source=bbc', '/articles', '/articles?changed=1&status=active', `/articles/${site.plain}`,
+      `/articles/${site.plain}/diff/1/2`, `/articles/${site.plain}/diff/3/1?view=inline&changes=only`,
+      `/articles/${site.plain}/versions/2`, '/sources', '/search', '/search?q=minister'];
+    for (const path of paths) {
+      const body = await page(path);
+      expect(body, path).toMatch(/<title>[^<]+ · Redline<\/title>/);
+      expect(body, path).toMatch(/<meta name="description" content="[^"]+">/);
+      expect(body, path).toContain('<link rel="stylesheet" href="/static/style.css?v=');
+      expect(body.match(/<script\b[^>]*>/g)?.every((tag) => / src="\/static\//.test(tag)), path).toBe(true);
+    }
+  });
+
+  it('recent changes: newest first, linked to the diff, with badges and word counts', async () => {
+    const body = await page('/');
+    const rows = body.split('<li class="change').slice(1);
+    expect(rows).toHaveLength(4); // plain v2, v3; evil v2; evil removed event
+    expect(rows[0]).toContain(`href="/articles/${site.plain}/diff/2/3"`);
+    expect(rows[0]).not.toContain('headline changed');
+    expect(rows[1]).toContain('removed from site');
+    const v2 = rows.find((r) => r.includes(`/articles/${site.plain}/diff/1/2`))!;
+    expect(v2).toContain('headline changed');
+    expect(v2).toMatch(/<time datetime="2026-11-20T09:31:00.000Z" title="20 November 2026, 09:31 UTC">2 hours ago<\/time>/);
+    expect(v2).toMatch(/class="plus">\+\d+</);
+    expect(body).toContain('<link rel="alternate" type="application/rss+xml" title="All changes (RSS)" href="/feeds/changes.rss">');
+  });
+
+  it('filters recent changes by source', async () => {
+    const body = await page('/?source=evil');
+    expect(body).not.toContain(`/articles/${site.plain}/diff`);
+    expect(body).toContain(`/articles/${site.evil}/diff/1/2`);
+    expect(body).toContain('href="/sources/evil/feed.rss"');
+  });
+
+  it('article page: the header sentences, versions with time between them, timeline', async () => {
+    expect(text(await page(`/articles/${site.plain}`))).toContain('The next check for changes is due now.');
+    await env.store.updateArticle(site.plain, { nextCheckAt: T0 + 4 * 3600_000 });
+    const body = await page(`/articles/${site.plain}`);
+    const t = text(body);
+    expect(t).toContain("This article is from the source 'bbc' and was first published or seen on 20 November 2026, 09:00 UTC. The next check for changes will be 20 November 2026, 13:00 UTC.");
+    expect(t).toContain('You can find the current article at its original source at https://www.bbc.test/news/politics-1.');
+    expect(t).toContain('The article has changed 2 times. There is an RSS feed of changes available.');
+    expect(body).toContain(`<a href="/articles/${site.plain}/feed.rss">RSS feed of changes</a>`);
+    expect(body).toContain('rel="external noopener noreferrer"');
+    expect(t).toContain('31 minutes later');
+    expect(t).toContain('1 hour later');
+    expect(body).toContain(`href="/articles/${site.plain}/diff/2/3"`);
+    expect(body.match(/class="tl-version"/g)).toHaveLength(3);
+  });
+
+  it('article page of a retired article says it will not be checked again', async () => {
+    await env.store.updateArticle(site.unchanged, { status: 'retired', nextCheckAt: null });
+    const t = text(await page(`/articles/${site.unchanged}`));
+    expect(t).toContain('It will not be checked again for changes.');
+    expect(t).toContain('The article has not changed since it was first seen.');
+  });
+
+  it('diff page: any two versions, time note, navigation, view switches', async () => {
+    const body = await page(`/articles/${site.plain}/diff/1/2`);
+    expect(text(body)).toContain('31 minutes later');
+    expect(body).toContain('<del');
+    expect(body).toContain('<ins');
+    expect(body).toContain(`<a rel="next" href="/articles/${site.plain}/diff/2/3">`);
+    expect(body).toContain('?view=inline');
+    expect(body).toContain('?changes=only');
+    const backwards = text(await page(`/articles/${site.plain}/diff/3/1`));
+    expect(backwards).toContain('earlier');
+    const compare = await app.request(`/articles/${site.plain}/diff?a=1&b=3`);
+    expect(compare.status).toBe(303);
+    expect(compare.headers.get('location')).toBe(`/articles/${site.plain}/diff/1/3`);
+  });
+
+  it('version page shows the text and links the raw capture; raw is served as text, never HTML', async () => {
+    const body = await page(`/articles/${site.plain}/versions/1`);
+    expect(body).toContain('The finance minister resigned on Friday after a row over the budget.');
+    expect(body).toContain(`href="/articles/${site.plain}/versions/1/raw"`);
+    const raw = await app.request(`/articles/${site.plain}/versions/1/raw`);
+    expect(raw.status).toBe(200);
+    expect(raw.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(raw.headers.get('content-security-policy')).toContain('sandbox');
+    expect(raw.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await raw.text()).toContain('<h1>Minister resigns</h1>');
+    const download = await app.request(`/articles/${site.plain}/versions/1/raw?download=1`);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="article-\d+-version-1\.html\.txt"$/);
+    expect((await app.request(`/articles/${site.plain}/versions/2/raw`)).status).toBe(404);
+  });
+
+  it('sources page: counts, poll status and errors', async () => {
+    const t = text(await page('/sources'));
+    expect(t).toMatch(/BBC News ?bbc 2 4 ok/);
+    expect(t).toContain('error');
+    expect(t).toContain('HTTP 500');
+  });
+
+  it('search finds text that was later removed, with phrases and a source filter', async () => {
+    const removed = text(await page('/search?q=%22spokesman+declined%22'));
+    expect(removed).toContain('Minister quits after budget row');
+    expect(removed).toContain('version 1');
+    expect(removed).not.toContain('version 2,');
+    expect(text(await page('/search?q=minister&source=evil'))).toContain('Nothing found');
+  });
+
+  it('pages recent changes with a cursor link that keeps the source filter', async () => {
+    const source = (await env.store.getSource('bbc'))!;
+    const id = await addArticle(env.store, source.id, 'https://www.bbc.test/news/live-3', T0);
+    for (let n = 1; n <= 55; n++) {
+      await addVersion(env.store, id, { title: 'Live updates', byline: null, published: null, capturedAt: T0 + 200 * 60_000 + n * 60_000, paragraphs: [`Update number ${n}.`] });
+    }
+    const first = await page('/?source=bbc');
+    expect(first.split('<li class="change').length - 1).toBe(50);
+    const next = first.match(/<a rel="next" href="(\/\?source=bbc&amp;cursor=[^"]+)">Older changes/);
+    expect(next).not.toBeNull();
+    const second = await page(next![1].replace(/&amp;/g, '&'));
+    const rows = second.split('<li class="change').slice(1);
+    expect(rows).toHaveLength(6); // 4 left of the live article + 2 of the plain one
+    expect(second).not.toContain('rel="next"');
+    expect(rows.at(-1)).toContain(`/articles/${site.plain}/diff/1/2`);
+  });
+});

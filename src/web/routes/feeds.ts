@@ -1,0 +1,71 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { NotFoundError } from '../../model/index.ts';
+import type { ChangeQuery } from '../../store/store.ts';
+import type { WebContext } from '../context.ts';
+import { tagUri, toEntry, type FeedInfo } from '../feeds/entries.ts';
+import { renderAtom, renderJsonFeed, renderRss } from '../feeds/formats.ts';
+import { loadArticle, loadSource } from '../params.ts';
+import { articleFeedBase, articlePath, CHANGES_FEED_BASE, sourceFeedBase } from '../views/paths.ts';
+
+const FEED_SIZE = 50;
+const TYPES = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+} as const;
+type Format = keyof typeof TYPES;
+
+function format(file: string | undefined, stem: string): Format {
+  const ext = file?.startsWith(`${stem}.`) ? file.slice(stem.length + 1) : '';
+  if (ext === 'rss' || ext === 'atom' || ext === 'json') return ext;
+  throw new NotFoundError(`no such feed: ${JSON.stringify(file ?? '')}`);
+}
+
+/** RSS 2.0, Atom and JSON Feed of changes: all, per source, per article. One item per change. */
+export function feedRoutes(ctx: WebContext): Hono {
+  const app = new Hono();
+
+  async function send(c: Context, fmt: Format, meta: Omit<FeedInfo, 'entries'>, query: Omit<ChangeQuery, 'limit'>): Promise<Response> {
+    const changes = await ctx.store.listChanges({ ...query, limit: FEED_SIZE });
+    const entries = await Promise.all(changes.items.map((ch) => toEntry(ctx, ch)));
+    const feed = { ...meta, entries };
+    const body = fmt === 'rss' ? renderRss(feed, ctx.baseUrl)
+      : fmt === 'atom' ? renderAtom(feed, ctx.baseUrl, tagUri(ctx.baseUrl, `feed${meta.basePath}`))
+      : renderJsonFeed(feed, ctx.baseUrl);
+    c.header('Content-Type', TYPES[fmt]);
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(body);
+  }
+
+  app.get('/feeds/:file', (c) => send(c, format(c.req.param('file'), 'changes'), {
+    title: 'Redline: all changes',
+    description: 'Every edit Redline has seen to the news articles it watches.',
+    pagePath: '/',
+    basePath: CHANGES_FEED_BASE,
+  }, {}));
+
+  app.get('/sources/:key/:file', async (c) => {
+    const fmt = format(c.req.param('file'), 'feed');
+    const source = await loadSource(ctx.store, c.req.param('key'));
+    return send(c, fmt, {
+      title: `Redline: changes in ${source.name}`,
+      description: `Every edit Redline has seen to articles from ${source.name} (${source.key}).`,
+      pagePath: `/?source=${encodeURIComponent(source.key)}`,
+      basePath: sourceFeedBase(source.key),
+    }, { sourceId: source.id });
+  });
+
+  app.get('/articles/:id/:file', async (c) => {
+    const fmt = format(c.req.param('file'), 'feed');
+    const article = await loadArticle(ctx.store, c.req.param('id'));
+    return send(c, fmt, {
+      title: `Redline: changes to "${article.title ?? article.url}"`,
+      description: `Every edit Redline has seen to ${article.url}.`,
+      pagePath: articlePath(article.id),
+      basePath: articleFeedBase(article.id),
+    }, { articleId: article.id });
+  });
+
+  return app;
+}

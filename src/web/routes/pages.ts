@@ -1,0 +1,123 @@
+import { Hono } from 'hono';
+import { NotFoundError, type ArticleStatus } from '../../model/index.ts';
+import type { WebContext } from '../context.ts';
+import { loadArticle, pathNumber, sourceFilter } from '../params.ts';
+import { withHeadlineFlags } from '../queries.ts';
+import { sendPage } from '../respond.ts';
+import { describeDiff } from '../summary.ts';
+import { articlePage } from '../views/article.ts';
+import { articlesPage } from '../views/articles.ts';
+import { changesPage } from '../views/changes.ts';
+import { diffPage } from '../views/diff-page.ts';
+import { feedAlternates } from '../views/layout.ts';
+import { articleFeedBase, CHANGES_FEED_BASE, diffPath, sourceFeedBase } from '../views/paths.ts';
+import { searchPage } from '../views/search.ts';
+import { sourcesPage } from '../views/sources.ts';
+import { versionPage } from '../views/version.ts';
+
+const PAGE_SIZE = 50;
+const STATUSES: ArticleStatus[] = ['active', 'removed', 'retired'];
+
+/** The reader website: server-rendered pages that work without JavaScript. */
+export function pageRoutes(ctx: WebContext): Hono {
+  const { store } = ctx;
+  const app = new Hono();
+
+  app.get('/', async (c) => {
+    const source = await sourceFilter(store, c.req.query('source'));
+    const [changes, sources] = await Promise.all([
+      store.listChanges({ sourceId: source?.id, limit: PAGE_SIZE, cursor: c.req.query('cursor') ?? null }),
+      ctx.sourceChoices(),
+    ]);
+    const page = await withHeadlineFlags(store, changes);
+    const feeds = source ? feedAlternates(sourceFeedBase(source.key), `Changes in ${source.name}`) : feedAlternates(CHANGES_FEED_BASE, 'All changes');
+    return sendPage(c, {
+      title: source ? `Recent changes in ${source.name}` : 'Recent changes',
+      description: 'The latest edits to news articles watched by Redline, newest first.',
+      alternates: feeds,
+      section: 'changes',
+    }, changesPage(page, source, sources, ctx.now()));
+  });
+
+  app.get('/articles', async (c) => {
+    const source = await sourceFilter(store, c.req.query('source'));
+    const statusParam = c.req.query('status');
+    const status = STATUSES.find((s) => s === statusParam);
+    const changedOnly = c.req.query('changed') === '1';
+    const [page, sources] = await Promise.all([
+      store.listArticles({ sourceId: source?.id, status, minVersions: changedOnly ? 2 : undefined, limit: PAGE_SIZE, cursor: c.req.query('cursor') ?? null }),
+      ctx.sourceChoices(),
+    ]);
+    return sendPage(c, { title: 'Articles', description: 'Every article Redline watches, newest first.', section: 'articles' },
+      articlesPage(page, { source, status, changedOnly }, sources, ctx.now()));
+  });
+
+  app.get('/articles/:id', async (c) => {
+    const article = await loadArticle(store, c.req.param('id'));
+    const [versions, events] = await Promise.all([store.listVersions(article.id), store.listEvents(article.id)]);
+    return sendPage(c, {
+      title: article.title ?? article.url,
+      description: `All ${versions.length} captured versions of this ${article.sourceName} article, and what changed between them.`,
+      alternates: feedAlternates(articleFeedBase(article.id), 'Changes to this article'),
+      section: 'articles',
+    }, articlePage(article, versions, events, ctx.now()));
+  });
+
+  // The "compare any two versions" form on the article page submits here.
+  app.get('/articles/:id/diff', async (c) => {
+    const article = await loadArticle(store, c.req.param('id'));
+    const a = pathNumber(c.req.query('a'), 'version');
+    const b = pathNumber(c.req.query('b'), 'version');
+    return c.redirect(diffPath(article.id, a, b), 303);
+  });
+
+  app.get('/articles/:id/diff/:a/:b', async (c) => {
+    const article = await loadArticle(store, c.req.param('id'));
+    const a = pathNumber(c.req.param('a'), 'version');
+    const b = pathNumber(c.req.param('b'), 'version');
+    const pair = await ctx.diffs.get(article.id, a, b);
+    const options = { inline: c.req.query('view') === 'inline', changesOnly: c.req.query('changes') === 'only' };
+    return sendPage(c, {
+      title: `Changes to "${pair.to.title}" (versions ${a} and ${b})`,
+      description: describeDiff(pair.model.summary),
+      alternates: feedAlternates(articleFeedBase(article.id), 'Changes to this article'),
+      section: 'articles',
+    }, diffPage(article, pair, options));
+  });
+
+  app.get('/articles/:id/versions/:n', async (c) => {
+    const article = await loadArticle(store, c.req.param('id'));
+    const n = pathNumber(c.req.param('n'), 'version');
+    const version = await store.getVersion(article.id, n);
+    if (!version) throw new NotFoundError(`article ${article.id} has no version ${n}`);
+    return sendPage(c, {
+      title: `${version.title} (version ${n})`,
+      description: `The text of version ${n} of this ${article.sourceName} article, as captured.`,
+      alternates: feedAlternates(articleFeedBase(article.id), 'Changes to this article'),
+      section: 'articles',
+    }, versionPage(article, version));
+  });
+
+  app.get('/sources', async (c) => {
+    const sources = await store.listSources();
+    return sendPage(c, { title: 'Sources', description: 'The news sources Redline watches, and how their last poll went.', section: 'sources' },
+      sourcesPage(sources, ctx.now()));
+  });
+
+  app.get('/search', async (c) => {
+    const q = (c.req.query('q') ?? '').trim();
+    const source = await sourceFilter(store, c.req.query('source'));
+    const [page, sources] = await Promise.all([
+      q ? store.search({ text: q, sourceId: source?.id, limit: 20, cursor: c.req.query('cursor') ?? null }) : null,
+      ctx.sourceChoices(),
+    ]);
+    return sendPage(c, {
+      title: q ? `Search: ${q}` : 'Search',
+      description: 'Full-text search over the headline and text of every captured version.',
+      query: q,
+      section: 'search',
+    }, searchPage(q, page, source, sources));
+  });
+
+  return app;
+}

@@ -1,0 +1,208 @@
+/**
+ * Must-show 1: a real headless Chromium reads the site while the demo newsroom is tracked by the
+ * real tracker. Saves screenshots under test-output/screenshots/. Skips without /usr/bin/chromium.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/index.ts';
+import { DEMO_EDITS, LAST_STEP, STORIES, startNewsroom, type Newsroom } from '../../src/demo/index.ts';
+import { createFetcher } from '../../src/fetch/index.ts';
+import { silentLogger } from '../../src/log/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { runOnce } from '../../src/tracker/index.ts';
+import { createApp } from '../../src/web/index.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+const SHOTS = join(process.cwd(), 'test-output/screenshots');
+
+function edit(articleId: string, kind: string) {
+  const e = DEMO_EDITS.find((x) => x.articleId === articleId && x.kind === kind);
+  if (!e) throw new Error(`demo script has no ${kind} edit for ${articleId}`);
+  return e;
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('the site in a real browser', () => {
+  let newsroom: Newsroom;
+  let store: Store;
+  let server: ServerType;
+  let browser: Browser;
+  let base = '';
+  let dir = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'redline-browser-'));
+    const config = defaultConfig();
+    config.dataDir = dir;
+    config.fetch.perHostDelayMs = 0;
+    config.fetch.perHostConcurrency = 4;
+    newsroom = await startNewsroom({ manual: true });
+    store = await openStore({ dataDir: dir, databaseUrl: null });
+    await store.upsertSource({ key: 'demo', name: 'Demo Gazette', feedUrl: newsroom.feedUrl, pollPeriodSec: 60, include: [], exclude: ['/sport/live/'] }, Date.now());
+    // Two tracker passes: the original stories, then (an hour later on the tracker's clock) every scripted edit.
+    let offset = 0;
+    const deps = { config, store, fetcher: createFetcher(config.fetch), log: silentLogger, now: () => Date.now() + offset };
+    await runOnce(deps);
+    newsroom.setStep(LAST_STEP);
+    offset = 3600_000;
+    await runOnce(deps);
+
+    const app = createApp({ store, config, now: deps.now });
+    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((r) => server.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    await newsroom?.close();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Console errors and failed loads per page: a page that works logs none. */
+  const problems = new Map<Page, string[]>();
+
+  async function open(width: number, path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: width > 600 ? 900 : 844 }, colorScheme });
+    const errors: string[] = [];
+    problems.set(page, errors);
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(base + path);
+    return page;
+  }
+
+  async function done(page: Page): Promise<void> {
+    expect(problems.get(page), `console errors on ${page.url()}`).toEqual([]);
+    await page.close();
+  }
+
+  const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
+  const texts = async (page: Page, selector: string): Promise<string[]> => (await page.locator(selector).allInnerTexts()).map(squash);
+
+  /** The story's diff 1 -> 2, reached as a reader would: recent changes, its article page, the diff. */
+  async function diffFromHome(storyId: string, headline: string, shots: boolean): Promise<Page> {
+    const page = await open(1280, '/');
+    await page.locator('li.change', { hasText: headline }).getByRole('link', { name: 'all versions' }).click();
+    await page.waitForURL(/\/articles\/\d+$/);
+    expect(squash(await page.locator('.article-intro').innerText())).toContain('The article has changed 1 time. There is an RSS feed of changes available.');
+    expect(await page.locator('table.versions tbody tr').count()).toBe(2);
+    if (shots) {
+      await page.screenshot({ path: join(SHOTS, 'article-desktop.png'), fullPage: true });
+      const phone = await open(390, new URL(page.url()).pathname);
+      await phone.screenshot({ path: join(SHOTS, 'article-phone.png'), fullPage: true });
+      await done(phone);
+    }
+    await page.getByRole('link', { name: 'diff with 1' }).click();
+    await page.waitForURL(/\/diff\/1\/2$/);
+    expect(await page.title(), storyId).toContain('(versions 1 and 2)');
+    return page;
+  }
+
+  async function diffShots(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(SHOTS, `${name}-desktop.png`), fullPage: true });
+    const phone = await open(390, new URL(page.url()).pathname);
+    await phone.screenshot({ path: join(SHOTS, `${name}-phone.png`), fullPage: true });
+    await done(phone);
+    const dark = await open(1280, new URL(page.url()).pathname, 'dark');
+    await dark.screenshot({ path: join(SHOTS, `${name}-desktop-dark.png`), fullPage: true });
+    await done(dark);
+  }
+
+  it('recent changes lists the edited stories', async () => {
+    const page = await open(1280, '/');
+    expect(await page.title()).toBe('Recent changes · Redline');
+    expect(await page.locator('li.change').count()).toBeGreaterThanOrEqual(8);
+    await page.screenshot({ path: join(SHOTS, 'recent-changes-desktop.png'), fullPage: true });
+    await done(page);
+    const phone = await open(390, '/');
+    await phone.screenshot({ path: join(SHOTS, 'recent-changes-phone.png'), fullPage: true });
+    await done(phone);
+  });
+
+  it('search finds a paragraph that was later removed; sources show their poll status', async () => {
+    const removed = edit('grunwald-tunnel', 'removed').before!;
+    const phrase = removed.split(' ').slice(1, 5).join(' ');
+    const page = await open(1280, '/');
+    await page.getByRole('searchbox', { name: 'Search all versions' }).fill(`"${phrase}"`);
+    await page.getByRole('button', { name: 'Search' }).first().click();
+    await page.waitForURL(/\/search\?q=/);
+    expect(await page.locator('ol.hits > li').count()).toBe(1);
+    expect(await texts(page, 'ol.hits ul.hit-versions > li > a')).toEqual(['version 1']);
+    expect(squash(await page.locator('ol.hits mark').first().innerText()).toLowerCase()).toBe(phrase.toLowerCase());
+    await page.screenshot({ path: join(SHOTS, 'search-desktop.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Sources', exact: true }).click();
+    await page.waitForURL(/\/sources$/);
+    expect(squash(await page.locator('table.sources tbody tr').first().innerText())).toMatch(/Demo Gazette demo \d+ \d+ ok/i);
+    await page.screenshot({ path: join(SHOTS, 'sources-desktop.png'), fullPage: true });
+    await done(page);
+  });
+
+  it('a removed paragraph is only on the left, the headline change is shown', async () => {
+    const headline = edit('grunwald-tunnel', 'headline');
+    const removed = edit('grunwald-tunnel', 'removed');
+    const page = await diffFromHome('grunwald-tunnel', headline.after!, false);
+    expect(await texts(page, 'tr.field-title.row-changed td.left')).toEqual([squash(headline.before!)]);
+    expect(await texts(page, 'tr.field-title.row-changed td.right')).toEqual([squash(headline.after!)]);
+    expect(await page.locator('tr.field-title del').count()).toBeGreaterThan(0);
+    expect(await page.locator('tr.field-title ins').count()).toBeGreaterThan(0);
+    expect(await texts(page, 'tr.row-removed td.left del')).toEqual([squash(removed.before!)]);
+    expect(await page.locator('tr.row-removed td.right.empty').count()).toBe(1);
+    expect((await texts(page, 'table.diff td.right')).join('\n')).not.toContain(squash(removed.before!));
+    expect(squash(await page.locator('tr.field-time').innerText())).toMatch(/\(1 hour later\)|\(\d+ minutes later\)/);
+    await diffShots(page, 'diff-removed');
+    await done(page);
+  });
+
+  it('an added paragraph is only on the right, an edited sentence is paired with its changed words marked', async () => {
+    const story = STORIES.find((s) => s.id === 'ferry-aground')!;
+    const added = edit('ferry-aground', 'added');
+    const edited = edit('ferry-aground', 'number');
+    const page = await diffFromHome('ferry-aground', story.headline, true);
+    expect(await texts(page, 'tr.row-added td.right ins')).toEqual([squash(added.after!)]);
+    expect(await page.locator('tr.row-added td.left.empty').count()).toBe(1);
+    expect((await texts(page, 'table.diff td.left')).join('\n')).not.toContain(squash(added.after!));
+    const row = page.locator('tr.row-changed:not(.field)');
+    expect(await row.count()).toBe(1);
+    expect(squash(await row.locator('td.left').innerText())).toBe(squash(edited.before!));
+    expect(squash(await row.locator('td.right').innerText())).toBe(squash(edited.after!));
+    const removedWords = (await texts(page, 'tr.row-changed:not(.field) td.left del')).join(' ');
+    const addedWords = (await texts(page, 'tr.row-changed:not(.field) td.right ins')).join(' ');
+    expect(removedWords.length).toBeGreaterThan(0);
+    expect(addedWords.length).toBeGreaterThan(0);
+    // Only the changed words are marked, not the whole sentence.
+    expect(removedWords.length).toBeLessThan(squash(edited.before!).length / 2);
+    for (const w of removedWords.split(' ')) expect(edited.before).toContain(w);
+    for (const w of addedWords.split(' ')) expect(edited.after).toContain(w);
+    await diffShots(page, 'diff');
+    await page.getByRole('link', { name: 'inline' }).click();
+    await page.waitForURL(/view=inline/);
+    expect(await page.locator('table.diff-inline tr.row-added ins').count()).toBe(1);
+    await done(page);
+  });
+
+  it('a moved paragraph is shown as moved at both ends; "changes only" folds the rest', async () => {
+    const moved = edit('boil-water', 'moved');
+    const story = STORIES.find((x) => x.id === 'boil-water')!;
+    const page = await diffFromHome('boil-water', story.headline, false);
+    await page.getByRole('link', { name: 'changes only' }).click();
+    await page.waitForURL(/changes=only/);
+    expect(await texts(page, 'tr.row-moved-from td.left')).toEqual([expect.stringContaining(squash(moved.before!))]);
+    expect(await texts(page, 'tr.row-moved-to td.right')).toEqual([expect.stringContaining(squash(moved.before!))]);
+    expect(await page.locator('tr.row-fold').count()).toBeGreaterThan(0);
+    // The note at each end links to the other end.
+    await page.locator('tr.row-moved-from .moved-note a').click();
+    expect(new URL(page.url()).hash).toBe(`#${await page.locator('tr.row-moved-to').getAttribute('id')}`);
+    await page.screenshot({ path: join(SHOTS, 'diff-moved-changes-only-desktop.png'), fullPage: true });
+    await done(page);
+  });
+});

@@ -133,6 +133,14 @@ function copyCases(name: string, destination: () => Promise<Store>) {
       await expectSameInstallation(from, to);
     });
 
+    it('accepts a destination that already has an empty source of its own', async () => {
+      const [from, to] = [await sqliteStore(), await destination()];
+      await populate(from);
+      await to.upsertSource({ key: 'manual', name: 'Added by hand', feedUrl: '', pollPeriodSec: 86_400, include: [], exclude: [] }, T0);
+      const report = await copyStore(from, to);
+      expect(report.verification).toMatchObject({ ok: true, problems: [] });
+    });
+
     it('reports a destination that does not match', async () => {
       const [from, to] = [await sqliteStore(), await destination()];
       await populate(from);

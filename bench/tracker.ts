@@ -1,0 +1,128 @@
+/**
+ * npm run bench:tracker [-- --articles N --rounds M --change SHARE --database postgres://... --workers 1,2,4]
+ *
+ * A simulated news site (its own process) serves N pages of 50-150 KB; Redline checks them through
+ * the real tracker pass in separate worker processes: SQLite with one process, then PostgreSQL with
+ * 1, 2 and 4 workers (skipped without a database URL). Prints a table, writes bench/results/tracker.md.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { hotFunctions, stageTimes } from './lib/tracker-profile.ts';
+import { openStore } from '../src/store/index.ts';
+import { defaultConfig } from '../src/config/index.ts';
+import { claimLatency, type ClaimTiming } from './lib/tracker-claims.ts';
+import { sizingSection } from './lib/tracker-sizing.ts';
+import { createDatabase, runScenario, type ScenarioResult, type SiteHandle } from './lib/tracker-run.ts';
+import { startSiteProcess } from './lib/tracker-site-process.ts';
+import { markdown, resultTable, stageTable } from './lib/tracker-table.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    rounds: { type: 'string', default: '3' },
+    change: { type: 'string', default: '0.1' },
+    database: { type: 'string' },
+    workers: { type: 'string', default: '1,2,4' },
+    'no-profile': { type: 'boolean' },
+    'claim-sizes': { type: 'string', default: '1000,10000' },
+    /** Answer delay of the site: real sites take 50-500 ms, which makes a worker latency-bound. */
+    'latency-ms': { type: 'string', default: '0' },
+    /** Checks in flight per worker (fetch.globalConcurrency). */
+    concurrency: { type: 'string', default: '16' },
+    out: { type: 'string', default: 'tracker.md' },
+  },
+});
+const articles = Number(values.articles);
+const rounds = Number(values.rounds);
+const changeShare = Number(values.change);
+const latencyMs = Number(values['latency-ms']);
+const concurrency = Number(values.concurrency);
+const databaseUrl = values.database ?? process.env.REDLINE_TEST_PG ?? null;
+const loadBefore = loadavg()[0].toFixed(1);
+const log = (line: string) => process.stderr.write(line + '\n');
+
+async function main() {
+  const site = await startSiteProcess({ articles, delayMs: latencyMs });
+  log(`site: ${articles} articles, ${rounds} measured passes, ${changeShare * 100}% edited before each`);
+  const results: ScenarioResult[] = [];
+  const common = { rounds, changeShare, concurrency };
+  results.push(await runScenario({ name: 'SQLite', databaseUrl: null, workers: 1, ...common }, site, log));
+  const skipped = databaseUrl ? null : 'PostgreSQL rows skipped: no database URL (set REDLINE_TEST_PG or pass --database postgres://...)';
+  if (skipped) log(skipped);
+  for (const n of databaseUrl ? values.workers!.split(',').map(Number) : []) {
+    results.push(await runScenario({ name: 'PostgreSQL', databaseUrl, workers: n, ...common }, site, log));
+  }
+  const profile = values['no-profile'] ? null : await profileSqlite(site);
+  const gzipBytesPerPage = await site.pageBytes();
+  site.close();
+  const claims = await claimTimings();
+  const pg1 = results.find((r) => r.postgresCpuMsPerCheck !== null && r.workers === 1);
+  const sizing = sizingSection(defaultConfig().schedule, {
+    workerCpuMsPerCheck: (pg1 ?? results[0]).workerCpuMsPerCheck,
+    postgresCpuMsPerCheck: pg1?.postgresCpuMsPerCheck ?? null,
+    gzipBytesPerPage,
+    rawBytesPerPage: 100 * 1024, // pages are spread evenly over 50-150 KB
+  });
+  const report = render(results, skipped, profile, claims) + '\n\n' + sizing;
+  process.stdout.write(report + '\n');
+  const out = new URL('./results/', import.meta.url).pathname;
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, values.out!), report + '\n');
+  log(`written to bench/results/${values.out}`);
+}
+
+/** A separate SQLite run under the V8 profiler, so the profiler's overhead stays out of the table. */
+async function profileSqlite(site: SiteHandle) {
+  const path = join(mkdtempSync(join(tmpdir(), 'redline-prof-')), 'worker.cpuprofile');
+  const r = await runScenario({ name: 'SQLite (profiled)', databaseUrl: null, workers: 1, rounds, changeShare, concurrency, profilePath: path }, site, log);
+  log(`CPU profile of the measured passes: ${path} (open it in Chrome DevTools > Performance)`);
+  return { checks: r.checks, stages: stageTimes(path), hot: hotFunctions(path, 12), path };
+}
+
+/** Claim latency against the backlog of due articles, on each database. */
+async function claimTimings(): Promise<{ name: string; timings: ClaimTiming[] }[]> {
+  const sizes = values['claim-sizes']!.split(',').filter(Boolean).map(Number);
+  const out: { name: string; timings: ClaimTiming[] }[] = [];
+  for (const [name, url] of [['SQLite', null], ['PostgreSQL', databaseUrl]] as const) {
+    if (name === 'PostgreSQL' && !url) continue;
+    log(`claim latency on ${name} (backlog ${sizes.join(', ')})`);
+    const db = await createDatabase({ databaseUrl: url, workers: 0 });
+    const store = await openStore({ dataDir: db.dataDir, databaseUrl: db.url });
+    out.push({ name, timings: await claimLatency(store, sizes) });
+    await store.close();
+    await db.drop();
+  }
+  return out;
+}
+
+type Claims = Awaited<ReturnType<typeof claimTimings>>;
+
+function render(results: ScenarioResult[], skipped: string | null, profile: Awaited<ReturnType<typeof profileSqlite>> | null, claims: Claims): string {
+  const parts = [
+    `# Tracker benchmark`,
+    '',
+    `${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${articles} articles of 50-150 KB (gzip), ` +
+      `${rounds} measured passes after a first pass, ${changeShare * 100}% of articles edited before each pass. ` +
+      `Site answer delay ${latencyMs} ms. Per-host limits raised for the bench host (perHostConcurrency 256, perHostDelayMs 0), ` +
+      `robots.txt honoured, ${concurrency} checks in flight per worker. ` +
+      `Machine: ${cpus().length} cores, load average ${loadBefore} before the run and ${loadavg()[0].toFixed(1)} after (other processes share it).`,
+    '',
+    resultTable(results),
+  ];
+  if (skipped) parts.push('', skipped);
+  if (profile) {
+    parts.push('', `## Where a worker's CPU goes (SQLite, 1 worker, ${profile.checks} checks, V8 profiler)`, '');
+    parts.push(stageTable(profile.stages, profile.checks), '', 'Hottest functions (self time):', '');
+    parts.push(markdown([['function', 'ms'], ...profile.hot.map((h) => [h.fn, h.ms.toFixed(0)])]));
+  }
+  if (claims.length) {
+    parts.push('', '## One claimDueArticles call (1 article) against the backlog of due articles (20 hosts)', '');
+    const sizes = claims[0].timings.map((t) => t.due);
+    parts.push(markdown([['database', ...sizes.map((n) => `${n} due`)], ...claims.map((c) => [c.name, ...c.timings.map((t) => `${t.msPerClaim.toFixed(1)} ms`)])]));
+  }
+  return parts.join('\n');
+}
+
+await main();

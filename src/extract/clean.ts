@@ -1,0 +1,94 @@
+import { attr, elementsIn, removeNode, type Document, type Element } from './dom.ts';
+
+/** Elements that never hold article text. */
+const JUNK_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
+  'button', 'input', 'select', 'textarea', 'option', 'label', 'nav', 'aside', 'footer', 'figure', 'figcaption',
+  'dialog', 'menu', 'head', 'link', 'meta', 'picture', 'map',
+]);
+
+/**
+ * Class/id words that mark boilerplate. Matched as whole words of the class and id attributes
+ * (split on punctuation and camelCase), so `ad` matches `ad-slot` but not `header` or `read`.
+ * STRONG words remove an element whatever it holds; WEAK words also appear on page wrappers
+ * ("content has-sidebar", "main nav-open"), so they spare elements holding much of the prose.
+ */
+const STRONG_WORDS = new Set([
+  'comment', 'comments', 'disqus', 'footer', 'cookie', 'cookies', 'consent', 'gdpr', 'newsletter', 'newsletters',
+  'outbrain', 'taboola', 'related', 'recommended', 'recommendations', 'share', 'sharing', 'sharebar', 'social',
+  'byline', 'caption', 'breadcrumb', 'breadcrumbs', 'popular', 'trending', 'mostread', 'promo', 'sponsored',
+  'subscribe', 'signup', 'login', 'signin', 'dateline', 'timestamp',
+]);
+const WEAK_WORDS = new Set([
+  'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'dfp', 'gpt', 'sponsor', 'promotion', 'promoted',
+  'subscription', 'sidebar', 'rail', 'nav', 'navbar', 'navigation', 'menu', 'popup', 'modal', 'overlay',
+  'tags', 'tag', 'author', 'authors', 'credit', 'credits', 'toolbar', 'paywall', 'widget', 'skip', 'masthead', 'header',
+  'banner', 'pagination', 'pager', 'meta', 'sr', 'visually', 'offscreen', 'tools', 'follow', 'donate', 'ticker', 'breaking',
+]);
+
+/** CMS taxonomy classes (WordPress "category-social", "tag-cookies") describe the article, not the element. */
+const TAXONOMY_CLASS = /(^|\s)(category|tag|post|format|status|type|topic|section)-\S*/g;
+
+export function classWords(el: Element): string[] {
+  const raw = `${attr(el, 'class').replace(TAXONOMY_CLASS, ' ')} ${attr(el, 'id')}`;
+  if (raw.trim() === '') return [];
+  return raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** Words of a main-content container; they turn a strong signal weak ("article-content url-breadcrumb"). */
+const CONTENT_WORDS = new Set(['article', 'content', 'body', 'story', 'entry', 'main', 'text']);
+
+export function negativeStrength(el: Element): 'strong' | 'weak' | null {
+  const words = classWords(el);
+  if (words.some((w) => STRONG_WORDS.has(w))) {
+    const contentLike = el.name === 'article' || el.name === 'main' || words.some((w) => CONTENT_WORDS.has(w));
+    return contentLike ? 'weak' : 'strong';
+  }
+  if (words.some((w) => WEAK_WORDS.has(w)) || el.name === 'header') return 'weak';
+  return null;
+}
+
+function isHidden(el: Element): boolean {
+  if ('hidden' in el.attribs || attr(el, 'aria-hidden') === 'true') return true;
+  const style = attr(el, 'style');
+  return style !== '' && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/** Removes tags that never hold article text and hidden elements. */
+export function removeJunk(doc: Document): void {
+  for (const el of elementsIn(doc)) {
+    if (JUNK_TAGS.has(el.name) || isHidden(el)) removeNode(el);
+  }
+}
+
+/** Removes elements whose class/id carries a strong boilerplate word ("comments", "related", "cookie"...). */
+export function removeStrongNegative(doc: Document): void {
+  for (const el of elementsIn(doc)) {
+    if (el.parent && !PROTECTED.has(el.name) && negativeStrength(el) === 'strong') removeNode(el);
+  }
+}
+
+/**
+ * Removes elements with weak boilerplate words ("sidebar", "header", "ad") unless they hold a
+ * large share of the prose left after strong removal (a wrapper "content has-sidebar" must
+ * survive). Measured after strong removal, so adding a cookie banner cannot change the outcome.
+ */
+export function removeWeakNegative(doc: Document, proseOf: (el: Element) => number, totalProse: number): void {
+  for (const el of elementsIn(doc)) {
+    if (el.parent && !PROTECTED.has(el.name) && negativeStrength(el) === 'weak' && proseOf(el) < totalProse * 0.3) removeNode(el);
+  }
+}
+
+const PROTECTED = new Set(['body', 'html', 'a']);
+
+/**
+ * Removes lists that are nearly all links (menus, "related" and "most read" lists) before the
+ * container is chosen, so adding or changing such a list can never move the article's boundary.
+ */
+export function removeLinkLists(doc: Document, stats: Map<Element, { text: number; link: number }>): void {
+  for (const el of elementsIn(doc)) {
+    if (el.name !== 'ul' && el.name !== 'ol') continue;
+    const s = stats.get(el);
+    if (s && s.text > 0 && s.link / s.text >= 0.8) removeNode(el);
+  }
+}

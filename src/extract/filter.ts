@@ -1,0 +1,59 @@
+import { normalizeText } from '../text/normalize.ts';
+import type { Block } from './blocks.ts';
+import { elementsIn, isElement, removeNode, textOf, type Document, type Element } from './dom.ts';
+import { FURNITURE_PATTERNS } from './furniture.ts';
+import { comparable } from './metadata.ts';
+import { PROSE_MIN_CHARS, type Stats } from './stats.ts';
+
+const MAX_LINK_DENSITY = 0.5;
+
+const MAX_FURNITURE_CHARS = 200;
+
+/** A whole block's text that is page furniture ("Advertisement", "Updated 3 minutes ago"...). */
+export function isFurnitureText(text: string): boolean {
+  return text.length < MAX_FURNITURE_CHARS && FURNITURE_PATTERNS.some((re) => re.test(text));
+}
+
+/**
+ * Removes short elements whose whole text is furniture before the container is chosen, so that
+ * a timestamp or an ad label appearing or changing cannot move the article's boundary.
+ */
+export function removeFurniture(doc: Document, stats: Map<Element, Stats>): void {
+  for (const el of elementsIn(doc)) {
+    const chars = stats.get(el)?.text ?? 0;
+    if (!el.parent || chars === 0 || chars >= MAX_FURNITURE_CHARS || !FURNITURE_TAGS.has(el.name)) continue;
+    // A wrapper whose one child holds all its text is judged through that child: this keeps
+    // deeply nested pages linear, and removing the child empties the wrapper just the same.
+    if (el.children.some((c) => isElement(c) && stats.get(c)?.text === chars)) continue;
+    if (isFurnitureText(normalizeText(textOf(el)))) removeNode(el);
+  }
+}
+
+const FURNITURE_TAGS = new Set(['p', 'div', 'span', 'time', 'small', 'li', 'section', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+function isBoilerplate(block: Block, title: string): boolean {
+  const ownChars = block.text.length * (1 - block.linkDensity);
+  if (block.linkDensity > MAX_LINK_DENSITY && !(ownChars >= PROSE_MIN_CHARS && block.linkDensity < 0.65)) return true;
+  if (isFurnitureText(block.text)) return true;
+  // The headline repeated in the body, possibly with the site name appended.
+  if (title !== '' && block.text.length < title.length + 40 && comparable(block.text).startsWith(title)) return true;
+  return false;
+}
+
+/**
+ * Keeps the article's own paragraphs: drops link lists, furniture texts, the repeated headline,
+ * headings that introduce nothing (a "Related" heading left after its links were dropped) and repeats.
+ */
+export function filterBlocks(blocks: Block[], title: string): string[] {
+  const titleKey = comparable(title);
+  const kept = blocks.filter((b) => !isBoilerplate(b, titleKey));
+  const out: string[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const b = kept[i];
+    const next = kept[i + 1];
+    if (b.kind === 'heading' && (!next || next.kind === 'heading')) continue;
+    if (out.length > 0 && out[out.length - 1] === b.text) continue;
+    out.push(b.text);
+  }
+  return out;
+}

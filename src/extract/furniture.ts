@@ -1,0 +1,49 @@
+/**
+ * Whole-block texts that are page furniture, not article text. A block is furniture when its
+ * entire text (under 200 characters) matches one of these; longer blocks are never judged here.
+ */
+export const FURNITURE_PATTERNS: RegExp[] = [
+  // Labels of ads, sharing tools and link boxes.
+  /^(advertisement|advert|sponsored( content)?|ad|story continues below( this)? (ad|advertisement))$/i,
+  /^(share|share this|share this (article|story|page)|share on \w+|email|print|comments?|\d+ comments?)$/i,
+  /^(related|related (stories|articles|content|links|coverage)|more (stories|on this story|from \w+)|most (read|popular|viewed)|recommended|you may also like|trending)$/i,
+  /^(related|sponsored)( \w+)?$/i,
+  /^(trending|breaking|most read|latest|popular|advertisement)\s*:$/i,
+  /^(topics|tags|tagged|tagged with|filed under|categories|category|sections?|more on|see also)\s*:?$/i,
+  /^(read|see|click here for|view) (more|also|next)\b.{0,80}$/i,
+  /^you (may|might) also (like|enjoy|be interested in)\b.{0,20}$/i,
+  // "Related" in the languages of the sites we track most often.
+  /^(関連記事|関連ニュース|相关文章|相关新闻|관련기사|leia também|veja também|lesen sie auch|mehr zum thema|(à )?lire aussi|ver también|leggi anche|читайте также)\s*:?$/iu,
+
+  // Prompts: newsletters, social accounts, cookies, scripts.
+  /^(follow us|sign up|subscribe|newsletter|get our \w+ newsletter)\b.{0,100}$/i,
+  /\b(sign up|subscribe)\b.{0,60}\b(newsletters?|inbox)\b|\binbox\b.{0,60}\b(sign up|subscribe)\b/i,
+  /^follow (us|@?[\w.]+) on (twitter|x|facebook|instagram)\b/i,
+  /\b(uses?|we use) cookies\b|\bcookie (settings|policy|preferences)\b/i,
+  /\bwe use cookies\b|\baccept (all )?cookies\b/i,
+  /\b(requires|enable) javascript\b/i,
+
+  // Datelines, relative times and bylines standing alone.
+  /^((last )?updated|published|posted|first published)[:\s]?.{0,60}\b(ago|am|pm|gmt|utc|bst|edt|est|et|20\d\d)\.?$/i,
+  /^((last )?updated|published|posted|first published)\b[^.!?]{0,100}\b(19|20)\d\d\b[^!?]{0,60}$/i,
+  /^.{0,60}\b(published|updated|posted)\b.{0,40}\b(19|20)\d\d\b.{0,20}$/i,
+  /^(updated|published|posted)( at| on)? \d{1,2}[:.]\d\d ?([ap]\.?m\.?)?( [A-Z]{2,4})?$/i,
+  /^\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?) ago$/i,
+  // "October 12, 2017", "Monday, 18 November 2019 08:22 GMT", "2019-11-20 12:57".
+  /^((mon|tues|wednes|thurs|fri|satur|sun)day,? )?(\p{L}+\.? \d{1,2},? \d{4}|\d{1,2}\.? \p{L}+\.? \d{4}|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(,? (at )?\d{1,2}[:.]\d\d( ?[ap]\.?m\.?)?( [A-Z]{2,4})?)?$/iu,
+  // "By Justine Coleman -"
+  /^by \p{Lu}[\p{L}.'’-]*( \p{Lu}[\p{L}.'’-]*){0,3}\s*[-–|,]?$/u,
+
+  // Captions, credits and copyright lines.
+  /^(image|photo|picture|video|graphic)( caption| credit| source)?:?.{0,120}$/i,
+  /^in this .{0,100}\b(file )?(photo|image|picture)\b/i,
+  /^(getty images|reuters|afp|ap photo|epa|pa media|shutterstock)(\/.{0,40})?$/i,
+  /^(copyright|©|\(c\)) .{0,120}$/i,
+  /^.{0,140}©.{0,40}$/,
+  /\ball rights reserved\b/i,
+
+  // Leftovers of markup: escaped tags, unrendered CMS shortcodes, bare image URLs.
+  /^<[a-z]+\b[^>]*>$/i,
+  /^\[\w+[^\]]*\].*\[\/\w+\]$/,
+  /^https?:\/\/\S+\.(jpe?g|png|gif|webp)\b/i,
+];

@@ -1,0 +1,64 @@
+import { elementsIn, isElement, removeNode, Text, type AnyNode, type Document, type Element } from './dom.ts';
+import type { Stats } from './stats.ts';
+
+const HEADING = /^h[2-6]$/;
+const MAX_TEASER_CHARS = 600;
+
+/**
+ * Removes lists of article teasers ("More from...", tickers, related cards): sibling elements
+ * that each carry a linked headline, or start with a link and end with a truncated summary.
+ * Needs at least two such siblings, so one linked sub-heading in an article is left alone.
+ */
+export function removeTeaserLists(doc: Document, stats: Map<Element, Stats>): void {
+  const all = elementsIn(doc);
+  const withLinkedHeading = elementsWithLinkedHeading(all, stats);
+  for (const parent of all) {
+    if (!parent.parent) continue;
+    const teasers = parent.children.filter((c): c is Element => isElement(c) && isTeaser(c, stats, withLinkedHeading));
+    if (teasers.length >= 2) for (const t of teasers) removeNode(t);
+  }
+}
+
+function isTeaser(el: Element, stats: Map<Element, Stats>, withLinkedHeading: Set<Element>): boolean {
+  if (el.name === 'p' || HEADING.test(el.name) || el.name === 'a') return false;
+  const s = stats.get(el)!;
+  if (s.text > MAX_TEASER_CHARS || s.link < 10) return false;
+  if (withLinkedHeading.has(el)) return true;
+  return startsWithLink(el) && /(\.\.\.|…)\s*$/.test(lastText(el));
+}
+
+/** Elements with an h2-h6 descendant that is mostly link text, computed bottom-up in one pass. */
+function elementsWithLinkedHeading(all: Element[], stats: Map<Element, Stats>): Set<Element> {
+  const found = new Set<Element>();
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i];
+    const s = stats.get(el)!;
+    // <h3><a>Headline</a></h3> and <a><h3>Headline</h3></a> are both linked headlines.
+    const linked = HEADING.test(el.name) && s.text > 0 && (s.link / s.text >= 0.7 || insideLink(el));
+    if ((linked || found.has(el)) && el.parent && isElement(el.parent)) found.add(el.parent);
+  }
+  return found;
+}
+
+/** How far down the first/last text is looked for; teasers are shallow. */
+const MAX_DESCENT = 12;
+
+function startsWithLink(el: Element): boolean {
+  let node: AnyNode | undefined = el;
+  for (let depth = 0; node && isElement(node) && depth < MAX_DESCENT; depth++) {
+    if (node.name === 'a') return true;
+    node = node.children.find((c) => !(c instanceof Text) || c.data.trim() !== '');
+  }
+  return false;
+}
+
+function lastText(el: Element): string {
+  let node: AnyNode | undefined = el;
+  for (let depth = 0; node && isElement(node) && depth < MAX_DESCENT; depth++) node = [...node.children].reverse().find((c) => !(c instanceof Text) || c.data.trim() !== '');
+  return node instanceof Text ? node.data : '';
+}
+
+function insideLink(el: Element): boolean {
+  for (let p = el.parent, hops = 0; p && isElement(p) && hops < 3; p = p.parent, hops++) if (p.name === 'a') return true;
+  return false;
+}

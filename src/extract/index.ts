@@ -22,7 +22,7 @@ export { fingerprint } from './fingerprint.ts';
 export type ExtractResult = Extraction & { canonicalUrl: string | null };
 
 /** Bump CORE on any change to generic extraction; site rule versions are folded in automatically. */
-const CORE_VERSION = '1';
+const CORE_VERSION = '2';
 const rulesDigest = createHash('sha256')
   .update(RULES.map((r) => `${r.site.source}@${r.version}`).join(','))
   .digest('hex')

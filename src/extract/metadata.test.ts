@@ -26,6 +26,11 @@ describe('metadata', () => {
     expect(chooseTitle(page, ld)).toBe('Rates Rise Again');
   });
 
+  it('takes a short <h1> that equals one part of a decorated <title>', () => {
+    const { page, ld } = meta('<title>Story 299 | Local News</title>', '<h1>Story 299</h1>');
+    expect(chooseTitle(page, ld)).toBe('Story 299');
+  });
+
   it('falls back to og:title without the site name when the h1 is something else', () => {
     const { page, ld } = meta('<meta property="og:title" content="Rates rise again as inflation bites | Paper"><meta property="og:site_name" content="Paper">', '<h1>Paper</h1>');
     expect(chooseTitle(page, ld)).toBe('Rates rise again as inflation bites');

@@ -80,8 +80,11 @@ export function chooseTitle(page: PageMeta, ld: LinkedArticle | null): string {
     .map((t) => normalizeText(t));
   // Compared with and without the suffix: "Patient files – the long march" may be the whole headline.
   const keys = declared.flatMap((d) => [comparable(d), comparable(stripSiteName(d, siteName))]);
+  // A <title> part equal to an <h1> ("Story | Local News" with <h1>Story</h1>) names the headline too.
+  const parts = declared.flatMap((d) => d.split(SEPARATORS).map(comparable));
   for (const h1 of page.h1s) {
-    if (keys.some((k) => agrees(comparable(h1), k))) return h1;
+    const key = comparable(h1);
+    if (keys.some((k) => agrees(key, k)) || (key !== '' && parts.includes(key))) return h1;
   }
   const fromMeta = declared[0];
   if (fromMeta) return stripSiteName(fromMeta, siteName);

@@ -80,8 +80,10 @@ export function chooseTitle(page: PageMeta, ld: LinkedArticle | null): string {
     .map((t) => normalizeText(t));
   // Compared with and without the suffix: "Patient files – the long march" may be the whole headline.
   const keys = declared.flatMap((d) => [comparable(d), comparable(stripSiteName(d, siteName))]);
-  // A <title> part equal to an <h1> ("Story | Local News" with <h1>Story</h1>) names the headline too.
-  const parts = declared.flatMap((d) => d.split(SEPARATORS).map(comparable));
+  // A <title> that starts with the <h1> ("Story | Local News" with <h1>Story</h1>) names the headline too;
+  // only the first part, as the site name usually comes last ("Rates rise | Paper" with <h1>Paper</h1>).
+  const site = siteName ? comparable(siteName) : null;
+  const parts = declared.map((d) => comparable(d.split(SEPARATORS)[0])).filter((p) => p !== site);
   for (const h1 of page.h1s) {
     const key = comparable(h1);
     if (keys.some((k) => agrees(key, k)) || (key !== '' && parts.includes(key))) return h1;

@@ -114,10 +114,13 @@ export interface Store {
   getArticleByUrl(url: string): Promise<Article | null>;
   listArticles(query: ArticleQuery): Promise<Page<ArticleWithSource>>;
   /**
-   * Articles with nextCheckAt <= now (oldest due first) and no live lease, leased to the caller.
+   * Articles with nextCheckAt <= dueBefore (default `now`; oldest due first) and no live lease,
+   * leased to the caller. A lease is live while its `until` > `now`, so a crashed worker's expired
+   * lease comes back as soon as `now` passes it, even when `dueBefore` is earlier (e.g. the start of
+   * a pass, which keeps rescheduled articles out of that pass).
    * At most `perHostLimit` articles of one host are under a live lease at any time, across all workers.
    */
-  claimDueArticles(now: Millis, limit: number, lease: Lease, perHostLimit: number): Promise<Article[]>;
+  claimDueArticles(now: Millis, limit: number, lease: Lease, perHostLimit: number, dueBefore?: Millis): Promise<Article[]>;
   /** Applies the patch and releases the lease. */
   updateArticle(id: number, patch: ArticlePatch): Promise<void>;
 

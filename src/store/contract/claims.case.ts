@@ -85,6 +85,60 @@ export function claimCases(harness: ContractHarness): void {
       }
     });
 
+    it('takes only rows due by dueBefore, oldest first, when dueBefore is earlier than now', async () => {
+      const src = await makeSource(store());
+      const a = await makeArticle(store(), src, 'a', { now: T0 + 10 });
+      const b = await makeArticle(store(), src, 'b', { now: T0 + 20 });
+      const c = await makeArticle(store(), src, 'c', { now: T0 + 30 });
+      const due20 = await store().claimDueArticles(T0 + 100, 10, lease('w', T0 + 60_000), 10, T0 + 20);
+      expect(ids(due20)).toEqual([a.id, b.id]);
+      expect(await store().claimDueArticles(T0 + 100, 10, lease('w', T0 + 60_000), 10, T0 + 29)).toEqual([]);
+      // Without dueBefore, now is the due cutoff.
+      expect(ids(await store().claimDueArticles(T0 + 100, 10, lease('w', T0 + 60_000), 10))).toEqual([c.id]);
+    });
+
+    it('judges leases by now, not dueBefore: a crashed worker\'s expired lease comes back within the pass', async () => {
+      const src = await makeSource(store());
+      const a = await makeArticle(store(), src, 'a', { host: 'one.example', now: T0 });
+      await makeArticle(store(), src, 'b', { host: 'one.example', now: T0 + 5 });
+      const passStart = T0 + 10;
+      expect(ids(await store().claimDueArticles(passStart, 1, lease('w1', T0 + 1000), 1, passStart))).toEqual([a.id]);
+      // w1 crashes holding a. While its lease is live, the host is at its limit of 1.
+      expect(await store().claimDueArticles(T0 + 500, 10, lease('w2', T0 + 5000), 1, passStart)).toEqual([]);
+      // Past the expiry (later than the pass's due cutoff), a is due again and its lease no longer counts.
+      const again = await store().claimDueArticles(T0 + 1001, 10, lease('w2', T0 + 5000), 1, passStart);
+      expect(ids(again)).toEqual([a.id]);
+      expect(await store().claimDueArticles(T0 + 1002, 10, lease('w3', T0 + 5000), 1, passStart)).toEqual([]);
+    });
+
+    it('keeps host limits over repeated rounds of concurrent claims and releases', async () => {
+      const src = await makeSource(store());
+      for (let i = 0; i < 30; i++) await makeArticle(store(), src, `r${i}`, { host: `h${i % 3}.example`, now: T0 + i });
+      const others = await Promise.all([1, 2, 3].map(() => harness.openAnother(store())));
+      const workers: Store[] = [...others.map((o) => o ?? store()), store()];
+      const done = new Set<number>();
+      try {
+        for (let round = 0; round < 5; round++) {
+          const batches = await Promise.all(
+            workers.map((w, i) => w.claimDueArticles(T0 + 1000, 2, lease(`w${i}`, T0 + 60_000), 2)),
+          );
+          const all = batches.flat();
+          // Each round starts with no live lease: 3 hosts x 2, none claimed twice or claimed before.
+          expect(all.length).toBe(6);
+          expect(all.filter((a) => done.has(a.id))).toEqual([]);
+          for (const host of ['h0.example', 'h1.example', 'h2.example']) {
+            expect(all.filter((a) => a.host === host).length).toBe(2);
+          }
+          for (const a of all) {
+            done.add(a.id);
+            await store().updateArticle(a.id, { nextCheckAt: T0 + 999_999 });
+          }
+        }
+      } finally {
+        for (const o of others) await o?.close();
+      }
+    });
+
     it('claims nothing when limit or perHostLimit is zero', async () => {
       const src = await makeSource(store());
       await makeArticle(store(), src, 'a');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Store } from '../store.ts';
 import { T0, freshStore, makeArticle, makeSource, sourceInput, type ContractHarness } from './fixtures.ts';
 
 export function sourceCases(harness: ContractHarness): void {
@@ -68,6 +69,27 @@ export function sourceCases(harness: ContractHarness): void {
       // Released: due again at its next poll time even though w2's lease would still run.
       expect(await store().claimDueSources(T0 + 26_000, 10, { workerId: 'w4', until: T0 + 90_000 })).toMatchObject([{ key: 'b' }]);
       expect(a.id).not.toBe(b.id);
+    });
+
+    it('hands each due source to exactly one of several concurrent claimers, oldest due first', async () => {
+      for (let i = 0; i < 12; i++) await store().upsertSource(sourceInput(`s${String(i).padStart(2, '0')}`), T0 + i);
+      const others = await Promise.all([1, 2, 3].map(() => harness.openAnother(store())));
+      const workers: Store[] = [...others.map((o) => o ?? store()), store()];
+      try {
+        const batches = await Promise.all(
+          workers.map((w, i) => w.claimDueSources(T0 + 100, 4, { workerId: `w${i}`, until: T0 + 60_000 })),
+        );
+        const keys = batches.flat().map((s) => s.key);
+        expect(new Set(keys).size).toBe(keys.length);
+        expect(keys.length).toBe(12); // 4 claimers x 4 > 12 due: every source, once
+        for (const batch of batches) {
+          const due = batch.map((s) => s.nextPollAt);
+          expect(due).toEqual([...due].sort((x, y) => x - y));
+        }
+        expect(await store().claimDueSources(T0 + 100, 10, { workerId: 'late', until: T0 + 60_000 })).toEqual([]);
+      } finally {
+        for (const o of others) await o?.close();
+      }
     });
   });
 }

@@ -1,4 +1,5 @@
 import { initial } from './001-initial.ts';
+import { claimFunction } from './002-claim-function.ts';
 
 /** One schema change, with the statements for each database (the same text where SQL is portable). */
 export interface Migration {
@@ -9,6 +10,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const MIGRATIONS: Migration[] = [initial];
+export const MIGRATIONS: Migration[] = [initial, claimFunction];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,52 +1,52 @@
 import type { Article, Millis, Source } from '../../model/index.ts';
 import type { Lease } from '../store.ts';
-import { PICK_DUE_SOURCES_SQL, byDue, pickDueArticles } from '../sql/claims.ts';
-import { placeholders, type Db } from '../sql/db.ts';
-import { ARTICLE_COLUMNS, SOURCE_COLUMNS, bare, toArticle, toSource } from '../sql/rows.ts';
+import { byDue } from '../sql/claims.ts';
+import type { Db } from '../sql/db.ts';
+import { ARTICLE_COLUMNS, SOURCE_COLUMNS, toArticle, toSource } from '../sql/rows.ts';
 
-// Claimers take a transaction-scoped advisory lock, so each one counts the leases the previous one
-// committed: per-host limits hold across any number of workers. Rows are then locked with
-// FOR UPDATE SKIP LOCKED, so a row another transaction is updating (a check finishing) is skipped, not waited on.
-// A lease need not survive a server crash (the work is simply claimed again), so claims commit
-// without waiting for the WAL flush, and the claim lock is never held across a disk sync.
-const ARTICLE_CLAIM_LOCK = 0x7265_646c; // "redl"
-const SOURCE_CLAIM_LOCK = 0x7265_646d;
+// Each claim is ONE round trip. Claims are serialised across workers, so every extra round trip
+// made while holding the claim lock (and every event-loop stall of a busy worker between them)
+// is time all other workers wait.
 
-export async function claimDueArticles(db: Db, now: Millis, limit: number, lease: Lease, perHost: number): Promise<Article[]> {
+/**
+ * Articles are claimed by redline_claim_articles (migration 002): it takes the claim lock, then ranks
+ * due rows per host against the live leases the previous claimer committed, and leases the picks.
+ */
+export async function claimDueArticles(
+  db: Db,
+  now: Millis,
+  limit: number,
+  lease: Lease,
+  perHost: number,
+  dueBefore: Millis = now,
+): Promise<Article[]> {
   if (limit <= 0 || perHost <= 0) return [];
-  return db.tx(async (tx) => {
-    await tx.run('SET LOCAL synchronous_commit = off');
-    await tx.get('SELECT pg_advisory_xact_lock(?)', [ARTICLE_CLAIM_LOCK]);
-    const picked = await pickDueArticles(tx, now, limit, perHost);
-    if (picked.length === 0) return [];
-    const rows = await tx.all(
-      `WITH locked AS (
-         SELECT id FROM articles WHERE id IN (${placeholders(picked.length)})
-           AND next_check_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
-         FOR UPDATE SKIP LOCKED
-       )
-       UPDATE articles SET lease_owner = ?, lease_until = ? FROM locked WHERE articles.id = locked.id
-       RETURNING ${bare(ARTICLE_COLUMNS).replace(/(^|,\s*)/g, '$1articles.')}`,
-      [...picked, now, now, lease.workerId, lease.until],
-    );
-    return rows.map(toArticle).sort(byDue);
-  });
+  const rows = await db.all(`SELECT ${ARTICLE_COLUMNS} FROM redline_claim_articles(?, ?, ?, ?, ?, ?) a`, [
+    now,
+    dueBefore,
+    limit,
+    perHost,
+    lease.workerId,
+    lease.until,
+  ]);
+  return rows.map(toArticle).sort(byDue);
 }
+
+/**
+ * Sources have no per-host limit, so row locks alone keep two workers from leasing one source:
+ * SKIP LOCKED passes over rows another claimer holds, and a row whose lease was committed after this
+ * statement's snapshot is re-checked against its new lease and dropped. No claim lock is needed.
+ */
+const CLAIM_SOURCES_SQL = `UPDATE sources s SET lease_owner = ?, lease_until = ?
+  WHERE s.id IN (
+    SELECT id FROM sources
+    WHERE enabled = 1 AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+    ORDER BY next_poll_at, id LIMIT ? FOR UPDATE SKIP LOCKED
+  )
+  RETURNING ${SOURCE_COLUMNS}`;
 
 export async function claimDueSources(db: Db, now: Millis, limit: number, lease: Lease): Promise<Source[]> {
   if (limit <= 0) return [];
-  return db.tx(async (tx) => {
-    await tx.run('SET LOCAL synchronous_commit = off');
-    await tx.get('SELECT pg_advisory_xact_lock(?)', [SOURCE_CLAIM_LOCK]);
-    const picked = (await tx.all<{ id: number }>(`${PICK_DUE_SOURCES_SQL} FOR UPDATE SKIP LOCKED`, [now, now, limit])).map(
-      (r) => r.id,
-    );
-    if (picked.length === 0) return [];
-    const rows = await tx.all(
-      `UPDATE sources SET lease_owner = ?, lease_until = ? WHERE id IN (${placeholders(picked.length)})
-       RETURNING ${bare(SOURCE_COLUMNS)}`,
-      [lease.workerId, lease.until, ...picked],
-    );
-    return rows.map(toSource).sort((a, b) => a.nextPollAt - b.nextPollAt || a.id - b.id);
-  });
+  const rows = await db.all(CLAIM_SOURCES_SQL, [lease.workerId, lease.until, now, now, limit]);
+  return rows.map(toSource).sort((a, b) => a.nextPollAt - b.nextPollAt || a.id - b.id);
 }

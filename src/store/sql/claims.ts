@@ -1,13 +1,15 @@
 import type { Article } from '../../model/index.ts';
 import type { Db } from './db.ts';
 
-// Claim queries shared by both databases; each dialect wraps them in its own locking.
+// Claim queries for SQLite (PostgreSQL runs the same ranking inside redline_claim_articles,
+// migrations/002-claim-function.ts). Keep the two in step.
 
+/** Params: dueBefore, now. A lease is live while lease_until > now. */
 const DUE = `next_check_at <= ? AND status <> 'retired' AND (lease_until IS NULL OR lease_until <= ?)`;
 
 /**
  * Among the first `window` due unleased articles (oldest due first), those that fit under
- * `perHost` counting the leases already live on their host. Params: now, now, window, now, perHost, limit.
+ * `perHost` counting the leases already live on their host. Params: dueBefore, now, window, now, perHost, limit.
  */
 const PICK_IN_WINDOW_SQL = `
 WITH head AS (
@@ -29,11 +31,17 @@ const COUNT_IN_WINDOW_SQL = `SELECT COUNT(*) AS n FROM (SELECT 1 FROM articles W
  * looks at a window at the head of the queue and widens it only when the head is full of hosts at
  * their limit, so a claim costs about its batch size rather than the whole backlog.
  */
-export async function pickDueArticles(tx: Db, now: number, limit: number, perHost: number): Promise<number[]> {
+export async function pickDueArticles(
+  tx: Db,
+  now: number,
+  dueBefore: number,
+  limit: number,
+  perHost: number,
+): Promise<number[]> {
   for (let window = Math.max(64, limit * 8); ; window *= 4) {
-    const rows = await tx.all<{ id: number }>(PICK_IN_WINDOW_SQL, [now, now, window, now, perHost, limit]);
+    const rows = await tx.all<{ id: number }>(PICK_IN_WINDOW_SQL, [dueBefore, now, window, now, perHost, limit]);
     if (rows.length >= limit) return rows.map((r) => Number(r.id));
-    const seen = await tx.get<{ n: number }>(COUNT_IN_WINDOW_SQL, [now, now, window]);
+    const seen = await tx.get<{ n: number }>(COUNT_IN_WINDOW_SQL, [dueBefore, now, window]);
     if (Number(seen?.n) < window) return rows.map((r) => Number(r.id)); // the window held every due article
   }
 }

@@ -37,7 +37,7 @@ import * as versions from './versions.ts';
 export interface Dialect extends versions.VersionHooks, SearchHooks {
   readonly kind: 'sqlite' | 'postgres';
   claimDueSources(db: Db, now: Millis, limit: number, lease: Lease): Promise<Source[]>;
-  claimDueArticles(db: Db, now: Millis, limit: number, lease: Lease, perHostLimit: number): Promise<Article[]>;
+  claimDueArticles(db: Db, now: Millis, limit: number, lease: Lease, perHostLimit: number, dueBefore: Millis): Promise<Article[]>;
   /** Serialises migrators running at the same time (called inside the migration transaction). */
   migrationLock(tx: Db): Promise<void>;
 }
@@ -71,8 +71,14 @@ export class SqlStore implements Store {
   getArticle = (id: number): Promise<ArticleWithSource | null> => articles.getArticle(this.db, id);
   getArticleByUrl = (url: string): Promise<Article | null> => articles.getArticleByUrl(this.db, url);
   listArticles = (query: ArticleQuery): Promise<Page<ArticleWithSource>> => articles.listArticles(this.db, query);
-  claimDueArticles = (now: Millis, limit: number, lease: Lease, perHostLimit: number): Promise<Article[]> =>
-    this.dialect.claimDueArticles(this.db, now, limit, lease, perHostLimit);
+  claimDueArticles = (
+    now: Millis,
+    limit: number,
+    lease: Lease,
+    perHostLimit: number,
+    dueBefore: Millis = now,
+  ): Promise<Article[]> =>
+    this.dialect.claimDueArticles(this.db, now, limit, lease, perHostLimit, dueBefore);
   updateArticle = (id: number, patch: ArticlePatch): Promise<void> => articles.updateArticle(this.db, id, patch);
 
   addVersion = (articleId: number, number: number, input: VersionInput): Promise<Version> =>

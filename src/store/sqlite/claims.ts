@@ -7,10 +7,17 @@ import { ARTICLE_COLUMNS, SOURCE_COLUMNS, bare, toArticle, toSource } from '../s
 // SQLite has one writer at a time: picking and leasing inside one IMMEDIATE transaction is enough
 // to keep two processes from claiming the same row or exceeding a host's limit.
 
-export async function claimDueArticles(db: Db, now: Millis, limit: number, lease: Lease, perHost: number): Promise<Article[]> {
+export async function claimDueArticles(
+  db: Db,
+  now: Millis,
+  limit: number,
+  lease: Lease,
+  perHost: number,
+  dueBefore: Millis = now,
+): Promise<Article[]> {
   if (limit <= 0 || perHost <= 0) return [];
   return db.tx(async (tx) => {
-    const ids = await pickDueArticles(tx, now, limit, perHost);
+    const ids = await pickDueArticles(tx, now, dueBefore, limit, perHost);
     if (ids.length === 0) return [];
     const rows = await tx.all(
       `UPDATE articles SET lease_owner = ?, lease_until = ? WHERE id IN (${placeholders(ids.length)})

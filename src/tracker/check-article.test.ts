@@ -41,6 +41,7 @@ describe('checkArticle', () => {
     const first = await checkArticle(h.deps, a);
     expect(first).toMatchObject({ status: 'new_version', versionNumber: 1, wordsAdded: 0, wordsRemoved: 0 });
     expect(first.nextCheckAt).toBe(h.clock.now + 1800_000);
+    expect(h.deps.log.lines.at(-1)).toMatch(/ info check article=\d+ status=new_version version=1 next=2026-\S+$/);
     expect(h.fetcher.requests[0].options.etag).toBeUndefined();
 
     const second = await recheck(a.id);
@@ -129,7 +130,7 @@ describe('checkArticle', () => {
     h.fetcher.answers.set(URL1, { html: PAGE_A });
     expect((await recheck(a.id)).status).toBe('restored');
     expect((await h.deps.store.getArticle(a.id))!.status).toBe('active');
-    expect((await h.deps.store.listEvents(a.id)).map((e) => e.kind)).toEqual(['removed', 'restored']);
+    expect((await h.deps.store.listEvents(a.id)).map((e) => [e.kind, e.detail])).toEqual([['removed', 'HTTP 404'], ['restored', null]]);
     expect((await h.deps.store.listVersions(a.id)).length).toBe(1);
   });
 

@@ -97,7 +97,9 @@ async function failed(deps: TrackerDeps, article: Article, now: Millis, err: unk
   const periodSec = periodAfterNoChange(deps.config.schedule, article.checkPeriodSec);
   if (error.stage === 'fetch' && error.kind === 'gone') {
     // A takedown is news: one event when it happens, then keep checking with backoff.
-    if (article.status !== 'removed') await addEvent(deps, article.id, now, 'removed', null, error.message);
+    // The detail is read next to the article's own URL, so the status says it all (`HTTP 410`).
+    const detail = error.status ? `HTTP ${error.status}` : error.message;
+    if (article.status !== 'removed') await addEvent(deps, article.id, now, 'removed', null, detail);
     return { status: 'removed', periodSec, articleStatus: 'removed', patch: { ...patch, lastError: null } };
   }
   const articleStatus = article.status === 'retired' ? 'active' : article.status;
@@ -200,8 +202,9 @@ function logOutcome(deps: TrackerDeps, o: CheckOutcome): void {
     article: o.articleId,
     status: o.status,
     version: o.versionNumber ?? undefined,
-    added: o.status === 'new_version' ? o.wordsAdded : undefined,
-    removed: o.status === 'new_version' ? o.wordsRemoved : undefined,
+    // Word counts compare with the previous version; version 1 has none.
+    added: o.status === 'new_version' && o.versionNumber !== 1 ? o.wordsAdded : undefined,
+    removed: o.status === 'new_version' && o.versionNumber !== 1 ? o.wordsRemoved : undefined,
     not_modified: o.notModified || undefined,
     stage: o.error?.stage,
     kind: o.error?.kind,

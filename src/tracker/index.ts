@@ -6,4 +6,5 @@ export { startWorker, type Worker, type WorkerOptions } from './worker.ts';
 export { syncSources, MANUAL_SOURCE } from './sync.ts';
 export { describeFailure, failureText, type FailureInfo } from './errors.ts';
 export { openTracker } from './open.ts';
-export { formatCounts, formatOutcome } from './report.ts';
+export { formatAgo, formatCounts, formatDelay, formatOutcome, formatPeriod, formatTime } from './report.ts';
+export { guardProcess } from './guard.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pollSource } from './poll-source.ts';
+import { MAX_ERROR_BACKOFF_MS, pollSource } from './poll-source.ts';
 import { FakeFetchError, harness, type Harness } from './testdata/fakes.ts';
 
 const FEED = 'https://news.example/rss.xml';
@@ -57,13 +57,52 @@ describe('pollSource', () => {
     expect(o).toMatchObject({ status: 'error', nextPollAt: h.clock.now + 7200_000 });
     expect((await h.deps.store.getSource('ex'))!.lastError).toBe('fetch http: HTTP 429 from news.example');
 
-    h.fetcher.answers.set(FEED, { error: new FakeFetchError('http', 'HTTP 503', 503) });
-    expect((await pollSource(h.deps, await addSource())).nextPollAt).toBe(h.clock.now + 600_000);
+    const other = await h.deps.store.upsertSource({ key: 'ex503', name: 'Ex 503', feedUrl: FEED + '503', pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
+    h.fetcher.answers.set(FEED + '503', { error: new FakeFetchError('http', 'HTTP 503', 503) });
+    expect((await pollSource(h.deps, other)).nextPollAt).toBe(h.clock.now + 600_000);
 
     h.fetcher.answers.set(FEED, { html: '<rss><channel><item><link>oops' });
     await pollSource(h.deps, await addSource());
     expect((await h.deps.store.getSource('ex'))!.lastError).toMatch(/^feed (malformed|unknown-format): /);
     expect(h.deps.log.lines.at(-1)).toMatch(/error poll source=ex status=error .*stage=feed/);
+  });
+
+  it('backs off a feed that keeps failing, up to an hour, and returns to its period once it works', async () => {
+    h.fetcher.answers.set(FEED, { error: new FakeFetchError('dns', 'cannot resolve host news.example (ENOTFOUND)') });
+    const waits: number[] = [];
+    await addSource();
+    for (let i = 0; i < 7; i++) {
+      const source = (await h.deps.store.getSource('ex'))!;
+      h.clock.now = Math.max(h.clock.now, source.nextPollAt);
+      waits.push(((await pollSource(h.deps, source)).nextPollAt - h.clock.now) / 60_000);
+    }
+    expect(waits).toEqual([5, 10, 20, 40, 60, 60, 60]);
+    expect(MAX_ERROR_BACKOFF_MS).toBe(3600_000);
+    // Seven failed polls over almost four hours: seven log lines, not one every five minutes.
+    expect(h.deps.log.lines.filter((l) => / poll source=ex status=error stage=fetch kind=dns/.test(l)).length).toBe(7);
+
+    h.fetcher.answers.set(FEED, { html: rss([]) });
+    h.clock.advance(3600);
+    expect((await pollSource(h.deps, (await h.deps.store.getSource('ex'))!)).nextPollAt).toBe(h.clock.now + 300_000);
+    h.fetcher.answers.set(FEED, { error: new FakeFetchError('dns', 'cannot resolve host news.example (ENOTFOUND)') });
+    h.clock.advance(300);
+    expect((await pollSource(h.deps, (await h.deps.store.getSource('ex'))!)).nextPollAt).toBe(h.clock.now + 300_000);
+  });
+
+  it('handles a feed listing 10,000 URLs: filters applied, non-http links ignored, duplicates merged', async () => {
+    const links: string[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const section = i % 2 === 0 ? 'world' : 'sport';
+      links.push(i % 10 === 4 ? ['javascript:alert(1)', 'mailto:desk@news.example', 'ftp://news.example/f', 'data:text/html,x'][i % 4] : `https://news.example/${section}/${i}`);
+    }
+    links.push('https://news.example/world/0?utm_campaign=dup', 'HTTPS://NEWS.EXAMPLE/world/2#comments');
+    h.fetcher.answers.set(FEED, { html: rss(links) });
+    const o = await pollSource(h.deps, await addSource({ exclude: ['/sport/'] }));
+    // Every tenth link is not http(s): 4,000 world stories remain, the two variants are not new.
+    expect(o).toMatchObject({ status: 'ok', accepted: 4000, created: 4000 });
+    expect(await h.deps.store.stats()).toMatchObject({ articles: 4000 });
+    const { items } = await h.deps.store.listArticles({ limit: 500 });
+    expect(items.every((a) => a.url.startsWith('https://news.example/world/'))).toBe(true);
   });
 
   it('keeps validators and reports not_modified on a 304', async () => {

@@ -37,7 +37,7 @@ export async function pollSource(deps: TrackerDeps, source: Source): Promise<Pol
     });
   } catch (err) {
     const error = describeFailure(err);
-    const nextPollAt = now + delayMs(deps, source, error.retryAfterMs, error.status);
+    const nextPollAt = now + errorDelayMs(deps, source, error.retryAfterMs, error.status);
     return record(deps, source, now, { status: 'error', ...counts, error, nextPollAt, etag: source.etag, lastModified: source.lastModified });
   }
   const validators = { etag: page.etag ?? source.etag, lastModified: page.lastModified ?? source.lastModified };
@@ -48,7 +48,8 @@ export async function pollSource(deps: TrackerDeps, source: Source): Promise<Pol
     Object.assign(counts, await addArticles(deps, source, items, page.url, now));
   } catch (err) {
     // Drop the validators so that a fixed feed is read again rather than answered with a 304.
-    return record(deps, source, now, { status: 'error', ...counts, error: describeFailure(err), nextPollAt });
+    const retryAt = now + errorDelayMs(deps, source, page.maxAgeMs, null);
+    return record(deps, source, now, { status: 'error', ...counts, error: describeFailure(err), nextPollAt: retryAt });
   }
   return record(deps, source, now, { status: 'ok', ...counts, nextPollAt, ...validators });
 }
@@ -86,6 +87,23 @@ export function delayMs(deps: TrackerDeps, source: Source, hintMs: number | null
   const base = Math.max(source.pollPeriodSec, deps.config.schedule.feedMinPeriodSec) * 1000;
   const throttled = status === 429 || status === 503 ? base * 2 : base;
   return Math.max(throttled, Math.min(hintMs ?? 0, MAX_HINT_MS));
+}
+
+/** A feed that keeps failing is retried at most this far apart (a dead DNS name, a moved feed). */
+export const MAX_ERROR_BACKOFF_MS = 3600 * 1000;
+
+/**
+ * Time to the next poll after a failure. The first failure waits the usual delay; each further one
+ * in a row doubles the previous wait (read from the stored last poll and next poll times, so no
+ * extra state), up to MAX_ERROR_BACKOFF_MS unless the server itself asked for longer. Without
+ * this, a dozen unreachable feeds would log a dozen errors every five minutes forever.
+ */
+export function errorDelayMs(deps: TrackerDeps, source: Source, hintMs: number | null, status: number | null): number {
+  const usual = delayMs(deps, source, hintMs, status);
+  if (source.lastStatus !== 'error' || source.lastPollAt === null) return usual;
+  const previous = source.nextPollAt - source.lastPollAt;
+  const doubled = Math.min(previous * 2, MAX_ERROR_BACKOFF_MS);
+  return Math.max(usual, doubled);
 }
 
 interface PollRecord {

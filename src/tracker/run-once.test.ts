@@ -60,6 +60,28 @@ describe('runOnce', () => {
   });
 });
 
+describe('runOnce when things break', () => {
+  it('logs a check that throws (store trouble, a bug) and a failing feed poll, reschedules, and finishes the pass', async () => {
+    const links = [0, 1, 2].map((i) => `https://a.example/news/${i}`);
+    for (const [i, url] of links.entries()) h.fetcher.answers.set(url, { html: articlePage(`Story ${i}`, [para(i), para(i + 100)]) });
+    h.fetcher.answers.set(FEED, { html: `<rss version="2.0"><channel><title>x</title>${links.map((l) => `<item><link>${l}</link></item>`).join('')}</channel></rss>` });
+    await h.deps.store.upsertSource({ key: 'a', name: 'A', feedUrl: FEED, pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
+    await h.deps.store.upsertSource({ key: 'b', name: 'B', feedUrl: 'https://b.example/feed', pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
+    const store = Object.create(h.deps.store) as typeof h.deps.store;
+    store.addVersion = (id, n, input) => (input.paragraphs.includes(para(1)) ? Promise.reject(new Error('disk I/O error')) : h.deps.store.addVersion(id, n, input));
+    store.recordSourcePoll = (id, r) => (r.status === 'error' ? Promise.reject(new TypeError('boom in recordSourcePoll')) : h.deps.store.recordSourcePoll(id, r));
+    const counts = await runOnce({ ...h.deps, store });
+    expect(counts).toMatchObject({ sourcesPolled: 2, sourceErrors: 1, checked: 3 });
+    expect(counts.byStatus).toMatchObject({ new_version: 2, error: 1 });
+    const lines = h.deps.log.lines;
+    expect(lines.some((l) => / error poll_failed source=b error="internal internal: boom in recordSourcePoll"/.test(l))).toBe(true);
+    expect(lines.some((l) => / error check_failed article=\d+ error="internal internal: disk I\/O error"/.test(l))).toBe(true);
+    const broken = (await h.deps.store.getArticleByUrl(links[1]))!;
+    expect(broken).toMatchObject({ versionCount: 0, lastError: 'internal internal: disk I/O error' });
+    expect(broken.nextCheckAt).toBeGreaterThan(h.clock.now);
+  });
+});
+
 describe('runPool', () => {
   it('keeps at most n in flight and stops claiming when asked', async () => {
     let queue = Array.from({ length: 10 }, (_, i) => i);

@@ -71,7 +71,7 @@ export async function runOnce(deps: TrackerDeps, options: RunOptions = {}): Prom
   const { fetch, worker } = deps.config;
   await runPool<Article>(
     Math.max(1, Math.min(fetch.globalConcurrency, worker.batchSize)),
-    (n) => deps.store.claimDueArticles(cutoff, n, lease(), fetch.perHostConcurrency),
+    (n) => deps.store.claimDueArticles(deps.now(), n, lease(), fetch.perHostConcurrency, cutoff),
     async (article) => {
       const outcome = await safeCheck(deps, article);
       counts.checked++;

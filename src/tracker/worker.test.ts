@@ -41,4 +41,59 @@ describe('startWorker', () => {
     expect(passes[0]).toBe(1);
     expect(h.deps.log.lines.some((l) => / worker_stop /.test(l))).toBe(true);
   });
+
+  it('ends a pass after its time budget so that feeds are polled again; the next pass carries on', async () => {
+    const manual = (await h.deps.store.getSource('manual'))!;
+    const urls = Array.from({ length: 12 }, (_, i) => `https://one.example/story/${i}`);
+    for (const [i, url] of urls.entries()) {
+      await h.deps.store.upsertArticle({ sourceId: manual.id, url, host: 'one.example', feedTitle: null, feedPublishedAt: null, now: h.clock.now, checkPeriodSec: 1800 });
+      h.fetcher.answers.set(url, { html: articlePage(`Story ${i}`, PARAS) });
+    }
+    h.deps.config.fetch.perHostConcurrency = 1;
+    const slow: PageFetcher = {
+      async get(u, o) {
+        await new Promise((r) => setTimeout(r, 15));
+        return h.fetcher.get(u, o);
+      },
+    };
+    const passes: number[] = [];
+    let allChecked!: () => void;
+    const finished = new Promise<void>((r) => (allChecked = r));
+    const worker = startWorker({ ...h.deps, fetcher: slow }, {
+      passBudgetMs: 40,
+      onPass: (c) => {
+        passes.push(c.checked);
+        if (passes.reduce((a, b) => a + b, 0) >= urls.length) allChecked();
+      },
+    });
+    await finished;
+    await worker.stop();
+    // 12 sequential checks of 15 ms do not fit in one 40 ms budget: several passes, each URL fetched once.
+    expect(passes.filter((n) => n > 0).length).toBeGreaterThan(1);
+    expect(h.fetcher.requests.map((r) => r.url).sort()).toEqual([...urls].sort());
+    for (const url of urls) expect((await h.deps.store.getArticleByUrl(url))!.versionCount).toBe(1);
+  });
+
+  it('survives a store that fails for a while: logs each failed pass with a growing pause, then goes on', async () => {
+    const manual = (await h.deps.store.getSource('manual'))!;
+    const url = 'https://flaky.example/story';
+    await h.deps.store.upsertArticle({ sourceId: manual.id, url, host: 'flaky.example', feedTitle: null, feedPublishedAt: null, now: h.clock.now, checkPeriodSec: 1800 });
+    h.fetcher.answers.set(url, { html: articlePage('Flaky story', PARAS) });
+    let failuresLeft = 3;
+    const store = Object.create(h.deps.store) as typeof h.deps.store;
+    store.claimDueArticles = (...args) => {
+      if (failuresLeft-- > 0) return Promise.reject(new Error('database is locked'));
+      return h.deps.store.claimDueArticles(...args);
+    };
+    let checked!: () => void;
+    const done = new Promise<void>((r) => (checked = r));
+    const worker = startWorker({ ...h.deps, store }, { failurePauseMs: 5, onPass: (c) => c.checked > 0 && checked() });
+    await done;
+    await worker.stop();
+    const failed = h.deps.log.lines.filter((l) => / error worker_pass_failed /.test(l));
+    expect(failed.length).toBe(3);
+    expect(failed[0]).toMatch(/error="database is locked" failures=1 retry_in_ms=5$/);
+    expect(failed[2]).toMatch(/failures=3 retry_in_ms=20$/);
+    expect((await h.deps.store.getArticleByUrl(url))!.versionCount).toBe(1);
+  });
 });

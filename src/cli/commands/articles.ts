@@ -2,6 +2,7 @@ import type { ArticleStatus, ArticleWithSource } from '../../model/index.ts';
 import { UsageError } from '../../model/index.ts';
 import { openStore } from '../../store/index.ts';
 import type { Store } from '../../store/store.ts';
+import { formatTime } from '../../tracker/index.ts';
 import { configFrom, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline articles [--json] [--source KEY] [--status active|removed|retired] [--min-versions N] [--data DIR]
@@ -49,11 +50,21 @@ async function allArticles(store: Store, query: { sourceId?: number; status?: Ar
   return out;
 }
 
+/** Columns sized to the data; the URL goes under the headline so that long ones do not wrap the table. */
 function table(list: ArticleWithSource[]): string {
   if (list.length === 0) return 'no articles yet (add a source with `redline sources add`, or run `redline demo`)\n';
-  const lines = list.map((a) => {
+  const idW = Math.max(2, ...list.map((a) => String(a.id).length));
+  const srcW = Math.max(6, ...list.map((a) => a.sourceKey.length));
+  const cols = (id: string, ver: string, src: string, changed: string, state: string, rest: string) =>
+    `${id.padStart(idW)}  ${ver.padStart(3)}  ${src.padEnd(srcW)}  ${changed.padEnd(16)}  ${state.padEnd(7)}  ${rest}`.trimEnd();
+  const indent = idW + 2 + 3 + 2 + srcW + 2 + 16 + 2 + 7 + 2;
+  const lines = [cols('id', 'ver', 'source', 'last change', 'state', 'headline / url')];
+  for (const a of list) {
     const state = a.status === 'active' ? (a.lastError ? 'error' : '') : a.status;
-    return `${String(a.id).padStart(6)}  ${String(a.versionCount).padStart(3)}v  ${a.sourceKey.padEnd(10)} ${state.padEnd(8)} ${a.title ?? a.feedTitle ?? ''}\n${''.padStart(22)}${a.url}`;
-  });
-  return `${'id'.padStart(6)}  ver  ${'source'.padEnd(10)} ${'state'.padEnd(8)} headline / url\n${lines.join('\n')}\n${list.length} articles\n`;
+    const changed = a.lastVersionAt === null ? '-' : formatTime(a.lastVersionAt, { seconds: false }).replace(' UTC', '');
+    lines.push(cols(String(a.id), String(a.versionCount), a.sourceKey, changed, state, a.title ?? a.feedTitle ?? '(no headline yet)'));
+    lines.push(' '.repeat(indent) + a.url);
+  }
+  const changedCount = list.filter((a) => a.versionCount >= 2).length;
+  return `${lines.join('\n')}\n${list.length} article${list.length === 1 ? '' : 's'}, ${changedCount} with 2 or more versions (times in UTC)\n`;
 }

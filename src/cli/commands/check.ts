@@ -1,4 +1,5 @@
 import { canonicalizeUrl } from '../../feeds/index.ts';
+import { createLogger } from '../../log/index.ts';
 import { UsageError } from '../../model/index.ts';
 import { checkArticle, formatOutcome, MANUAL_SOURCE, openTracker, syncSources } from '../../tracker/index.ts';
 import { configFrom, parseCommand } from '../common.ts';
@@ -16,7 +17,13 @@ export default async function check(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('check needs exactly one URL');
   const url = toUrl(positionals[0]);
   const config = configFrom(values);
-  const deps = await openTracker(config);
+  // The outcome is printed below; the log line for the same check would only repeat it.
+  const log = createLogger();
+  const deps = await openTracker(config, {
+    ...log,
+    info: (event, fields) => event !== 'check' && log.info(event, fields),
+    error: (event, fields) => event !== 'check' && log.error(event, fields),
+  });
   try {
     const now = deps.now();
     await syncSources(deps.store, [], now);

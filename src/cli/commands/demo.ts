@@ -1,9 +1,9 @@
 import type { Config } from '../../config/index.ts';
 import { startNewsroom, LAST_STEP } from '../../demo/index.ts';
 import { createLogger, type Logger } from '../../log/index.ts';
-import { UsageError } from '../../model/index.ts';
+import { UsageError, type Source } from '../../model/index.ts';
 import type { Store } from '../../store/store.ts';
-import { openTracker, startWorker } from '../../tracker/index.ts';
+import { guardProcess, openTracker, startWorker } from '../../tracker/index.ts';
 import { configFrom, parseCommand } from '../common.ts';
 import { serveWebsite, untilSignal, type Website } from './start.ts';
 
@@ -41,11 +41,13 @@ export default async function demo(argv: string[]): Promise<number> {
     editor.unref();
   };
   const deps = await openTracker(config, quietLogger(createLogger()));
+  const unguard = guardProcess(deps.log);
   let website: Website | null = null;
   const source = await deps.store.upsertSource(
     { key: 'demo', name: 'The Daily Demo (simulated newsroom)', feedUrl: newsroom.feedUrl, pollPeriodSec: 2, include: [], exclude: ['/sport/live/'] },
     deps.now(),
   );
+  await retireNewsroomArticles(deps.store, source.id, new URL(newsroom.url).host, deps.now(), 'the simulated newsroom of an earlier demo run has closed');
   const worker = startWorker({ ...deps, store: onlySource(deps.store, source.id) }, { onPass: (c) => startEditing(c.checked) });
   try {
     website = await serveDemoWebsite(config, deps.store, values.port !== undefined);
@@ -61,15 +63,46 @@ export default async function demo(argv: string[]): Promise<number> {
     await worker.stop();
     await website?.close();
     await newsroom.close();
+    await closeDemoSource(deps.store, source, deps.now());
     const stats = await deps.store.listArticles({ limit: 1000, minVersions: 2 });
     const all = await deps.store.stats();
     await deps.store.close();
+    unguard();
     process.stdout.write(
       `demo done: ${all.articles} articles, ${stats.items.length} with 2 or more versions, ${all.versions} versions in ${config.dataDir}\n` +
         `next: redline articles --data ${config.dataDir}   redline diff ARTICLE_ID 1 2 --data ${config.dataDir}\n`,
     );
   }
   return 0;
+}
+
+/**
+ * The newsroom lives only as long as the demo. Once it is gone, `redline start` on the same data
+ * dir must not keep polling its feed and fetching its articles (each would only log a connection
+ * error), so the source loses its feed (a source without one is never polled; the next demo gives
+ * it a new one) and the articles are retired, their versions kept.
+ */
+async function closeDemoSource(store: Store, source: Source, now: number): Promise<void> {
+  await store.upsertSource({ key: source.key, name: source.name, feedUrl: '', pollPeriodSec: source.pollPeriodSec, include: source.include, exclude: source.exclude }, now);
+  await retireNewsroomArticles(store, source.id, null, now, 'the simulated newsroom closed when the demo ended');
+}
+
+/**
+ * Retires the demo source's articles that are not on `keepHost`. Each demo run serves its newsroom
+ * on a new port; articles of an earlier run (say one killed before it could close its source)
+ * would fail to connect every two seconds and flood the terminal.
+ */
+async function retireNewsroomArticles(store: Store, sourceId: number, keepHost: string | null, now: number, detail: string): Promise<void> {
+  let cursor: string | null = null;
+  do {
+    const page = await store.listArticles({ sourceId, limit: 500, cursor });
+    for (const a of page.items) {
+      if (a.host === keepHost || a.status === 'retired') continue;
+      await store.updateArticle(a.id, { status: 'retired', nextCheckAt: null });
+      await store.addEvent({ articleId: a.id, at: now, kind: 'retired', versionNumber: null, detail });
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
 }
 
 /** The default port may be taken on a newcomer's machine: the demo then takes any free port. */

@@ -1,5 +1,5 @@
 import { UsageError } from '../../model/index.ts';
-import { formatCounts, openTracker, runOnce, syncSources, type PassCounts } from '../../tracker/index.ts';
+import { formatCounts, guardProcess, openTracker, runOnce, syncSources, type PassCounts } from '../../tracker/index.ts';
 import { configFrom, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline run --once [--data DIR]
@@ -18,6 +18,7 @@ export default async function run(argv: string[]): Promise<number> {
   if (!values.once) throw new UsageError('run needs --once (to keep tracking, use `redline start`)');
   const config = configFrom(values);
   const deps = await openTracker(config);
+  const unguard = guardProcess(deps.log);
   let stopping = false;
   const stop = () => {
     stopping = true;
@@ -38,6 +39,7 @@ export default async function run(argv: string[]): Promise<number> {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     await deps.store.close();
+    unguard();
   }
   return stopping ? 130 : 0;
 }

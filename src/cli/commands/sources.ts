@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseDuration, type Config } from '../../config/index.ts';
 import { parseOpml } from '../../feeds/index.ts';
-import { NotFoundError, UsageError, type SourceInput } from '../../model/index.ts';
+import { UsageError, type SourceInput, type SourceWithStats } from '../../model/index.ts';
 import { openStore } from '../../store/index.ts';
 import type { Store } from '../../store/store.ts';
+import { formatAgo, formatDelay, formatPeriod } from '../../tracker/index.ts';
 import { configFrom, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline sources add URL [--key K] [--name N] [--every 5m] [--include REGEX]... [--exclude REGEX]...
@@ -52,7 +53,7 @@ async function add(store: Store, config: Config, args: string[], values: Values)
   const input = sourceInput(config, args[0], values.key ?? keyFromUrl(args[0]), values);
   const existed = await store.getSource(input.key);
   await store.upsertSource(input, Date.now());
-  process.stdout.write(`${existed ? 'updated' : 'added'} source ${input.key}: ${input.feedUrl} every ${input.pollPeriodSec}s\n`);
+  process.stdout.write(`${existed ? 'updated' : 'added'} source ${input.key}: ${input.feedUrl} every ${formatPeriod(input.pollPeriodSec)}\n`);
   return 0;
 }
 
@@ -93,16 +94,33 @@ async function list(store: Store, values: Values): Promise<number> {
     process.stdout.write(JSON.stringify(all, null, 2) + '\n');
     return 0;
   }
-  for (const s of all) {
-    const state = !s.feedUrl ? 'no feed (articles added by hand)' : (s.lastStatus ?? 'not polled yet') + (s.lastError ? `: ${s.lastError}` : '');
-    process.stdout.write(`${s.key.padEnd(16)} ${String(s.articleCount).padStart(5)} articles ${String(s.versionCount).padStart(6)} versions  every ${s.pollPeriodSec}s  ${s.feedUrl || '-'}\n${''.padEnd(17)}${state}\n`);
+  if (all.length === 0) {
+    process.stdout.write('no sources yet (add one with `redline sources add URL --key KEY`)\n');
+    return 0;
   }
+  const keyW = Math.max(...all.map((s) => s.key.length));
+  const now = Date.now();
+  const lines = all.map((s) => {
+    const counts = `${String(s.articleCount).padStart(6)} articles ${String(s.versionCount).padStart(7)} versions`;
+    const every = s.feedUrl ? `every ${formatPeriod(s.pollPeriodSec)}`.padEnd(10) : ''.padEnd(10);
+    return `${s.key.padEnd(keyW)}  ${counts}  ${every}  ${s.feedUrl || '-'}\n${''.padEnd(keyW + 2)}${pollState(s, now)}\n`;
+  });
+  process.stdout.write(lines.join(''));
   return 0;
+}
+
+/** `error 3 min ago: fetch dns: ...; next poll in 10 min`, or `ok 2 min ago; next poll in 3 min`. */
+function pollState(s: SourceWithStats, now: number): string {
+  if (!s.feedUrl) return s.key === 'manual' ? 'no feed: articles added by hand with `redline check URL`' : 'no feed: not polled';
+  const next = `next poll ${formatDelay(s.nextPollAt - now)}`;
+  if (s.lastPollAt === null || s.lastStatus === null) return `not polled yet; ${next}`;
+  const status = s.lastStatus === 'not_modified' ? 'ok (not modified)' : s.lastStatus;
+  return `${status} ${formatAgo(now - s.lastPollAt)}${s.lastError ? `: ${s.lastError}` : ''}; ${next}`;
 }
 
 async function remove(store: Store, args: string[]): Promise<number> {
   if (args.length !== 1) throw new UsageError('sources remove needs one KEY');
-  if (!(await store.removeSource(args[0]))) throw new NotFoundError(`no source with key ${args[0]}`);
+  if (!(await store.removeSource(args[0]))) throw new UsageError(`no source with key ${args[0]} (see \`redline sources list\`)`);
   process.stdout.write(`removed source ${args[0]} with its articles and versions\n`);
   return 0;
 }

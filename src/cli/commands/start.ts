@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import type { Config } from '../../config/index.ts';
 import { UsageError } from '../../model/index.ts';
 import type { Store } from '../../store/store.ts';
-import { openTracker, startWorker, syncSources, type Worker } from '../../tracker/index.ts';
+import { guardProcess, openTracker, startWorker, syncSources, type Worker } from '../../tracker/index.ts';
 import { createApp } from '../../web/index.ts';
 import { configFrom, parseCommand } from '../common.ts';
 
@@ -14,15 +14,17 @@ export default async function start(argv: string[]): Promise<number> {
   if (values.help) return help();
   const config = configFrom(values);
   const deps = await openTracker(config);
+  const unguard = guardProcess(deps.log);
   const role = config.worker.role;
   let worker: Worker | null = null;
   let website: Website | null = null;
   try {
+    // The website first: a port already in use stops us before any feed is polled.
+    if (role !== 'worker') website = await serveWebsite(deps.store, config);
     if (role !== 'web') {
       await syncSources(deps.store, config.sources, deps.now());
       worker = startWorker(deps);
     }
-    if (role !== 'worker') website = await serveWebsite(deps.store, config);
     const sources = (await deps.store.listSources()).filter((s) => s.feedUrl).length;
     process.stdout.write(
       `redline: ${role === 'web' ? 'website only' : `tracking ${sources} sources`}` +
@@ -34,6 +36,7 @@ export default async function start(argv: string[]): Promise<number> {
     await worker?.stop();
     await website?.close();
     await deps.store.close();
+    unguard();
   }
   return 0;
 }

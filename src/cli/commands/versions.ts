@@ -1,9 +1,12 @@
-import { NotFoundError, UsageError, type Version } from '../../model/index.ts';
+import type { ArticleEvent, Version } from '../../model/index.ts';
+import { UsageError } from '../../model/index.ts';
 import { openStore } from '../../store/index.ts';
+import { formatTime } from '../../tracker/index.ts';
 import { configFrom, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline versions ARTICLE_ID [--json] [--data DIR]
-  Lists the stored versions of an article (and its removed/restored/revert events).`;
+  Lists the stored versions of an article with its removed/restored/revert events, oldest first.
+  --json prints the versions (with their paragraphs) as a JSON array.`;
 
 export default async function versions(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand(argv, { json: { type: 'boolean' } });
@@ -11,32 +14,60 @@ export default async function versions(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
+  if (positionals.length !== 1) throw new UsageError('versions needs one ARTICLE_ID, e.g. `redline versions 12` (see `redline articles`)');
   const id = Number(positionals[0]);
-  if (positionals.length !== 1 || !Number.isInteger(id) || id <= 0) throw new UsageError('versions needs one ARTICLE_ID (a number)');
+  if (!/^\d+$/.test(positionals[0]) || !Number.isSafeInteger(id) || id <= 0) throw new UsageError(`ARTICLE_ID must be a positive whole number (got ${JSON.stringify(positionals[0])})`);
   const config = configFrom(values);
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     const article = await store.getArticle(id);
-    if (!article) throw new NotFoundError(`no article ${id}`);
+    if (!article) throw new UsageError(`no article ${id} (see \`redline articles\`)`);
     const list = await store.listVersions(id);
-    const events = await store.listEvents(id);
     if (values.json) {
       process.stdout.write(JSON.stringify(list, null, 2) + '\n');
       return 0;
     }
-    process.stdout.write(`article ${id} (${article.sourceKey}) ${article.url}\n`);
-    for (const v of list) process.stdout.write(line(v) + '\n');
-    for (const e of events) {
-      const target = e.versionNumber === null ? '' : ` to version ${e.versionNumber}`;
-      process.stdout.write(`  event  ${new Date(e.at).toISOString()}  ${e.kind}${target}${e.detail ? ` (${e.detail})` : ''}\n`);
-    }
+    const events = await store.listEvents(id);
+    const head = `article ${id} (${article.sourceKey}) ${article.url}\n`;
+    const body = list.length === 0 && events.length === 0 ? `  no version stored yet${article.lastError ? ` (last error: ${article.lastError})` : ''}\n` : timeline(list, events);
+    process.stdout.write(head + body);
   } finally {
     await store.close();
   }
   return 0;
 }
 
-function line(v: Version): string {
-  const words = v.number === 1 ? 'first seen' : `+${v.wordsAdded} -${v.wordsRemoved} words`;
-  return `  v${String(v.number).padEnd(4)} ${new Date(v.capturedAt).toISOString()}  ${words.padEnd(18)} ${v.title}`;
+/** Versions and events in time order, one aligned line each; a headline is shown when it changes. */
+function timeline(list: Version[], events: ArticleEvent[]): string {
+  const rows: { at: number; order: number; text: string }[] = [];
+  let title: string | null = null;
+  for (const v of list) {
+    const words = v.number === 1 ? 'first seen' : `+${v.wordsAdded} -${v.wordsRemoved} words`;
+    const headline = v.title === title ? '' : v.title;
+    title = v.title;
+    rows.push({ at: v.capturedAt, order: 0, text: row(`v${v.number}`, v.capturedAt, `${words.padEnd(16)} ${headline}`) });
+  }
+  for (const e of events) rows.push({ at: e.at, order: 1, text: row('event', e.at, eventText(e)) });
+  rows.sort((a, b) => a.at - b.at || a.order - b.order);
+  return rows.map((r) => r.text.trimEnd() + '\n').join('');
+}
+
+function row(label: string, at: number, text: string): string {
+  return `  ${label.padEnd(6)} ${formatTime(at)}  ${text}`;
+}
+
+function eventText(e: ArticleEvent): string {
+  const detail = e.detail ? ` (${e.detail})` : '';
+  switch (e.kind) {
+    case 'removed':
+      return `removed from the site${detail}`;
+    case 'restored':
+      return `back on the site${detail}`;
+    case 'revert':
+      return `back to the text of version ${e.versionNumber}${detail}`;
+    case 'retired':
+      return `retired: will not be checked again${detail}`;
+    default:
+      return `${e.kind}${detail}`;
+  }
 }

@@ -40,11 +40,20 @@ export function fromNetworkError(err: unknown, url: string): FetchError {
   if (err instanceof FetchError) return err;
   const e = err as NodeJS.ErrnoException;
   const code = e?.code ?? '';
-  if (DNS_CODES.has(code)) return new FetchError('dns', `cannot resolve host of ${url} (${code})`, { cause: err });
+  if (DNS_CODES.has(code)) return new FetchError('dns', `cannot resolve host ${hostOf(url)} (${code})`, { cause: err });
   if (TLS_CODE.test(code) || /\b(SSL|TLS)\b/.test(e?.message ?? '')) {
     return new FetchError('tls', `TLS failure for ${url}: ${e.message}`, { cause: err });
   }
   if (code.startsWith('HPE_')) return new FetchError('http', `invalid HTTP response from ${url}: ${e.message}`, { cause: err });
   if (code === 'ETIMEDOUT') return new FetchError('timeout', `connection to ${url} timed out`, { cause: err });
   return new FetchError('connect', `connection to ${url} failed: ${code || e?.message || String(err)}`, { cause: err });
+}
+
+/** The host alone: the failing request may be robots.txt, but the reader cares which site is unreachable. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

@@ -56,7 +56,7 @@ describe('redline diff', () => {
   it('prints a paragraph-aligned diff without colour when stdout is not a terminal', async () => {
     const { code, out } = await run([String(articleId), '1', '2']);
     expect(code).toBe(0);
-    expect(out).toContain('version 1 (2024-05-01T09:00:00.000Z) → version 2 (2024-05-01T09:31:00.000Z, 31 minutes later)');
+    expect(out).toContain('version 1 (2024-05-01 09:00:00 UTC) → version 2 (2024-05-01 09:31:00 UTC, 31 minutes later)');
     expect(out).toContain('~ Headline: Storm closes roads{+ and schools+}');
     expect(out).toContain('~ At least [-12-]{+15+} people were hurt.');
     expect(out).toContain('- [-This goes away.-]');

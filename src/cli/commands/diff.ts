@@ -1,6 +1,7 @@
 import { diffVersions, renderTerminalDiff } from '../../diff/index.ts';
 import { UsageError, type ArticleWithSource, type Version } from '../../model/index.ts';
 import { openStore, type Store } from '../../store/index.ts';
+import { formatTime } from '../../tracker/index.ts';
 import { configFrom, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline diff ARTICLE_ID A B [--no-color] [--json] [--data DIR]
@@ -59,7 +60,7 @@ export async function diffOutput(store: Pick<Store, 'getArticle' | 'getVersion'>
   }
   const header = [
     `article ${article.id} (${article.sourceKey}) ${article.url}`,
-    `version ${a.number} (${new Date(a.capturedAt).toISOString()}) → version ${b.number} (${new Date(b.capturedAt).toISOString()}, ${timeNote(a.capturedAt, b.capturedAt)})`,
+    `version ${a.number} (${formatTime(a.capturedAt)}) → version ${b.number} (${formatTime(b.capturedAt)}, ${timeNote(a.capturedAt, b.capturedAt)})`,
     '',
   ];
   return header.join('\n') + renderTerminalDiff(model, { color: req.color, width: req.width });

@@ -22,6 +22,7 @@ describe('judge (scale test log analysis)', () => {
     const v = judge([req(3, 'v', 9_990, 10_010), req(3, 'a', 40_000)], rules);
     expect(v.lost.map((r) => r.article)).toEqual([3]);
     expect(v.takeovers).toBe(1);
+    expect(v.lostTakenOver).toBe(1);
     expect(v.checks.get(3)!.map((r) => r.userAgent)).toEqual(['a']);
   });
 
@@ -29,6 +30,7 @@ describe('judge (scale test log analysis)', () => {
     const v = judge([req(4, 'v', 9_000, 9_100), req(4, 'a', 14_000)], rules);
     expect(v.doubles).toEqual([]);
     expect(v.takeovers).toBe(1);
+    expect(v.lostTakenOver).toBe(0);
     expect(v.checks.get(4)!.map((r) => r.userAgent)).toEqual(['a']);
   });
 

@@ -26,6 +26,8 @@ export interface Verdict {
   lost: RequestRecord[];
   /** Lost (or unrecorded) checks of the killed worker, done again by another worker. */
   takeovers: number;
+  /** How many of `lost` another worker checked again afterwards (must be all of them). */
+  lostTakenOver: number;
   /** Requests per article that stand for a recorded check (takeover-superseded requests dropped). */
   checks: Map<number, RequestRecord[]>;
 }
@@ -33,14 +35,14 @@ export interface Verdict {
 export function judge(log: RequestRecord[], rules: Rules): Verdict {
   const byArticle = new Map<number, RequestRecord[]>();
   for (const r of log) byArticle.set(r.article, [...(byArticle.get(r.article) ?? []), r]);
-  const verdict: Verdict = { doubles: [], lost: [], takeovers: 0, checks: new Map() };
+  const verdict: Verdict = { doubles: [], lost: [], takeovers: 0, lostTakenOver: 0, checks: new Map() };
   for (const [article, requests] of byArticle) {
     requests.sort((a, b) => a.start - b.start);
     const kept: RequestRecord[] = [];
     for (const [i, r] of requests.entries()) {
       if (r.userAgent === rules.victim && r.end >= rules.killedAt - rules.lostGraceMs) {
         verdict.lost.push(r);
-        if (requests.slice(i + 1).some((later) => later.userAgent !== rules.victim)) verdict.takeovers++;
+        if (requests.slice(i + 1).some((later) => later.userAgent !== rules.victim)) verdict.takeovers++, verdict.lostTakenOver++;
         continue;
       }
       const prev = kept[kept.length - 1];

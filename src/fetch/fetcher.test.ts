@@ -2,22 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FetchError } from './errors.ts';
 import { createFetcher } from './fetcher.ts';
-import { startServer, testFetchConfig, type TestServer } from './test-server.ts';
+import { testFetchConfig, useTestServer } from './test-server.ts';
 import type http from 'node:http';
 
-let server: TestServer | null = null;
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
-
-async function serve(handler: http.RequestListener): Promise<string> {
-  server = await startServer(handler);
-  return server.url;
-}
+const serve = useTestServer();
 
 async function failure(promise: Promise<unknown>): Promise<FetchError> {
   try {

@@ -1,22 +1,13 @@
 import type http from 'node:http';
 import type { LookupFunction } from 'node:net';
 import zlib from 'node:zlib';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FetchError } from './errors.ts';
 import { createFetcher } from './fetcher.ts';
-import { startServer, testFetchConfig, type TestServer } from './test-server.ts';
+import { startServer, testFetchConfig, useTestServer } from './test-server.ts';
 
 /** Must-show 6: each hostile input ends in a named FetchError, quickly, and the fetcher stays usable. */
-let server: TestServer | null = null;
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
-
-async function serve(handler: http.RequestListener): Promise<string> {
-  server = await startServer(handler);
-  return server.url;
-}
+const serve = useTestServer();
 
 async function kindOf(promise: Promise<unknown>): Promise<string> {
   try {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo, LookupFunction } from 'node:net';
+import { afterEach } from 'vitest';
 import { defaultConfig, type FetchConfig } from '../config/index.ts';
 
 /** Test helpers: a throwaway HTTP server on 127.0.0.1 and a fetch config with short limits. */
@@ -21,6 +22,19 @@ export async function startServer(handler: http.RequestListener): Promise<TestSe
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** One server per test, closed after each: `const serve = useTestServer(); const url = await serve(handler);` */
+export function useTestServer(): (handler: http.RequestListener) => Promise<string> {
+  let server: TestServer | null = null;
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+  });
+  return async (handler) => {
+    server = await startServer(handler);
+    return server.url;
   };
 }
 

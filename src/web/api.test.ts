@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { checkSchema } from './api/schema-check.ts';
-import { createApp } from './index.ts';
-import { openTempStore, type TempStore } from './test-support.ts';
-import { seedSite, type Site } from './testdata/site.ts';
+import type { TempStore } from './test-support.ts';
+import { openSeededApp, type Site } from './testdata/site.ts';
 
 let env: TempStore;
 let app: Hono;
@@ -11,9 +10,7 @@ let site: Site;
 let doc: Record<string, any>;
 
 beforeAll(async () => {
-  env = await openTempStore();
-  site = await seedSite(env.store);
-  app = createApp({ store: env.store, config: env.config });
+  ({ env, app, site } = await openSeededApp());
   doc = await (await app.request('/api/v1/openapi.json')).json();
 });
 afterAll(() => env.cleanup());

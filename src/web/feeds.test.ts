@@ -1,18 +1,15 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { createApp } from './index.ts';
-import { openTempStore, type TempStore } from './test-support.ts';
-import { seedSite, type Site } from './testdata/site.ts';
+import type { TempStore } from './test-support.ts';
+import { openSeededApp, type Site } from './testdata/site.ts';
 
 let env: TempStore;
 let app: Hono;
 let site: Site;
 
 beforeAll(async () => {
-  env = await openTempStore();
-  site = await seedSite(env.store);
-  app = createApp({ store: env.store, config: env.config });
+  ({ env, app, site } = await openSeededApp());
 });
 afterAll(() => env.cleanup());
 

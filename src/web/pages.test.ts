@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { createApp } from './index.ts';
-import { addArticle, addVersion, openTempStore, type TempStore } from './test-support.ts';
-import { seedSite, T0, type Site } from './testdata/site.ts';
+import { addArticle, addVersion, type TempStore } from './test-support.ts';
+import { openSeededApp, T0, type Site } from './testdata/site.ts';
 
 let env: TempStore;
 let app: Hono;
@@ -10,9 +9,7 @@ let site: Site;
 const NOW = T0 + 3 * 3600_000;
 
 beforeAll(async () => {
-  env = await openTempStore();
-  site = await seedSite(env.store);
-  app = createApp({ store: env.store, config: env.config, now: () => NOW });
+  ({ env, app, site } = await openSeededApp({ now: () => NOW }));
 });
 afterAll(() => env.cleanup());
 

@@ -1,5 +1,8 @@
+import type { Hono } from 'hono';
+import type { Millis } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
-import { addArticle, addVersion } from '../test-support.ts';
+import { createApp } from '../index.ts';
+import { addArticle, addVersion, openTempStore, type TempStore } from '../test-support.ts';
 
 export const T0 = Date.UTC(2026, 10, 20, 9, 0);
 const MIN = 60_000;
@@ -56,4 +59,18 @@ export async function seedSite(store: Store): Promise<Site> {
   await addVersion(store, unchanged, { title: 'Sunny spells expected', byline: null, published: null, capturedAt: T0 + 2 * MIN,
     paragraphs: ['Forecasters expect a dry weekend.'] });
   return { plain, evil, unchanged };
+}
+
+export interface SeededApp {
+  env: TempStore;
+  app: Hono;
+  site: Site;
+}
+
+/** A temp SQLite store seeded with this site, and the app serving it (tests call env.cleanup()). */
+export async function openSeededApp(options: { now?: () => Millis } = {}): Promise<SeededApp> {
+  const env = await openTempStore();
+  const site = await seedSite(env.store);
+  const app = createApp({ store: env.store, config: env.config, ...options });
+  return { env, app, site };
 }

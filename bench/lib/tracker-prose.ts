@@ -5,17 +5,10 @@
  * Revisions apply realistic edits (reworded sentence, added update, removed paragraph, new headline).
  */
 
-/** Small fast seeded PRNG (mulberry32): the same seed always gives the same page. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../src/text/random.ts';
+
+/** Seeded, so the same seed always gives the same page. */
+export { rng };
 
 const WORDS = (
   'the minister said on council report government budget city police officials vote election ' +

@@ -1,21 +1,13 @@
+import { seededRandom, type Random } from '../text/random.ts';
 /**
  * Page chrome that changes on every request (clock, "updated" string, ads, shuffled links,
  * cache-busting image URLs, script nonce): the boilerplate a tracker must not mistake for an edit.
  */
 
-export type Rng = () => number;
+export type Rng = Random;
 
-/** Small seeded PRNG (mulberry32): random per request, or seeded by content for cached pages. */
-export function makeRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded at random per request, or by content for cached pages. */
+export const makeRng = seededRandom;
 
 export function token(rng: Rng): string {
   return Math.floor(rng() * 2 ** 32).toString(36) + Math.floor(rng() * 2 ** 32).toString(36);

@@ -1,6 +1,7 @@
 import { parseDocument } from 'htmlparser2';
 import { normalizeText } from '../text/normalize.ts';
 import { elementsIn, isElement, textOf, Text, type Element } from './dom.ts';
+import { seededRandom as mulberry32, type Random } from '../text/random.ts';
 
 /**
  * Programmatic page variants for the "no false versions" suite (used by robustness.test.ts and
@@ -39,18 +40,7 @@ interface Edit {
   text: string;
 }
 
-type Random = () => number;
 
-function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const token = (rand: Random, n = 6) => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(rand() * 36)]).join('');
 

@@ -1,0 +1,17 @@
+/** A random number source in [0, 1). */
+export type Random = () => number;
+
+/**
+ * Small, fast seeded PRNG (mulberry32): the same seed gives the same sequence, so generated pages,
+ * page variants and simulated-site chrome are reproducible.
+ */
+export function seededRandom(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

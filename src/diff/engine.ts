@@ -1,4 +1,4 @@
-import { normal } from './normal.ts';
+import { normalizeText as normal } from '../text/normalize.ts';
 import { alignParagraphs } from './paragraphs.ts';
 import { countWords } from './tokens.ts';
 import type { DiffInput, DiffModel, DiffRow, DiffSummary, FieldDiff, Segment } from './types.ts';

@@ -1,4 +1,4 @@
-import { normal } from './normal.ts';
+import { normalizeText as normal } from '../text/normalize.ts';
 import { lcsMatches, type Match } from './myers.ts';
 import { pairParagraphs } from './pairing.ts';
 import { patienceMatches } from './patience.ts';

@@ -10,6 +10,12 @@ describe('normalizeText', () => {
     ['e\u0301', '\u00E9'],
     ['a\u2003\u3000b', 'a b'],
     ['', ''],
+    // The plain-ASCII fast path and its edges.
+    ['Plain ASCII text, already normal.', 'Plain ASCII text, already normal.'],
+    [' leading space', 'leading space'],
+    ['trailing space ', 'trailing space'],
+    ['double  space', 'double space'],
+    ['tab\there', 'tab here'],
   ])('%j -> %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });

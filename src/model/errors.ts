@@ -23,3 +23,10 @@ export class NotFoundError extends RedlineError {
     super('not-found', message);
   }
 }
+
+/** Hidden by an admin for legal reasons: the web answers 410 Gone. */
+export class HiddenError extends RedlineError {
+  constructor(message: string) {
+    super('hidden', message);
+  }
+}

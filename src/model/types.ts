@@ -26,6 +26,10 @@ export interface Source extends SourceInput {
   lastError: string | null;
   etag: string | null;
   lastModified: string | null;
+  /** Set by an admin: a paused source is not polled and its articles are not checked. */
+  pausedAt: Millis | null;
+  /** Last poll that did not fail (ok or not modified). */
+  lastOkAt: Millis | null;
 }
 
 export interface SourceWithStats extends Source {
@@ -56,8 +60,10 @@ export interface Article {
   /** Number of stored versions (1 = never changed). */
   versionCount: number;
   lastVersionAt: Millis | null;
-  /** Headline of the latest version, else the feed title. */
+  /** Headline of the latest visible version, else the feed title. */
   title: string | null;
+  /** Hidden by an admin (legal removal): the site answers 410 and lists leave it out. */
+  hiddenAt: Millis | null;
 }
 
 export interface ArticleWithSource extends Article {
@@ -100,6 +106,8 @@ export interface Version extends Extraction {
    */
   baselineFingerprint: string | null;
   baselineExtractorVersion: string | null;
+  /** Hidden by an admin (legal removal): the site answers 410 for it and lists leave it out. */
+  hiddenAt: Millis | null;
 }
 
 export type EventKind = 'removed' | 'restored' | 'revert' | 'retired' | 'error';
@@ -131,4 +139,51 @@ export interface SearchHit {
   article: ArticleWithSource;
   /** Versions of this article whose headline or text matched, newest first. */
   versions: { number: number; capturedAt: Millis; title: string; snippet: string }[];
+}
+
+/** One line of the admin audit log: who did what to what, when and why. */
+export interface AuditEntry {
+  id: number;
+  at: Millis;
+  /** The admin token's name (web, API) or `cli:USER` for the command line. */
+  actor: string;
+  /** e.g. `hide-article`, `unhide-version`, `pause-source`, `token-create`. */
+  action: string;
+  /** What it was done to: `article:12`, `version:12/3`, `source:bbc`, `token:alice`. */
+  target: string;
+  reason: string | null;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+
+/** An admin token as stored: only the sha256 of the secret is kept. */
+export interface AdminToken {
+  id: number;
+  name: string;
+  createdAt: Millis;
+  lastUsedAt: Millis | null;
+  revokedAt: Millis | null;
+}
+
+/** Something an admin hid, for the admin pages. */
+export interface HiddenItem {
+  articleId: number;
+  /** null when the whole article is hidden. */
+  versionNumber: number | null;
+  title: string | null;
+  url: string;
+  sourceKey: string;
+  hiddenAt: Millis;
+  reason: string | null;
+}
+
+/** A tracker worker's latest sign of life (written each pass by the worker loop). */
+export interface WorkerHeartbeat {
+  workerId: string;
+  role: string;
+  startedAt: Millis;
+  beatAt: Millis;
+  passes: number;
+  /** Counts of the last pass, e.g. `{ checked: 12, sourcesPolled: 2 }`. */
+  lastPass: Record<string, number>;
 }

@@ -1,6 +1,8 @@
 import { articleCases } from './contract/articles.case.ts';
 import { claimCases } from './contract/claims.case.ts';
 import type { ContractHarness } from './contract/fixtures.ts';
+import { moderationCases } from './contract/moderation.case.ts';
+import { opsCases } from './contract/ops.case.ts';
 import { readingCases } from './contract/reading.case.ts';
 import { schemaCases } from './contract/schema.case.ts';
 import { sourceCases } from './contract/sources.case.ts';
@@ -16,4 +18,6 @@ export function storeContract(harness: ContractHarness): void {
   versionCases(harness);
   readingCases(harness);
   schemaCases(harness);
+  moderationCases(harness);
+  opsCases(harness);
 }

@@ -30,6 +30,8 @@ export interface CopyReport {
 }
 
 const MAX_PROBLEMS = 50;
+/** A copy carries hidden versions too (and their hidden marks, see copyHidden). */
+const ALL = { includeHidden: true };
 
 /**
  * Copies a whole installation (sources, articles with their schedule state, versions with raw
@@ -54,6 +56,7 @@ export async function copyStore(from: Store, to: Store, opts: CopyOptions = {}):
     if (article) await copyArticle(from, to, article, sourceIds, report);
     progress({ phase: 'articles', done: i + 1, total: ids.length });
   }
+  await copyHidden(from, to);
   report.verification = await verifyCopy(from, to, ids, progress);
   return report;
 }
@@ -67,6 +70,7 @@ async function copySources(from: Store, to: Store, tally: Tally, progress: (p: C
     const copy = existing ?? (await to.upsertSource({ key, name, feedUrl, pollPeriodSec, include, exclude }, s.createdAt));
     tally[existing ? 'skipped' : 'copied']++;
     if (s.lastPollAt !== null && s.lastStatus !== null) await copyPollState(to, copy.id, s);
+    if (s.pausedAt !== null) await to.setSourcePaused(s.key, s.pausedAt);
     map.set(s.id, copy.id);
     progress({ phase: 'sources', done: i + 1, total: sources.length });
   }
@@ -82,7 +86,7 @@ async function allArticleIds(store: Store, batchSize: number): Promise<number[]>
   const ids: number[] = [];
   let cursor: string | null = null;
   do {
-    const page = await store.listArticles({ limit: batchSize, cursor });
+    const page = await store.listArticles({ limit: batchSize, cursor, includeHidden: true });
     for (const a of page.items) ids.push(a.id);
     cursor = page.nextCursor;
   } while (cursor);
@@ -117,8 +121,8 @@ async function copyArticle(from: Store, to: Store, a: Article, sourceIds: Map<nu
 }
 
 async function copyVersions(from: Store, to: Store, fromId: number, toId: number, tally: Tally) {
-  const have = new Map((await to.listVersions(toId)).map((v) => [v.number, v]));
-  for (const v of await from.listVersions(fromId)) {
+  const have = new Map((await to.listVersions(toId, ALL)).map((v) => [v.number, v]));
+  for (const v of await from.listVersions(fromId, ALL)) {
     let copy = have.get(v.number);
     if (copy) tally.skipped++;
     else {
@@ -134,6 +138,17 @@ async function copyVersions(from: Store, to: Store, fromId: number, toId: number
     if (v.baselineFingerprint && v.baselineExtractorVersion && baselineDiffers) {
       await to.setBaseline(copy.id, v.baselineFingerprint, v.baselineExtractorVersion);
     }
+  }
+}
+
+/** Legal hides, matched by article URL and version number. (The audit log and admin tokens stay behind.) */
+async function copyHidden(from: Store, to: Store) {
+  for (const h of await from.listHidden()) {
+    const copy = await to.getArticleByUrl(h.url);
+    if (!copy) continue;
+    const hide = { at: h.hiddenAt, reason: h.reason ?? '' };
+    if (h.versionNumber === null) await to.setArticleHidden(copy.id, hide);
+    else await to.setVersionHidden(copy.id, h.versionNumber, hide);
   }
 }
 
@@ -185,7 +200,7 @@ async function verifyCopy(from: Store, to: Store, ids: number[], progress: (p: C
 }
 
 async function verifyArticle(from: Store, to: Store, a: Article, copy: Article, problem: (p: string) => void): Promise<number> {
-  const [mine, theirs] = [await from.listVersions(a.id), await to.listVersions(copy.id)];
+  const [mine, theirs] = [await from.listVersions(a.id, ALL), await to.listVersions(copy.id, ALL)];
   if (mine.length !== theirs.length) problem(`${a.url}: ${mine.length} versions, copy has ${theirs.length}`);
   for (const v of mine) {
     const w = theirs.find((x) => x.number === v.number);

@@ -1,11 +1,15 @@
 import type {
+  AdminToken,
   Article,
+  AuditEntry,
   ArticleEvent,
   ArticleStatus,
   ArticleWithSource,
   Change,
   Millis,
   NewEvent,
+  HiddenItem,
+  NewAuditEntry,
   Page,
   PollStatus,
   SearchHit,
@@ -14,6 +18,7 @@ import type {
   SourceWithStats,
   Version,
   VersionInput,
+  WorkerHeartbeat,
 } from '../model/index.ts';
 
 /** Who holds claimed work and until when; work whose lease has expired can be claimed again. */
@@ -59,6 +64,8 @@ export interface ArticleQuery {
   status?: ArticleStatus;
   /** Only articles with at least this many versions. */
   minVersions?: number;
+  /** Also list hidden articles (admin tools, `db copy`); readers never see them. */
+  includeHidden?: boolean;
   limit: number;
   cursor?: string | null;
 }
@@ -76,6 +83,12 @@ export interface SearchQuery {
   sourceId?: number;
   limit: number;
   cursor?: string | null;
+}
+
+/** An admin's legal hide: when, and why (kept for the audit trail and the admin pages, never shown to readers). */
+export interface Hide {
+  at: Millis;
+  reason: string;
 }
 
 export interface StoreStats {
@@ -130,7 +143,8 @@ export interface Store {
    * lastVersionAt and title in one transaction. Throws VersionConflictError when that number exists.
    */
   addVersion(articleId: number, number: number, input: VersionInput): Promise<Version>;
-  listVersions(articleId: number): Promise<Version[]>;
+  /** Visible versions in order; `includeHidden` adds hidden ones (the tracker compares against every capture). */
+  listVersions(articleId: number, options?: { includeHidden?: boolean }): Promise<Version[]>;
   getVersion(articleId: number, number: number): Promise<Version | null>;
   getLatestVersion(articleId: number): Promise<Version | null>;
   /** The raw HTML kept with a version, decompressed. */
@@ -147,4 +161,41 @@ export interface Store {
   listChanges(query: ChangeQuery): Promise<Page<Change>>;
   search(query: SearchQuery): Promise<Page<SearchHit>>;
   stats(): Promise<StoreStats>;
+
+  // --- moderation (every reader query above leaves hidden articles and versions out)
+  /** Hides (or, with null, unhides) an article; false when it does not exist. */
+  setArticleHidden(articleId: number, hide: Hide | null): Promise<boolean>;
+  /** Hides or unhides one version; the article's headline becomes that of its latest visible version. */
+  setVersionHidden(articleId: number, number: number, hide: Hide | null): Promise<boolean>;
+  /** Hidden articles and hidden versions, most recently hidden first. */
+  listHidden(): Promise<HiddenItem[]>;
+  /** Pauses (at) or resumes (null) a source: a paused source is not polled and its articles are not claimed. */
+  setSourcePaused(key: string, at: Millis | null): Promise<boolean>;
+  addAudit(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** Newest first. */
+  listAudit(query: { limit: number; cursor?: string | null }): Promise<Page<AuditEntry>>;
+
+  // --- admin access (only sha256 hashes of tokens and session ids are stored)
+  /** Throws UsageError when the name is taken. */
+  createAdminToken(name: string, tokenHash: string, now: Millis): Promise<AdminToken>;
+  listAdminTokens(): Promise<AdminToken[]>;
+  /** Revokes a live token and ends its sessions; false when there is none of that name. */
+  revokeAdminToken(name: string, now: Millis): Promise<boolean>;
+  /** The live token with this hash (its last use recorded), or null. */
+  useAdminToken(tokenHash: string, now: Millis): Promise<AdminToken | null>;
+  createAdminSession(idHash: string, tokenId: number, now: Millis, expiresAt: Millis): Promise<void>;
+  /** The token behind a session that has not expired and whose token is not revoked, or null. */
+  getAdminSession(idHash: string, now: Millis): Promise<AdminToken | null>;
+  deleteAdminSession(idHash: string): Promise<void>;
+
+  // --- operations
+  /** Creates or updates a worker's heartbeat row (rows silent for a day are forgotten). */
+  recordHeartbeat(heartbeat: WorkerHeartbeat): Promise<void>;
+  removeHeartbeat(workerId: string): Promise<void>;
+  /** Most recent beat first. */
+  listHeartbeats(): Promise<WorkerHeartbeat[]>;
+  /** When the source's latest articles were first seen, newest first. */
+  recentDiscoveries(sourceId: number, limit: number): Promise<Millis[]>;
+  /** Articles due at `now` (not retired, source not paused), leases ignored: the backlog. */
+  countDueArticles(now: Millis): Promise<number>;
 }

@@ -46,7 +46,7 @@ async function lastSeenVersion(deps: TrackerDeps, articleId: number, latest: Ver
 
 async function findEarlierMatch(deps: TrackerDeps, article: Article, latest: Version, fingerprint: string): Promise<number | null> {
   if (latest.number < 2) return null;
-  const versions = await deps.store.listVersions(article.id);
+  const versions = await deps.store.listVersions(article.id, { includeHidden: true });
   const earlier = versions.filter((v) => v.number < latest.number).sort((a, b) => b.number - a.number);
   for (const v of earlier) {
     if ((await currentFingerprint(deps, article.url, v)) === fingerprint) return v.number;

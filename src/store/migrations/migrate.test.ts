@@ -26,11 +26,11 @@ describe('migrate', () => {
     await db.close();
   });
 
-  it('has consecutive versions, each with SQL for at least one database', () => {
+  it('has increasing versions (gaps allowed), each with SQL for at least one database', () => {
     // A step may be empty for one database (002 adds a PostgreSQL function only); its
     // schema_version row is still written there, so both databases number versions alike.
     MIGRATIONS.forEach((m, i) => {
-      expect(m.version).toBe(i + 1);
+      expect(m.version).toBeGreaterThan(i === 0 ? 0 : MIGRATIONS[i - 1].version);
       expect(m.sqlite.length + m.postgres.length).toBeGreaterThan(0);
     });
     expect(MIGRATIONS[0].sqlite.length).toBeGreaterThan(0);

@@ -40,7 +40,7 @@ export async function claimDueArticles(
 const CLAIM_SOURCES_SQL = `UPDATE sources s SET lease_owner = ?, lease_until = ?
   WHERE s.id IN (
     SELECT id FROM sources
-    WHERE enabled = 1 AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+    WHERE enabled = 1 AND paused_at IS NULL AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
     ORDER BY next_poll_at, id LIMIT ? FOR UPDATE SKIP LOCKED
   )
   RETURNING ${SOURCE_COLUMNS}`;

@@ -36,7 +36,8 @@ export async function getArticleByUrl(db: Db, url: string): Promise<Article | nu
 
 /** Newest first (by id, i.e. by discovery), with optional filters. */
 export async function listArticles(db: Db, q: ArticleQuery): Promise<Page<ArticleWithSource>> {
-  const where: string[] = [];
+  // Hidden (legally removed) articles are left out unless the caller is an admin tool or a copy.
+  const where: string[] = q.includeHidden ? [] : ['a.hidden_at IS NULL'];
   const params: Param[] = [];
   if (q.sourceId !== undefined) where.push('a.source_id = ?'), params.push(q.sourceId);
   if (q.status !== undefined) where.push('a.status = ?'), params.push(q.status);

@@ -7,6 +7,13 @@ import { ARTICLE_WITH_SOURCE_COLUMNS, EVENT_COLUMNS, VERSION_COLUMNS, toArticleW
 /** Events that are news in themselves and belong in the recent-changes list. */
 export const CHANGE_EVENT_KINDS = ['removed', 'restored', 'revert'];
 
+/**
+ * A version change is listed when its article and the version are visible, and the version before it
+ * too: its diff would otherwise show the hidden text. (The article page still lists the version.)
+ */
+const VISIBLE_VERSION_CHANGE = `a.hidden_at IS NULL AND x.hidden_at IS NULL AND NOT EXISTS (SELECT 1 FROM versions pv
+  WHERE pv.article_id = x.article_id AND pv.number = x.number - 1 AND pv.hidden_at IS NOT NULL)`;
+
 // Versions (rank 1) and events (rank 0) share one keyset order: (at, rank, id) descending.
 interface ChangeKey {
   at: number;
@@ -36,8 +43,8 @@ export async function listChanges(db: Db, q: ChangeQuery): Promise<Page<Change>>
       ORDER BY ${at} DESC, x.id DESC LIMIT ?) ${table}_page`;
     return { sql, params: [...params, q.limit + 1] };
   };
-  const versions = branch('versions', 'x.captured_at', 1, 'x.number >= 2', []);
-  const events = branch('events', 'x.at', 0, `x.kind IN (${placeholders(CHANGE_EVENT_KINDS.length)})`, CHANGE_EVENT_KINDS);
+  const versions = branch('versions', 'x.captured_at', 1, `x.number >= 2 AND ${VISIBLE_VERSION_CHANGE}`, []);
+  const events = branch('events', 'x.at', 0, `x.kind IN (${placeholders(CHANGE_EVENT_KINDS.length)}) AND a.hidden_at IS NULL`, CHANGE_EVENT_KINDS);
   const keys = await db.all<ChangeKey>(
     `SELECT at, rank, id FROM (${versions.sql} UNION ALL ${events.sql}) c ORDER BY at DESC, rank DESC, id DESC LIMIT ?`,
     [...versions.params, ...events.params, q.limit + 1],

@@ -2,10 +2,11 @@ import type { Article } from '../../model/index.ts';
 import type { Db } from './db.ts';
 
 // Claim queries for SQLite (PostgreSQL runs the same ranking inside redline_claim_articles,
-// migrations/002-claim-function.ts). Keep the two in step.
+// migrations/002-claim-function.ts, redefined in 005-moderation.ts). Keep the two in step.
 
 /** Params: dueBefore, now. A lease is live while lease_until > now. */
-const DUE = `next_check_at <= ? AND status <> 'retired' AND (lease_until IS NULL OR lease_until <= ?)`;
+const DUE = `next_check_at <= ? AND status <> 'retired' AND (lease_until IS NULL OR lease_until <= ?)
+  AND NOT EXISTS (SELECT 1 FROM sources ps WHERE ps.id = articles.source_id AND ps.paused_at IS NOT NULL)`;
 
 /**
  * Among the first `window` due unleased articles (oldest due first), those that fit under
@@ -48,7 +49,7 @@ export async function pickDueArticles(
 
 /** Ids of enabled due sources without a live lease, oldest due first. Params: now, now, limit. */
 export const PICK_DUE_SOURCES_SQL = `SELECT id FROM sources
-  WHERE enabled = 1 AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+  WHERE enabled = 1 AND paused_at IS NULL AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
   ORDER BY next_poll_at, id LIMIT ?`;
 
 /** RETURNING gives no order guarantee; callers get the oldest due first. */

@@ -18,7 +18,8 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
 const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 export const SOURCE_COLUMNS = `s.id, s.key, s.name, s.feed_url, s.poll_period_sec, s.include_json, s.exclude_json,
-  s.enabled, s.created_at, s.next_poll_at, s.last_poll_at, s.last_status, s.last_error, s.etag, s.last_modified`;
+  s.enabled, s.created_at, s.next_poll_at, s.last_poll_at, s.last_status, s.last_error, s.etag, s.last_modified,
+  s.paused_at, s.last_ok_at`;
 
 export function toSource(r: Row): Source {
   return {
@@ -37,12 +38,14 @@ export function toSource(r: Row): Source {
     lastError: strOrNull(r.last_error),
     etag: strOrNull(r.etag),
     lastModified: strOrNull(r.last_modified),
+    pausedAt: numOrNull(r.paused_at),
+    lastOkAt: numOrNull(r.last_ok_at),
   };
 }
 
 export const ARTICLE_COLUMNS = `a.id, a.source_id, a.url, a.host, a.feed_title, a.feed_published_at, a.first_seen_at,
   a.status, a.check_period_sec, a.next_check_at, a.last_checked_at, a.last_error, a.etag, a.last_modified,
-  a.version_count, a.last_version_at, a.title`;
+  a.version_count, a.last_version_at, a.title, a.hidden_at`;
 
 /** Article columns plus the source's key and name (needs `JOIN sources s ON s.id = a.source_id`). */
 export const ARTICLE_WITH_SOURCE_COLUMNS = `${ARTICLE_COLUMNS}, s.key AS source_key, s.name AS source_name`;
@@ -66,6 +69,7 @@ export function toArticle(r: Row): Article {
     versionCount: num(r.version_count),
     lastVersionAt: numOrNull(r.last_version_at),
     title: strOrNull(r.title),
+    hiddenAt: numOrNull(r.hidden_at),
   };
 }
 
@@ -75,7 +79,7 @@ export function toArticleWithSource(r: Row): ArticleWithSource {
 
 export const VERSION_COLUMNS = `v.id, v.article_id, v.number, v.captured_at, v.title, v.byline, v.published,
   v.paragraphs_json, v.fingerprint, v.extractor_version, v.words_added, v.words_removed, v.has_raw,
-  v.baseline_fingerprint, v.baseline_extractor_version`;
+  v.baseline_fingerprint, v.baseline_extractor_version, v.hidden_at`;
 
 export function toVersion(r: Row): Version {
   return {
@@ -94,6 +98,7 @@ export function toVersion(r: Row): Version {
     hasRaw: num(r.has_raw) === 1,
     baselineFingerprint: strOrNull(r.baseline_fingerprint),
     baselineExtractorVersion: strOrNull(r.baseline_extractor_version),
+    hiddenAt: numOrNull(r.hidden_at),
   };
 }
 

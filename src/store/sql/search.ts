@@ -23,7 +23,7 @@ export async function search(db: Db, hooks: SearchHooks, q: SearchQuery): Promis
   const terms = parseSearchText(q.text);
   if (terms.length === 0) return { items: [], nextCursor: null };
   const match = hooks.matching(terms);
-  const where = [`v.id IN (${match.sql})`];
+  const where = [`v.id IN (${match.sql})`, 'v.hidden_at IS NULL', 'a.hidden_at IS NULL'];
   const params: Param[] = [...match.params];
   if (q.sourceId !== undefined) where.push('a.source_id = ?'), params.push(q.sourceId);
   const having: string[] = [];
@@ -51,7 +51,7 @@ async function hits(db: Db, hooks: SearchHooks, terms: string[][], articleIds: n
   const match = hooks.matching(terms);
   const rows = await db.all<{ id: number; article_id: number; number: number; captured_at: number; title: string }>(
     `SELECT v.id, v.article_id, v.number, v.captured_at, v.title FROM versions v
-     WHERE v.id IN (${match.sql}) AND v.article_id IN (${placeholders(articleIds.length)})
+     WHERE v.id IN (${match.sql}) AND v.hidden_at IS NULL AND v.article_id IN (${placeholders(articleIds.length)})
      ORDER BY v.number DESC`,
     [...match.params, ...articleIds],
   );

@@ -35,19 +35,29 @@ export async function listSources(db: Db): Promise<SourceWithStats[]> {
   const rows = await db.all(
     `SELECT ${SOURCE_COLUMNS}, COALESCE(c.articles, 0) AS article_count, COALESCE(c.versions, 0) AS version_count
      FROM sources s
-     LEFT JOIN (SELECT source_id, COUNT(*) AS articles, SUM(version_count) AS versions FROM articles GROUP BY source_id) c
-       ON c.source_id = s.id
+     LEFT JOIN (SELECT source_id, COUNT(*) AS articles, SUM(version_count) AS versions FROM articles
+       WHERE hidden_at IS NULL GROUP BY source_id) c ON c.source_id = s.id
      ORDER BY s.key`,
   );
-  return rows.map((r) => ({ ...toSource(r), articleCount: Number(r.article_count), versionCount: Number(r.version_count) }));
+  // Hidden versions of visible articles are few (a partial index holds them); they are not counted either.
+  const hidden = await db.all<{ source_id: number; n: number }>(
+    `SELECT a.source_id, COUNT(*) AS n FROM versions v JOIN articles a ON a.id = v.article_id
+     WHERE v.hidden_at IS NOT NULL AND a.hidden_at IS NULL GROUP BY a.source_id`,
+  );
+  const hiddenBySource = new Map(hidden.map((h) => [Number(h.source_id), Number(h.n)]));
+  return rows.map((r) => ({
+    ...toSource(r),
+    articleCount: Number(r.article_count),
+    versionCount: Number(r.version_count) - (hiddenBySource.get(Number(r.id)) ?? 0),
+  }));
 }
 
 export async function recordSourcePoll(db: Db, sourceId: number, r: SourcePollResult): Promise<void> {
   await db.run(
     `UPDATE sources SET last_poll_at = ?, last_status = ?, last_error = ?, etag = ?, last_modified = ?,
-       next_poll_at = ?, lease_owner = NULL, lease_until = NULL
+       next_poll_at = ?, lease_owner = NULL, lease_until = NULL, last_ok_at = CASE WHEN ? = 'error' THEN last_ok_at ELSE ? END
      WHERE id = ?`,
-    [r.at, r.status, r.error, r.etag, r.lastModified, r.nextPollAt, sourceId],
+    [r.at, r.status, r.error, r.etag, r.lastModified, r.nextPollAt, r.status, r.at, sourceId],
   );
 }
 

@@ -1,9 +1,13 @@
 import type {
+  AdminToken,
   Article,
+  AuditEntry,
   ArticleEvent,
   ArticleWithSource,
   Change,
+  HiddenItem,
   Millis,
+  NewAuditEntry,
   NewEvent,
   Page,
   SearchHit,
@@ -12,12 +16,14 @@ import type {
   SourceWithStats,
   Version,
   VersionInput,
+  WorkerHeartbeat,
 } from '../../model/index.ts';
 import { migrate, readSchemaVersion } from '../migrations/index.ts';
 import type {
   ArticlePatch,
   ArticleQuery,
   ChangeQuery,
+  Hide,
   Lease,
   NewArticle,
   SearchQuery,
@@ -25,10 +31,13 @@ import type {
   Store,
   StoreStats,
 } from '../store.ts';
+import * as admin from './admin.ts';
 import * as articles from './articles.ts';
 import { listChanges } from './changes.ts';
 import type { Db } from './db.ts';
 import * as events from './events.ts';
+import * as moderation from './moderation.ts';
+import * as ops from './ops.ts';
 import { search, type SearchHooks } from './search.ts';
 import * as sources from './sources.ts';
 import * as versions from './versions.ts';
@@ -83,7 +92,8 @@ export class SqlStore implements Store {
 
   addVersion = (articleId: number, number: number, input: VersionInput): Promise<Version> =>
     versions.addVersion(this.db, this.dialect, articleId, number, input);
-  listVersions = (articleId: number): Promise<Version[]> => versions.listVersions(this.db, articleId);
+  listVersions = (articleId: number, options?: { includeHidden?: boolean }): Promise<Version[]> =>
+    versions.listVersions(this.db, articleId, options);
   getVersion = (articleId: number, number: number): Promise<Version | null> =>
     versions.getVersion(this.db, articleId, number);
   getLatestVersion = (articleId: number): Promise<Version | null> => versions.getLatestVersion(this.db, articleId);
@@ -100,9 +110,33 @@ export class SqlStore implements Store {
 
   stats = async (): Promise<StoreStats> => {
     const row = await this.db.get<Record<string, number>>(
-      `SELECT (SELECT COUNT(*) FROM sources) AS sources, (SELECT COUNT(*) FROM articles) AS articles,
-        (SELECT COUNT(*) FROM versions) AS versions`,
+      `SELECT (SELECT COUNT(*) FROM sources) AS sources, (SELECT COUNT(*) FROM articles WHERE hidden_at IS NULL) AS articles,
+        (SELECT COUNT(*) FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.hidden_at IS NULL AND a.hidden_at IS NULL) AS versions`,
     );
     return { sources: Number(row?.sources), articles: Number(row?.articles), versions: Number(row?.versions) };
   };
+
+  setArticleHidden = (articleId: number, hide: Hide | null): Promise<boolean> => moderation.setArticleHidden(this.db, articleId, hide);
+  setVersionHidden = (articleId: number, number: number, hide: Hide | null): Promise<boolean> =>
+    moderation.setVersionHidden(this.db, articleId, number, hide);
+  listHidden = (): Promise<HiddenItem[]> => moderation.listHidden(this.db);
+  setSourcePaused = (key: string, at: Millis | null): Promise<boolean> => moderation.setSourcePaused(this.db, key, at);
+  addAudit = (entry: NewAuditEntry): Promise<AuditEntry> => moderation.addAudit(this.db, entry);
+  listAudit = (query: { limit: number; cursor?: string | null }): Promise<Page<AuditEntry>> => moderation.listAudit(this.db, query);
+
+  createAdminToken = (name: string, tokenHash: string, now: Millis): Promise<AdminToken> =>
+    admin.createAdminToken(this.db, name, tokenHash, now);
+  listAdminTokens = (): Promise<AdminToken[]> => admin.listAdminTokens(this.db);
+  revokeAdminToken = (name: string, now: Millis): Promise<boolean> => admin.revokeAdminToken(this.db, name, now);
+  useAdminToken = (tokenHash: string, now: Millis): Promise<AdminToken | null> => admin.useAdminToken(this.db, tokenHash, now);
+  createAdminSession = (idHash: string, tokenId: number, now: Millis, expiresAt: Millis): Promise<void> =>
+    admin.createAdminSession(this.db, idHash, tokenId, now, expiresAt);
+  getAdminSession = (idHash: string, now: Millis): Promise<AdminToken | null> => admin.getAdminSession(this.db, idHash, now);
+  deleteAdminSession = (idHash: string): Promise<void> => admin.deleteAdminSession(this.db, idHash);
+
+  recordHeartbeat = (heartbeat: WorkerHeartbeat): Promise<void> => ops.recordHeartbeat(this.db, heartbeat);
+  removeHeartbeat = (workerId: string): Promise<void> => ops.removeHeartbeat(this.db, workerId);
+  listHeartbeats = (): Promise<WorkerHeartbeat[]> => ops.listHeartbeats(this.db);
+  recentDiscoveries = (sourceId: number, limit: number): Promise<Millis[]> => ops.recentDiscoveries(this.db, sourceId, limit);
+  countDueArticles = (now: Millis): Promise<number> => ops.countDueArticles(this.db, now);
 }

@@ -80,8 +80,9 @@ async function insertVersion(tx: Db, articleId: number, number: number, v: Versi
   return toVersion(row!);
 }
 
-export async function listVersions(db: Db, articleId: number): Promise<Version[]> {
-  const rows = await db.all(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? ORDER BY v.number`, [
+export async function listVersions(db: Db, articleId: number, options: { includeHidden?: boolean } = {}): Promise<Version[]> {
+  const visible = options.includeHidden ? '' : 'AND v.hidden_at IS NULL';
+  const rows = await db.all(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? ${visible} ORDER BY v.number`, [
     articleId,
   ]);
   return rows.map(toVersion);

@@ -48,6 +48,28 @@ export interface WebConfig {
   baseUrl: string;
 }
 
+export interface AdminConfig {
+  /** How long an admin login (session cookie) lasts. */
+  sessionHours: number;
+}
+
+export interface OpsConfig {
+  /** /readyz fails when workers have beaten before but none within this many seconds. */
+  heartbeatStaleSec: number;
+  /** /readyz fails when no feed poll has succeeded for this long (once sources have existed that long). */
+  maxPollAgeSec: number;
+  /** A source is quiet when it found no new article for quietMultiple x its usual interval... */
+  quietMultiple: number;
+  /** ...and for at least this long (news sites pause at night). */
+  quietMinSec: number;
+  /** Only sources whose usual interval between new articles is at most this (a day) are watched. */
+  quietMaxIntervalSec: number;
+  /** Distinct discovery moments needed before a source's usual interval is trusted. */
+  quietMinBatches: number;
+  /** A source whose polls have all failed for this long is flagged too. */
+  failingSec: number;
+}
+
 export interface Config {
   dataDir: string;
   /** postgres://… selects PostgreSQL; null means SQLite at `${dataDir}/redline.db`. */
@@ -56,6 +78,8 @@ export interface Config {
   fetch: FetchConfig;
   worker: WorkerConfig;
   web: WebConfig;
+  admin: AdminConfig;
+  ops: OpsConfig;
   /** Sources declared in the config file; synced into the database at start. */
   sources: SourceInput[];
 }

@@ -29,6 +29,16 @@ export function defaultConfig(): Config {
     },
     worker: { role: 'all', batchSize: 32, leaseSec: 300, idleMs: 1_000, keepRaw: true },
     web: { host: '127.0.0.1', port: 8080, baseUrl: 'http://127.0.0.1:8080' },
+    admin: { sessionHours: 12 },
+    ops: {
+      heartbeatStaleSec: 120,
+      maxPollAgeSec: 6 * 3600,
+      quietMultiple: 4,
+      quietMinSec: 6 * 3600,
+      quietMaxIntervalSec: 24 * 3600,
+      quietMinBatches: 5,
+      failingSec: 3 * 3600,
+    },
     sources: [],
   };
 }

@@ -56,7 +56,7 @@ function mergeFile(config: Config, file: string): void {
   }
   if (!raw || typeof raw !== 'object') throw new UsageError(`config file ${file} must hold a JSON object`);
   const obj = raw as Record<string, unknown>;
-  for (const section of ['schedule', 'fetch', 'worker', 'web'] as const) {
+  for (const section of ['schedule', 'fetch', 'worker', 'web', 'admin', 'ops'] as const) {
     if (obj[section] !== undefined) Object.assign(config[section], obj[section]);
   }
   if (typeof obj.databaseUrl === 'string') config.databaseUrl = obj.databaseUrl;
@@ -117,6 +117,8 @@ function validate(config: Config): void {
     ['fetch.globalConcurrency', fetch.globalConcurrency],
     ['worker.batchSize', worker.batchSize],
     ['worker.leaseSec', worker.leaseSec],
+    ['admin.sessionHours', config.admin.sessionHours],
+    ...Object.entries(config.ops).map(([k, v]): [string, number] => [`ops.${k}`, v]),
   ];
   for (const [name, v] of positive) {
     if (typeof v !== 'number' || !(v > 0)) throw new UsageError(`config: ${name} must be a positive number`);

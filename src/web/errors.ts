@@ -1,18 +1,22 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { NotFoundError, RedlineError, UsageError } from '../model/index.ts';
+import { HiddenError, NotFoundError, RedlineError, UsageError } from '../model/index.ts';
 import { sendPage } from './respond.ts';
 import { errorPage } from './views/error.ts';
 
 export interface HttpError {
-  status: 400 | 404 | 500;
+  status: 400 | 404 | 410 | 500;
   kind: string;
   message: string;
 }
 
+export const REMOVED_TEXT = 'This page has been removed from this site for legal reasons.';
+
 /** Named errors become HTTP statuses here, once. Anything unexpected is a 500 that hides its details. */
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof NotFoundError) return { status: 404, kind: err.kind, message: err.message };
+  // News Sniffer's legal hide: say that it was removed and why in general terms, nothing more.
+  if (err instanceof HiddenError) return { status: 410, kind: err.kind, message: REMOVED_TEXT };
   if (err instanceof UsageError) return { status: 400, kind: err.kind, message: err.message };
   if (err instanceof HTTPException && err.status === 404) return { status: 404, kind: 'not-found', message: err.message };
   if (err instanceof HTTPException && err.status < 500) return { status: 400, kind: 'usage', message: err.message };
@@ -26,5 +30,6 @@ export function sendError(c: Context, e: HttpError): Response {
     c.header('Cache-Control', 'no-store');
     return c.json({ error: e }, e.status);
   }
-  return sendPage(c, { title: e.status === 404 ? 'Not found' : 'Error', description: e.message }, errorPage(e.status, e.message), e.status);
+  const title = e.status === 404 ? 'Not found' : e.status === 410 ? 'Removed' : 'Error';
+  return sendPage(c, { title, description: e.message }, errorPage(e.status, e.message), e.status);
 }

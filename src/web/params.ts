@@ -1,4 +1,4 @@
-import { NotFoundError, UsageError, type ArticleWithSource, type Source } from '../model/index.ts';
+import { HiddenError, NotFoundError, UsageError, type ArticleWithSource, type Source, type Version } from '../model/index.ts';
 import type { Store } from '../store/store.ts';
 
 const POSITIVE_INT = /^[1-9][0-9]{0,14}$/;
@@ -13,7 +13,16 @@ export async function loadArticle(store: Store, idParam: string | undefined): Pr
   const id = pathNumber(idParam, 'article');
   const article = await store.getArticle(id);
   if (!article) throw new NotFoundError(`no such article: ${id}`);
+  if (article.hiddenAt !== null) throw new HiddenError(`article ${id} is hidden`);
   return article;
+}
+
+/** A version by number: 404 when missing, 410 when an admin hid it. */
+export async function loadVersion(store: Store, article: ArticleWithSource, n: number): Promise<Version> {
+  const version = await store.getVersion(article.id, n);
+  if (!version) throw new NotFoundError(`article ${article.id} has no version ${n}`);
+  if (version.hiddenAt !== null) throw new HiddenError(`version ${n} of article ${article.id} is hidden`);
+  return version;
 }
 
 /** `?source=KEY` filter: absent means all sources; an unknown key is a 404 rather than silently everything. */

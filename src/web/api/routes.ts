@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { NotFoundError, UsageError, type ArticleStatus } from '../../model/index.ts';
 import type { WebContext } from '../context.ts';
-import { limitParam, loadArticle, optionalInt, pathNumber, sourceFilter } from '../params.ts';
+import { limitParam, loadArticle, loadVersion, optionalInt, pathNumber, sourceFilter } from '../params.ts';
 import { OPENAPI } from './openapi.ts';
 import { articleJson, changeJson, searchHitJson, sourceJson, versionJson, versionSummaryJson } from './serialize.ts';
 
@@ -55,9 +55,7 @@ export function apiRoutes(ctx: WebContext): Hono {
   api.get('/articles/:id/versions/:n', async (c) => {
     const article = await loadArticle(store, c.req.param('id'));
     const n = pathNumber(c.req.param('n'), 'version');
-    const version = await store.getVersion(article.id, n);
-    if (!version) throw new NotFoundError(`article ${article.id} has no version ${n}`);
-    return c.json(versionJson(version));
+    return c.json(versionJson(await loadVersion(store, article, n)));
   });
 
   api.get('/articles/:id/diff/:a/:b', async (c) => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { NotFoundError, type ArticleStatus } from '../../model/index.ts';
 import type { WebContext } from '../context.ts';
-import { loadArticle, pathNumber, sourceFilter } from '../params.ts';
+import { loadArticle, loadVersion, pathNumber, sourceFilter } from '../params.ts';
 import { withHeadlineFlags } from '../queries.ts';
 import { sendPage } from '../respond.ts';
 import { describeDiff } from '../summary.ts';
@@ -88,8 +88,7 @@ export function pageRoutes(ctx: WebContext): Hono {
   app.get('/articles/:id/versions/:n', async (c) => {
     const article = await loadArticle(store, c.req.param('id'));
     const n = pathNumber(c.req.param('n'), 'version');
-    const version = await store.getVersion(article.id, n);
-    if (!version) throw new NotFoundError(`article ${article.id} has no version ${n}`);
+    const version = await loadVersion(store, article, n);
     return sendPage(c, {
       title: `${version.title} (version ${n})`,
       description: `The text of version ${n} of this ${article.sourceName} article, as captured.`,

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { NotFoundError } from '../../model/index.ts';
 import { decodeHtml } from '../../text/charset.ts';
 import type { WebContext } from '../context.ts';
-import { loadArticle, pathNumber } from '../params.ts';
+import { loadArticle, loadVersion, pathNumber } from '../params.ts';
 
 /**
  * The stored raw capture of a version. It is a news site's HTML, so it is never served as HTML:
@@ -13,6 +13,7 @@ export function rawRoutes(ctx: WebContext): Hono {
   app.get('/articles/:id/versions/:n/raw', async (c) => {
     const article = await loadArticle(ctx.store, c.req.param('id'));
     const n = pathNumber(c.req.param('n'), 'version');
+    await loadVersion(ctx.store, article, n);
     const bytes = await ctx.store.getRawHtml(article.id, n);
     if (!bytes) throw new NotFoundError(`article ${article.id} has no raw capture for version ${n}`);
     const { text } = decodeHtml(bytes);

@@ -17,8 +17,10 @@ export function timeline(articleId: number, versions: Version[], events: Article
   const start = versions[0].capturedAt;
   const span = Math.max(end - start, 1);
   const x = (at: Millis): string => (PAD + ((at - start) / span) * (WIDTH - 2 * PAD)).toFixed(1);
-  const marks = versions.map((v) => {
-    const href = v.number === 1 ? versionPath(articleId, 1) : diffPath(articleId, v.number - 1, v.number);
+  // The previous listed version, not number - 1: a hidden version is not listed (its diff would be 410).
+  const marks = versions.map((v, i) => {
+    const prev = versions[i - 1];
+    const href = prev ? diffPath(articleId, prev.number, v.number) : versionPath(articleId, v.number);
     return html`<a href="${href}"><line x1="${x(v.capturedAt)}" y1="20" x2="${x(v.capturedAt)}" y2="20" class="tl-version" vector-effect="non-scaling-stroke"><title>Version ${v.number}, ${formatDate(v.capturedAt)}</title></line></a>`;
   });
   const eventMarks = events

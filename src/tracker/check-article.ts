@@ -56,12 +56,15 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
   }
   if (page.notModified && latest) return finish(deps, article, now, unchanged(deps, article, { notModified: true }));
   let extraction: ExtractResult;
+  const extractStarted = performance.now();
   try {
     extraction = extractArticle(page.text, page.url);
   } catch (err) {
+    deps.metrics?.extractionDone((performance.now() - extractStarted) / 1000);
     // Forget the validators: a 304 next time must not stand for a page we never read.
     return finish(deps, article, now, await failed(deps, article, now, err, { etag: null, lastModified: null }));
   }
+  deps.metrics?.extractionDone((performance.now() - extractStarted) / 1000);
   const fresh = { etag: page.etag, lastModified: page.lastModified };
   if (!latest) await adoptCanonicalUrl(deps, article, extraction, page.url);
   const comparison = await compareWithHistory(deps, article, latest, extraction.fingerprint);

@@ -1,5 +1,6 @@
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
+import type { TrackerMetrics } from '../metrics/index.ts';
 import type { Millis } from '../model/index.ts';
 import type { Store } from '../store/store.ts';
 
@@ -34,4 +35,6 @@ export interface TrackerDeps {
   fetcher: PageFetcher;
   log: Logger;
   now: () => Millis;
+  /** Counters and histograms for /metrics; absent in most tests. */
+  metrics?: TrackerMetrics;
 }

@@ -59,6 +59,7 @@ export async function runOnce(deps: TrackerDeps, options: RunOptions = {}): Prom
     async (source) => {
       const outcome = await safePoll(deps, source);
       if (!source.feedUrl) return; // the manual source, parked
+      deps.metrics?.pollDone('status' in outcome ? outcome.status : 'error', outcome.error);
       counts.sourcesPolled++;
       if (outcome.error) counts.sourceErrors++;
       counts.articlesFound += outcome.created;
@@ -73,7 +74,9 @@ export async function runOnce(deps: TrackerDeps, options: RunOptions = {}): Prom
     Math.max(1, Math.min(fetch.globalConcurrency, worker.batchSize)),
     (n) => deps.store.claimDueArticles(deps.now(), n, lease(), fetch.perHostConcurrency, cutoff),
     async (article) => {
+      const started = performance.now();
       const outcome = await safeCheck(deps, article);
+      deps.metrics?.checkDone(outcome?.status ?? 'error', (performance.now() - started) / 1000, outcome?.error);
       counts.checked++;
       if (outcome) counts.byStatus[outcome.status]++;
       else counts.byStatus.error++;

@@ -97,3 +97,29 @@ describe('startWorker', () => {
     expect((await h.deps.store.getArticleByUrl(url))!.versionCount).toBe(1);
   });
 });
+
+describe('worker heartbeats and metrics', () => {
+  it('writes a heartbeat row while running, removes it on a clean stop, and reports checks to its metrics', async () => {
+    const manual = (await h.deps.store.getSource('manual'))!;
+    const url = 'https://beat.example/story';
+    await h.deps.store.upsertArticle({ sourceId: manual.id, url, host: 'beat.example', feedTitle: null, feedPublishedAt: null, now: h.clock.now, checkPeriodSec: 1800 });
+    h.fetcher.answers.set(url, { html: articlePage('Beat story', PARAS) });
+    const seen: string[] = [];
+    const metrics = {
+      checkDone: (status: string) => void seen.push(`check:${status}`),
+      pollDone: (status: string) => void seen.push(`poll:${status}`),
+      extractionDone: () => void seen.push('extract'),
+      leaseTakeovers: () => {},
+    };
+    let passed!: () => void;
+    const firstPass = new Promise<void>((r) => (passed = r));
+    const worker = startWorker({ ...h.deps, metrics }, { onPass: () => passed() });
+    await firstPass;
+    const beats = await h.deps.store.listHeartbeats();
+    expect(beats).toHaveLength(1);
+    expect(beats[0]).toMatchObject({ role: 'all', beatAt: h.clock.now });
+    await worker.stop();
+    expect(await h.deps.store.listHeartbeats()).toEqual([]);
+    expect(seen).toEqual(expect.arrayContaining(['check:new_version', 'extract']));
+  });
+});

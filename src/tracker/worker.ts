@@ -1,4 +1,5 @@
 import type { TrackerDeps } from './deps.ts';
+import { createHeartbeat } from './heartbeat.ts';
 import { newWorkerId, runOnce, type PassCounts } from './run-once.ts';
 
 export interface Worker {
@@ -43,8 +44,10 @@ export function startWorker(deps: TrackerDeps, options: WorkerOptions = {}): Wor
       };
     });
 
+  const heartbeat = createHeartbeat(deps, workerId);
   const loop = async () => {
     deps.log.info('worker_start', { worker: workerId });
+    await heartbeat.beat(null);
     let failures = 0;
     while (!stopping) {
       try {
@@ -52,6 +55,7 @@ export function startWorker(deps: TrackerDeps, options: WorkerOptions = {}): Wor
         const shouldStop = () => stopping || Date.now() - started > budget;
         const counts = await runOnce(deps, { workerId, shouldStop });
         failures = 0;
+        await heartbeat.beat(counts);
         options.onPass?.(counts);
         if (counts.sourcesPolled + counts.checked === 0) await nap(deps.config.worker.idleMs);
       } catch (err) {
@@ -62,6 +66,7 @@ export function startWorker(deps: TrackerDeps, options: WorkerOptions = {}): Wor
         await nap(pauseMs);
       }
     }
+    await heartbeat.stop();
     deps.log.info('worker_stop', { worker: workerId });
   };
   const done = loop();

@@ -14,6 +14,8 @@ const COMMANDS: Record<string, { load: () => Promise<{ default: Command }>; help
   diff: { load: () => import('./commands/diff.ts'), help: 'diff ARTICLE_ID A B: paragraph-aligned, coloured' },
   sources: { load: () => import('./commands/sources.ts'), help: 'sources add URL --key K | list | remove KEY | import FILE.opml' },
   db: { load: () => import('./commands/db.ts'), help: 'db migrate | db copy --from sqlite:PATH --to postgres://...' },
+  changes: { load: () => import('./commands/changes.ts'), help: 'the stream of changes, newest first [--json] [--source KEY] [--since T] [--limit N]' },
+  admin: { load: () => import('./commands/admin.ts'), help: 'moderation: hide-article, pause-source, audit, token create|list|revoke ...' },
 };
 
 export function usage(): string {

@@ -1,5 +1,6 @@
 import type { Config } from '../config/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
+import type { Metrics } from '../metrics/index.ts';
 import type { Millis, Source } from '../model/index.ts';
 import type { Store } from '../store/store.ts';
 import { createDiffCache, type DiffCache } from './diff-cache.ts';
@@ -13,6 +14,8 @@ export interface AppOptions {
   diffCacheSize?: number;
   /** Where unexpected (500) errors are reported; stderr by default. */
   log?: Logger;
+  /** Served at /metrics; `start --role all` shares one with its tracker. A new one by default. */
+  metrics?: Metrics;
 }
 
 /** What every route handler needs: built once in createApp and passed down. */

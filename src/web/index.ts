@@ -1,17 +1,25 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
-import { NotFoundError } from '../model/index.ts';
+import { createMetrics } from '../metrics/index.ts';
+import { NotFoundError, UsageError } from '../model/index.ts';
+import { adminApiRoutes } from './admin/api.ts';
+import { adminPageRoutes } from './admin/pages.ts';
 import { apiRoutes } from './api/routes.ts';
 import { ASSETS, assetUrl } from './assets.ts';
 import { createContext, type AppOptions } from './context.ts';
 import { sendError, toHttpError } from './errors.ts';
+import { opsRoutes } from './ops/routes.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { rawRoutes } from './routes/raw.ts';
 import { securityHeaders } from './security.ts';
 
 export type { AppOptions } from './context.ts';
+
+/** Admin forms and API calls are small; nothing else on the site accepts a body. */
+const ADMIN_BODY_LIMIT = 64 * 1024;
 
 /** The reader website, change feeds and JSON API. Serve with @hono/node-server, test with app.request(). */
 export function createApp(options: AppOptions): Hono {
@@ -33,6 +41,14 @@ export function createApp(options: AppOptions): Hono {
   });
   // Browsers ask for /favicon.ico whatever the page says.
   app.get('/favicon.ico', (c) => c.redirect(assetUrl('icon.svg'), 301));
+  // Operations and admin first: the public API's middleware must not wrap the admin API.
+  const metrics = options.metrics ?? createMetrics({ dueBacklog: () => ctx.store.countDueArticles(ctx.now()) });
+  app.route('/', opsRoutes(ctx, metrics));
+  const limit = bodyLimit({ maxSize: ADMIN_BODY_LIMIT, onError: () => { throw new UsageError(`request body over ${ADMIN_BODY_LIMIT} bytes`); } });
+  app.use('/admin/*', limit);
+  app.use('/api/v1/admin/*', limit);
+  app.route('/api/v1/admin', adminApiRoutes(ctx));
+  app.route('/admin', adminPageRoutes(ctx));
   app.route('/api/v1', apiRoutes(ctx));
   app.route('/', pageRoutes(ctx));
   app.route('/', rawRoutes(ctx));

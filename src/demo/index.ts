@@ -25,6 +25,11 @@ export interface NewsroomOptions {
   startStep?: number;
   /** Only advance() / setStep() change the step. */
   manual?: boolean;
+  /**
+   * Publish gradually: the feed lists the `releasePerStep` oldest stories at step 0 and that many
+   * more at each step, until all are out; then it stops publishing (quiet-source tests). Default: all at once.
+   */
+  releasePerStep?: number;
 }
 
 export interface Newsroom {
@@ -45,7 +50,7 @@ export interface Newsroom {
 
 export async function startNewsroom(opts: NewsroomOptions = {}): Promise<Newsroom> {
   const host = opts.host ?? '127.0.0.1';
-  const state = new NewsroomState(Date.now(), opts.startStep ?? 0);
+  const state = new NewsroomState(Date.now(), opts.startStep ?? 0, opts.releasePerStep ?? null);
   let base = '';
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;

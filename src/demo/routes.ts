@@ -89,7 +89,7 @@ function links(state: NewsroomState): LinkItem[] {
 
 /** Every article stays listed, even while taken down (a tracker must meet the 404 itself). */
 function feedEntries(state: NewsroomState, base: string): FeedEntry[] {
-  const entries = state.all().map((v) => ({
+  const entries = state.released().map((v) => ({
     url: base + v.story.path, title: v.state.headline, summary: v.story.summary, publishedAt: v.publishedAt,
   }));
   const live = { url: base + LIVE_PAGE.path, title: LIVE_PAGE.headline, summary: LIVE_PAGE.summary, publishedAt: state.startedAt - LIVE_PAGE.publishedMinutesAgo * 60_000 };

@@ -22,8 +22,15 @@ export class NewsroomState {
   private readonly views = new Map<string, StoryView>();
   private readonly counts = new Map<string, number>();
   private total = 0;
+  /** When the feed last released stories (gradual publishing only). */
+  private releasedAt = 0;
 
-  constructor(readonly startedAt: number, startStep: number) {
+  constructor(
+    readonly startedAt: number,
+    startStep: number,
+    /** Stories released to the feed per step; null: all from the start. */
+    readonly releasePerStep: number | null = null,
+  ) {
     this.step = startStep;
     for (const story of STORIES) {
       // Whole minutes, like a CMS timestamp.
@@ -34,6 +41,7 @@ export class NewsroomState {
 
   setStep(step: number, now: number): void {
     if (!Number.isInteger(step) || step < 0) throw new RangeError(`demo step must be a non-negative integer, got ${step}`);
+    if (this.releasePerStep !== null && step !== this.step) this.releasedAt = now;
     this.step = step;
     for (const [id, old] of this.views) {
       const next = this.viewAt(old.story, step, now, old.publishedAt);
@@ -46,13 +54,20 @@ export class NewsroomState {
     return [...this.views.values()];
   }
 
+  /** What the feed lists at this step: everything, or the oldest stories released so far. */
+  released(): StoryView[] {
+    if (this.releasePerStep === null) return this.all();
+    const oldestFirst = this.all().sort((a, b) => a.publishedAt - b.publishedAt || a.story.id.localeCompare(b.story.id));
+    return oldestFirst.slice(0, this.releasePerStep * (this.step + 1));
+  }
+
   byPath(path: string): StoryView | undefined {
     return this.all().find((v) => v.story.path === path);
   }
 
-  /** Latest content change of any article: the feed's Last-Modified. */
+  /** Latest content change of any article (or release of one): the feed's Last-Modified. */
   lastChange(): number {
-    return Math.max(...this.all().map((v) => v.since));
+    return Math.max(this.releasedAt, ...this.all().map((v) => v.since));
   }
 
   count(path: string): void {

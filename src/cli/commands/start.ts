@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { Config } from '../../config/index.ts';
+import { createMetrics, type Metrics } from '../../metrics/index.ts';
 import { UsageError } from '../../model/index.ts';
 import type { Store } from '../../store/store.ts';
 import { guardProcess, openTracker, startWorker, syncSources, type Worker } from '../../tracker/index.ts';
@@ -13,14 +14,17 @@ export default async function start(argv: string[]): Promise<number> {
   const { values } = parseCommand(argv, { role: { type: 'string' }, port: { type: 'string' } }, false);
   if (values.help) return help();
   const config = configFrom(values);
-  const deps = await openTracker(config);
+  const tracker = await openTracker(config);
+  // One registry per process: the website's /metrics shows this process's tracker counters.
+  const metrics = createMetrics({ dueBacklog: () => tracker.store.countDueArticles(Date.now()) });
+  const deps = { ...tracker, metrics };
   const unguard = guardProcess(deps.log);
   const role = config.worker.role;
   let worker: Worker | null = null;
   let website: Website | null = null;
   try {
     // The website first: a port already in use stops us before any feed is polled.
-    if (role !== 'worker') website = await serveWebsite(deps.store, config);
+    if (role !== 'worker') website = await serveWebsite(deps.store, config, metrics);
     if (role !== 'web') {
       await syncSources(deps.store, config.sources, deps.now());
       worker = startWorker(deps);
@@ -52,8 +56,8 @@ export interface Website {
 }
 
 /** Serves the reader website; a port already in use is the user's to fix, so it is a UsageError. */
-export async function serveWebsite(store: Store, config: Config): Promise<Website> {
-  const app = createApp({ store, config });
+export async function serveWebsite(store: Store, config: Config, metrics?: Metrics): Promise<Website> {
+  const app = createApp({ store, config, metrics });
   const { host, port } = config.web;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));

@@ -70,7 +70,7 @@ async function login(): Promise<{ cookie: string; csrf: string }> {
   return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(html)![1] };
 }
 
-function postForm(path: string, cookie: string, fields: Record<string, string>): Promise<Response> {
+async function postForm(path: string, cookie: string, fields: Record<string, string>): Promise<Response> {
   return app.request(path, {
     method: 'POST',
     headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },

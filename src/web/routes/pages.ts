@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
-import { NotFoundError, type ArticleStatus } from '../../model/index.ts';
+import type { ArticleStatus } from '../../model/index.ts';
 import type { WebContext } from '../context.ts';
 import { loadArticle, loadVersion, pathNumber, sourceFilter } from '../params.ts';
 import { withHeadlineFlags } from '../queries.ts';
 import { sendPage } from '../respond.ts';
 import { describeDiff } from '../summary.ts';
+import { sourceAlerts } from '../../tracker/quiet.ts';
 import { articlePage } from '../views/article.ts';
 import { articlesPage } from '../views/articles.ts';
 import { changesPage } from '../views/changes.ts';
@@ -98,9 +99,9 @@ export function pageRoutes(ctx: WebContext): Hono {
   });
 
   app.get('/sources', async (c) => {
-    const sources = await store.listSources();
+    const [sources, alerts] = await Promise.all([store.listSources(), sourceAlerts(store, ctx.config.ops, ctx.now())]);
     return sendPage(c, { title: 'Sources', description: 'The news sources Redline watches, and how their last poll went.', section: 'sources' },
-      sourcesPage(sources, ctx.now()));
+      sourcesPage(sources, ctx.now(), alerts));
   });
 
   app.get('/search', async (c) => {

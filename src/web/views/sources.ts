@@ -1,4 +1,5 @@
 import type { Millis, SourceWithStats } from '../../model/index.ts';
+import type { SourceAlert } from '../../tracker/quiet.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { externalLink, timeAgo } from './components.ts';
 import { sourceFeedBase } from './paths.ts';
@@ -10,22 +11,28 @@ function status(s: SourceWithStats, now: Millis): SafeHtml {
 ${s.lastError ? html`<div class="error-text">${s.lastError}</div>` : ''}`;
 }
 
-function row(s: SourceWithStats, now: Millis): SafeHtml {
+function alertNote(s: SourceWithStats, alert: SourceAlert | undefined): SafeHtml | string {
+  if (s.pausedAt !== null) return html`<div class="notice">Paused by an admin.</div>`;
+  return alert ? html`<div class="notice">${alert.kind === 'quiet' ? 'Quiet' : 'Failing'}: ${alert.message}</div>` : '';
+}
+
+function row(s: SourceWithStats, now: Millis, alert?: SourceAlert): SafeHtml {
   return html`<tr id="${s.key}">
 <td><a href="/?source=${encodeURIComponent(s.key)}"><strong>${s.name}</strong></a><br><span class="muted">${s.key}</span>${s.enabled ? '' : ' (disabled)'}</td>
 <td class="num">${s.articleCount}</td>
 <td class="num">${s.versionCount}</td>
-<td>${status(s, now)}</td>
+<td>${status(s, now)}${alertNote(s, alert)}</td>
 <td>${s.feedUrl ? externalLink(s.feedUrl, 'feed') : html`<span class="muted">manual</span>`} ·
 <a href="${sourceFeedBase(s.key)}.rss">changes RSS</a> · <a href="/articles?source=${encodeURIComponent(s.key)}">articles</a></td>
 </tr>`;
 }
 
-export function sourcesPage(sources: SourceWithStats[], now: Millis): SafeHtml {
+export function sourcesPage(sources: SourceWithStats[], now: Millis, alerts: SourceAlert[] = []): SafeHtml {
+  const alertOf = new Map(alerts.map((a) => [a.source, a]));
   if (!sources.length) return html`<h1>Sources</h1><p class="empty">No sources configured.</p>`;
   return html`<h1>Sources</h1>
 <div class="table-scroll"><table class="sources">
 <thead><tr><th>Source</th><th>Articles</th><th>Versions</th><th>Last poll</th><th>Links</th></tr></thead>
-<tbody>${sources.map((s) => row(s, now))}</tbody>
+<tbody>${sources.map((s) => row(s, now, alertOf.get(s.key)))}</tbody>
 </table></div>`;
 }

@@ -72,7 +72,11 @@ async function populate(store: Store): Promise<void> {
       status: retired ? 'retired' : 'active', checkPeriodSec: 1800 * (1 + (i % 3)), nextCheckAt: retired ? null : now + 3_600_000,
       lastCheckedAt: now + 500, lastError: i === 4 ? 'timeout' : null, etag: i === 6 ? '"v6"' : null, lastModified: null,
     });
+    // Moderation travels too: a hidden article, a hidden version, a paused source.
+    if (i === 9) await store.setArticleHidden(article.id, { at: now + 7, reason: 'court order' });
+    if (i === 7) await store.setVersionHidden(article.id, 2, { at: now + 8, reason: 'privacy' });
   }
+  await store.setSourcePaused('beta', T0 + 99);
 }
 
 async function expectSameInstallation(from: Store, to: Store): Promise<void> {
@@ -80,13 +84,17 @@ async function expectSameInstallation(from: Store, to: Store): Promise<void> {
   const strip = <T extends { id: number }>(rows: T[]) => rows.map(({ id: _id, ...rest }) => rest);
   const sources = await from.listSources();
   expect(strip(await to.listSources())).toEqual(strip(sources));
-  for (const a of (await from.listArticles({ limit: 100 })).items) {
+  const hidden = async (s: Store) => (await s.listHidden()).map(({ articleId: _a, ...h }) => h);
+  expect(await hidden(to)).toEqual(await hidden(from));
+  expect((await from.listHidden()).length).toBe(2);
+  for (const a of (await from.listArticles({ limit: 100, includeHidden: true })).items) {
     const c = (await to.getArticleByUrl(a.url))!;
     const { id: _a, sourceId: _s, ...articleRest } = a;
     const { id: _b, sourceId: _t, ...copyRest } = (await to.getArticle(c.id))!;
     expect(copyRest).toEqual(articleRest);
-    const versions = (await to.listVersions(c.id)).map(({ id: _i, articleId: _j, ...v }) => v);
-    expect(versions).toEqual((await from.listVersions(a.id)).map(({ id: _i, articleId: _j, ...v }) => v));
+    const all = { includeHidden: true };
+    const versions = (await to.listVersions(c.id, all)).map(({ id: _i, articleId: _j, ...v }) => v);
+    expect(versions).toEqual((await from.listVersions(a.id, all)).map(({ id: _i, articleId: _j, ...v }) => v));
     for (const v of await from.listVersions(a.id)) {
       expect(await to.getRawHtml(c.id, v.number)).toEqual(await from.getRawHtml(a.id, v.number));
     }
@@ -107,9 +115,10 @@ function copyCases(name: string, destination: () => Promise<Store>) {
       const report = await copyStore(from, to, { batchSize: 5, onProgress: (p) => phases.add(p.phase) });
       expect(report.verification).toMatchObject({ ok: true, problems: [] });
       expect(report.articles).toEqual({ copied: 12, skipped: 0 });
-      expect(report.versions.copied).toBe((await from.stats()).versions);
+      // stats() counts visible versions; the copy carries the hidden ones (article 9's 1, article 7's version 2) too.
+      expect(report.versions.copied).toBe((await from.stats()).versions + 2);
       expect(report.events.copied).toBe(3);
-      expect(report.verification.checkedVersions).toBe((await from.stats()).versions);
+      expect(report.verification.checkedVersions).toBe((await from.stats()).versions + 2);
       expect([...phases]).toEqual(['sources', 'articles', 'verify']);
       await expectSameInstallation(from, to);
     });

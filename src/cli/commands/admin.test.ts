@@ -58,7 +58,8 @@ describe('redline admin and redline changes', () => {
     expect((await cli('admin', 'unhide-article', String(site.plain))).code).toBe(2); // not hidden
     expect((await cli('admin', 'hide-version', String(site.plain), '--reason', 'x')).code).toBe(2);
     expect((await cli('admin', 'frobnicate')).code).toBe(2);
-    expect((await cli('admin', 'pause-source', 'nope')).code).toBe(1); // no such source: not-found
+    expect((await cli('admin', 'pause-source', 'nope')).code).toBe(2); // no such source
+    expect((await cli('admin', 'retire-article', '99999')).code).toBe(2);
     expect((await cli('changes', '--since', 'yesterday')).code).toBe(2);
     expect((await cli('changes', '--limit', '0')).code).toBe(2);
     expect((await cli('admin', '--help')).out).toContain('token create NAME');

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { ACTION_NAMES, createToken, perform, revokeToken, type ActionName, type AdminAction } from '../../admin/index.ts';
 import type { Config } from '../../config/index.ts';
-import { UsageError } from '../../model/index.ts';
+import { NotFoundError, UsageError } from '../../model/index.ts';
 import { openStore } from '../../store/index.ts';
 import type { Store } from '../../store/store.ts';
 import { formatTime } from '../../tracker/index.ts';
@@ -74,7 +74,10 @@ async function run(store: Store, config: Config, sub: string, args: string[], va
   const deps = { store, config, now: Date.now };
   const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
   if (ACTION_NAMES.includes(sub as ActionName)) {
-    const entry = await perform(deps, actor(), actionFromArgs(sub as ActionName, args, values.reason));
+    // A missing article or source is the user's to fix: exit 2, like every other command.
+    const entry = await perform(deps, actor(), actionFromArgs(sub as ActionName, args, values.reason)).catch((err: unknown) => {
+      throw err instanceof NotFoundError ? new UsageError(err.message) : err;
+    });
     out(`${entry.action} ${entry.target}: done (audit #${entry.id})`);
     return 0;
   }

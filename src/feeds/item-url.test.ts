@@ -8,6 +8,9 @@ describe('rssItemUrl', () => {
     ['link only', 'https://ex.com/a', undefined, 'https://ex.com/a'],
     ['guid URL only', undefined, { value: 'https://ex.com/g' }, 'https://ex.com/g'],
     ['guid not a URL, no link', undefined, { value: 'tag:ex.com,2024:1', isPermaLink: false }, null],
+    ['opaque guid that looks like a path, no link', undefined, { value: 'abc', isPermaLink: false }, null],
+    ['relative guid is an identifier, not a path', undefined, { value: 'story/123' }, null],
+    ['isPermaLink="false" URL guid alone is not the article', undefined, { value: 'https://ex.com/g', isPermaLink: false }, null],
     ['link and equal guid', 'https://ex.com/a?utm_source=rss', { value: 'https://ex.com/a' }, 'https://ex.com/a'],
     // A different permalink guid alone is no reason to distrust the link (guids are often old URLs).
     ['link and unrelated guid URL', 'https://ex.com/new-slug', { value: 'https://ex.com/?p=123' }, 'https://ex.com/new-slug'],

@@ -9,12 +9,14 @@ export interface RssGuid {
  * The article URL of an RSS item. The link usually is it, but some feeds put a click-counting
  * redirect in <link> and the real URL in <guid> (BBC 2009: link `/go/rss/-/1/hi/x.stm`, guid
  * `/1/hi/x.stm`, marked isPermaLink="false" all the same). The guid wins only when the link is
- * recognisably a wrapper around it, or when there is no usable link.
+ * recognisably a wrapper around it, or when there is no usable link and the guid is a permalink.
+ * A guid is an identifier, not a path: it counts only as an absolute http(s) URL, never resolved
+ * against the feed, and one marked isPermaLink="false" never becomes the URL on its own.
  */
 export function rssItemUrl(link: string | undefined, guid: RssGuid | undefined, feedUrl: string): string | null {
   const linkUrl = tryCanonicalizeHttpUrl(link, feedUrl);
-  const guidUrl = tryCanonicalizeHttpUrl(guid?.value, feedUrl);
-  if (!linkUrl) return guidUrl;
+  const guidUrl = /^\s*https?:\/\//i.test(guid?.value ?? '') ? tryCanonicalizeHttpUrl(guid?.value) : null;
+  if (!linkUrl) return guid?.isPermaLink === false ? null : guidUrl;
   if (!guidUrl || guidUrl === linkUrl) return linkUrl;
   return wraps(linkUrl, guidUrl) ? guidUrl : linkUrl;
 }

@@ -4,16 +4,20 @@ import { parseDate } from './values.ts';
 import type { FeedDocument, FeedItem } from './types.ts';
 
 interface Entry {
+  /** Closed by its own end tag: a truncated sitemap keeps only the entries it completed. */
+  complete: boolean;
   loc: string;
   lastmod: string;
   newsTitle: string;
   newsDate: string;
 }
 
-const emptyEntry = (): Entry => ({ loc: '', lastmod: '', newsTitle: '', newsDate: '' });
+const emptyEntry = (): Entry => ({ complete: true, loc: '', lastmod: '', newsTitle: '', newsDate: '' });
 
 /** Which Entry field an element fills, judged by its parent: image:loc or video:title must not leak in. */
-function fieldFor(local: string, parent: string | undefined): keyof Entry | null {
+type TextField = 'loc' | 'lastmod' | 'newsTitle' | 'newsDate';
+
+function fieldFor(local: string, parent: string | undefined): TextField | null {
   if (parent === 'url' || parent === 'sitemap') return local === 'loc' ? 'loc' : local === 'lastmod' ? 'lastmod' : null;
   if (parent === 'news') return local === 'title' ? 'newsTitle' : local === 'publication_date' ? 'newsDate' : null;
   return null;
@@ -30,7 +34,7 @@ export function parseSitemap(text: string, feedUrl: string, root: 'urlset' | 'si
   const entries: Entry[] = [];
   const stack: string[] = [];
   let current: Entry | null = null;
-  let field: keyof Entry | null = null;
+  let field: TextField | null = null;
   const parser = new Parser(
     {
       onopentag(name) {
@@ -43,10 +47,11 @@ export function parseSitemap(text: string, feedUrl: string, root: 'urlset' | 'si
       ontext(data) {
         if (current && field) current[field] += data;
       },
-      onclosetag() {
+      onclosetag(_name, isImplied) {
         const local = stack.pop();
+        if (isImplied && current) current.complete = false;
         if ((local === 'url' || local === 'sitemap') && current) {
-          entries.push(current);
+          if (current.complete) entries.push(current);
           current = null;
         }
         field = null;
@@ -72,7 +77,11 @@ function toUrlset(entries: Entry[], feedUrl: string): FeedDocument {
   return { format: 'sitemap', items, sitemaps: [] };
 }
 
+/** Child sitemaps, the most recently modified first (undated ones after, in document order): a poll reads the first few. */
 function toIndex(entries: Entry[], feedUrl: string): FeedDocument {
-  const sitemaps = entries.map((e) => tryCanonicalizeHttpUrl(e.loc, feedUrl)).filter((u): u is string => u !== null);
-  return { format: 'sitemap-index', items: [], sitemaps: [...new Set(sitemaps)] };
+  const children = entries
+    .map((e, i) => ({ url: tryCanonicalizeHttpUrl(e.loc, feedUrl), at: parseDate(e.lastmod), i }))
+    .filter((c): c is { url: string; at: number | null; i: number } => c.url !== null)
+    .sort((a, b) => (b.at ?? -Infinity) - (a.at ?? -Infinity) || a.i - b.i);
+  return { format: 'sitemap-index', items: [], sitemaps: [...new Set(children.map((c) => c.url))] };
 }

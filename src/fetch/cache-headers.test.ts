@@ -53,4 +53,11 @@ describe('sniffBinary', () => {
   it('UTF-16 text with a BOM is not binary', () => {
     expect(sniffBinary(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<html>', 'utf16le')]))).toBeNull();
   });
+
+  it('UTF-16 XML without a BOM is not binary; NULs after ASCII markup still are', () => {
+    const xml = '<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"/>';
+    expect(sniffBinary(Buffer.from(xml, 'utf16le'))).toBeNull();
+    expect(sniffBinary(Buffer.from(xml, 'utf16le').swap16())).toBeNull();
+    expect(sniffBinary(Buffer.from('<?xml version="1.0"?>\x00\x00\x00\x00', 'latin1'))).toBe('binary (NUL bytes)');
+  });
 });

@@ -1,4 +1,4 @@
-import { decodeHtml } from '../text/charset.ts';
+import { decodeHtml, utf16WithoutBom } from '../text/charset.ts';
 import { FetchError } from './errors.ts';
 import type { Accept } from './types.ts';
 
@@ -46,8 +46,8 @@ export function sniffBinary(body: Uint8Array): string | null {
     if (magic.every((b, i) => body[i] === b)) return name;
   }
   if (body[4] === 0x66 && body[5] === 0x74 && body[6] === 0x79 && body[7] === 0x70) return 'MP4/ISO media';
-  // UTF-16 text is full of NULs; it announces itself with a BOM.
-  const utf16 = (body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff);
+  // UTF-16 text is full of NULs; it announces itself with a BOM, or with ASCII markup beside NULs.
+  const utf16 = (body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff) || utf16WithoutBom(body) !== null;
   if (!utf16 && body.subarray(0, SNIFF_BYTES).includes(0)) return 'binary (NUL bytes)';
   return null;
 }

@@ -26,6 +26,29 @@ describe('decodeHtml', () => {
     expect(result.text).toContain(`<p>${expected}</p>`);
   });
 
+  it.each([
+    ['UTF-8 header over windows-1252 bytes', encode(page(french), 'windows-1252'), 'text/html; charset=utf-8', 'windows-1252'],
+    ['UTF-8 meta over windows-1252 bytes', encode(page(french, '<meta charset="utf-8">'), 'windows-1252'), null, 'windows-1252'],
+    ['UTF-8 header, windows-1252 meta, windows-1252 bytes: the meta fits', encode(page(french, '<meta charset="windows-1252">'), 'windows-1252'), 'text/html; charset=utf-8', 'windows-1252'],
+    ['ISO-8859-1 header over UTF-8 bytes', encode(page(french), 'utf-8'), 'text/html; charset=iso-8859-1', 'utf-8'],
+    ['windows-1251 meta over UTF-8 bytes', encode(page(french, '<meta charset="windows-1251">'), 'utf-8'), null, 'utf-8'],
+  ])('falls back when the declaration cannot be right: %s', (_name, bytes, contentType, charset) => {
+    const result = decodeHtml(bytes, contentType);
+    expect(result.charset).toBe(charset);
+    expect(result.text).toContain(`<p>${french}</p>`);
+  });
+
+  it('keeps a one-byte declaration over pure ASCII, and a correct one over its own bytes', () => {
+    expect(decodeHtml(encode(page('plain'), 'utf-8'), 'text/html; charset=iso-8859-1').charset).toBe('windows-1252');
+    expect(decodeHtml(encode(page(french), 'windows-1252'), 'text/html; charset=iso-8859-1').charset).toBe('windows-1252');
+  });
+
+  it.each([['utf-16le'], ['utf-16be']])('decodes %s without a BOM from its byte pattern, whatever the header says', (charset) => {
+    const bytes = encode(page(chinese), charset);
+    expect(decodeHtml(bytes)).toMatchObject({ charset });
+    expect(decodeHtml(bytes, 'text/html; charset=utf-8').text).toContain(chinese);
+  });
+
   it('honours a UTF-8 BOM and strips it, even against a wrong header', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encode(page(french), 'utf-8')]);
     const result = decodeHtml(bytes, 'text/html; charset=iso-8859-1');

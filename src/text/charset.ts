@@ -77,15 +77,63 @@ function decodeWith(bytes: Uint8Array, charset: string): string {
 }
 
 /**
- * Decodes an HTML document: charset from the Content-Type header, then a byte-order mark, then a
- * `<meta>` declaration in the first 4 KB, then UTF-8 if the bytes are valid UTF-8, else windows-1252.
+ * UTF-16 without a byte-order mark (XML 1.0 appendix F): ASCII markup with a NUL beside every
+ * byte. Judged on the first 32 bytes, all of which must fit the pattern.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.byteLength, 32) & ~1;
+  if (n < 4) return null;
+  const ascii = (b: number) => b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f);
+  let le = true;
+  let be = true;
+  for (let i = 0; i < n; i += 2) {
+    le &&= ascii(bytes[i]) && bytes[i + 1] === 0;
+    be &&= bytes[i] === 0 && ascii(bytes[i + 1]);
+  }
+  const startsWithMarkup = (b: number) => b === 0x3c || b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+  if (le && startsWithMarkup(bytes[0])) return 'utf-16le';
+  if (be && startsWithMarkup(bytes[1])) return 'utf-16be';
+  return null;
+}
+
+/** Encodings in which a byte above 0x7F is part of a multi-byte character; the others are one byte per character. */
+const MULTIBYTE = new Set(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'shift_jis', 'euc-jp', 'euc-kr', 'big5']);
+
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.byteLength; i++) if (bytes[i] > 0x7f) return true;
+  return false;
+}
+
+/**
+ * Whether a declared charset can be what the bytes are. Declarations are often wrong: a CMS that
+ * says UTF-8 over windows-1252 bytes (invalid UTF-8), or a server header of ISO-8859-1 over UTF-8
+ * bytes. Valid UTF-8 with non-ASCII characters is practically never meant as a one-byte encoding
+ * ("CafÃ©"), so it overrules one.
+ */
+function fits(bytes: Uint8Array, charset: string, validUtf8: () => boolean): boolean {
+  if (charset === 'utf-8') return validUtf8();
+  // Real UTF-16 was recognised from its bytes already; a declaration readable as ASCII is wrong.
+  if (charset.startsWith('utf-16')) return false;
+  if (MULTIBYTE.has(charset)) return true;
+  return !(hasNonAscii(bytes) && validUtf8());
+}
+
+/**
+ * Decodes an HTML document: a byte-order mark (or the unmistakable pattern of UTF-16 without one),
+ * then the charset from the Content-Type header, then a `<meta>` declaration in the first 4 KB,
+ * each only when the bytes can be in it; then UTF-8 if the bytes are valid UTF-8, else windows-1252.
  */
 export function decodeHtml(bytes: Uint8Array, contentType?: string | null): { text: string; charset: string } {
   const bom = charsetFromBom(bytes);
   // A BOM beats a header that disagrees with it, as in browsers; the BOM itself is not text.
   if (bom) return { text: decodeWith(bytes.subarray(bom.skip), bom.charset), charset: bom.charset };
-  const declared = charsetFromContentType(contentType) ?? charsetFromMeta(bytes);
-  if (declared) return { text: decodeWith(bytes, declared), charset: declared };
-  const sniffed = isValidUtf8(bytes) ? 'utf-8' : 'windows-1252';
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: decodeWith(bytes, utf16), charset: utf16 };
+  let valid: boolean | undefined;
+  const validUtf8 = () => (valid ??= isValidUtf8(bytes));
+  for (const declared of [charsetFromContentType(contentType), charsetFromMeta(bytes)]) {
+    if (declared && fits(bytes, declared, validUtf8)) return { text: decodeWith(bytes, declared), charset: declared };
+  }
+  const sniffed = validUtf8() ? 'utf-8' : 'windows-1252';
   return { text: decodeWith(bytes, sniffed), charset: sniffed };
 }

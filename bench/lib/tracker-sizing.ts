@@ -20,12 +20,13 @@ export function articleLife(schedule: ScheduleConfig, changesAt: number[] = []):
   let t = 0;
   let checks = 0;
   let checksFirstDay = 0;
-  let period = schedule.minPeriodSec;
+  let period = periodAfterChange(schedule, 0);
   for (;;) {
     checks++;
     if (t < 86_400) checksFirstDay++;
     const changed = checks === 1 || changesAt.includes(checks);
-    period = changed ? periodAfterChange(schedule) : periodAfterNoChange(schedule, period);
+    // The article was published when found, so its age is t.
+    period = changed ? periodAfterChange(schedule, t) : periodAfterNoChange(schedule, period, t);
     const next = nextCheck(schedule, period, t * 1000);
     if (next.retired) return { checks, checksFirstDay, lifeDays: t / 86_400 };
     t += period;
@@ -50,6 +51,13 @@ export function sizing(schedule: ScheduleConfig, articlesPerDay: number, changes
   };
 }
 
+/** "every 5 min up to 1 h, 15 min up to 6 h, then " for the configured tiers. */
+export function describeTiers(schedule: ScheduleConfig): string {
+  if (!schedule.tiers.length) return '';
+  const span = (sec: number) => (sec % 3600 === 0 ? `${sec / 3600} h` : `${Math.round(sec / 60)} min`);
+  return `every ${schedule.tiers.map((t) => `${span(t.periodSec)} up to ${span(t.maxAgeSec)}`).join(', ')}, then `;
+}
+
 export interface Measured {
   workerCpuMsPerCheck: number;
   postgresCpuMsPerCheck: number | null;
@@ -68,7 +76,7 @@ export function sizingSection(schedule: ScheduleConfig, m: Measured): string {
   const lines = [
     `## Sizing on paper: 1,000,000 new articles a day`,
     '',
-    `Schedule (src/config/defaults.ts): checked at once, then every ${schedule.minPeriodSec / 60} min x ${schedule.backoffFactor} per unchanged check, retired past ${schedule.retireAfterSec / 86_400} days.`,
+    `Schedule (src/config/defaults.ts): checked at once, then ${describeTiers(schedule)}every ${schedule.minPeriodSec / 60} min x ${schedule.backoffFactor} per unchanged check, retired past ${schedule.retireAfterSec / 86_400} days.`,
     `One article that never changes gets ${base.life.checks} checks over ${base.life.lifeDays.toFixed(0)} days (${base.life.checksFirstDay} in its first day);`,
     `with two edits found early, ${edited.life.checks}. Steady state: ${base.checksPerSec.toFixed(0)}-${edited.checksPerSec.toFixed(0)} checks/s on average,`,
     `of which ${base.firstDayChecksPerSec.toFixed(0)}-${edited.firstDayChecksPerSec.toFixed(0)}/s are first-day checks that follow the publishing peak (plan for ~2x).`,

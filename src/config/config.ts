@@ -2,8 +2,19 @@ import type { SourceInput } from '../model/index.ts';
 
 export type Role = 'web' | 'worker' | 'all';
 
+/** While an article is younger than maxAgeSec it is checked every periodSec. */
+export interface ScheduleTier {
+  maxAgeSec: number;
+  periodSec: number;
+}
+
 export interface ScheduleConfig {
-  /** Shortest article re-check period, and the period after a new version (30 min). */
+  /**
+   * Fixed periods for young articles, by age, in increasing maxAgeSec (1 h: 5 min, 6 h: 15 min,
+   * 12 h: 30 min). Past the last tier the period adapts (minPeriodSec x backoffFactor). Empty = adaptive from the start.
+   */
+  tiers: ScheduleTier[];
+  /** Shortest adaptive re-check period, and the period after a new version once past the tiers (30 min). */
   minPeriodSec: number;
   /** Period multiplier after a check with no change or an error (1.2). */
   backoffFactor: number;

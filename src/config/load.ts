@@ -124,8 +124,24 @@ function validate(config: Config): void {
     if (typeof v !== 'number' || !(v > 0)) throw new UsageError(`config: ${name} must be a positive number`);
   }
   if (schedule.backoffFactor < 1) throw new UsageError('config: schedule.backoffFactor must be >= 1');
+  validateTiers(schedule.tiers, schedule.retireAfterSec);
   if (!['web', 'worker', 'all'].includes(worker.role)) throw new UsageError(`config: unknown role ${worker.role}`);
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new UsageError(`config: database URL must start with postgres:// (or be omitted for SQLite)`);
+  }
+}
+
+function validateTiers(tiers: unknown, retireAfterSec: number): void {
+  if (!Array.isArray(tiers)) throw new UsageError('config: schedule.tiers must be a list of { "maxAgeSec": N, "periodSec": N }');
+  let previous = 0;
+  for (const [i, t] of tiers.entries()) {
+    const tier = t as { maxAgeSec?: unknown; periodSec?: unknown } | null;
+    const where = `config: schedule.tiers[${i}]`;
+    if (!tier || typeof tier.maxAgeSec !== 'number' || typeof tier.periodSec !== 'number' || !(tier.maxAgeSec > 0) || !(tier.periodSec > 0)) {
+      throw new UsageError(`${where} needs a positive "maxAgeSec" and "periodSec" (seconds)`);
+    }
+    if (tier.maxAgeSec <= previous) throw new UsageError(`${where}: maxAgeSec must grow from one tier to the next`);
+    if (tier.periodSec > retireAfterSec) throw new UsageError(`${where}: periodSec exceeds schedule.retireAfterSec`);
+    previous = tier.maxAgeSec;
   }
 }

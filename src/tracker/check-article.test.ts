@@ -15,7 +15,10 @@ const PAGE_B = articlePage('Council approves budget', P.slice(0, 2));
 
 let h: Harness;
 beforeEach(async () => {
-  h = await harness();
+  // These tests are about the adaptive part of the schedule; the age tiers have their own below.
+  h = await harness((c) => {
+    c.schedule.tiers = [];
+  });
   await syncSources(h.deps.store, [], h.clock.now);
 });
 afterEach(() => h.close());
@@ -224,5 +227,50 @@ describe('checkArticle', () => {
     expect(v1.baselineFingerprint).toMatch(/^[0-9a-f]{64}$/);
     h.fetcher.answers.set(URL1, { html: PAGE_B });
     expect((await recheck(a.id)).status).toBe('new_version');
+  });
+});
+
+describe('checkArticle on the age tiers', () => {
+  const HOUR = 3600;
+  beforeEach(() => {
+    h.deps.config.schedule.tiers = [
+      { maxAgeSec: HOUR, periodSec: 300 },
+      { maxAgeSec: 6 * HOUR, periodSec: 900 },
+    ];
+  });
+
+  it('checks a young article on its tier, then backs off from minPeriodSec once past the last tier', async () => {
+    h.fetcher.answers.set(URL1, { html: PAGE_A });
+    const a = await addArticle();
+    expect((await checkArticle(h.deps, a)).nextCheckAt).toBe(h.clock.now + 300_000);
+    expect((await recheck(a.id, 300)).nextCheckAt).toBe(h.clock.now + 300_000);
+    await recheck(a.id, 2 * HOUR); // now 2 h 5 min old: second tier
+    expect((await h.deps.store.getArticle(a.id))!.checkPeriodSec).toBe(900);
+    await recheck(a.id, 4 * HOUR); // past 6 h: adaptive, max(30 min, 15 min x 1.2)
+    expect((await h.deps.store.getArticle(a.id))!.checkPeriodSec).toBe(1800);
+    await recheck(a.id, HOUR);
+    expect((await h.deps.store.getArticle(a.id))!.checkPeriodSec).toBe(2160);
+  });
+
+  it('a new version still resets the period past the tiers, and a tier keeps its period after one', async () => {
+    h.fetcher.answers.set(URL1, { html: PAGE_A });
+    const a = await addArticle();
+    await checkArticle(h.deps, a);
+    h.fetcher.answers.set(URL1, { html: PAGE_B });
+    expect(await recheck(a.id, 600)).toMatchObject({ status: 'new_version', nextCheckAt: h.clock.now + 300_000 });
+    await recheck(a.id, 8 * HOUR);
+    await recheck(a.id, 3 * HOUR);
+    expect((await h.deps.store.getArticle(a.id))!.checkPeriodSec).toBe(2160);
+    h.fetcher.answers.set(URL1, { html: PAGE_A.replace('balanced', 'fully balanced') });
+    expect(await recheck(a.id, HOUR)).toMatchObject({ status: 'new_version', nextCheckAt: h.clock.now + 1800_000 });
+  });
+
+  it('ages an article from its feed date, so an old story found late skips the tiers', async () => {
+    const source = await h.deps.store.getSource('manual');
+    const { article } = await h.deps.store.upsertArticle({
+      sourceId: source!.id, url: URL1, host: 'news.example', feedTitle: null, feedPublishedAt: h.clock.now - 2 * 86_400_000, now: h.clock.now, checkPeriodSec: 1800,
+    });
+    h.fetcher.answers.set(URL1, { html: PAGE_A });
+    expect((await checkArticle(h.deps, article)).nextCheckAt).toBe(h.clock.now + 1800_000);
   });
 });

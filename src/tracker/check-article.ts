@@ -8,7 +8,7 @@ import { rawForStorage } from './baseline.ts';
 import { compareWithHistory } from './compare.ts';
 import type { FetchedPage, GetOptions, TrackerDeps } from './deps.ts';
 import { describeFailure, failureText, type FailureInfo } from './errors.ts';
-import { nextCheck, periodAfterChange, periodAfterNoChange, periodAfterRevert } from './schedule.ts';
+import { articleAgeSec, nextCheck, periodAfterChange, periodAfterNoChange, periodAfterRevert } from './schedule.ts';
 
 export type CheckStatus = 'new_version' | 'unchanged' | 'removed' | 'restored' | 'revert' | 'error';
 
@@ -54,7 +54,7 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
   } catch (err) {
     return finish(deps, article, now, await failed(deps, article, now, err));
   }
-  if (page.notModified && latest) return finish(deps, article, now, unchanged(deps, article, { notModified: true }));
+  if (page.notModified && latest) return finish(deps, article, now, unchanged(deps, article, now, { notModified: true }));
   let extraction: ExtractResult;
   const extractStarted = performance.now();
   try {
@@ -68,10 +68,10 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
   const fresh = { etag: page.etag, lastModified: page.lastModified };
   if (!latest) await adoptCanonicalUrl(deps, article, extraction, page.url);
   const comparison = await compareWithHistory(deps, article, latest, extraction.fingerprint);
-  if (comparison.kind === 'same') return finish(deps, article, now, unchanged(deps, article, { patch: fresh }));
+  if (comparison.kind === 'same') return finish(deps, article, now, unchanged(deps, article, now, { patch: fresh }));
   if (comparison.kind === 'revert') {
     await addEvent(deps, article.id, now, 'revert', comparison.to, null);
-    const periodSec = periodAfterRevert(deps.config.schedule, article.checkPeriodSec);
+    const periodSec = periodAfterRevert(deps.config.schedule, article.checkPeriodSec, articleAgeSec(article, now));
     return finish(deps, article, now, { status: 'revert', periodSec, articleStatus: 'active', patch: fresh, versionNumber: comparison.to });
   }
   return finish(deps, article, now, await storeVersion(deps, article, latest, extraction, page, now, fresh));
@@ -83,12 +83,13 @@ function validators(article: Article, latest: Version | null): GetOptions {
   return { accept: 'html', etag: article.etag ?? undefined, lastModified: article.lastModified ?? undefined };
 }
 
-function unchanged(deps: TrackerDeps, article: Article, extra: { notModified?: boolean; patch?: ArticlePatch }): Verdict {
+function unchanged(deps: TrackerDeps, article: Article, now: Millis, extra: { notModified?: boolean; patch?: ArticlePatch }): Verdict {
   const restored = article.status === 'removed';
   const { schedule } = deps.config;
+  const ageSec = articleAgeSec(article, now);
   return {
     status: restored ? 'restored' : 'unchanged',
-    periodSec: restored ? periodAfterChange(schedule) : periodAfterNoChange(schedule, article.checkPeriodSec),
+    periodSec: restored ? periodAfterChange(schedule, ageSec) : periodAfterNoChange(schedule, article.checkPeriodSec, ageSec),
     articleStatus: 'active',
     patch: { lastError: null, ...extra.patch },
     notModified: extra.notModified,
@@ -97,7 +98,7 @@ function unchanged(deps: TrackerDeps, article: Article, extra: { notModified?: b
 
 async function failed(deps: TrackerDeps, article: Article, now: Millis, err: unknown, patch: ArticlePatch = {}): Promise<Verdict> {
   const error = describeFailure(err);
-  const periodSec = periodAfterNoChange(deps.config.schedule, article.checkPeriodSec);
+  const periodSec = periodAfterNoChange(deps.config.schedule, article.checkPeriodSec, articleAgeSec(article, now));
   if (error.stage === 'fetch' && error.kind === 'gone') {
     // A takedown is news: one event when it happens, then keep checking with backoff.
     // The detail is read next to the article's own URL, so the status says it all (`HTTP 410`).
@@ -122,7 +123,7 @@ async function storeVersion(
   const summary = latest ? diffVersions(latest, extraction).summary : { wordsAdded: 0, wordsRemoved: 0 };
   const number = (latest?.number ?? 0) + 1;
   const rawHtml = deps.config.worker.keepRaw ? rawForStorage(page.text) : null;
-  const periodSec = periodAfterChange(deps.config.schedule);
+  const periodSec = periodAfterChange(deps.config.schedule, articleAgeSec(article, now));
   try {
     await deps.store.addVersion(article.id, number, { ...fields, capturedAt: now, rawHtml, wordsAdded: summary.wordsAdded, wordsRemoved: summary.wordsRemoved });
   } catch (err) {

@@ -33,7 +33,8 @@ describe('pollSource', () => {
     const urls = (await h.deps.store.listArticles({ limit: 10 })).items.map((a) => a.url).sort();
     expect(urls).toEqual(['https://news.example/world/a', 'https://news.example/world/c']);
     const a = (await h.deps.store.getArticleByUrl('https://news.example/world/a'))!;
-    expect(a).toMatchObject({ feedTitle: 'Story 0', nextCheckAt: h.clock.now, checkPeriodSec: 1800 });
+    // Undated and just found: the youngest schedule tier (5 min).
+    expect(a).toMatchObject({ feedTitle: 'Story 0', nextCheckAt: h.clock.now, checkPeriodSec: 300 });
     expect((await h.deps.store.getSource('ex'))!.lastStatus).toBe('ok');
 
     // The same story in another feed is the same article.

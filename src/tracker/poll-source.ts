@@ -2,6 +2,7 @@ import { canonicalizeUrl, parseFeed, sourceAccepts } from '../feeds/index.ts';
 import type { Millis, PollStatus, Source } from '../model/index.ts';
 import type { FetchedPage, TrackerDeps } from './deps.ts';
 import { describeFailure, failureText, type FailureInfo } from './errors.ts';
+import { articleAgeSec, periodAfterChange } from './schedule.ts';
 
 export interface PollOutcome {
   sourceId: number;
@@ -72,7 +73,7 @@ async function addArticles(deps: TrackerDeps, source: Source, items: ReturnType<
       feedTitle: item.title,
       feedPublishedAt: item.publishedAt,
       now,
-      checkPeriodSec: Math.ceil(deps.config.schedule.minPeriodSec),
+      checkPeriodSec: periodAfterChange(deps.config.schedule, articleAgeSec({ firstSeenAt: now, feedPublishedAt: item.publishedAt }, now)),
     });
     if (created) counts.created++;
   }

@@ -6,7 +6,7 @@ import type { TrackerDeps } from './deps.ts';
 import { describeFailure, failureText } from './errors.ts';
 import { pollSource } from './poll-source.ts';
 import { runPool } from './pool.ts';
-import { periodAfterNoChange } from './schedule.ts';
+import { articleAgeSec, periodAfterNoChange } from './schedule.ts';
 
 export interface PassCounts {
   sourcesPolled: number;
@@ -104,7 +104,7 @@ async function safeCheck(deps: TrackerDeps, article: Article): Promise<CheckOutc
   } catch (err) {
     const text = failureText(describeFailure(err));
     deps.log.error('check_failed', { article: article.id, error: text });
-    const periodSec = periodAfterNoChange(deps.config.schedule, article.checkPeriodSec);
+    const periodSec = periodAfterNoChange(deps.config.schedule, article.checkPeriodSec, articleAgeSec(article, deps.now()));
     await deps.store
       .updateArticle(article.id, { lastError: text, checkPeriodSec: periodSec, nextCheckAt: deps.now() + periodSec * 1000 })
       .catch(() => undefined);

@@ -14,7 +14,7 @@ const HELP = `usage: redline demo [--duration SECONDS] [--port N] [--data DIR]
 
 /** Demo articles are re-checked this often: a newcomer sees versions within seconds, offline. */
 export function demoConfig(config: Config): Config {
-  config.schedule = { ...config.schedule, minPeriodSec: 2, backoffFactor: 1, retireAfterSec: 6 * 3600, feedMinPeriodSec: 1, revertBackoffFactor: 2 };
+  config.schedule = { ...config.schedule, tiers: [], minPeriodSec: 2, backoffFactor: 1, retireAfterSec: 6 * 3600, feedMinPeriodSec: 1, revertBackoffFactor: 2 };
   config.fetch = { ...config.fetch, perHostConcurrency: 4, perHostDelayMs: 0, connectTimeoutMs: 2_000, totalTimeoutMs: 5_000 };
   config.worker = { ...config.worker, idleMs: 250 };
   config.sources = [];

@@ -1,6 +1,12 @@
 /** Epoch milliseconds (UTC). Every timestamp in Redline's data model is one of these. */
 export type Millis = number;
 
+/** `feed`: an RSS/Atom/RDF/JSON Feed/sitemap URL. `page`: a front page whose links matching `linkPattern` are the articles. */
+export type SourceType = 'feed' | 'page';
+
+/** How a source's articles are fetched: plain HTTP, or rendered by headless Chromium (pages written by JavaScript). */
+export type RenderMode = 'http' | 'chromium';
+
 /** A news feed to watch, as configured by a user. */
 export interface SourceInput {
   /** Short stable key shown to readers, e.g. `bbc`. Unique. */
@@ -12,6 +18,12 @@ export interface SourceInput {
   /** Regular expressions (source text) on article URLs; an article is tracked when it matches any include (or there are none) and no exclude. */
   include: string[];
   exclude: string[];
+  /** Default `feed`; a `page` source polls `feedUrl` as an HTML front page. */
+  type?: SourceType;
+  /** For `page` sources: a regular expression (source text) an article URL must match to be tracked. */
+  linkPattern?: string | null;
+  /** Default `http`. */
+  render?: RenderMode;
 }
 
 export type PollStatus = 'ok' | 'not_modified' | 'error';
@@ -30,6 +42,8 @@ export interface Source extends SourceInput {
   pausedAt: Millis | null;
   /** Last poll that did not fail (ok or not modified). */
   lastOkAt: Millis | null;
+  /** What the last successful poll wants a reader to know, e.g. "recovered 12 items after an XML error at line 40". */
+  lastNote?: string | null;
 }
 
 export interface SourceWithStats extends Source {
@@ -186,4 +200,22 @@ export interface WorkerHeartbeat {
   passes: number;
   /** Counts of the last pass, e.g. `{ checked: 12, sourcesPolled: 2 }`. */
   lastPass: Record<string, number>;
+}
+
+/** WebSub (W3C): a hub pushes a feed's updates to Redline's callback once it verified our intent. */
+export type WebSubState = 'requested' | 'active' | 'denied';
+
+export interface WebSubSubscription {
+  sourceId: number;
+  hubUrl: string;
+  /** The feed's self URL as the hub knows it. */
+  topicUrl: string;
+  /** hub.secret: pushes are signed with it (X-Hub-Signature). Never shown or logged. */
+  secret: string;
+  state: WebSubState;
+  requestedAt: Millis;
+  /** When the hub's lease ends; renewed before. */
+  leaseUntil: Millis | null;
+  lastPushAt: Millis | null;
+  lastError: string | null;
 }

@@ -1,5 +1,6 @@
 import { articleCases } from './contract/articles.case.ts';
 import { claimCases } from './contract/claims.case.ts';
+import { discoveryCases } from './contract/discovery.case.ts';
 import type { ContractHarness } from './contract/fixtures.ts';
 import { moderationCases } from './contract/moderation.case.ts';
 import { opsCases } from './contract/ops.case.ts';
@@ -20,4 +21,5 @@ export function storeContract(harness: ContractHarness): void {
   schemaCases(harness);
   moderationCases(harness);
   opsCases(harness);
+  discoveryCases(harness);
 }

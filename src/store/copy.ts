@@ -66,8 +66,8 @@ async function copySources(from: Store, to: Store, tally: Tally, progress: (p: C
   const sources = await from.listSources();
   for (const [i, s] of sources.entries()) {
     const existing = await to.getSource(s.key);
-    const { key, name, feedUrl, pollPeriodSec, include, exclude } = s;
-    const copy = existing ?? (await to.upsertSource({ key, name, feedUrl, pollPeriodSec, include, exclude }, s.createdAt));
+    const { key, name, feedUrl, pollPeriodSec, include, exclude, type, linkPattern, render } = s;
+    const copy = existing ?? (await to.upsertSource({ key, name, feedUrl, pollPeriodSec, include, exclude, type, linkPattern, render }, s.createdAt));
     tally[existing ? 'skipped' : 'copied']++;
     if (s.lastPollAt !== null && s.lastStatus !== null) await copyPollState(to, copy.id, s);
     if (s.pausedAt !== null) await to.setSourcePaused(s.key, s.pausedAt);
@@ -78,8 +78,8 @@ async function copySources(from: Store, to: Store, tally: Tally, progress: (p: C
 }
 
 function copyPollState(to: Store, id: number, s: SourceWithStats): Promise<void> {
-  const { lastPollAt, lastStatus, lastError, etag, lastModified, nextPollAt } = s;
-  return to.recordSourcePoll(id, { at: lastPollAt!, status: lastStatus!, error: lastError, etag, lastModified, nextPollAt });
+  const { lastPollAt, lastStatus, lastError, etag, lastModified, nextPollAt, lastNote } = s;
+  return to.recordSourcePoll(id, { at: lastPollAt!, status: lastStatus!, error: lastError, etag, lastModified, nextPollAt, note: lastNote });
 }
 
 async function allArticleIds(store: Store, batchSize: number): Promise<number[]> {

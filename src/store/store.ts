@@ -19,6 +19,7 @@ import type {
   Version,
   VersionInput,
   WorkerHeartbeat,
+  WebSubSubscription,
 } from '../model/index.ts';
 
 /** Who holds claimed work and until when; work whose lease has expired can be claimed again. */
@@ -34,6 +35,8 @@ export interface SourcePollResult {
   etag: string | null;
   lastModified: string | null;
   nextPollAt: Millis;
+  /** Shown with an ok status, e.g. "recovered 12 items after an XML error at line 40"; null clears it. */
+  note?: string | null;
 }
 
 export interface NewArticle {
@@ -119,6 +122,13 @@ export interface Store {
   claimDueSources(now: Millis, limit: number, lease: Lease): Promise<Source[]>;
   /** Records a poll outcome and releases the lease. */
   recordSourcePoll(sourceId: number, result: SourcePollResult): Promise<void>;
+  /** Makes an enabled source due at `at` unless it is due sooner (a WebSub push). False when there is no such enabled source. */
+  markSourceDue(sourceId: number, at: Millis): Promise<boolean>;
+
+  // --- WebSub
+  getWebSub(sourceId: number): Promise<WebSubSubscription | null>;
+  /** Creates or replaces the source's subscription. */
+  saveWebSub(subscription: WebSubSubscription): Promise<void>;
 
   // --- articles
   /** Inserts by canonical URL unless it exists (then returns the existing one, unchanged). */

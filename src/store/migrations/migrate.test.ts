@@ -29,6 +29,7 @@ describe('migrate', () => {
   it('has increasing versions (gaps allowed), each with SQL for at least one database', () => {
     // A step may be empty for one database (002 adds a PostgreSQL function only); its
     // schema_version row is still written there, so both databases number versions alike.
+    // Numbers may have gaps (each issue has its own); they are applied in order.
     MIGRATIONS.forEach((m, i) => {
       expect(m.version).toBeGreaterThan(i === 0 ? 0 : MIGRATIONS[i - 1].version);
       expect(m.sqlite.length + m.postgres.length).toBeGreaterThan(0);

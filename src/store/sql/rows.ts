@@ -5,7 +5,9 @@ import type {
   ArticleWithSource,
   EventKind,
   PollStatus,
+  RenderMode,
   Source,
+  SourceType,
   Version,
 } from '../../model/index.ts';
 import type { Row } from './db.ts';
@@ -19,7 +21,8 @@ const strOrNull = (v: unknown): string | null => (v === null || v === undefined 
 
 export const SOURCE_COLUMNS = `s.id, s.key, s.name, s.feed_url, s.poll_period_sec, s.include_json, s.exclude_json,
   s.enabled, s.created_at, s.next_poll_at, s.last_poll_at, s.last_status, s.last_error, s.etag, s.last_modified,
-  s.paused_at, s.last_ok_at`;
+  s.paused_at, s.last_ok_at,
+  s.source_type, s.link_pattern, s.render, s.last_note`;
 
 export function toSource(r: Row): Source {
   return {
@@ -40,6 +43,10 @@ export function toSource(r: Row): Source {
     lastModified: strOrNull(r.last_modified),
     pausedAt: numOrNull(r.paused_at),
     lastOkAt: numOrNull(r.last_ok_at),
+    type: String(r.source_type ?? 'feed') as SourceType,
+    linkPattern: strOrNull(r.link_pattern),
+    render: String(r.render ?? 'http') as RenderMode,
+    lastNote: strOrNull(r.last_note),
   };
 }
 

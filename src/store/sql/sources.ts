@@ -10,12 +10,15 @@ export async function upsertSource(db: Db, input: SourceInput, now: Millis): Pro
   // A source without a feed (the built-in `manual` one) is never polled.
   const enabled = input.feedUrl ? 1 : 0;
   const row = await db.get(
-    `INSERT INTO sources (key, name, feed_url, poll_period_sec, include_json, exclude_json, enabled, created_at, next_poll_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO sources (key, name, feed_url, poll_period_sec, include_json, exclude_json, enabled, created_at, next_poll_at,
+       source_type, link_pattern, render)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET name = excluded.name, feed_url = excluded.feed_url,
-       poll_period_sec = excluded.poll_period_sec, enabled = excluded.enabled, include_json = excluded.include_json, exclude_json = excluded.exclude_json
+       poll_period_sec = excluded.poll_period_sec, enabled = excluded.enabled, include_json = excluded.include_json, exclude_json = excluded.exclude_json,
+       source_type = excluded.source_type, link_pattern = excluded.link_pattern, render = excluded.render
      RETURNING ${bare(SOURCE_COLUMNS)}`,
-    [input.key, input.name, input.feedUrl, input.pollPeriodSec, include, exclude, enabled, now, now],
+    [input.key, input.name, input.feedUrl, input.pollPeriodSec, include, exclude, enabled, now, now,
+      input.type ?? 'feed', input.linkPattern ?? null, input.render ?? 'http'],
   );
   return toSource(row!);
 }
@@ -55,9 +58,18 @@ export async function listSources(db: Db): Promise<SourceWithStats[]> {
 export async function recordSourcePoll(db: Db, sourceId: number, r: SourcePollResult): Promise<void> {
   await db.run(
     `UPDATE sources SET last_poll_at = ?, last_status = ?, last_error = ?, etag = ?, last_modified = ?,
-       next_poll_at = ?, lease_owner = NULL, lease_until = NULL, last_ok_at = CASE WHEN ? = 'error' THEN last_ok_at ELSE ? END
+       next_poll_at = ?, last_note = ?, lease_owner = NULL, lease_until = NULL, last_ok_at = CASE WHEN ? = 'error' THEN last_ok_at ELSE ? END
      WHERE id = ?`,
-    [r.at, r.status, r.error, r.etag, r.lastModified, r.nextPollAt, r.status, r.at, sourceId],
+    [r.at, r.status, r.error, r.etag, r.lastModified, r.nextPollAt, r.note ?? null, r.status, r.at, sourceId],
   );
+}
+
+/** Brings a source's next poll forward to `at` (never later than it already is). False when there is no such enabled source. */
+export async function markSourceDue(db: Db, sourceId: number, at: Millis): Promise<boolean> {
+  const n = await db.run(
+    `UPDATE sources SET next_poll_at = CASE WHEN next_poll_at > ? THEN ? ELSE next_poll_at END WHERE id = ? AND enabled = 1`,
+    [at, at, sourceId],
+  );
+  return n > 0;
 }
 

@@ -17,6 +17,7 @@ import type {
   Version,
   VersionInput,
   WorkerHeartbeat,
+  WebSubSubscription,
 } from '../../model/index.ts';
 import { migrate, readSchemaVersion } from '../migrations/index.ts';
 import type {
@@ -41,6 +42,7 @@ import * as ops from './ops.ts';
 import { search, type SearchHooks } from './search.ts';
 import * as sources from './sources.ts';
 import * as versions from './versions.ts';
+import * as websub from './websub.ts';
 
 /** Everything that differs between SQLite and PostgreSQL; the rest of the SQL is shared. */
 export interface Dialect extends versions.VersionHooks, SearchHooks {
@@ -74,6 +76,10 @@ export class SqlStore implements Store {
     this.dialect.claimDueSources(this.db, now, limit, lease);
   recordSourcePoll = (sourceId: number, result: SourcePollResult): Promise<void> =>
     sources.recordSourcePoll(this.db, sourceId, result);
+  markSourceDue = (sourceId: number, at: Millis): Promise<boolean> => sources.markSourceDue(this.db, sourceId, at);
+
+  getWebSub = (sourceId: number): Promise<WebSubSubscription | null> => websub.getWebSub(this.db, sourceId);
+  saveWebSub = (subscription: WebSubSubscription): Promise<void> => websub.saveWebSub(this.db, subscription);
 
   upsertArticle = (input: NewArticle): Promise<{ article: Article; created: boolean }> =>
     articles.upsertArticle(this.db, input);

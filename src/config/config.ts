@@ -81,6 +81,29 @@ export interface OpsConfig {
   failingSec: number;
 }
 
+export interface WebSubConfig {
+  /**
+   * `auto`: subscribe to a feed's WebSub hub when web.baseUrl is a public address (a hub cannot call
+   * back a private one); `always` (tests, a hub on the same network); `never`.
+   */
+  subscribe: 'auto' | 'always' | 'never';
+  /** Lease asked of the hub (10 days); renewed when less than a day or a tenth of it remains. */
+  leaseSec: number;
+  /** While a hub pushes updates, the feed is still polled this often, as a fallback (1 h). */
+  fallbackPollSec: number;
+}
+
+export interface RenderConfig {
+  /** Chromium binary (playwright-core drives it; nothing is downloaded). */
+  chromiumPath: string;
+  /** Pages rendered at once, in one browser process. */
+  maxPages: number;
+  /** Sub-requests (scripts, XHR) one page may make; the rest are refused. */
+  maxRequests: number;
+  /** A browser idle this long is closed, to give its memory back. */
+  idleCloseMs: number;
+}
+
 export interface Config {
   dataDir: string;
   /** postgres://… selects PostgreSQL; null means SQLite at `${dataDir}/redline.db`. */
@@ -91,6 +114,8 @@ export interface Config {
   web: WebConfig;
   admin: AdminConfig;
   ops: OpsConfig;
+  websub: WebSubConfig;
+  render: RenderConfig;
   /** Sources declared in the config file; synced into the database at start. */
   sources: SourceInput[];
 }

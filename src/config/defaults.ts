@@ -51,6 +51,8 @@ export function defaultConfig(): Config {
       quietMinBatches: 5,
       failingSec: 3 * 3600,
     },
+    websub: { subscribe: 'auto', leaseSec: 10 * 86_400, fallbackPollSec: 3600 },
+    render: { chromiumPath: '/usr/bin/chromium', maxPages: 2, maxRequests: 100, idleCloseMs: 60_000 },
     sources: [],
   };
 }

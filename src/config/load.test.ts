@@ -36,3 +36,26 @@ describe('schedule.tiers in the config file', () => {
     expect(load).toThrow(message);
   });
 });
+
+describe('sources in the config file', () => {
+  it('reads feed and page sources with their render mode', () => {
+    const { sources } = withFile({
+      sources: [
+        { key: 'feed', feedUrl: 'https://a.example/rss' },
+        { key: 'front', type: 'page', pageUrl: 'https://b.example/', linkPattern: '/news/\\d+', render: 'chromium', every: '10m' },
+      ],
+    })();
+    expect(sources[0]).toMatchObject({ key: 'feed', type: 'feed', linkPattern: null, render: 'http', pollPeriodSec: 300 });
+    expect(sources[1]).toMatchObject({ key: 'front', type: 'page', feedUrl: 'https://b.example/', linkPattern: '/news/\\d+', render: 'chromium', pollPeriodSec: 600 });
+  });
+
+  it.each([
+    ['an unknown type', { key: 'x', type: 'blog', feedUrl: 'https://a.example/' }, /"type" must be/],
+    ['a page without a URL', { key: 'x', type: 'page' }, /"pageUrl" must be an http/],
+    ['a bad link pattern', { key: 'x', type: 'page', pageUrl: 'https://a.example/', linkPattern: '([' }, /invalid regular expression/],
+    ['a link pattern on a feed', { key: 'x', feedUrl: 'https://a.example/rss', linkPattern: 'a' }, /for sources of type "page"/],
+    ['an unknown render mode', { key: 'x', feedUrl: 'https://a.example/rss', render: 'webkit' }, /"render" must be/],
+  ])('refuses %s', (_name, source, message) => {
+    expect(withFile({ sources: [source] })).toThrow(message);
+  });
+});

@@ -56,7 +56,7 @@ function mergeFile(config: Config, file: string): void {
   }
   if (!raw || typeof raw !== 'object') throw new UsageError(`config file ${file} must hold a JSON object`);
   const obj = raw as Record<string, unknown>;
-  for (const section of ['schedule', 'fetch', 'worker', 'web', 'admin', 'ops'] as const) {
+  for (const section of ['schedule', 'fetch', 'worker', 'web', 'admin', 'ops', 'websub', 'render'] as const) {
     if (obj[section] !== undefined) Object.assign(config[section], obj[section]);
   }
   if (typeof obj.databaseUrl === 'string') config.databaseUrl = obj.databaseUrl;
@@ -72,17 +72,28 @@ function parseSource(value: unknown, where: string, defaultPeriodSec: number): S
   if (typeof s.key !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/i.test(s.key)) {
     throw new UsageError(`${where}: "key" must be a short name of letters, digits, - or _`);
   }
-  if (typeof s.feedUrl !== 'string' || !/^https?:\/\//.test(s.feedUrl)) {
-    throw new UsageError(`${where}: "feedUrl" must be an http(s) URL`);
+  const type = s.type ?? 'feed';
+  if (type !== 'feed' && type !== 'page') throw new UsageError(`${where}: "type" must be "feed" or "page"`);
+  // A page source names its front page; "feedUrl" is accepted for it too.
+  const url = type === 'page' ? (s.pageUrl ?? s.feedUrl) : s.feedUrl;
+  if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
+    throw new UsageError(`${where}: "${type === 'page' ? 'pageUrl' : 'feedUrl'}" must be an http(s) URL`);
   }
+  const render = s.render ?? 'http';
+  if (render !== 'http' && render !== 'chromium') throw new UsageError(`${where}: "render" must be "http" or "chromium"`);
   const every = s.every === undefined ? defaultPeriodSec : parseDuration(String(s.every));
+  const linkPattern = s.linkPattern === undefined ? null : stringList(s.linkPattern, `${where}.linkPattern`)[0];
+  if (linkPattern !== null && type !== 'page') throw new UsageError(`${where}: "linkPattern" is for sources of type "page"`);
   return {
     key: s.key,
     name: typeof s.name === 'string' ? s.name : s.key,
-    feedUrl: s.feedUrl,
+    feedUrl: url,
     pollPeriodSec: every,
     include: stringList(s.include, `${where}.include`),
     exclude: stringList(s.exclude, `${where}.exclude`),
+    type,
+    linkPattern,
+    render,
   };
 }
 
@@ -125,6 +136,10 @@ function validate(config: Config): void {
   }
   if (schedule.backoffFactor < 1) throw new UsageError('config: schedule.backoffFactor must be >= 1');
   validateTiers(schedule.tiers, schedule.retireAfterSec);
+  if (!['auto', 'always', 'never'].includes(config.websub.subscribe)) throw new UsageError('config: websub.subscribe must be auto, always or never');
+  for (const [name, v] of [['websub.leaseSec', config.websub.leaseSec], ['websub.fallbackPollSec', config.websub.fallbackPollSec], ['render.maxPages', config.render.maxPages], ['render.maxRequests', config.render.maxRequests]] as const) {
+    if (typeof v !== 'number' || !(v > 0)) throw new UsageError(`config: ${name} must be a positive number`);
+  }
   if (!['web', 'worker', 'all'].includes(worker.role)) throw new UsageError(`config: unknown role ${worker.role}`);
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new UsageError(`config: database URL must start with postgres:// (or be omitted for SQLite)`);

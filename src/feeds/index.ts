@@ -3,7 +3,8 @@
  * XML sitemaps, Google News sitemaps and sitemap indexes (child sitemaps in `.sitemaps`);
  * `parseFeed` when only the items matter. Item URLs come out canonical (canonicalizeUrl).
  */
-export { parseFeed, parseFeedDocument } from './parse.ts';
+export { parseFeed, parseFeedDocument, recoveryNote } from './parse.ts';
+export { pageLinks } from './page-links.ts';
 export { parseOpml, type OpmlFeed } from './opml.ts';
 export { canonicalizeUrl, tryCanonicalizeHttpUrl } from './canonical.ts';
 export { sourceAccepts, type SourceFilter } from './filter.ts';

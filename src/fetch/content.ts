@@ -17,7 +17,7 @@ function feedType(mime: string): boolean {
 /** Rejects, before the body is read, a response whose declared type cannot be what we asked for. */
 export function checkDeclaredType(accept: Accept, contentType: string | undefined, url: string): void {
   const mime = mimeType(contentType);
-  if (UNKNOWN_TYPES.has(mime)) return;
+  if (accept === 'any' || UNKNOWN_TYPES.has(mime)) return;
   if (accept === 'html' ? HTML_TYPES.has(mime) : feedType(mime)) return;
   const wanted = accept === 'html' ? 'an HTML page' : 'a feed';
   throw new FetchError('not-html', `${url}: expected ${wanted}, got ${mime}`);
@@ -53,6 +53,7 @@ export function sniffBinary(body: Uint8Array): string | null {
 }
 
 export function checkBody(body: Uint8Array, accept: Accept, url: string): void {
+  if (accept === 'any') return;
   const binary = sniffBinary(body);
   if (binary) {
     const wanted = accept === 'html' ? 'an HTML page' : 'a feed';

@@ -10,6 +10,7 @@ import type { Accept, Fetcher, FetcherDeps, FetchResult, GetOptions } from './ty
 const ACCEPT_HEADER: Record<Accept, string> = {
   html: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
   feed: 'application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1',
+  any: '*/*',
 };
 
 /** Google reads at most 500 KiB of robots.txt; so do we. */
@@ -39,6 +40,7 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
     maxBodyBytes: number,
     wantBody: (status: number, headers: Record<string, string>) => boolean,
     signal?: AbortSignal,
+    post?: Uint8Array,
   ): Promise<RawResponse> {
     assertHttpUrl(url);
     const releaseHost = await hosts.acquire(url.host, signal);
@@ -54,6 +56,7 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
           signal,
           lookup: deps.lookup,
           wantBody,
+          ...(post ? { method: 'POST' as const, body: post } : {}),
         });
       } finally {
         releaseGlobal();
@@ -110,7 +113,15 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
     }
   }
 
-  return { get };
+  async function postForm(rawUrl: string, form: Record<string, string>, options: { signal?: AbortSignal } = {}) {
+    const url = parseUrl(rawUrl);
+    const body = new TextEncoder().encode(new URLSearchParams(form).toString());
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.byteLength), accept: '*/*' };
+    const res = await exchange(url, headers, ROBOTS_MAX_BYTES, () => true, options.signal, body);
+    return { status: res.status, headers: res.headers, text: Buffer.from(res.body).toString('utf8') };
+  }
+
+  return { get, postForm };
 }
 
 function requestHeaders(options: GetOptions): Record<string, string> {

@@ -13,6 +13,9 @@ export interface RequestSpec {
   maxBodyBytes: number;
   signal?: AbortSignal;
   lookup?: LookupFunction;
+  /** GET unless said otherwise; a POST sends `body` (WebSub subscription requests). */
+  method?: 'GET' | 'POST';
+  body?: Uint8Array;
   /** Called when the status line and headers arrive; return false to skip the body, throw to refuse it. */
   wantBody: (status: number, headers: Record<string, string>) => boolean;
 }
@@ -46,7 +49,7 @@ export function request(spec: RequestSpec): Promise<RawResponse> {
     if (spec.signal?.aborted) return reject(abortError(spec.signal, href));
 
     const transport = spec.url.protocol === 'https:' ? https : http;
-    const req = transport.request(spec.url, { method: 'GET', headers: spec.headers, lookup: spec.lookup });
+    const req = transport.request(spec.url, { method: spec.method ?? 'GET', headers: spec.headers, lookup: spec.lookup });
     spec.signal?.addEventListener('abort', onAbort, { once: true });
     timers.push(
       setTimeout(() => settle(new FetchError('timeout', `${href}: no complete response within ${spec.totalTimeoutMs} ms`)), spec.totalTimeoutMs),
@@ -83,7 +86,7 @@ export function request(spec: RequestSpec): Promise<RawResponse> {
         (err: Error) => settle(err),
       );
     });
-    req.end();
+    req.end(spec.body);
   });
 }
 

@@ -2,7 +2,8 @@ import type { LookupFunction } from 'node:net';
 import type { Logger } from '../log/index.ts';
 import type { Millis } from '../model/index.ts';
 
-export type Accept = 'html' | 'feed';
+/** `any`: whatever the server sends (the scripts and styles of a page rendered in Chromium). */
+export type Accept = 'html' | 'feed' | 'any';
 
 export interface GetOptions {
   /** Validators from the previous fetch: sent as If-None-Match / If-Modified-Since. */
@@ -30,8 +31,16 @@ export interface FetchResult {
   maxAgeMs: number | null;
 }
 
+export interface PostResult {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
 export interface Fetcher {
   get(url: string, options: GetOptions): Promise<FetchResult>;
+  /** A form POST (WebSub subscription requests), with the same per-host limits, timeouts and size limit; no redirects followed. */
+  postForm(url: string, form: Record<string, string>, options?: { signal?: AbortSignal }): Promise<PostResult>;
 }
 
 export interface FetcherDeps {

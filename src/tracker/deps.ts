@@ -26,6 +26,13 @@ export interface GetOptions {
 /** What the tracker needs of a fetcher (fetch/'s Fetcher satisfies it; tests may pass a stand-in). */
 export interface PageFetcher {
   get(url: string, options: GetOptions): Promise<FetchedPage>;
+  /** WebSub subscription requests; without it Redline never subscribes. */
+  postForm?(url: string, form: Record<string, string>): Promise<{ status: number; text: string }>;
+}
+
+/** Fetches an article through headless Chromium (fetch/render.ts), for sources with `render: "chromium"`. */
+export interface PageRenderer {
+  render(url: string): Promise<FetchedPage>;
 }
 
 /** Everything a check or a poll needs, passed down explicitly so tests can inject clocks and fakes. */
@@ -37,4 +44,6 @@ export interface TrackerDeps {
   now: () => Millis;
   /** Counters and histograms for /metrics; absent in most tests. */
   metrics?: TrackerMetrics;
+  /** Present when some source renders with Chromium. */
+  renderer?: PageRenderer;
 }

@@ -1,8 +1,10 @@
-import { canonicalizeUrl, parseFeed, sourceAccepts } from '../feeds/index.ts';
+import { canonicalizeUrl, sourceAccepts, type FeedItem } from '../feeds/index.ts';
 import type { Millis, PollStatus, Source } from '../model/index.ts';
-import type { FetchedPage, TrackerDeps } from './deps.ts';
+import type { TrackerDeps } from './deps.ts';
+import { discover, type Discovered } from './discover.ts';
 import { describeFailure, failureText, type FailureInfo } from './errors.ts';
 import { articleAgeSec, periodAfterChange } from './schedule.ts';
+import { isPushed, maintainWebSub } from './websub.ts';
 
 export interface PollOutcome {
   sourceId: number;
@@ -13,6 +15,8 @@ export interface PollOutcome {
   accepted: number;
   created: number;
   error: FailureInfo | null;
+  /** What a reader should know about an ok poll, e.g. "recovered 12 items after an XML error at line 40". */
+  note: string | null;
   nextPollAt: Millis;
 }
 
@@ -22,40 +26,39 @@ const MAX_HINT_MS = 24 * 3600 * 1000;
 const PARKED_MS = 365 * 24 * 3600 * 1000;
 
 /**
- * Polls one feed: conditional GET, parse, canonicalise and filter entry URLs, add new articles
- * (deduplicated across feeds by canonical URL), record the outcome and the next poll time.
+ * Polls one source: conditional GET, parse (a feed, a sitemap index and its newest children, or a
+ * front page's matching links), canonicalise and filter entry URLs, add new articles
+ * (deduplicated across feeds by canonical URL), keep a WebSub subscription up, record the outcome
+ * and the next poll time (longer while a hub pushes updates).
  */
 export async function pollSource(deps: TrackerDeps, source: Source): Promise<PollOutcome> {
   const now = deps.now();
   const counts = { items: 0, accepted: 0, created: 0 };
   if (!source.feedUrl) return record(deps, source, now, { status: 'ok', ...counts, nextPollAt: now + PARKED_MS });
-  let page: FetchedPage;
+  let found: Discovered;
   try {
-    page = await deps.fetcher.get(source.feedUrl, {
-      accept: 'feed',
-      etag: source.etag ?? undefined,
-      lastModified: source.lastModified ?? undefined,
-    });
+    found = await discover(deps, source);
   } catch (err) {
     const error = describeFailure(err);
-    const nextPollAt = now + errorDelayMs(deps, source, error.retryAfterMs, error.status);
-    return record(deps, source, now, { status: 'error', ...counts, error, nextPollAt, etag: source.etag, lastModified: source.lastModified });
+    const fetchFailed = error.stage === 'fetch';
+    const nextPollAt = now + errorDelayMs(deps, source, error.retryAfterMs, fetchFailed ? error.status : null);
+    // After a parse error drop the validators, so that a fixed feed is read again rather than answered with a 304.
+    const validators = fetchFailed ? { etag: source.etag, lastModified: source.lastModified } : {};
+    return record(deps, source, now, { status: 'error', ...counts, error, nextPollAt, ...validators });
   }
+  const { page } = found;
   const validators = { etag: page.etag ?? source.etag, lastModified: page.lastModified ?? source.lastModified };
-  const nextPollAt = now + delayMs(deps, source, page.maxAgeMs, null);
+  const sub = await maintainWebSub(deps, source, found.doc, now).catch((err) => {
+    deps.log.warn('websub_failed', { source: source.key, error: failureText(describeFailure(err)) });
+    return null;
+  });
+  const nextPollAt = now + delayMs(deps, source, page.maxAgeMs, null, isPushed(sub, now));
   if (page.notModified) return record(deps, source, now, { status: 'not_modified', ...counts, nextPollAt, ...validators });
-  try {
-    const items = parseFeed(page.text, page.url);
-    Object.assign(counts, await addArticles(deps, source, items, page.url, now));
-  } catch (err) {
-    // Drop the validators so that a fixed feed is read again rather than answered with a 304.
-    const retryAt = now + errorDelayMs(deps, source, page.maxAgeMs, null);
-    return record(deps, source, now, { status: 'error', ...counts, error: describeFailure(err), nextPollAt: retryAt });
-  }
-  return record(deps, source, now, { status: 'ok', ...counts, nextPollAt, ...validators });
+  Object.assign(counts, await addArticles(deps, source, found.items, page.url, now));
+  return record(deps, source, now, { status: 'ok', ...counts, nextPollAt, note: found.note, ...validators });
 }
 
-async function addArticles(deps: TrackerDeps, source: Source, items: ReturnType<typeof parseFeed>, base: string, now: Millis) {
+async function addArticles(deps: TrackerDeps, source: Source, items: FeedItem[], base: string, now: Millis) {
   const counts = { items: items.length, accepted: 0, created: 0 };
   for (const item of items) {
     let url: string;
@@ -81,11 +84,13 @@ async function addArticles(deps: TrackerDeps, source: Source, items: ReturnType<
 }
 
 /**
- * Time to the next poll: the source's period (never below feedMinPeriodSec), longer when the
- * server asks for it (Cache-Control/Expires, Retry-After) and doubled after a 429 or 503.
+ * Time to the next poll: the source's period (never below feedMinPeriodSec, and at least
+ * websub.fallbackPollSec while a hub pushes), longer when the server asks for it
+ * (Cache-Control/Expires, Retry-After) and doubled after a 429 or 503.
  */
-export function delayMs(deps: TrackerDeps, source: Source, hintMs: number | null, status: number | null): number {
-  const base = Math.max(source.pollPeriodSec, deps.config.schedule.feedMinPeriodSec) * 1000;
+export function delayMs(deps: TrackerDeps, source: Source, hintMs: number | null, status: number | null, pushed = false): number {
+  const periodSec = Math.max(source.pollPeriodSec, deps.config.schedule.feedMinPeriodSec, pushed ? deps.config.websub.fallbackPollSec : 0);
+  const base = periodSec * 1000;
   const throttled = status === 429 || status === 503 ? base * 2 : base;
   return Math.max(throttled, Math.min(hintMs ?? 0, MAX_HINT_MS));
 }
@@ -114,6 +119,7 @@ interface PollRecord {
   created: number;
   nextPollAt: Millis;
   error?: FailureInfo;
+  note?: string | null;
   etag?: string | null;
   lastModified?: string | null;
 }
@@ -126,12 +132,14 @@ async function record(deps: TrackerDeps, source: Source, now: Millis, r: PollRec
     etag: r.etag ?? null,
     lastModified: r.lastModified ?? null,
     nextPollAt: r.nextPollAt,
+    note: r.note ?? null,
   });
   const fields = {
     source: source.key,
     status: r.status,
     items: r.error ? undefined : r.items,
     new: r.error ? undefined : r.created,
+    note: r.note ?? undefined,
     stage: r.error?.stage,
     kind: r.error?.kind,
     error: r.error?.message,
@@ -139,5 +147,5 @@ async function record(deps: TrackerDeps, source: Source, now: Millis, r: PollRec
   };
   if (r.error) deps.log.error('poll', fields);
   else if (source.feedUrl) deps.log.info('poll', fields);
-  return { sourceId: source.id, key: source.key, ...r, error: r.error ?? null };
+  return { sourceId: source.id, key: source.key, ...r, error: r.error ?? null, note: r.note ?? null };
 }

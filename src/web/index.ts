@@ -15,6 +15,7 @@ import { feedRoutes } from './routes/feeds.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { rawRoutes } from './routes/raw.ts';
 import { securityHeaders } from './security.ts';
+import { websubRoutes } from './websub.ts';
 
 export type { AppOptions } from './context.ts';
 
@@ -53,6 +54,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', pageRoutes(ctx));
   app.route('/', rawRoutes(ctx));
   app.route('/', feedRoutes(ctx));
+  app.route('/', websubRoutes(ctx));
 
   app.notFound((c) => sendError(c, toHttpError(new NotFoundError(`nothing at ${c.req.path}`))));
   app.onError((err, c) => {

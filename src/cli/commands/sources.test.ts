@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { keyFromUrl } from './sources.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { openStore } from '../../store/index.ts';
+import sources, { keyFromUrl } from './sources.ts';
 
 describe('keyFromUrl', () => {
   it.each([
@@ -11,5 +15,40 @@ describe('keyFromUrl', () => {
     ['https://localhost/feed', 'localhost'],
   ])('%s -> %s', (url, key) => {
     expect(keyFromUrl(url)).toBe(key);
+  });
+});
+
+describe('redline sources add', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  async function run(argv: string[]): Promise<{ code: number; out: string }> {
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+    try {
+      return { code: await sources(argv), out };
+    } finally {
+      vi.restoreAllMocks();
+    }
+  }
+
+  it('adds a page source with a link pattern and Chromium rendering, and lists it', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'redline-sources-cli-'));
+    dirs.push(data);
+    const added = await run(['add', 'https://front.example/', '--key', 'front', '--type', 'page', '--link-pattern', '/news/\\d+', '--render', 'chromium', '--data', data]);
+    expect(added).toEqual({ code: 0, out: 'added source front: front page https://front.example/ (links matching /news/\\d+) every 5m, rendered with Chromium\n' });
+    const store = await openStore({ dataDir: data });
+    expect(await store.getSource('front')).toMatchObject({ type: 'page', linkPattern: '/news/\\d+', render: 'chromium', feedUrl: 'https://front.example/' });
+    await store.close();
+    expect((await run(['list', '--data', data])).out).toContain('front page, links matching /news/\\d+; rendered with Chromium; not polled yet');
+  });
+
+  it.each([
+    [['--type', 'blog'], /--type must be feed or page/],
+    [['--link-pattern', 'x'], /--link-pattern is for --type page/],
+    [['--type', 'page', '--link-pattern', '(['], /--link-pattern: invalid regular expression/],
+    [['--render', 'webkit'], /--render must be http or chromium/],
+  ])('refuses %j', async (flags, message) => {
+    await expect(sources(['add', 'https://front.example/', '--data', '/nonexistent-redline', ...flags])).rejects.toThrow(message);
   });
 });

@@ -8,10 +8,13 @@ import { formatAgo, formatDelay, formatPeriod } from '../../tracker/index.ts';
 import { configFrom, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline sources add URL [--key K] [--name N] [--every 5m] [--include REGEX]... [--exclude REGEX]...
+                          [--type feed|page] [--link-pattern REGEX] [--render http|chromium]
        redline sources list [--json]
        redline sources remove KEY
        redline sources import FILE.opml [--every 10m]
-  Sources added here are kept in the database (the config file's sources are synced at start).`;
+  Sources added here are kept in the database (the config file's sources are synced at start).
+  --type page: URL is a front page without a feed; its links matching --link-pattern are the articles.
+  --render chromium: fetch the articles with headless Chromium (pages whose text is written by JavaScript).`;
 
 const OPTIONS = {
   key: { type: 'string' },
@@ -19,6 +22,9 @@ const OPTIONS = {
   every: { type: 'string' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
+  type: { type: 'string' },
+  'link-pattern': { type: 'string' },
+  render: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -49,11 +55,13 @@ export default async function sources(argv: string[]): Promise<number> {
 }
 
 async function add(store: Store, config: Config, args: string[], values: Values): Promise<number> {
-  if (args.length !== 1) throw new UsageError('sources add needs one feed URL');
+  if (args.length !== 1) throw new UsageError('sources add needs one feed (or, with --type page, front page) URL');
   const input = sourceInput(config, args[0], values.key ?? keyFromUrl(args[0]), values);
   const existed = await store.getSource(input.key);
   await store.upsertSource(input, Date.now());
-  process.stdout.write(`${existed ? 'updated' : 'added'} source ${input.key}: ${input.feedUrl} every ${formatPeriod(input.pollPeriodSec)}\n`);
+  const kind = input.type === 'page' ? `front page ${input.feedUrl} (links matching ${input.linkPattern ?? 'its own site'})` : input.feedUrl;
+  const render = input.render === 'chromium' ? ', rendered with Chromium' : '';
+  process.stdout.write(`${existed ? 'updated' : 'added'} source ${input.key}: ${kind} every ${formatPeriod(input.pollPeriodSec)}${render}\n`);
   return 0;
 }
 
@@ -65,7 +73,14 @@ function sourceInput(config: Config, url: string, key: string, values: Values): 
   if (every < config.schedule.feedMinPeriodSec) throw new UsageError(`--every must be at least ${config.schedule.feedMinPeriodSec}s`);
   const include = regexes(values.include, '--include');
   const exclude = regexes(values.exclude, '--exclude');
-  return { key, name: values.name ?? key, feedUrl: url, pollPeriodSec: every, include, exclude };
+  const type = values.type ?? 'feed';
+  if (type !== 'feed' && type !== 'page') throw new UsageError(`--type must be feed or page (got ${type})`);
+  const render = values.render ?? 'http';
+  if (render !== 'http' && render !== 'chromium') throw new UsageError(`--render must be http or chromium (got ${render})`);
+  const pattern = values['link-pattern'];
+  if (pattern !== undefined && type !== 'page') throw new UsageError('--link-pattern is for --type page sources');
+  const linkPattern = pattern === undefined ? null : regexes([pattern], '--link-pattern')[0];
+  return { key, name: values.name ?? key, feedUrl: url, pollPeriodSec: every, include, exclude, type, linkPattern, render };
 }
 
 function regexes(list: string[] | undefined, flag: string): string[] {
@@ -109,12 +124,18 @@ async function list(store: Store, values: Values): Promise<number> {
   return 0;
 }
 
-/** `error 3 min ago: fetch dns: ...; next poll in 10 min`, or `ok 2 min ago; next poll in 3 min`. */
+/** `error 3 min ago: fetch dns: ...; next poll in 10 min`, or `ok 2 min ago; next poll in 3 min`, after what kind of source it is. */
 function pollState(s: SourceWithStats, now: number): string {
   if (!s.feedUrl) return s.key === 'manual' ? 'no feed: articles added by hand with `redline check URL`' : 'no feed: not polled';
+  const kind = s.type === 'page' ? `front page, links matching ${s.linkPattern ?? 'its own site'}; ` : '';
+  const render = s.render === 'chromium' ? 'rendered with Chromium; ' : '';
+  return kind + render + lastPoll(s, now);
+}
+
+function lastPoll(s: SourceWithStats, now: number): string {
   const next = `next poll ${formatDelay(s.nextPollAt - now)}`;
   if (s.lastPollAt === null || s.lastStatus === null) return `not polled yet; ${next}`;
-  const status = s.lastStatus === 'not_modified' ? 'ok (not modified)' : s.lastStatus;
+  const status = s.lastStatus === 'not_modified' ? 'ok (not modified)' : s.lastStatus === 'ok' && s.lastNote ? `ok, ${s.lastNote}` : s.lastStatus;
   return `${status} ${formatAgo(now - s.lastPollAt)}${s.lastError ? `: ${s.lastError}` : ''}; ${next}`;
 }
 

@@ -7,7 +7,9 @@ import { sourceFeedBase } from './paths.ts';
 function status(s: SourceWithStats, now: Millis): SafeHtml {
   if (!s.lastPollAt) return html`<span class="muted">not polled yet</span>`;
   const label = s.lastStatus === 'not_modified' ? 'not modified' : (s.lastStatus ?? 'unknown');
-  return html`<span class="status status-${s.lastStatus ?? 'unknown'}">${label}</span> ${timeAgo(s.lastPollAt, now)}
+  // A poll that succeeded with something to say: "ok, recovered 12 items after an XML error at line 40".
+  const note = s.lastStatus === 'ok' && s.lastNote ? html`<span class="muted">, ${s.lastNote}</span>` : '';
+  return html`<span class="status status-${s.lastStatus ?? 'unknown'}">${label}</span>${note} ${timeAgo(s.lastPollAt, now)}
 ${s.lastError ? html`<div class="error-text">${s.lastError}</div>` : ''}`;
 }
 
@@ -22,7 +24,7 @@ function row(s: SourceWithStats, now: Millis, alert?: SourceAlert): SafeHtml {
 <td class="num">${s.articleCount}</td>
 <td class="num">${s.versionCount}</td>
 <td>${status(s, now)}${alertNote(s, alert)}</td>
-<td>${s.feedUrl ? externalLink(s.feedUrl, 'feed') : html`<span class="muted">manual</span>`} ·
+<td>${s.feedUrl ? externalLink(s.feedUrl, s.type === 'page' ? 'front page' : 'feed') : html`<span class="muted">manual</span>`} ·
 <a href="${sourceFeedBase(s.key)}.rss">changes RSS</a> · <a href="/articles?source=${encodeURIComponent(s.key)}">articles</a></td>
 </tr>`;
 }

@@ -4,6 +4,7 @@
  * Failures are FetchError with a `kind` (see errors.ts), `status` and `retryAfterMs` when known.
  */
 export { createFetcher } from './fetcher.ts';
+export { createRenderer, CHROMIUM_ARGS, type Renderer } from './render.ts';
 export { FetchError, type FetchErrorKind } from './errors.ts';
-export type { Accept, Fetcher, FetcherDeps, FetchResult, GetOptions } from './types.ts';
+export type { Accept, Fetcher, FetcherDeps, FetchResult, GetOptions, PostResult } from './types.ts';
 export { parseRobots, robotsAllows, productToken, type RobotsRules } from './robots.ts';

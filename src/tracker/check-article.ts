@@ -8,6 +8,7 @@ import { rawForStorage } from './baseline.ts';
 import { compareWithHistory } from './compare.ts';
 import type { FetchedPage, GetOptions, TrackerDeps } from './deps.ts';
 import { describeFailure, failureText, type FailureInfo } from './errors.ts';
+import { renderModeOf } from './render-mode.ts';
 import { articleAgeSec, nextCheck, periodAfterChange, periodAfterNoChange, periodAfterRevert } from './schedule.ts';
 
 export type CheckStatus = 'new_version' | 'unchanged' | 'removed' | 'restored' | 'revert' | 'error';
@@ -50,7 +51,10 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
   const latest = await deps.store.getLatestVersion(article.id);
   let page: FetchedPage;
   try {
-    page = await deps.fetcher.get(article.url, validators(article, latest));
+    const options = validators(article, latest);
+    page = deps.renderer && (await renderModeOf(deps, article)) === 'chromium'
+      ? await deps.renderer.render(article.url, options)
+      : await deps.fetcher.get(article.url, options);
   } catch (err) {
     return finish(deps, article, now, await failed(deps, article, now, err));
   }

@@ -32,7 +32,7 @@ export interface PageFetcher {
 
 /** Fetches an article through headless Chromium (fetch/render.ts), for sources with `render: "chromium"`. */
 export interface PageRenderer {
-  render(url: string): Promise<FetchedPage>;
+  render(url: string, options?: Omit<GetOptions, 'accept'>): Promise<FetchedPage>;
 }
 
 /** Everything a check or a poll needs, passed down explicitly so tests can inject clocks and fakes. */

@@ -3,6 +3,11 @@ import { Hono } from 'hono';
 import type { WebSubSubscription } from '../model/index.ts';
 import type { WebContext } from './context.ts';
 
+/**
+ * A verification is accepted only this soon after we asked the hub: otherwise anyone who knows the
+ * topic could "verify" a lease, and a source that believes it is pushed is polled only hourly.
+ */
+const VERIFY_WINDOW_MS = 24 * 3600_000;
 /** Hubs send short random challenges; anything longer is not one. */
 const MAX_CHALLENGE = 256;
 /** A push carries at most a feed; more is refused without reading it. */
@@ -61,7 +66,7 @@ export function websubRoutes(ctx: WebContext): Hono {
       return c.text('ok');
     }
     if (!challenge || challenge.length > MAX_CHALLENGE) return c.text('not found', 404);
-    if (mode === 'subscribe' && ours) {
+    if (mode === 'subscribe' && ours && ctx.now() - sub.requestedAt < VERIFY_WINDOW_MS) {
       const leaseSec = Number(c.req.query('hub.lease_seconds'));
       const lease = Number.isFinite(leaseSec) && leaseSec > 0 ? leaseSec : ctx.config.websub.leaseSec;
       await ctx.store.saveWebSub({ ...sub, state: 'active', leaseUntil: ctx.now() + lease * 1000, lastError: null });

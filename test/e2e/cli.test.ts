@@ -62,7 +62,7 @@ describe('redline check, articles, versions', () => {
     const url = `${server.url}/bridge?utm_source=newsletter`;
     const first = await runMain(['check', url, '--data', data.dir]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(new RegExp(`article 1 ${server.url}/bridge\\n  first version stored; next check in 30 min \\(20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\)\\n$`));
+    expect(first.stdout).toMatch(new RegExp(`article 1 ${server.url}/bridge\\n  first version stored; next check in 5 min \\(20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\)\\n$`));
     expect((await runMain(['check', url, '--data', data.dir])).stdout).toMatch(/unchanged; next check/);
     body = [body[0]];
     expect((await runMain(['check', url, '--data', data.dir])).stdout).toMatch(/new version 2 stored \(\+0 -\d+ words\)/);

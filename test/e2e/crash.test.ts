@@ -38,7 +38,7 @@ beforeAll(async () => {
     join(data.dir, 'redline.json'),
     JSON.stringify({
       sources: [{ key: 'local', name: 'Local', feedUrl: `${server.url}/feed.xml`, every: '5m' }],
-      schedule: { minPeriodSec: 1 },
+      schedule: { tiers: [], minPeriodSec: 1 },
       fetch: { perHostDelayMs: 0, perHostConcurrency: 8, globalConcurrency: 8, respectRobots: false },
       worker: { leaseSec: LEASE_SEC, batchSize: 16 },
     }),

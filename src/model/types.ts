@@ -1,3 +1,5 @@
+import type { CaptureInput } from './evidence.ts';
+
 /** Epoch milliseconds (UTC). Every timestamp in Redline's data model is one of these. */
 export type Millis = number;
 
@@ -100,6 +102,10 @@ export interface VersionInput extends Extraction {
   capturedAt: Millis;
   /** Raw HTML bytes as fetched (uncompressed); the store compresses them. null when not kept. */
   rawHtml: Uint8Array | null;
+  /** The exact HTTP capture (takes the place of rawHtml): stored content-addressed, compressed, once per distinct body. */
+  capture?: CaptureInput | null;
+  /** Queue the version's URL for the Wayback Machine (Save Page Now) in the same transaction. */
+  archive?: boolean;
   /** Word counts against the previous version (0 for version 1). */
   wordsAdded: number;
   wordsRemoved: number;

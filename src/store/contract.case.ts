@@ -1,6 +1,7 @@
 import { articleCases } from './contract/articles.case.ts';
 import { claimCases } from './contract/claims.case.ts';
 import { discoveryCases } from './contract/discovery.case.ts';
+import { evidenceCases } from './contract/evidence.case.ts';
 import type { ContractHarness } from './contract/fixtures.ts';
 import { moderationCases } from './contract/moderation.case.ts';
 import { opsCases } from './contract/ops.case.ts';
@@ -22,4 +23,5 @@ export function storeContract(harness: ContractHarness): void {
   moderationCases(harness);
   opsCases(harness);
   discoveryCases(harness);
+  evidenceCases(harness);
 }

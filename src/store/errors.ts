@@ -19,3 +19,10 @@ export class StoreError extends RedlineError {
     super('store', message, options);
   }
 }
+
+/** Another sealer stored a root for (some of) the same records first. */
+export class RootConflictError extends RedlineError {
+  constructor(message: string) {
+    super('root-conflict', message);
+  }
+}

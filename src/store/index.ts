@@ -6,7 +6,8 @@ import { openSqliteStore } from './sqlite/open.ts';
 import type { Store } from './store.ts';
 
 export type * from './store.ts';
-export { VersionConflictError, SchemaTooNewError, StoreError } from './errors.ts';
+export type * from './evidence.ts';
+export { VersionConflictError, SchemaTooNewError, StoreError, RootConflictError } from './errors.ts';
 export { LATEST_SCHEMA } from './migrations/index.ts';
 export { openSqliteStore } from './sqlite/open.ts';
 

@@ -21,6 +21,7 @@ import type {
   WorkerHeartbeat,
   WebSubSubscription,
 } from '../model/index.ts';
+import type { EvidenceStore } from './evidence.ts';
 
 /** Who holds claimed work and until when; work whose lease has expired can be claimed again. */
 export interface Lease {
@@ -107,6 +108,8 @@ export interface StoreStats {
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Exact captures, the hash chain, signed roots, the Wayback queue (store/evidence.ts). */
+  readonly evidence: EvidenceStore;
   /** Applies pending migrations; throws SchemaTooNewError when the database is newer than this code. */
   migrate(): Promise<void>;
   schemaVersion(): Promise<number>;

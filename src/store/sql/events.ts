@@ -1,8 +1,23 @@
 import type { ArticleEvent, NewEvent } from '../../model/index.ts';
+import { NotFoundError } from '../../model/index.ts';
+import { CHAINED_EVENT_KINDS } from '../chain.ts';
 import type { Db } from './db.ts';
+import { chainEvent } from './records.ts';
 import { EVENT_COLUMNS, bare, toEvent } from './rows.ts';
+import type { VersionHooks } from './versions.ts';
 
-export async function addEvent(db: Db, e: NewEvent): Promise<ArticleEvent> {
+/** Stores an event; removals, restorations and reverts are appended to the article's chain in the same transaction. */
+export async function addEvent(db: Db, hooks: VersionHooks, e: NewEvent): Promise<ArticleEvent> {
+  if (!CHAINED_EVENT_KINDS.includes(e.kind)) return insertEvent(db, e);
+  return db.tx(async (tx) => {
+    if (!(await hooks.lockArticle(tx, e.articleId))) throw new NotFoundError(`article ${e.articleId} not found`);
+    const event = await insertEvent(tx, e);
+    await chainEvent(tx, event);
+    return event;
+  });
+}
+
+async function insertEvent(db: Db, e: NewEvent): Promise<ArticleEvent> {
   const row = await db.get(
     `INSERT INTO events (article_id, at, kind, version_number, detail) VALUES (?, ?, ?, ?, ?)
      RETURNING ${bare(EVENT_COLUMNS)}`,

@@ -33,12 +33,15 @@ import type {
   StoreStats,
 } from '../store.ts';
 import * as admin from './admin.ts';
+import type { EvidenceStore } from '../evidence.ts';
 import * as articles from './articles.ts';
+import { backfillEvidence } from './backfill.ts';
 import { listChanges } from './changes.ts';
 import type { Db } from './db.ts';
 import * as events from './events.ts';
 import * as moderation from './moderation.ts';
 import * as ops from './ops.ts';
+import { createEvidenceStore } from './evidence-store.ts';
 import { search, type SearchHooks } from './search.ts';
 import * as sources from './sources.ts';
 import * as versions from './versions.ts';
@@ -56,15 +59,20 @@ export interface Dialect extends versions.VersionHooks, SearchHooks {
 /** The Store on top of a Db: shared SQL plus a dialect for claims, locking and full-text search. */
 export class SqlStore implements Store {
   readonly kind: 'sqlite' | 'postgres';
+  readonly evidence: EvidenceStore;
 
   constructor(
     readonly db: Db,
     private readonly dialect: Dialect,
   ) {
     this.kind = dialect.kind;
+    this.evidence = createEvidenceStore(db);
   }
 
-  migrate = (): Promise<void> => migrate(this.db, (tx) => this.dialect.migrationLock(tx));
+  migrate = async (): Promise<void> => {
+    await migrate(this.db, (tx) => this.dialect.migrationLock(tx));
+    await backfillEvidence(this.db, this.dialect);
+  };
   schemaVersion = (): Promise<number> => readSchemaVersion(this.db);
   close = (): Promise<void> => this.db.close();
 
@@ -108,7 +116,7 @@ export class SqlStore implements Store {
   setBaseline = (versionId: number, fingerprint: string, extractorVersion: string): Promise<void> =>
     versions.setBaseline(this.db, versionId, fingerprint, extractorVersion);
 
-  addEvent = (event: NewEvent): Promise<ArticleEvent> => events.addEvent(this.db, event);
+  addEvent = (event: NewEvent): Promise<ArticleEvent> => events.addEvent(this.db, this.dialect, event);
   listEvents = (articleId: number): Promise<ArticleEvent[]> => events.listEvents(this.db, articleId);
 
   listChanges = (query: ChangeQuery): Promise<Page<Change>> => listChanges(this.db, query);

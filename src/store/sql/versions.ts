@@ -2,7 +2,8 @@ import { NotFoundError } from '../../model/index.ts';
 import type { Version, VersionInput } from '../../model/index.ts';
 import { StoreError, VersionConflictError } from '../errors.ts';
 import type { Db } from './db.ts';
-import { compressRaw, decompressRaw } from './raw.ts';
+import { bareCapture, getCapture, insertCapture, prepareCapture } from './captures.ts';
+import { chainVersion } from './records.ts';
 import { VERSION_COLUMNS, bare, toVersion } from './rows.ts';
 
 /** What differs per database when a version is stored. */
@@ -20,8 +21,9 @@ export async function addVersion(
   number: number,
   input: VersionInput,
 ): Promise<Version> {
-  // Compress before taking the write lock, so the lock is held only for the inserts.
-  const raw = input.rawHtml ? compressRaw(input.rawHtml) : null;
+  // Hash and compress before taking the write lock, so the lock is held only for the inserts.
+  const captureInput = input.capture ?? (input.rawHtml ? bareCapture(input.rawHtml) : null);
+  const capture = captureInput ? await prepareCapture(db, captureInput) : null;
   try {
     return await db.tx(async (tx) => {
       const article = await hooks.lockArticle(tx, articleId);
@@ -31,13 +33,15 @@ export async function addVersion(
       if (number !== count + 1) {
         throw new StoreError(`article ${articleId} has ${count} versions; cannot store version ${number}`);
       }
-      const version = await insertVersion(tx, articleId, number, input, raw !== null);
-      if (raw) {
-        await tx.run('INSERT INTO raw_pages (version_id, encoding, size, body) VALUES (?, ?, ?, ?)', [
+      const version = await insertVersion(tx, articleId, number, input, capture !== null);
+      if (capture) await insertCapture(tx, version.id, capture);
+      const record = await chainVersion(tx, version, capture?.digest ?? null);
+      if (input.archive) {
+        await tx.run('INSERT INTO archive_jobs (version_id, url, next_attempt_at, created_at) VALUES (?, ?, ?, ?)', [
           version.id,
-          raw.encoding,
-          input.rawHtml!.byteLength,
-          raw.body,
+          record.url,
+          input.capturedAt,
+          input.capturedAt,
         ]);
       }
       await tx.run('UPDATE articles SET version_count = ?, last_version_at = ?, title = ? WHERE id = ?', [
@@ -105,12 +109,7 @@ export async function getLatestVersion(db: Db, articleId: number): Promise<Versi
 }
 
 export async function getRawHtml(db: Db, articleId: number, number: number): Promise<Uint8Array | null> {
-  const row = await db.get<{ encoding: string; body: Uint8Array }>(
-    `SELECT r.encoding, r.body FROM raw_pages r JOIN versions v ON v.id = r.version_id
-     WHERE v.article_id = ? AND v.number = ?`,
-    [articleId, number],
-  );
-  return row ? decompressRaw(row.encoding, row.body) : null;
+  return (await getCapture(db, articleId, number))?.body ?? null;
 }
 
 export async function setBaseline(db: Db, versionId: number, fingerprint: string, extractorVersion: string) {

@@ -21,7 +21,7 @@ storeContract({
 });
 
 describe('sqlite storage details', () => {
-  it('stores raw HTML compressed, apart from the versions table', async () => {
+  it('stores captures compressed, apart from the versions table', async () => {
     const store = (await openStore({ dataDir: join(dir, 'raw') })) as SqlStore;
     try {
       const source = await store.upsertSource({ key: 's', name: 'S', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, 0);
@@ -31,7 +31,7 @@ describe('sqlite storage details', () => {
         title: 't', byline: null, published: null, paragraphs: ['p'], fingerprint: 'f', extractorVersion: 'x',
         capturedAt: 1, rawHtml: html, wordsAdded: 0, wordsRemoved: 0,
       });
-      const row = await store.db.get<{ stored: number; size: number }>('SELECT length(body) AS stored, size FROM raw_pages');
+      const row = await store.db.get<{ stored: number; size: number }>('SELECT length(body) AS stored, size FROM captures');
       expect(row?.size).toBe(html.byteLength);
       expect(row!.stored).toBeLessThan(html.byteLength / 10);
     } finally {

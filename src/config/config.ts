@@ -104,6 +104,34 @@ export interface RenderConfig {
   idleCloseMs: number;
 }
 
+/** Save Page Now (Wayback Machine) submissions of new versions. */
+export interface WaybackConfig {
+  /** Keys of the sources whose new versions are submitted ("*": all). Empty: nothing is submitted. */
+  sources: string[];
+  /** Base URL of Save Page Now (tests point it at a local fake). */
+  endpoint: string;
+  /** archive.org S3-style keys (https://archive.org/account/s3.php); anonymous when null. Never logged. */
+  accessKey: string | null;
+  secretKey: string | null;
+  /** At most maxRequests requests (submissions and status checks) in any windowSec, across all workers. */
+  maxRequests: number;
+  windowSec: number;
+  /** Wait between status checks of a submitted capture. */
+  statusPollSec: number;
+  /** A version whose submission failed this many times is given up (state failed). */
+  maxAttempts: number;
+}
+
+export interface EvidenceConfig {
+  /** New chain records are sealed under a signed Merkle root this often. */
+  sealEverySec: number;
+  /** Ed25519 private key (PKCS#8 PEM); null: DATA/evidence/signing-key.pem, generated on first use (mode 0600). */
+  signingKeyFile: string | null;
+  /** Keep the capture bytes of every version this many days, then only of the first and latest version and pinned ones. null: keep all. */
+  keepCapturesDays: number | null;
+  wayback: WaybackConfig;
+}
+
 export interface Config {
   dataDir: string;
   /** postgres://… selects PostgreSQL; null means SQLite at `${dataDir}/redline.db`. */
@@ -116,6 +144,7 @@ export interface Config {
   ops: OpsConfig;
   websub: WebSubConfig;
   render: RenderConfig;
+  evidence: EvidenceConfig;
   /** Sources declared in the config file; synced into the database at start. */
   sources: SourceInput[];
 }

@@ -53,6 +53,22 @@ export function defaultConfig(): Config {
     },
     websub: { subscribe: 'auto', leaseSec: 10 * 86_400, fallbackPollSec: 3600 },
     render: { chromiumPath: '/usr/bin/chromium', maxPages: 2, maxRequests: 100, idleCloseMs: 60_000 },
+    evidence: {
+      sealEverySec: 3600,
+      signingKeyFile: null,
+      keepCapturesDays: null,
+      wayback: {
+        sources: [],
+        endpoint: 'https://web.archive.org',
+        accessKey: null,
+        secretKey: null,
+        // Save Page Now answers 429 beyond about 15 requests a minute; stay below it.
+        maxRequests: 12,
+        windowSec: 60,
+        statusPollSec: 30,
+        maxAttempts: 5,
+      },
+    },
     sources: [],
   };
 }

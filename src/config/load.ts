@@ -32,6 +32,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL;
   if (env.REDLINE_USER_AGENT) config.fetch.userAgent = env.REDLINE_USER_AGENT;
   if (env.REDLINE_PORT) config.web.port = parsePort(env.REDLINE_PORT);
+  if (env.REDLINE_SPN_ACCESS_KEY) config.evidence.wayback.accessKey = env.REDLINE_SPN_ACCESS_KEY;
+  if (env.REDLINE_SPN_SECRET_KEY) config.evidence.wayback.secretKey = env.REDLINE_SPN_SECRET_KEY;
   if (overrides.databaseUrl) config.databaseUrl = overrides.databaseUrl;
   if (overrides.port !== undefined) config.web.port = overrides.port;
   if (overrides.role) config.worker.role = overrides.role;
@@ -59,10 +61,21 @@ function mergeFile(config: Config, file: string): void {
   for (const section of ['schedule', 'fetch', 'worker', 'web', 'admin', 'ops', 'websub', 'render'] as const) {
     if (obj[section] !== undefined) Object.assign(config[section], obj[section]);
   }
+  if (obj.evidence !== undefined) mergeEvidence(config, obj.evidence, file);
   if (typeof obj.databaseUrl === 'string') config.databaseUrl = obj.databaseUrl;
   if (obj.sources !== undefined) {
     if (!Array.isArray(obj.sources)) throw new UsageError(`config file ${file}: "sources" must be a list`);
     config.sources = obj.sources.map((s, i) => parseSource(s, `${file}: sources[${i}]`, config.schedule.feedDefaultPeriodSec));
+  }
+}
+
+function mergeEvidence(config: Config, value: unknown, file: string): void {
+  if (!value || typeof value !== 'object') throw new UsageError(`config file ${file}: "evidence" must be an object`);
+  const { wayback, ...rest } = value as Record<string, unknown>;
+  Object.assign(config.evidence, rest);
+  if (wayback !== undefined) {
+    if (!wayback || typeof wayback !== 'object') throw new UsageError(`config file ${file}: "evidence.wayback" must be an object`);
+    Object.assign(config.evidence.wayback, wayback);
   }
 }
 
@@ -134,6 +147,7 @@ function validate(config: Config): void {
   for (const [name, v] of positive) {
     if (typeof v !== 'number' || !(v > 0)) throw new UsageError(`config: ${name} must be a positive number`);
   }
+  validateEvidence(config);
   if (schedule.backoffFactor < 1) throw new UsageError('config: schedule.backoffFactor must be >= 1');
   validateTiers(schedule.tiers, schedule.retireAfterSec);
   if (!['auto', 'always', 'never'].includes(config.websub.subscribe)) throw new UsageError('config: websub.subscribe must be auto, always or never');
@@ -159,4 +173,26 @@ function validateTiers(tiers: unknown, retireAfterSec: number): void {
     if (tier.periodSec > retireAfterSec) throw new UsageError(`${where}: periodSec exceeds schedule.retireAfterSec`);
     previous = tier.maxAgeSec;
   }
+}
+
+function validateEvidence({ evidence }: Config): void {
+  const { wayback } = evidence;
+  for (const [name, v] of [
+    ['evidence.sealEverySec', evidence.sealEverySec],
+    ['evidence.wayback.maxRequests', wayback.maxRequests],
+    ['evidence.wayback.windowSec', wayback.windowSec],
+    ['evidence.wayback.statusPollSec', wayback.statusPollSec],
+    ['evidence.wayback.maxAttempts', wayback.maxAttempts],
+  ] as const) {
+    if (typeof v !== 'number' || !(v > 0)) throw new UsageError(`config: ${name} must be a positive number`);
+  }
+  const days = evidence.keepCapturesDays;
+  if (days !== null && (typeof days !== 'number' || !(days >= 0))) {
+    throw new UsageError('config: evidence.keepCapturesDays must be a number of days >= 0, or null to keep every capture');
+  }
+  if (evidence.signingKeyFile !== null && typeof evidence.signingKeyFile !== 'string') throw new UsageError('config: evidence.signingKeyFile must be a path');
+  if (!Array.isArray(wayback.sources) || !wayback.sources.every((s) => typeof s === 'string')) {
+    throw new UsageError('config: evidence.wayback.sources must be a list of source keys (or ["*"])');
+  }
+  if (!/^https?:\/\//.test(String(wayback.endpoint))) throw new UsageError('config: evidence.wayback.endpoint must be an http(s) URL');
 }

@@ -24,6 +24,11 @@ export interface RawResponse {
   status: number;
   headers: Record<string, string>;
   body: Uint8Array;
+  /** As received, for exact captures: `HTTP/1.1 200 OK`, and the headers in order with their names as sent. */
+  statusLine: string;
+  rawHeaders: [string, string][];
+  /** The request headers as sent (including Host). */
+  requestHeaders: [string, string][];
 }
 
 /**
@@ -67,6 +72,11 @@ export function request(spec: RequestSpec): Promise<RawResponse> {
     req.on('response', (res) => {
       const status = res.statusCode ?? 0;
       const headers = flattenHeaders(res.headers);
+      const exact = {
+        statusLine: `HTTP/${res.httpVersion} ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`,
+        rawHeaders: pairs(res.rawHeaders),
+        requestHeaders: sentHeaders(req),
+      };
       let want: boolean;
       try {
         want = spec.wantBody(status, headers);
@@ -75,18 +85,32 @@ export function request(spec: RequestSpec): Promise<RawResponse> {
       }
       if (!want) {
         res.destroy();
-        return settle(null, { status, headers, body: new Uint8Array(0) });
+        return settle(null, { status, headers, body: new Uint8Array(0), ...exact });
       }
       const declared = Number(headers['content-length']);
       if (declared > spec.maxBodyBytes) {
         return settle(new FetchError('too-large', `${href}: Content-Length ${declared} exceeds ${spec.maxBodyBytes} bytes`));
       }
       readBody(res, spec.maxBodyBytes, href).then(
-        (body) => settle(null, { status, headers, body }),
+        (body) => settle(null, { status, headers, body, ...exact }),
         (err: Error) => settle(err),
       );
     });
     req.end(spec.body);
+  });
+}
+
+function pairs(raw: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i], raw[i + 1]]);
+  return out;
+}
+
+function sentHeaders(req: http.ClientRequest): [string, string][] {
+  const names = req.getRawHeaderNames();
+  return names.map((name) => {
+    const value = req.getHeader(name);
+    return [name, Array.isArray(value) ? value.join(', ') : String(value ?? '')];
   });
 }
 

@@ -23,6 +23,10 @@ export interface FetchResult {
   headers: Record<string, string>;
   /** Decompressed body. */
   body: Uint8Array;
+  /** The final exchange as received and sent, for exact captures (absent from test stand-ins). */
+  statusLine?: string;
+  rawHeaders?: [string, string][];
+  requestHeaders?: [string, string][];
   text: string;
   charset: string;
   etag: string | null;

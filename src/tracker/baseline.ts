@@ -1,11 +1,11 @@
 import { extractArticle, EXTRACTOR_VERSION } from '../extract/index.ts';
-import type { Version } from '../model/index.ts';
+import type { CaptureInput, Version } from '../model/index.ts';
 import { decodeHtml } from '../text/charset.ts';
-import type { TrackerDeps } from './deps.ts';
+import type { FetchedPage, TrackerDeps } from './deps.ts';
 
 /**
  * Fingerprints under the current extraction rules. A version stored by an older extractor is
- * re-extracted from its raw HTML once and the result recorded with store.setBaseline, so improving
+ * re-extracted from its capture once and the result recorded with store.setBaseline, so improving
  * the extractor never turns into a false new version for every tracked article.
  */
 export function knownFingerprint(v: Version): string | null {
@@ -14,15 +14,14 @@ export function knownFingerprint(v: Version): string | null {
   return null;
 }
 
-/** The version's fingerprint under current rules; null when that cannot be known (no raw HTML kept). */
+/** The version's fingerprint under current rules; null when that cannot be known (no capture kept). */
 export async function currentFingerprint(deps: TrackerDeps, url: string, v: Version): Promise<string | null> {
   const known = knownFingerprint(v);
   if (known !== null || !v.hasRaw) return known;
-  const raw = await deps.store.getRawHtml(v.articleId, v.number);
-  if (!raw) return null;
+  const capture = await deps.store.evidence.getCapture(v.articleId, v.number);
+  if (!capture) return null;
   try {
-    const { text } = decodeHtml(raw, null);
-    const fp = extractArticle(text, url).fingerprint;
+    const fp = extractArticle(decodeCapture(capture), url).fingerprint;
     await deps.store.setBaseline(v.id, fp, EXTRACTOR_VERSION);
     deps.log.info('rebaseline', { article: v.articleId, version: v.number, from: v.extractorVersion, to: EXTRACTOR_VERSION });
     return fp;
@@ -32,17 +31,24 @@ export async function currentFingerprint(deps: TrackerDeps, url: string, v: Vers
   }
 }
 
-const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
-
 /**
- * The raw HTML we keep: the decoded page re-encoded as UTF-8 behind a BOM. The charset often came
- * from the HTTP header, which is not kept; the BOM makes a later re-extraction decode it exactly
- * as the fetcher did.
+ * The capture's text, decoded exactly as the check did: with the charset the fetcher chose then
+ * (which may have come from the HTTP header). Captures without one are sniffed (BOM, <meta>, UTF-8).
  */
-export function rawForStorage(decodedHtml: string): Uint8Array {
-  const body = new TextEncoder().encode(decodedHtml);
-  const out = new Uint8Array(BOM.length + body.length);
-  out.set(BOM, 0);
-  out.set(body, BOM.length);
-  return out;
+export function decodeCapture(capture: Pick<CaptureInput, 'body' | 'charset'>): string {
+  return decodeHtml(capture.body, capture.charset ? `text/html; charset=${capture.charset}` : null).text;
+}
+
+/** A fetched page as the version's exact capture: the bytes before charset decoding and the exchange. */
+export function captureOf(requestUrl: string, page: FetchedPage): CaptureInput {
+  return {
+    body: page.body,
+    requestUrl,
+    finalUrl: page.url,
+    status: page.status,
+    statusLine: page.statusLine ?? null,
+    headers: page.rawHeaders ?? (page.headers ? Object.entries(page.headers) : null),
+    requestHeaders: page.requestHeaders ?? null,
+    charset: page.charset,
+  };
 }

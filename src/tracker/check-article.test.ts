@@ -217,10 +217,9 @@ describe('checkArticle', () => {
     h.fetcher.answers.set(URL1, { html: PAGE_A });
     const a = await addArticle();
     // Version 1 as an older extractor saw it: different text and fingerprint, same raw page.
-    const { rawForStorage } = await import('./baseline.ts');
     await h.deps.store.addVersion(a.id, 1, {
       title: 'Council approves budget - Example News', byline: null, published: null, paragraphs: ['Home World', ...P],
-      fingerprint: 'old-fingerprint', extractorVersion: '0-old', capturedAt: h.clock.now, rawHtml: rawForStorage(PAGE_A), wordsAdded: 0, wordsRemoved: 0,
+      fingerprint: 'old-fingerprint', extractorVersion: '0-old', capturedAt: h.clock.now, rawHtml: new TextEncoder().encode(PAGE_A), wordsAdded: 0, wordsRemoved: 0,
     });
     expect((await recheck(a.id)).status).toBe('unchanged');
     const v1 = (await h.deps.store.getVersion(a.id, 1))!;

@@ -4,7 +4,7 @@ import { canonicalizeUrl } from '../feeds/index.ts';
 import type { Article, ArticleStatus, Millis, Version } from '../model/index.ts';
 import type { ArticlePatch } from '../store/store.ts';
 import { VersionConflictError } from '../store/errors.ts';
-import { rawForStorage } from './baseline.ts';
+import { captureOf } from './baseline.ts';
 import { compareWithHistory } from './compare.ts';
 import type { FetchedPage, GetOptions, TrackerDeps } from './deps.ts';
 import { describeFailure, failureText, type FailureInfo } from './errors.ts';
@@ -126,10 +126,11 @@ async function storeVersion(
   const { canonicalUrl: _canonical, ...fields } = extraction;
   const summary = latest ? diffVersions(latest, extraction).summary : { wordsAdded: 0, wordsRemoved: 0 };
   const number = (latest?.number ?? 0) + 1;
-  const rawHtml = deps.config.worker.keepRaw ? rawForStorage(page.text) : null;
+  const capture = deps.config.worker.keepRaw ? captureOf(article.url, page) : null;
+  const archive = await archives(deps, article);
   const periodSec = periodAfterChange(deps.config.schedule, articleAgeSec(article, now));
   try {
-    await deps.store.addVersion(article.id, number, { ...fields, capturedAt: now, rawHtml, wordsAdded: summary.wordsAdded, wordsRemoved: summary.wordsRemoved });
+    await deps.store.addVersion(article.id, number, { ...fields, capturedAt: now, rawHtml: null, capture, archive, wordsAdded: summary.wordsAdded, wordsRemoved: summary.wordsRemoved });
   } catch (err) {
     if (!(err instanceof VersionConflictError)) throw err;
     // Another worker stored this version first: its record stands, we only reschedule.
@@ -145,6 +146,16 @@ async function storeVersion(
     wordsAdded: summary.wordsAdded,
     wordsRemoved: summary.wordsRemoved,
   };
+}
+
+/** Whether new versions of this article's source go to the Wayback Machine (config evidence.wayback.sources). */
+async function archives(deps: TrackerDeps, article: Article): Promise<boolean> {
+  const { sources } = deps.config.evidence.wayback;
+  if (sources.length === 0) return false;
+  if (sources.includes('*')) return true;
+  // Only when a version is stored, which is rare next to checks.
+  const source = await deps.store.getSource(article.sourceId);
+  return source !== null && sources.includes(source.key);
 }
 
 /** Respects <link rel=canonical> found on the first fetch, unless another article already has that URL. */

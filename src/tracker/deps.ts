@@ -15,6 +15,11 @@ export interface FetchedPage {
   etag: string | null;
   lastModified: string | null;
   maxAgeMs: number | null;
+  /** The exchange as received, kept as the version's exact capture (optional: test stand-ins omit it). */
+  headers?: Record<string, string>;
+  statusLine?: string;
+  rawHeaders?: [string, string][];
+  requestHeaders?: [string, string][];
 }
 
 export interface GetOptions {

@@ -109,7 +109,12 @@ describe('pages', () => {
     expect(raw.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await raw.text()).toContain('<h1>Minister resigns</h1>');
     const download = await app.request(`/articles/${site.plain}/versions/1/raw?download=1`);
-    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="article-\d+-version-1\.html\.txt"$/);
+    // The download is the exact bytes received, never rendered.
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="article-\d+-version-1\.html"$/);
+    expect(download.headers.get('content-type')).toBe('application/octet-stream');
+    expect(await download.text()).toBe('<html><body><h1>Minister resigns</h1><script>alert(1)</script></body></html>');
+    expect(download.headers.get('x-capture-sha256')).toMatch(/^[0-9a-f]{64}$/);
+    expect(body).toMatch(/Record <code>[0-9a-f]{16}…<\/code>/);
     expect((await app.request(`/articles/${site.plain}/versions/2/raw`)).status).toBe(404);
   });
 

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { NotFoundError, UsageError, type ArticleStatus } from '../../model/index.ts';
 import type { WebContext } from '../context.ts';
 import { limitParam, loadArticle, loadVersion, optionalInt, pathNumber, sourceFilter } from '../params.ts';
+import { evidenceRoutes } from './evidence-routes.ts';
 import { OPENAPI } from './openapi.ts';
 import { articleJson, changeJson, searchHitJson, sourceJson, versionJson, versionSummaryJson } from './serialize.ts';
 
@@ -83,5 +84,6 @@ export function apiRoutes(ctx: WebContext): Hono {
     return c.json({ items: page.items.map(searchHitJson), nextCursor: page.nextCursor });
   });
 
+  evidenceRoutes(api, ctx);
   return api;
 }

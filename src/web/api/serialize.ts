@@ -55,6 +55,7 @@ export function versionSummaryJson(v: Version) {
 
 export function versionJson(v: Version) {
   return {
+    id: v.id,
     ...versionSummaryJson(v),
     byline: v.byline,
     published: v.published,

@@ -14,6 +14,7 @@ import { feedAlternates } from '../views/layout.ts';
 import { articleFeedBase, CHANGES_FEED_BASE, diffPath, sourceFeedBase } from '../views/paths.ts';
 import { searchPage } from '../views/search.ts';
 import { sourcesPage } from '../views/sources.ts';
+import { versionEvidence } from '../evidence-queries.ts';
 import { versionPage } from '../views/version.ts';
 
 const PAGE_SIZE = 50;
@@ -95,7 +96,7 @@ export function pageRoutes(ctx: WebContext): Hono {
       description: `The text of version ${n} of this ${article.sourceName} article, as captured.`,
       alternates: feedAlternates(articleFeedBase(article.id), 'Changes to this article'),
       section: 'articles',
-    }, versionPage(article, version));
+    }, versionPage(article, version, await versionEvidence(store, version.id)));
   });
 
   app.get('/sources', async (c) => {

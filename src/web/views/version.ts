@@ -10,13 +10,33 @@ function nav(article: ArticleWithSource, n: number): SafeHtml {
   return html`<nav class="version-nav">${prev} ${diff} ${next}</nav>`;
 }
 
-export function versionPage(article: ArticleWithSource, v: Version): SafeHtml {
+/** What the version page shows of the version's evidence (record, capture, archive copy). */
+export interface VersionEvidence {
+  recordHash: string | null;
+  captureDigest: string | null;
+  /** false: a capture kept before exact captures (decoded text re-encoded as UTF-8). */
+  exactCapture: boolean;
+  sealed: boolean;
+  archivedUrl: string | null;
+}
+
+function evidenceBlock(v: Version, e: VersionEvidence | undefined): SafeHtml | '' {
+  if (!e || !e.recordHash) return '';
+  const proof = e.sealed
+    ? html`<a href="/api/v1/proofs/versions/${String(v.id)}">inclusion proof</a> (check it with docs/verify-version.mjs)`
+    : html`<span class="muted">not yet sealed under a signed root</span>`;
+  const archived = e.archivedUrl && /^https?:\/\//.test(e.archivedUrl) ? html` · <a href="${e.archivedUrl}" rel="nofollow noopener">Wayback Machine copy</a>` : '';
+  return html`<p class="muted evidence">Record <code>${e.recordHash.slice(0, 16)}…</code> · ${proof}${e.captureDigest ? html` · capture sha256 <code>${e.captureDigest.slice(0, 16)}…</code>${e.exactCapture ? '' : ' (re-encoded, from before exact captures)'}` : ''}${archived}</p>`;
+}
+
+export function versionPage(article: ArticleWithSource, v: Version, evidence?: VersionEvidence): SafeHtml {
   const raw = v.hasRaw
     ? html`<a href="${rawPath(article.id, v.number)}">raw capture (as text)</a> · <a href="${rawPath(article.id, v.number)}?download=1">download</a>`
     : html`<span class="muted">no raw capture kept</span>`;
   return html`<article class="version-page">
 <p class="crumbs"><a href="${articlePath(article.id)}">All versions of this article</a></p>
 <p class="muted">Version ${v.number} of ${article.versionCount}, captured ${exactTime(v.capturedAt)} · ${raw}</p>
+${evidenceBlock(v, evidence)}
 ${nav(article, v.number)}
 <h1>${v.title}</h1>
 ${v.byline ? html`<p class="byline">${v.byline}</p>` : ''}

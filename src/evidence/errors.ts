@@ -1,0 +1,8 @@
+import { RedlineError } from '../model/index.ts';
+
+/** Keys, proofs, archives: what went wrong and where. */
+export class EvidenceError extends RedlineError {
+  constructor(kind: 'key' | 'warc' | 'export' | 'archive', message: string, options?: { cause?: unknown }) {
+    super(kind, message, options);
+  }
+}

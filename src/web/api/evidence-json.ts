@@ -1,0 +1,36 @@
+import type { SignedRoot } from '../../model/index.ts';
+import type { VersionProof } from '../../evidence/proof.ts';
+
+export function rootJson(r: SignedRoot) {
+  return {
+    seq: r.seq,
+    sealedAt: r.sealedAt,
+    treeSize: r.treeSize,
+    rootHash: r.rootHash,
+    prevRootHash: r.prevRootHash,
+    statement: r.statement,
+    signature: r.signature,
+    publicKey: r.publicKey,
+  };
+}
+
+/** Everything docs/verify-version.mjs needs besides the version itself (/api/v1/articles/{id}/versions/{n}). */
+export function proofJson(p: VersionProof) {
+  return {
+    versionId: p.version.id,
+    articleId: p.version.articleId,
+    number: p.version.number,
+    record: {
+      url: p.record.url,
+      number: p.record.seq,
+      capturedAt: p.version.capturedAt,
+      fingerprint: p.version.fingerprint,
+      textDigest: p.record.textDigest,
+      captureDigest: p.record.captureDigest,
+      prevHash: p.record.prevHash,
+      recordHash: p.record.recordHash,
+    },
+    proof: { leafIndex: p.leafIndex, treeSize: p.root.treeSize, path: p.path },
+    root: rootJson(p.root),
+  };
+}

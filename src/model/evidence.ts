@@ -16,6 +16,8 @@ export interface CaptureInput {
   requestHeaders: [string, string][] | null;
   /** The charset the check decoded the body with; re-extraction decodes with the same one. */
   charset: string | null;
+  /** false for a capture that is not the bytes received (see Capture.exact); default true. */
+  exact?: boolean;
 }
 
 export interface Capture extends CaptureInput {

@@ -126,12 +126,14 @@ async function copyVersions(from: Store, to: Store, fromId: number, toId: number
     let copy = have.get(v.number);
     if (copy) tally.skipped++;
     else {
-      const rawHtml = v.hasRaw ? await from.getRawHtml(fromId, v.number) : null;
+      // The exact capture with its envelope (a capture whose bytes retention pruned is not copied).
+      const found = v.hasRaw ? await from.evidence.getCapture(fromId, v.number) : null;
       const { title, byline, published, paragraphs, fingerprint, extractorVersion, capturedAt, wordsAdded, wordsRemoved } = v;
       copy = await to.addVersion(toId, v.number, {
         ...{ title, byline, published, paragraphs, fingerprint, extractorVersion },
-        ...{ capturedAt, rawHtml, wordsAdded, wordsRemoved },
+        ...{ capturedAt, rawHtml: null, capture: found, wordsAdded, wordsRemoved },
       });
+      if (found?.pinned) await to.evidence.setPinned(copy.id, true);
       tally.copied++;
     }
     const baselineDiffers = copy.baselineFingerprint !== v.baselineFingerprint || copy.baselineExtractorVersion !== v.baselineExtractorVersion;

@@ -178,6 +178,18 @@ export function evidenceCases(harness: ContractHarness): void {
       expect(later[1]).toMatchObject({ attempts: 2, lastError: 'HTTP 429' });
     });
 
+    it('counts every request in the rate window, also repeated ones of one job', async () => {
+      const a = await makeArticle(store(), await makeSource(store()), 'a');
+      await store().addVersion(a.id, 1, versionInput('t', ['p'], { capturedAt: T0, archive: true }));
+      const rate = { max: 2, windowMs: 60_000 };
+      const [job] = await store().evidence.claimArchiveJobs(T0, 5, lease(T0 + 5), rate);
+      await store().evidence.updateArchiveJob(job.id, { state: 'submitted', jobId: 'spn-1', nextAttemptAt: T0 + 10 });
+      expect(await store().evidence.claimArchiveJobs(T0 + 10, 5, lease(T0 + 15), rate)).toMatchObject([{ id: job.id, state: 'submitted', jobId: 'spn-1', attempts: 2 }]);
+      await store().evidence.updateArchiveJob(job.id, { state: 'submitted', nextAttemptAt: T0 + 20 });
+      expect(await store().evidence.claimArchiveJobs(T0 + 20, 5, lease(T0 + 25), rate)).toEqual([]);
+      expect(await store().evidence.claimArchiveJobs(T0 + 60_001, 5, lease(T0 + 60_010), rate)).toHaveLength(1);
+    });
+
     it('prunes capture bytes past the cutoff except first, latest, pinned and shared ones; digests stay', async () => {
       const a = await makeArticle(store(), await makeSource(store()), 'a');
       const b = await makeArticle(store(), await makeSource(store()), 'b');

@@ -74,7 +74,9 @@ const tables = (id: string, bigint: string, blob: string) => [
     lease_until ${bigint}
   )`,
   `CREATE INDEX archive_jobs_due ON archive_jobs (state, next_attempt_at)`,
-  `CREATE INDEX archive_jobs_attempts ON archive_jobs (last_attempt_at)`,
+  // Every request made to the archive, by any worker, within the rate window (older rows are deleted).
+  `CREATE TABLE archive_requests (id ${id}, at ${bigint} NOT NULL)`,
+  `CREATE INDEX archive_requests_at ON archive_requests (at)`,
   // Small shared settings of the evidence machinery (e.g. a Save Page Now pause after a 429).
   `CREATE TABLE evidence_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
 ];

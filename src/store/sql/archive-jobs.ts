@@ -30,7 +30,9 @@ export async function claimArchiveJobs(db: Db, now: Millis, limit: number, lease
     if (tx.dialect === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(?)', [ARCHIVE_LOCK]);
     const paused = await tx.get<{ value: string }>('SELECT value FROM evidence_state WHERE key = ?', [PAUSE_KEY]);
     if (paused && Number(paused.value) > now) return [];
-    const recent = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM archive_jobs WHERE last_attempt_at > ?', [now - rate.windowMs]);
+    const since = now - rate.windowMs;
+    await tx.run('DELETE FROM archive_requests WHERE at <= ?', [since]);
+    const recent = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM archive_requests WHERE at > ?', [since]);
     const allowed = Math.min(limit, rate.max - Number(recent?.n ?? 0));
     if (allowed <= 0) return [];
     const ids = await tx.all<{ id: number }>(
@@ -44,6 +46,7 @@ export async function claimArchiveJobs(db: Db, now: Millis, limit: number, lease
        WHERE id IN (${placeholders(ids.length)}) RETURNING ${JOB_COLUMNS}`,
       [lease.workerId, lease.until, now, ...ids.map((r) => Number(r.id))],
     );
+    for (let i = 0; i < rows.length; i++) await tx.run('INSERT INTO archive_requests (at) VALUES (?)', [now]);
     return rows.map(toJob).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.id - b.id);
   });
 }

@@ -23,7 +23,7 @@ export async function addVersion(
 ): Promise<Version> {
   // Hash and compress before taking the write lock, so the lock is held only for the inserts.
   const captureInput = input.capture ?? (input.rawHtml ? bareCapture(input.rawHtml) : null);
-  const capture = captureInput ? await prepareCapture(db, captureInput) : null;
+  const capture = captureInput ? await prepareCapture(db, captureInput, captureInput.exact ?? true) : null;
   try {
     return await db.tx(async (tx) => {
       const article = await hooks.lockArticle(tx, articleId);

@@ -3,6 +3,9 @@ import { startNewsroom, LAST_STEP } from '../../demo/index.ts';
 import { createLogger, type Logger } from '../../log/index.ts';
 import { UsageError, type Source } from '../../model/index.ts';
 import type { Store } from '../../store/store.ts';
+import { startEvidenceLoop } from '../../evidence/loop.ts';
+import { loadSigningKey } from '../../evidence/keys.ts';
+import { sealPending } from '../../evidence/seal.ts';
 import { guardProcess, openTracker, startWorker } from '../../tracker/index.ts';
 import { configFrom, parseCommand } from '../common.ts';
 import { serveWebsite, untilSignal, type Website } from './start.ts';
@@ -17,6 +20,8 @@ export function demoConfig(config: Config): Config {
   config.schedule = { ...config.schedule, tiers: [], minPeriodSec: 2, backoffFactor: 1, retireAfterSec: 6 * 3600, feedMinPeriodSec: 1, revertBackoffFactor: 2 };
   config.fetch = { ...config.fetch, perHostConcurrency: 4, perHostDelayMs: 0, connectTimeoutMs: 2_000, totalTimeoutMs: 5_000 };
   config.worker = { ...config.worker, idleMs: 250 };
+  // Roots every 10 seconds, so the demo's versions get inclusion proofs while one watches.
+  config.evidence = { ...config.evidence, sealEverySec: 10, wayback: { ...config.evidence.wayback, sources: [] } };
   config.sources = [];
   return config;
 }
@@ -49,6 +54,7 @@ export default async function demo(argv: string[]): Promise<number> {
   );
   await retireNewsroomArticles(deps.store, source.id, new URL(newsroom.url).host, deps.now(), 'the simulated newsroom of an earlier demo run has closed');
   const worker = startWorker({ ...deps, store: onlySource(deps.store, source.id) }, { onPass: (c) => startEditing(c.checked) });
+  const evidence = startEvidenceLoop(deps, 2_000);
   try {
     website = await serveDemoWebsite(config, deps.store, values.port !== undefined);
     process.stdout.write(
@@ -61,6 +67,9 @@ export default async function demo(argv: string[]): Promise<number> {
   } finally {
     if (editor) clearInterval(editor);
     await worker.stop();
+    await evidence.stop();
+    // Everything the demo recorded ends up under a signed root: verify and proofs cover all of it.
+    await sealPending(deps.store, loadSigningKey(config), deps.now());
     await website?.close();
     await newsroom.close();
     await closeDemoSource(deps.store, source, deps.now());

@@ -4,6 +4,7 @@ import { createMetrics, type Metrics } from '../../metrics/index.ts';
 import { UsageError } from '../../model/index.ts';
 import type { Store } from '../../store/store.ts';
 import { guardProcess, openTracker, startWorker, syncSources, type Worker } from '../../tracker/index.ts';
+import { startEvidenceLoop, type EvidenceLoop } from '../../evidence/loop.ts';
 import { createApp } from '../../web/index.ts';
 import { configFrom, parseCommand } from '../common.ts';
 
@@ -21,6 +22,7 @@ export default async function start(argv: string[]): Promise<number> {
   const unguard = guardProcess(deps.log);
   const role = config.worker.role;
   let worker: Worker | null = null;
+  let evidence: EvidenceLoop | null = null;
   let website: Website | null = null;
   try {
     // The website first: a port already in use stops us before any feed is polled.
@@ -28,6 +30,7 @@ export default async function start(argv: string[]): Promise<number> {
     if (role !== 'web') {
       await syncSources(deps.store, config.sources, deps.now());
       worker = startWorker(deps);
+      evidence = startEvidenceLoop(deps);
     }
     const sources = (await deps.store.listSources()).filter((s) => s.feedUrl).length;
     process.stdout.write(
@@ -38,6 +41,7 @@ export default async function start(argv: string[]): Promise<number> {
     process.stderr.write(`redline: stopping${worker ? ' (finishing checks in flight)' : ''}...\n`);
   } finally {
     await worker?.stop();
+    await evidence?.stop();
     await website?.close();
     await deps.store.close();
     unguard();

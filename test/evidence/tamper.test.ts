@@ -1,0 +1,136 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMain } from '../e2e/helpers.ts';
+import { buildDemoDatabase } from './demo-db.ts';
+
+/**
+ * Must show 1: tampering with the SQLite file is caught. Each case edits a copy of the demo
+ * database behind Redline's back; `redline verify` must name the article and version and exit 1.
+ */
+let demo: Awaited<ReturnType<typeof buildDemoDatabase>>;
+const copies: string[] = [];
+
+beforeAll(async () => {
+  demo = await buildDemoDatabase();
+});
+afterAll(async () => {
+  for (const c of copies) rmSync(c, { recursive: true, force: true });
+  await demo?.remove();
+});
+
+/** A copy of the demo data dir, edited with raw SQL. */
+function tampered(edit: (db: Database.Database) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'redline-tamper-'));
+  copies.push(dir);
+  cpSync(demo.dir, dir, { recursive: true });
+  const db = new Database(join(dir, 'redline.db'));
+  try {
+    edit(db);
+  } finally {
+    db.close();
+  }
+  return dir;
+}
+
+/** An article with at least three versions, and the url/id of its version 2. */
+function target(db: Database.Database) {
+  return db.prepare(`SELECT a.id AS article, a.url, v.id AS version FROM articles a JOIN versions v ON v.article_id = a.id AND v.number = 2
+    WHERE a.version_count >= 3 ORDER BY a.id LIMIT 1`).get() as { article: number; url: string; version: number };
+}
+
+async function verify(dir: string) {
+  return runMain(['verify', '--data', dir]);
+}
+
+describe('redline verify on the demo database', () => {
+  it('passes an untouched database', async () => {
+    const r = await verify(demo.dir);
+    expect(r.stdout).toMatch(/^verify: OK \(\d+ articles, (\d+) versions, \d+ events, \d+ captures, 2 signed roots checked\)\n$/);
+    expect(Number(/(\d+) versions/.exec(r.stdout)![1])).toBeGreaterThan(10);
+    expect(r.code).toBe(0);
+  });
+
+  it('names the version whose paragraph was changed in the file', async () => {
+    let t!: ReturnType<typeof target>;
+    const dir = tampered((db) => {
+      t = target(db);
+      const row = db.prepare('SELECT paragraphs_json FROM versions WHERE id = ?').get(t.version) as { paragraphs_json: string };
+      const paragraphs = JSON.parse(row.paragraphs_json) as string[];
+      paragraphs[0] = paragraphs[0].replace(/\w+/, 'Nobody');
+      db.prepare('UPDATE versions SET paragraphs_json = ? WHERE id = ?').run(JSON.stringify(paragraphs), t.version);
+    });
+    const r = await verify(dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`BREAK article ${t.article} (${t.url}) version 2: text changed`);
+    expect(r.stdout.match(/^BREAK/gm)).toHaveLength(1);
+  });
+
+  it('names every version whose capture had one byte changed', async () => {
+    let t!: ReturnType<typeof target>;
+    const dir = tampered((db) => {
+      t = target(db);
+      const { digest } = db.prepare('SELECT digest FROM version_captures WHERE version_id = ?').get(t.version) as { digest: string };
+      const { body } = db.prepare('SELECT body FROM captures WHERE digest = ?').get(digest) as { body: Buffer };
+      const bytes = gunzipSync(body);
+      bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+      db.prepare('UPDATE captures SET body = ? WHERE digest = ?').run(gzipSync(bytes), digest);
+    });
+    const r = await verify(dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`BREAK article ${t.article} \\(${t.url.replace(/[.?]/g, '\\$&')}\\) version 2: capture bytes changed: their sha256 is [0-9a-f]{64}`));
+  });
+
+  it('names the version whose capture blob was corrupted', async () => {
+    let t!: ReturnType<typeof target>;
+    const dir = tampered((db) => {
+      t = target(db);
+      const { digest } = db.prepare('SELECT digest FROM version_captures WHERE version_id = ?').get(t.version) as { digest: string };
+      const { body } = db.prepare('SELECT body FROM captures WHERE digest = ?').get(digest) as { body: Buffer };
+      body[body.length - 12] ^= 0xff;
+      db.prepare('UPDATE captures SET body = ? WHERE digest = ?').run(body, digest);
+    });
+    const r = await verify(dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`BREAK article ${t.article} (${t.url}) version 2: capture bytes`);
+  });
+
+  it('names a deleted version row', async () => {
+    let t!: ReturnType<typeof target>;
+    const dir = tampered((db) => {
+      t = target(db);
+      db.prepare('DELETE FROM versions WHERE id = ?').run(t.version);
+    });
+    const r = await verify(dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`BREAK article ${t.article} (${t.url}) version 2: version row deleted`);
+  });
+
+  it('catches a version deleted together with its record, and the records renumbered to hide it', async () => {
+    let t!: ReturnType<typeof target>;
+    const dir = tampered((db) => {
+      t = target(db);
+      db.prepare('DELETE FROM versions WHERE id = ?').run(t.version);
+      db.prepare('DELETE FROM records WHERE version_id = ?').run(t.version);
+      db.prepare("UPDATE versions SET number = number - 1 WHERE article_id = ? AND number > 2").run(t.article);
+      db.prepare("UPDATE records SET seq = seq - 1 WHERE article_id = ? AND kind = 'version' AND seq > 2").run(t.article);
+      db.prepare('UPDATE articles SET version_count = version_count - 1 WHERE id = ?').run(t.article);
+    });
+    const r = await verify(dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`BREAK article ${t.article} (${t.url}) version 2: chain broken`);
+    expect(r.stdout).toMatch(/BREAK root \d: (covers \d+ records but was signed for|its records no longer give)/);
+  });
+
+  it('checks against a root saved earlier: a rewritten root history is named', async () => {
+    const dir = tampered((db) => {
+      db.prepare("UPDATE roots SET root_hash = 'f' || substr(root_hash, 2) WHERE seq = 1").run();
+    });
+    const r = await verify(dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('BREAK root 1: its fields differ from the signed statement');
+  });
+});

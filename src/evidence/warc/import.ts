@@ -1,13 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { WARCParser } from 'warcio';
-import type { Article, CaptureInput, Source } from '../../model/index.ts';
+import type { Article, ArticleEvent, CaptureInput, Source } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { EvidenceError } from '../errors.ts';
 import type { EventMetadata, VersionMetadata } from './metadata.ts';
 
 export interface WarcImportReport {
   versions: number;
-  /** Already in the database with the same fingerprint (a re-run). */
+  /** Versions (same fingerprint) and events already in the database (a re-run). */
   skipped: number;
   events: number;
   /** Versions whose chain record in this database equals the one in the archive. */
@@ -47,8 +47,8 @@ export async function importWarc(store: Store, path: string, now: number): Promi
       if (meta.redline !== 'version-v1' && meta.redline !== 'event-v1') continue;
       const article = await ensureArticle(store, meta, sources, articles, now);
       if (meta.redline === 'event-v1') {
-        await store.addEvent({ articleId: article.id, ...meta.event, kind: meta.event.kind as 'removed' });
-        report.events++;
+        if (await importEvent(store, article, meta)) report.events++;
+        else report.skipped++;
         continue;
       }
       const refers = record.warcHeader('WARC-Refers-To');
@@ -74,6 +74,15 @@ async function ensureArticle(store: Store, meta: VersionMetadata | EventMetadata
   if (created) await store.updateArticle(article.id, { status: 'retired', nextCheckAt: null });
   articles.set(a.url, article);
   return article;
+}
+
+/** Events have no natural key: one equal in time, kind, version and detail is the same event (a re-run). */
+async function importEvent(store: Store, article: Article, meta: EventMetadata): Promise<boolean> {
+  const e = meta.event;
+  const known = await store.listEvents(article.id);
+  if (known.some((k) => k.at === e.at && k.kind === e.kind && k.versionNumber === e.versionNumber && k.detail === e.detail)) return false;
+  await store.addEvent({ articleId: article.id, at: e.at, kind: e.kind as ArticleEvent['kind'], versionNumber: e.versionNumber, detail: e.detail });
+  return true;
 }
 
 async function importVersion(store: Store, article: Article, meta: VersionMetadata, payload: Payload | undefined, report: WarcImportReport) {

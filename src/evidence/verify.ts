@@ -52,7 +52,13 @@ async function verifyArticle(store: Store, articleId: number, report: VerifyRepo
   const fail = (versionNumber: number | null, message: string) => report.breaks.push({ articleId, versionNumber, rootSeq: null, message: `${name}${versionNumber !== null ? ` version ${versionNumber}` : ''}: ${message}` });
   if (!article && records.length === 0) return fail(null, 'no such article');
   report.articles++;
-  const versions = article ? await store.listVersions(articleId) : [];
+  let versions: Version[] = [];
+  try {
+    versions = article ? await store.listVersions(articleId) : [];
+  } catch (err) {
+    // e.g. a paragraph row deleted behind Redline's back
+    return fail(null, `versions cannot be read: ${(err as Error).message}`);
+  }
   if (!article) fail(null, 'article row deleted; its chain records remain');
   else if (article.versionCount !== versions.length) fail(null, `says it has ${article.versionCount} versions, ${versions.length} are stored`);
   await verifyVersionChain(store, versions, records.filter((r) => r.kind === 'version'), fail, report, digests);

@@ -55,6 +55,16 @@ export interface CaptureStats {
   undedupedRawBytes: number;
 }
 
+export interface TextStats {
+  versions: number;
+  /** Distinct paragraph texts kept (once per article) and their UTF-8 bytes. */
+  paragraphRows: number;
+  paragraphBytes: number;
+  /** Bytes of the versions' paragraph id lists, and of whole-text JSON kept by versions stored before migration 6. */
+  idListBytes: number;
+  legacyTextBytes: number;
+}
+
 /**
  * The evidence side of the store: exact captures, the hash chain, signed roots, the Wayback queue.
  * Reached as `store.evidence`; both databases pass the contract cases in contract/evidence.case.ts.
@@ -103,4 +113,5 @@ export interface EvidenceStore {
    */
   pruneCaptures(cutoff: Millis): Promise<PruneResult>;
   captureStats(): Promise<CaptureStats>;
+  textStats(): Promise<TextStats>;
 }

@@ -55,18 +55,37 @@ describe('redline verify on the demo database', () => {
   });
 
   it('names the version whose paragraph was changed in the file', async () => {
-    let t!: ReturnType<typeof target>;
+    let found!: { article: number; url: string; number: number };
     const dir = tampered((db) => {
-      t = target(db);
-      const row = db.prepare('SELECT paragraphs_json FROM versions WHERE id = ?').get(t.version) as { paragraphs_json: string };
-      const paragraphs = JSON.parse(row.paragraphs_json) as string[];
-      paragraphs[0] = paragraphs[0].replace(/\w+/, 'Nobody');
-      db.prepare('UPDATE versions SET paragraphs_json = ? WHERE id = ?').run(JSON.stringify(paragraphs), t.version);
+      // Paragraph texts are kept once per article: pick one only a single version has, so exactly it is touched.
+      const rows = db.prepare('SELECT a.id AS article, a.url, v.number, v.paragraph_ids FROM versions v JOIN articles a ON a.id = v.article_id ORDER BY a.id, v.number').all() as { article: number; url: string; number: number; paragraph_ids: string }[];
+      const users = new Map<number, typeof rows>();
+      for (const r of rows) for (const id of JSON.parse(r.paragraph_ids) as number[]) users.set(id, [...(users.get(id) ?? []), r]);
+      const [id, [only]] = [...users].find(([, list]) => list.length === 1 && list[0].number >= 2)!;
+      found = only;
+      const { text } = db.prepare('SELECT text FROM paragraph_texts WHERE id = ?').get(id) as { text: string };
+      db.prepare('UPDATE paragraph_texts SET text = ? WHERE id = ?').run(text.replace(/\w+/, 'Nobody'), id);
     });
     const r = await verify(dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`BREAK article ${t.article} (${t.url}) version 2: text changed`);
+    expect(r.stdout).toContain(`BREAK article ${found.article} (${found.url}) version ${found.number}: text changed`);
     expect(r.stdout.match(/^BREAK/gm)).toHaveLength(1);
+  });
+
+  it('names every version sharing a paragraph that was changed', async () => {
+    let t!: ReturnType<typeof target>;
+    let numbers: number[] = [];
+    const dir = tampered((db) => {
+      t = target(db);
+      const lists = db.prepare('SELECT number, paragraph_ids FROM versions WHERE article_id = ? ORDER BY number').all(t.article) as { number: number; paragraph_ids: string }[];
+      const shared = (JSON.parse(lists[0].paragraph_ids) as number[])[0];
+      numbers = lists.filter((l) => (JSON.parse(l.paragraph_ids) as number[]).includes(shared)).map((l) => l.number);
+      db.prepare("UPDATE paragraph_texts SET text = text || '!' WHERE id = ?").run(shared);
+    });
+    const r = await verify(dir);
+    expect(r.code).toBe(1);
+    expect(numbers.length).toBeGreaterThan(1);
+    for (const n of numbers) expect(r.stdout).toContain(`BREAK article ${t.article} (${t.url}) version ${n}: text changed`);
   });
 
   it('names every version whose capture had one byte changed', async () => {

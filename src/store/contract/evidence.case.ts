@@ -58,6 +58,32 @@ export function evidenceCases(harness: ContractHarness): void {
     });
   });
 
+  describe(`${harness.name}: paragraph texts`, () => {
+    const store = freshStore(harness);
+
+    it('keeps each paragraph text once per article and reads every version back whole', async () => {
+      const source = await makeSource(store());
+      const a = await makeArticle(store(), source, 'a');
+      const b = await makeArticle(store(), source, 'b');
+      const p = ['Zürich — “one” 📰', 'two', 'three'];
+      const v1 = await store().addVersion(a.id, 1, versionInput('t', p));
+      const v2 = await store().addVersion(a.id, 2, versionInput('t', [p[0], 'two, edited', p[2], p[0]], { capturedAt: T0 + 1 }));
+      await store().addVersion(b.id, 1, versionInput('t', p));
+      expect(v1.paragraphs).toEqual(p);
+      expect((await store().listVersions(a.id)).map((v) => v.paragraphs)).toEqual([p, [p[0], 'two, edited', p[2], p[0]]]);
+      expect((await store().getLatestVersion(a.id))?.paragraphs).toEqual(v2.paragraphs);
+      expect((await store().getVersion(b.id, 1))?.paragraphs).toEqual(p);
+      expect((await store().evidence.getVersionById(v2.id))?.paragraphs).toEqual(v2.paragraphs);
+      const changes = await store().listChanges({ limit: 10 });
+      expect(changes.items.map((c) => (c.type === 'version' ? c.version.paragraphs : null))).toEqual([v2.paragraphs]);
+      const stats = await store().evidence.textStats();
+      // Article a: 3 + 1 edited paragraph; article b keeps its own 3.
+      expect(stats).toMatchObject({ versions: 3, paragraphRows: 7, legacyTextBytes: 0 });
+      expect(stats.paragraphBytes).toBe(2 * new TextEncoder().encode(p.join('')).byteLength + 'two, edited'.length);
+      expect(await store().evidence.getVersionById(v2.id + 1000)).toBeNull();
+    });
+  });
+
   describe(`${harness.name}: hash chain`, () => {
     const store = freshStore(harness);
 

@@ -1,6 +1,6 @@
 import type { Migration } from './list.ts';
 
-// Evidence: exact captures (content-addressed), the per-article hash chain of versions and events,
+// Evidence: exact captures (content-addressed), paragraph texts kept once per article, the per-article hash chain of versions and events,
 // signed Merkle roots, the Wayback Machine queue. Captures kept before this migration (raw_pages:
 // decoded text re-encoded as UTF-8) are moved into `captures` by the store's first migrate() run
 // after this step (sha256 cannot be computed in SQLite's SQL), and marked as not exact.
@@ -77,6 +77,16 @@ const tables = (id: string, bigint: string, blob: string) => [
   // Every request made to the archive, by any worker, within the rate window (older rows are deleted).
   `CREATE TABLE archive_requests (id ${id}, at ${bigint} NOT NULL)`,
   `CREATE INDEX archive_requests_at ON archive_requests (at)`,
+  // Paragraph texts, each kept once per article: a new version that changes one paragraph stores
+  // that paragraph and a list of ids (versions.paragraph_ids) instead of the whole text again.
+  `CREATE TABLE paragraph_texts (
+    id ${id},
+    article_id ${bigint} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    digest TEXT NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (article_id, digest)
+  )`,
+  `ALTER TABLE versions ADD COLUMN paragraph_ids TEXT`,
   // Small shared settings of the evidence machinery (e.g. a Save Page Now pause after a 429).
   `CREATE TABLE evidence_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
 ];

@@ -3,7 +3,8 @@ import { placeholders, type Db } from './db.ts';
 import { bareCapture, insertCapture, prepareCapture } from './captures.ts';
 import { decompressRaw } from './raw.ts';
 import { chainEvent, chainVersion } from './records.ts';
-import { EVENT_COLUMNS, VERSION_COLUMNS, toEvent, toVersion } from './rows.ts';
+import { readVersions } from './paragraphs.ts';
+import { EVENT_COLUMNS, VERSION_COLUMNS, toEvent } from './rows.ts';
 import type { VersionHooks } from './versions.ts';
 
 const DONE_KEY = 'backfill.done';
@@ -31,13 +32,14 @@ export async function backfillEvidence(db: Db, hooks: VersionHooks): Promise<num
 async function backfillArticle(db: Db, hooks: VersionHooks, articleId: number): Promise<void> {
   await db.tx(async (tx) => {
     await hooks.lockArticle(tx, articleId);
-    const versions = (
+    const versions = await readVersions(
+      tx,
       await tx.all(
         `SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ?
          AND NOT EXISTS (SELECT 1 FROM records r WHERE r.version_id = v.id) ORDER BY v.number`,
         [articleId],
-      )
-    ).map(toVersion);
+      ),
+    );
     for (const v of versions) {
       const raw = await tx.get<{ encoding: string; body: Uint8Array }>('SELECT encoding, body FROM raw_pages WHERE version_id = ?', [v.id]);
       let digest: string | null = null;

@@ -2,7 +2,8 @@ import type { ArticleWithSource, Change, Page } from '../../model/index.ts';
 import type { ChangeQuery } from '../store.ts';
 import { decodeCursor, pageOf } from './cursor.ts';
 import { placeholders, type Db, type Param } from './db.ts';
-import { ARTICLE_WITH_SOURCE_COLUMNS, EVENT_COLUMNS, VERSION_COLUMNS, toArticleWithSource, toEvent, toVersion } from './rows.ts';
+import { readVersions } from './paragraphs.ts';
+import { ARTICLE_WITH_SOURCE_COLUMNS, EVENT_COLUMNS, VERSION_COLUMNS, toArticleWithSource, toEvent } from './rows.ts';
 
 /** Events that are news in themselves and belong in the recent-changes list. */
 export const CHANGE_EVENT_KINDS = ['removed', 'restored', 'revert'];
@@ -62,7 +63,7 @@ async function hydrate(db: Db, keys: ChangeKey[]): Promise<Change[]> {
   const versionIds = keys.filter((k) => k.rank === 1).map((k) => k.id);
   const eventIds = keys.filter((k) => k.rank === 0).map((k) => k.id);
   const versions = versionIds.length
-    ? (await db.all(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.id IN (${placeholders(versionIds.length)})`, versionIds)).map(toVersion)
+    ? await readVersions(db, await db.all(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.id IN (${placeholders(versionIds.length)})`, versionIds))
     : [];
   const events = eventIds.length
     ? (await db.all(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (${placeholders(eventIds.length)})`, eventIds)).map(toEvent)

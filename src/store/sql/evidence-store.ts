@@ -6,7 +6,8 @@ import type { Db } from './db.ts';
 import * as records from './records.ts';
 import * as retention from './retention.ts';
 import * as roots from './roots.ts';
-import { VERSION_COLUMNS, toVersion } from './rows.ts';
+import { readVersion } from './paragraphs.ts';
+import { VERSION_COLUMNS } from './rows.ts';
 
 /** store.evidence on top of a Db: the same SQL on both databases. */
 export function createEvidenceStore(db: Db): EvidenceStore {
@@ -16,7 +17,7 @@ export function createEvidenceStore(db: Db): EvidenceStore {
     getCaptureBytes: (digest) => captures.getCaptureBytes(db, digest),
     getVersionById: async (versionId): Promise<Version | null> => {
       const row = await db.get(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.id = ?`, [versionId]);
-      return row ? toVersion(row) : null;
+      return readVersion(db, row);
     },
     listRecords: (articleId) => records.listRecords(db, articleId),
     getVersionRecord: (versionId) => records.getVersionRecord(db, versionId),
@@ -34,5 +35,6 @@ export function createEvidenceStore(db: Db): EvidenceStore {
     setPinned: (versionId, pinned) => retention.setPinned(db, versionId, pinned),
     pruneCaptures: (cutoff) => retention.pruneCaptures(db, cutoff),
     captureStats: () => retention.captureStats(db),
+    textStats: () => retention.textStats(db),
   };
 }

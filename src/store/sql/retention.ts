@@ -1,5 +1,5 @@
 import type { Millis } from '../../model/index.ts';
-import type { CaptureStats, PruneResult } from '../evidence.ts';
+import type { CaptureStats, PruneResult, TextStats } from '../evidence.ts';
 import type { Db } from './db.ts';
 
 // A version's capture is kept while it is recent, the article's first or latest version, or pinned.
@@ -50,5 +50,24 @@ export async function captureStats(db: Db): Promise<CaptureStats> {
     rawBytes: n(r?.raw_bytes),
     storedBytes: n(r?.stored_bytes),
     undedupedRawBytes: n(r?.undeduped),
+  };
+}
+
+export async function textStats(db: Db): Promise<TextStats> {
+  const bytes = (col: string) => (db.dialect === 'postgres' ? `octet_length(${col})` : `length(CAST(${col} AS BLOB))`);
+  const r = await db.get<Record<string, number | null>>(
+    `SELECT (SELECT COUNT(*) FROM versions) AS versions,
+       (SELECT COUNT(*) FROM paragraph_texts) AS paragraph_rows,
+       (SELECT SUM(${bytes('text')}) FROM paragraph_texts) AS paragraph_bytes,
+       (SELECT SUM(${bytes('paragraph_ids')}) FROM versions) AS id_bytes,
+       (SELECT SUM(${bytes('paragraphs_json')}) FROM versions) AS legacy_bytes`,
+  );
+  const n = (v: number | null | undefined) => Number(v ?? 0);
+  return {
+    versions: n(r?.versions),
+    paragraphRows: n(r?.paragraph_rows),
+    paragraphBytes: n(r?.paragraph_bytes),
+    idListBytes: n(r?.id_bytes),
+    legacyTextBytes: n(r?.legacy_bytes),
   };
 }

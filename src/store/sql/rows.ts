@@ -86,7 +86,7 @@ export function toArticleWithSource(r: Row): ArticleWithSource {
 
 export const VERSION_COLUMNS = `v.id, v.article_id, v.number, v.captured_at, v.title, v.byline, v.published,
   v.paragraphs_json, v.fingerprint, v.extractor_version, v.words_added, v.words_removed, v.has_raw,
-  v.baseline_fingerprint, v.baseline_extractor_version, v.hidden_at`;
+  v.baseline_fingerprint, v.baseline_extractor_version, v.hidden_at, v.paragraph_ids`;
 
 export function toVersion(r: Row): Version {
   return {
@@ -97,7 +97,8 @@ export function toVersion(r: Row): Version {
     title: String(r.title),
     byline: strOrNull(r.byline),
     published: strOrNull(r.published),
-    paragraphs: JSON.parse(String(r.paragraphs_json)) as string[],
+    // Versions stored since migration 6 keep paragraph ids; sql/paragraphs.ts readVersions fills in the texts.
+    paragraphs: r.paragraph_ids ? [] : (JSON.parse(String(r.paragraphs_json)) as string[]),
     fingerprint: String(r.fingerprint),
     extractorVersion: String(r.extractor_version),
     wordsAdded: num(r.words_added),

@@ -3,8 +3,9 @@ import type { Version, VersionInput } from '../../model/index.ts';
 import { StoreError, VersionConflictError } from '../errors.ts';
 import type { Db } from './db.ts';
 import { bareCapture, getCapture, insertCapture, prepareCapture } from './captures.ts';
+import { readVersion, readVersions, storeParagraphs } from './paragraphs.ts';
 import { chainVersion } from './records.ts';
-import { VERSION_COLUMNS, bare, toVersion } from './rows.ts';
+import { VERSION_COLUMNS, bare } from './rows.ts';
 
 /** What differs per database when a version is stored. */
 export interface VersionHooks {
@@ -60,11 +61,12 @@ export async function addVersion(
   }
 }
 
-async function insertVersion(tx: Db, articleId: number, number: number, v: VersionInput, hasRaw: boolean) {
+async function insertVersion(tx: Db, articleId: number, number: number, v: VersionInput, hasRaw: boolean): Promise<Version> {
+  const paragraphIds = await storeParagraphs(tx, articleId, v.paragraphs);
   const row = await tx.get(
-    `INSERT INTO versions (article_id, number, captured_at, title, byline, published, paragraphs_json, fingerprint,
+    `INSERT INTO versions (article_id, number, captured_at, title, byline, published, paragraphs_json, paragraph_ids, fingerprint,
        extractor_version, words_added, words_removed, has_raw)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)
      RETURNING ${bare(VERSION_COLUMNS)}`,
     [
       articleId,
@@ -73,7 +75,7 @@ async function insertVersion(tx: Db, articleId: number, number: number, v: Versi
       v.title,
       v.byline,
       v.published,
-      JSON.stringify(v.paragraphs),
+      JSON.stringify(paragraphIds),
       v.fingerprint,
       v.extractorVersion,
       v.wordsAdded,
@@ -81,7 +83,7 @@ async function insertVersion(tx: Db, articleId: number, number: number, v: Versi
       hasRaw ? 1 : 0,
     ],
   );
-  return toVersion(row!);
+  return { ...(await readVersion(tx, row))!, paragraphs: [...v.paragraphs] };
 }
 
 export async function listVersions(db: Db, articleId: number, options: { includeHidden?: boolean } = {}): Promise<Version[]> {
@@ -89,7 +91,7 @@ export async function listVersions(db: Db, articleId: number, options: { include
   const rows = await db.all(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? ${visible} ORDER BY v.number`, [
     articleId,
   ]);
-  return rows.map(toVersion);
+  return readVersions(db, rows);
 }
 
 export async function getVersion(db: Db, articleId: number, number: number): Promise<Version | null> {
@@ -97,7 +99,7 @@ export async function getVersion(db: Db, articleId: number, number: number): Pro
     articleId,
     number,
   ]);
-  return row ? toVersion(row) : null;
+  return readVersion(db, row);
 }
 
 export async function getLatestVersion(db: Db, articleId: number): Promise<Version | null> {
@@ -105,7 +107,7 @@ export async function getLatestVersion(db: Db, articleId: number): Promise<Versi
     `SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? ORDER BY v.number DESC LIMIT 1`,
     [articleId],
   );
-  return row ? toVersion(row) : null;
+  return readVersion(db, row);
 }
 
 export async function getRawHtml(db: Db, articleId: number, number: number): Promise<Uint8Array | null> {

@@ -17,6 +17,7 @@ import { sizingSection } from './lib/tracker-sizing.ts';
 import { createDatabase, runScenario, type ScenarioResult, type SiteHandle } from './lib/tracker-run.ts';
 import { startSiteProcess } from './lib/tracker-site-process.ts';
 import { markdown, resultTable, stageTable } from './lib/tracker-table.ts';
+import { storageTable } from './lib/tracker-storage.ts';
 
 const { values } = parseArgs({
   options: {
@@ -110,6 +111,14 @@ function render(results: ScenarioResult[], skipped: string | null, profile: Awai
       `Machine: ${cpus().length} cores, load average ${loadBefore} before the run and ${loadavg()[0].toFixed(1)} after (other processes share it).`,
     '',
     resultTable(results),
+    '',
+    '## Storage per version (text and capture, before and after deduplication)',
+    '',
+    'Text "whole copy" is every version keeping its whole paragraph list; "as stored" keeps each paragraph once per article ' +
+      'plus an id list per version (goal: at most 2 KB per extra version). Captures: the bytes as received per version, the ' +
+      'distinct bodies among them, and what is stored (distinct bodies, gzip level 3). The full-text index is apart and not deduplicated.',
+    '',
+    storageTable(results.map((r) => r.storage)),
   ];
   if (skipped) parts.push('', skipped);
   if (profile) {

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { defaultConfig } from '../../src/config/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { postgresCpuMs } from './tracker-pgcpu.ts';
+import { measureStorage, type StorageReport } from './tracker-storage.ts';
 import type { PassReport, WorkerSetup } from './tracker-worker.ts';
 
 export interface SiteHandle {
@@ -46,6 +47,7 @@ export interface ScenarioResult {
   peakRssMb: number;
   claimsPerCheck: number;
   msPerClaim: number;
+  storage: StorageReport;
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -82,6 +84,7 @@ export async function runScenario(s: Scenario, site: SiteHandle, log: (line: str
     }
     if (s.profilePath) await request(workers[0], { type: 'profile-stop', path: s.profilePath });
     await Promise.all(workers.map(stopWorker));
+    const storage = await measureStorage(`${s.name}, ${s.workers} worker${s.workers > 1 ? 's' : ''}`, db.dataDir, db.url);
     return {
       name: s.name,
       workers: s.workers,
@@ -96,6 +99,7 @@ export async function runScenario(s: Scenario, site: SiteHandle, log: (line: str
       peakRssMb: total.rssKb / 1024,
       claimsPerCheck: total.claims / total.checks,
       msPerClaim: total.claimMs / total.claims,
+      storage,
     };
   } finally {
     await db.drop();

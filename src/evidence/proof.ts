@@ -1,5 +1,5 @@
 import type { ChainRecord, SignedRoot, Version } from '../model/index.ts';
-import { NotFoundError } from '../model/index.ts';
+import { HiddenError, NotFoundError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { inclusionPath } from './merkle.ts';
 
@@ -16,6 +16,9 @@ export async function versionProof(store: Store, versionId: number): Promise<Ver
   const version = await store.evidence.getVersionById(versionId);
   const record = version ? await store.evidence.getVersionRecord(versionId) : null;
   if (!version || !record) throw new NotFoundError(`no version ${versionId}`);
+  // A legal hide covers the proof too: it would confirm what the hidden text said.
+  const article = await store.getArticle(version.articleId);
+  if (version.hiddenAt !== null || !article || article.hiddenAt !== null) throw new HiddenError(`version ${versionId} is hidden`);
   if (record.rootId === null) {
     throw new NotFoundError(`version ${versionId} is not sealed under a signed root yet (roots are sealed every evidence.sealEverySec); try again later`);
   }

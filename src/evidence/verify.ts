@@ -54,7 +54,7 @@ async function verifyArticle(store: Store, articleId: number, report: VerifyRepo
   report.articles++;
   let versions: Version[] = [];
   try {
-    versions = article ? await store.listVersions(articleId) : [];
+    versions = article ? await store.listVersions(articleId, { includeHidden: true }) : [];
   } catch (err) {
     // e.g. a paragraph row deleted behind Redline's back
     return fail(null, `versions cannot be read: ${(err as Error).message}`);

@@ -1,9 +1,11 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.ts';
+import { createApp } from '../../src/web/index.ts';
 import { runMain } from '../e2e/helpers.ts';
 import { buildDemoDatabase } from './demo-db.ts';
 
@@ -144,12 +146,53 @@ describe('redline verify on the demo database', () => {
     expect(r.stdout).toMatch(/BREAK root \d: (covers \d+ records but was signed for|its records no longer give)/);
   });
 
-  it('checks against a root saved earlier: a rewritten root history is named', async () => {
+  it('does not count a legal hide made through Redline as a break', async () => {
+    const dir = tampered(() => {});
+    const store = await openStore({ dataDir: dir });
+    try {
+      const article = (await store.listArticles({ limit: 100, minVersions: 3 })).items[0];
+      expect(await store.setVersionHidden(article.id, 2, { at: Date.now(), reason: 'court order' })).toBe(true);
+      const v2 = (await store.getVersion(article.id, 2))!;
+      const app = createApp({ store, config: demo.t.deps.config });
+      expect((await app.request(`/api/v1/proofs/versions/${v2.id}`)).status).toBe(410);
+    } finally {
+      await store.close();
+    }
+    const r = await verify(dir);
+    expect(r.stdout).toMatch(/^verify: OK/);
+    expect(r.code).toBe(0);
+  });
+
+  it('names a root whose fields were edited', async () => {
     const dir = tampered((db) => {
-      db.prepare("UPDATE roots SET root_hash = 'f' || substr(root_hash, 2) WHERE seq = 1").run();
+      db.prepare("UPDATE roots SET root_hash = CASE WHEN substr(root_hash, 1, 1) = 'f' THEN 'e' ELSE 'f' END || substr(root_hash, 2) WHERE seq = 1").run();
     });
     const r = await verify(dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('BREAK root 1: its fields differ from the signed statement');
+  });
+
+  it('with a root saved earlier, catches a history re-sealed with the operator\'s own key', async () => {
+    const store = await openStore({ dataDir: demo.dir });
+    const saved = join(demo.dir, '..', `root1-${process.pid}.json`);
+    try {
+      const app = createApp({ store, config: demo.t.deps.config });
+      writeFileSync(saved, await (await app.request('/api/v1/roots/1')).text());
+    } finally {
+      await store.close();
+    }
+    copies.push(saved);
+    // Someone holding the signing key rewrites a text, drops the roots and seals everything again.
+    const dir = tampered((db) => {
+      db.prepare("UPDATE paragraph_texts SET text = text || ' (edited)' WHERE id = (SELECT MIN(id) FROM paragraph_texts)").run();
+      db.prepare('DELETE FROM roots').run();
+      db.prepare('UPDATE records SET root_id = NULL').run();
+    });
+    expect((await runMain(['evidence', 'seal', '--data', dir])).code).toBe(0);
+    const withAnchor = await runMain(['verify', '--data', dir, '--from-root', saved]);
+    expect(withAnchor.code).toBe(1);
+    expect(withAnchor.stdout).toContain('BREAK root 1: differs from the trusted root given: history was rewritten');
+    expect((await verify(demo.dir)).code).toBe(0);
+    expect((await runMain(['verify', '--data', demo.dir, '--from-root', saved])).code).toBe(0);
   });
 });

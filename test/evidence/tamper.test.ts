@@ -146,6 +146,22 @@ describe('redline verify on the demo database', () => {
     expect(r.stdout).toMatch(/BREAK root \d: (covers \d+ records but was signed for|its records no longer give)/);
   });
 
+  it('stays verifiable after retention pruned the captures of middle versions', async () => {
+    const dir = tampered(() => {});
+    const before = await verify(dir);
+    // The demo's clock ran ahead of the wall clock by ten days a step: prune as of after its end.
+    const store = await openStore({ dataDir: dir });
+    try {
+      expect((await store.evidence.pruneCaptures(demo.t.clock.now + 86_400_000)).captures).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
+    const after = await verify(dir);
+    expect(after.code).toBe(0);
+    const captures = (r: { stdout: string }) => Number(/(\d+) captures/.exec(r.stdout)![1]);
+    expect(captures(after)).toBeLessThan(captures(before));
+  });
+
   it('does not count a legal hide made through Redline as a break', async () => {
     const dir = tampered(() => {});
     const store = await openStore({ dataDir: dir });

@@ -27,6 +27,8 @@ export interface FetchResult {
   statusLine?: string;
   rawHeaders?: [string, string][];
   requestHeaders?: [string, string][];
+  /** The body is the DOM a browser rendered (UTF-8), not the bytes received; the envelope is the HTTP response's. */
+  rendered?: boolean;
   text: string;
   charset: string;
   etag: string | null;

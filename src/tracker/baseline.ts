@@ -50,5 +50,7 @@ export function captureOf(requestUrl: string, page: FetchedPage): CaptureInput {
     headers: page.rawHeaders ?? (page.headers ? Object.entries(page.headers) : null),
     requestHeaders: page.requestHeaders ?? null,
     charset: page.charset,
+    // A rendered page is what re-extraction needs, but not the bytes the server sent.
+    exact: !page.rendered,
   };
 }

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFetcher } from '../fetch/index.ts';
 import { testFetchConfig, useTestServer } from '../fetch/test-server.ts';
-import { currentFingerprint } from './baseline.ts';
+import { captureOf, currentFingerprint } from './baseline.ts';
 import { checkArticle } from './check-article.ts';
 import { syncSources } from './sync.ts';
 import { articlePage, harness, type Harness } from './testdata/fakes.ts';
@@ -48,5 +48,13 @@ describe('exact captures', () => {
     expect(v1.paragraphs).toEqual(GREEK);
     const fp = await currentFingerprint(deps, article.url, { ...v1, extractorVersion: '0-old', baselineExtractorVersion: null });
     expect(fp).toBe(v1.fingerprint);
+  });
+});
+
+describe('captureOf', () => {
+  it('marks a page rendered by a browser as not the bytes received', () => {
+    const page = { url: 'https://x.example/a', status: 200, notModified: false, body: new Uint8Array([60]), text: '<', charset: 'utf-8', etag: null, lastModified: null, maxAgeMs: null };
+    expect(captureOf(page.url, page).exact).toBe(true);
+    expect(captureOf(page.url, { ...page, rendered: true })).toMatchObject({ exact: false, charset: 'utf-8', requestUrl: page.url });
   });
 });

@@ -20,6 +20,8 @@ export interface FetchedPage {
   statusLine?: string;
   rawHeaders?: [string, string][];
   requestHeaders?: [string, string][];
+  /** Rendered by a browser: the body is the DOM as UTF-8 (kept as a capture that is not exact). */
+  rendered?: boolean;
 }
 
 export interface GetOptions {

@@ -38,6 +38,18 @@ describe('migrate', () => {
     expect(MIGRATIONS[0].postgres.length).toBeGreaterThan(0);
   });
 
+  it('applies a lower step merged after a higher one', async () => {
+    const db = openSqliteDb(':memory:');
+    const late = { version: 5, name: 'merged later', ...both('CREATE TABLE late (x INTEGER)') };
+    const high = { version: 7, name: 'merged first', ...both('CREATE TABLE high (x INTEGER)') };
+    await migrate(db, undefined, [steps[0], high]);
+    await migrate(db, undefined, [steps[0], late, high]);
+    expect(await readSchemaVersion(db)).toBe(7);
+    await db.run('INSERT INTO late (x) VALUES (1)');
+    expect((await db.all<{ version: number }>('SELECT version FROM schema_version ORDER BY version')).map((r) => r.version)).toEqual([1, 5, 7]);
+    await db.close();
+  });
+
   it('records an empty step as applied', async () => {
     const db = openSqliteDb(':memory:');
     await migrate(db, undefined, [steps[0], { version: 2, name: 'postgres only', sqlite: [], postgres: ['SELECT 1'] }]);

@@ -29,7 +29,7 @@ function isMissingTable(err: unknown): boolean {
 }
 
 /**
- * Applies pending migrations, each in its own transaction with its schema_version row, so a crash
+ * Applies pending migrations (every one without a schema_version row, in order), each in its own transaction with its schema_version row, so a crash
  * leaves the database at a known version. `lock` serialises concurrent migrators (PostgreSQL).
  */
 export async function migrate(
@@ -44,7 +44,10 @@ export async function migrate(
       await tx.run(CREATE_VERSION_TABLE);
       const current = await maxVersion(tx);
       if (current > known) throw new SchemaTooNewError(current, known);
-      const next = migrations.find((m) => m.version > current);
+      // Every step not applied yet, lowest first: numbers are handed out to work done in parallel, so a
+      // database may have 7 (merged first) and still lack 6.
+      const done = new Set((await tx.all<{ version: number }>('SELECT version FROM schema_version')).map((r) => Number(r.version)));
+      const next = migrations.find((m) => !done.has(m.version));
       if (!next) return false;
       for (const sql of tx.dialect === 'sqlite' ? next.sqlite : next.postgres) await tx.run(sql);
       await tx.run('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)', [

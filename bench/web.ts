@@ -1,6 +1,7 @@
 /**
  * bench:web — seeds a SQLite store with 10,000 articles and 100,000 versions, then measures the
- * recent-changes page, an article page and the diff page of a 150-paragraph article: median and
+ * recent-changes page, an article page, the diff page of a 150-paragraph article, a 1,000-item
+ * change feed, the statistics page and share cards (drawing and cached answer): median and
  * p99 server time (in process, app.request) and throughput under concurrent load (autocannon in a
  * child process against @hono/node-server on 127.0.0.1). Prints a table and writes bench/results/web.md.
  *
@@ -131,6 +132,32 @@ async function load(url: string, connections: number, duration: number): Promise
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
+/** Share cards: drawing time over different diffs of the 150-paragraph article, then the cached route. */
+async function cardTimes(store: Store, bigId: number): Promise<{ draw: Timing; cached: Timing; bytes: number; count: number }> {
+  const { renderShareCard, shareCardFromDiff } = await import('../src/cards/index.ts');
+  const { diffVersions } = await import('../src/diff/index.ts');
+  const { createApp } = await import('../src/web/index.ts');
+  const versions = await store.listVersions(bigId);
+  const inputs = versions.slice(1).map((v, i) => shareCardFromDiff(diffVersions(versions[i], v), { headline: v.title, sourceName: 'BBC', capturedAt: v.capturedAt }));
+  await renderShareCard(inputs[0]); // fonts parsed, code warmed
+  const samples: number[] = [];
+  const sizes: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const input of inputs) {
+      const t = performance.now();
+      const card = await renderShareCard(input);
+      samples.push(performance.now() - t);
+      sizes.push(card.png.byteLength);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  sizes.sort((a, b) => a - b);
+  const app = createApp({ store, config: defaultConfig() });
+  const cached = await time(app, () => `/articles/${bigId}/diff/1/2/card.png`, 300);
+  const pick = (f: number) => samples[Math.min(samples.length - 1, Math.ceil(samples.length * f) - 1)];
+  return { draw: { median: pick(0.5), p99: pick(0.99) }, cached, bytes: sizes[Math.floor(sizes.length / 2)], count: inputs.length };
+}
+
 async function main(): Promise<void> {
   const { store, dir, bigId, seededIn } = await openSeeded();
   const stats = await store.stats();
@@ -148,7 +175,12 @@ async function main(): Promise<void> {
     ['article page (random of 10,000)', await time(app, article, 300)],
     [`diff page, ${BIG_PARAGRAPHS} paragraphs (uncached)`, await time(app, diff, 300)],
     [`diff page, ${BIG_PARAGRAPHS} paragraphs (cached diff)`, await time(cached, diff, 300)],
+    // Digests (title, preview, feed HTML) are computed once per version, then cached: the warm-up computes them.
+    ['feed of 1,000 changes /feeds/changes.rss?limit=1000', await time(cached, () => '/feeds/changes.rss?limit=1000', 100)],
+    ['feed of 1,000 changes, JSON Feed', await time(cached, () => '/feeds/changes.json?limit=1000', 100)],
+    ['statistics /stats (cached figures)', await time(cached, () => '/stats', 100)],
   ];
+  const cards = await cardTimes(store, bigId);
 
   const server = serve({ fetch: cached.fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise((r) => server.once('listening', r));
@@ -171,6 +203,10 @@ async function main(): Promise<void> {
     '## Server time per request (in process, app.request, 300 sequential requests)', '',
     '| page | median ms | p99 ms |', '| --- | ---: | ---: |',
     ...rows.map(([name, t]) => `| ${name} | ${ms(t.median)} | ${ms(t.p99)} |`), '',
+    '## Share cards (1200x630 PNG)', '',
+    '| what | median ms | p99 ms | size |', '| --- | ---: | ---: | ---: |',
+    `| draw a card (renderShareCard, ${cards.count} different diffs) | ${ms(cards.draw.median)} | ${ms(cards.draw.p99)} | ${(cards.bytes / 1024).toFixed(0)} KB median |`,
+    `| card route, cached answer (/articles/ID/diff/A/B/card.png) | ${ms(cards.cached.median)} | ${ms(cards.cached.p99)} | |`, '',
     `## Throughput (autocannon, ${connections} connections, ${duration} s, HTTP on 127.0.0.1, diff cache on)`, '',
     '| page | req/s | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | ---: |',
     ...loads.map(([name, l]) => `| ${name} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${l.errors} |`), '',

@@ -22,8 +22,15 @@ const COMMANDS: Record<string, { load: () => Promise<{ default: Command }>; help
   admin: { load: () => import('./commands/admin.ts'), help: 'moderation: hide-article, pause-source, audit, token create|list|revoke ...' },
 };
 
+/** The version in package.json, the one `npm install` installed. */
+async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 export function usage(): string {
-  const lines = ['usage: redline COMMAND [options]   (every command takes --data DIR, default ./data)', ''];
+  const lines = ['usage: redline COMMAND [options]   (every command takes --data DIR, default ./data)', '       redline --version', ''];
   for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.help}`);
   return lines.join('\n');
 }
@@ -31,6 +38,10 @@ export function usage(): string {
 /** Entry point: returns the process exit code. Errors become exit codes here, once. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`redline ${await packageVersion()}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage() + '\n');
     return name ? 0 : 2;

@@ -55,7 +55,10 @@ export interface WorkerConfig {
 export interface WebConfig {
   host: string;
   port: number;
-  /** Public base URL used in feeds, e.g. http://localhost:8080 */
+  /**
+   * Public base URL used in feeds, share cards and self links, e.g. https://redline.example.org.
+   * Empty (the default): the address the website actually listens on (see `publicBaseUrl`).
+   */
   baseUrl: string;
 }
 
@@ -147,4 +150,16 @@ export interface Config {
   evidence: EvidenceConfig;
   /** Sources declared in the config file; synced into the database at start. */
   sources: SourceInput[];
+}
+
+/**
+ * The base URL links are built on, without a trailing slash: `web.baseUrl` when set, else the
+ * address actually listened on (`listening`, e.g. after `--port 0`), else host and port as configured.
+ */
+export function publicBaseUrl(web: WebConfig, listening?: { host: string; port: number } | null): string {
+  if (web.baseUrl) return web.baseUrl.replace(/\/+$/, '');
+  const host = listening?.host ?? web.host;
+  const port = listening?.port ?? web.port;
+  const name = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }

@@ -40,7 +40,7 @@ export function defaultConfig(): Config {
       robotsCacheSec: 3600,
     },
     worker: { role: 'all', batchSize: 32, leaseSec: 300, idleMs: 1_000, keepRaw: true },
-    web: { host: '127.0.0.1', port: 8080, baseUrl: 'http://127.0.0.1:8080' },
+    web: { host: '127.0.0.1', port: 8080, baseUrl: '' },
     admin: { sessionHours: 12 },
     ops: {
       heartbeatStaleSec: 120,

@@ -37,9 +37,6 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   if (overrides.databaseUrl) config.databaseUrl = overrides.databaseUrl;
   if (overrides.port !== undefined) config.web.port = overrides.port;
   if (overrides.role) config.worker.role = overrides.role;
-  if (overrides.port !== undefined || env.REDLINE_PORT) {
-    config.web.baseUrl = `http://${config.web.host}:${config.web.port}`;
-  }
   if (config.databaseUrl?.startsWith('sqlite:')) config.databaseUrl = null;
   validate(config);
   return config;
@@ -157,6 +154,9 @@ function validate(config: Config): void {
   if (!['web', 'worker', 'all'].includes(worker.role)) throw new UsageError(`config: unknown role ${worker.role}`);
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new UsageError(`config: database URL must start with postgres:// (or be omitted for SQLite)`);
+  }
+  if (typeof config.web.baseUrl !== 'string' || (config.web.baseUrl && !/^https?:\/\/[^/]/.test(config.web.baseUrl))) {
+    throw new UsageError('config: web.baseUrl must be an http(s) URL, or empty to use the address the website listens on');
   }
 }
 

@@ -72,8 +72,8 @@ describe('startNewsroom', () => {
         if (e.kind === 'takedown') expect(status).toBe(404);
         else expect(status).toBe(200);
         if (e.kind === 'headline') expect(headlineOf(html)).toBe(e.after);
-        if (['reworded', 'number', 'flip', 'added'].includes(e.kind)) expect(bodyTexts(html)).toContain(e.after);
-        if (['reworded', 'number', 'flip', 'removed'].includes(e.kind)) expect(bodyTexts(html)).not.toContain(e.before);
+        if (['reworded', 'typo', 'number', 'flip', 'added'].includes(e.kind)) expect(bodyTexts(html)).toContain(e.after);
+        if (['reworded', 'typo', 'number', 'flip', 'removed'].includes(e.kind)) expect(bodyTexts(html)).not.toContain(e.before);
         if (status === 200) expect(bodyTexts(html)).toEqual(info.paragraphs);
       }
     }

@@ -3,7 +3,7 @@ import { DEMO_EDITS, LAST_STEP, describeEdits, expectedVersions, plainParagraphs
 import { STORIES } from './stories/index.ts';
 import type { DemoEdit, Story } from './types.ts';
 
-const PARAGRAPH_KINDS = new Set(['reworded', 'number', 'flip']);
+const PARAGRAPH_KINDS = new Set(['reworded', 'typo', 'number', 'flip']);
 
 function versionsWithinScript(story: Story): Set<string> {
   const seen = new Set<string>();
@@ -40,10 +40,21 @@ describe('the newsroom edit script', () => {
 
   it('uses every kind of edit the issue asks for', () => {
     const kinds = new Set(DEMO_EDITS.map((e) => e.kind));
-    for (const k of ['headline', 'removed', 'added', 'reworded', 'number', 'moved', 'takedown', 'restore', 'flip']) {
+    for (const k of ['headline', 'removed', 'added', 'reworded', 'typo', 'number', 'moved', 'takedown', 'restore', 'flip']) {
       expect(kinds, k).toContain(k);
     }
     expect(DEMO_EDITS.every((e) => e.step >= 1 && e.step <= LAST_STEP)).toBe(true);
+  });
+
+  it('has a typo fix, a corrected number and a "Correction:" notice, for the significance filters', () => {
+    const typo = DEMO_EDITS.filter((e) => e.kind === 'typo');
+    expect(typo).toHaveLength(1);
+    // A spelling fix: the two texts differ in a single word, by a letter or two.
+    const [a, b] = [typo[0].before!.split(' '), typo[0].after!.split(' ')];
+    expect(a.length).toBe(b.length);
+    expect(a.filter((w, i) => w !== b[i])).toHaveLength(1);
+    expect(DEMO_EDITS.some((e) => e.kind === 'number')).toBe(true);
+    expect(DEMO_EDITS.filter((e) => e.kind === 'added' && e.after!.startsWith('Correction:'))).toHaveLength(1);
   });
 
   it('keeps ids and paths unique, and story text in plausible length', () => {

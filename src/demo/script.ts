@@ -51,6 +51,7 @@ function applyEdit(state: LiveState, edit: StoryEdit, storyId: string): LiveStat
     case 'headline':
       return { ...state, headline: edit.after ?? state.headline };
     case 'reworded':
+    case 'typo':
     case 'number':
     case 'flip':
       return replaceParagraph(state, need(edit.before), need(edit.after), storyId);

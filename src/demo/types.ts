@@ -15,6 +15,7 @@ export type EditKind =
   | 'removed'
   | 'added'
   | 'reworded'
+  | 'typo'
   | 'number'
   | 'moved'
   | 'takedown'
@@ -25,7 +26,7 @@ export type EditKind =
  * One scripted change, applied when the newsroom reaches `step` (cumulative: step n = step 0 plus
  * every edit with step <= n).
  * - headline: `before` -> `after` headline.
- * - reworded | number | flip: paragraph text `before` becomes `after`.
+ * - reworded | typo | number | flip: paragraph text `before` becomes `after` (typo: a spelling fix).
  * - removed: paragraph `before` disappears.
  * - added: paragraph `after` is inserted after the paragraph `anchor` (null: at the top).
  * - moved: paragraph `before` (= `after`) now follows paragraph `anchor` (null: at the top).

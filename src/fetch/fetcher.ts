@@ -5,6 +5,7 @@ import { FetchError } from './errors.ts';
 import { defaultSleep, HostLimiter, Semaphore } from './limiter.ts';
 import { request, type RawResponse } from './request.ts';
 import { RobotsCache } from './robots-cache.ts';
+import { ROBOTS_PATH } from './robots.ts';
 import type { Accept, Fetcher, FetcherDeps, FetchResult, GetOptions } from './types.ts';
 
 const ACCEPT_HEADER: Record<Accept, string> = {
@@ -83,13 +84,21 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
     },
   });
 
+  /** A site that cannot be reached fails on robots.txt first; the reader asked for the page, so the error names it. */
+  function forPage(err: unknown, url: URL): unknown {
+    if (!(err instanceof FetchError) || err.kind === 'robots') return err;
+    const robotsUrl = new URL(ROBOTS_PATH, url).href;
+    if (!err.message.includes(robotsUrl)) return err;
+    return new FetchError(err.kind, err.message.replaceAll(robotsUrl, url.href), { status: err.status ?? undefined, retryAfterMs: err.retryAfterMs ?? undefined, cause: err });
+  }
+
   async function get(rawUrl: string, options: GetOptions): Promise<FetchResult> {
     let url = parseUrl(rawUrl);
     const visited = new Set<string>();
     const headers = requestHeaders(options);
     for (let redirects = 0; ; redirects++) {
       if (options.signal?.aborted) throw new FetchError('aborted', `${url.href}: aborted`);
-      if (config.respectRobots) await robots.check(url);
+      if (config.respectRobots) await robots.check(url).catch((err) => Promise.reject(forPage(err, url)));
       const res = await exchange(
         url,
         headers,

@@ -8,6 +8,7 @@ import { opsCases } from './contract/ops.case.ts';
 import { readingCases } from './contract/reading.case.ts';
 import { schemaCases } from './contract/schema.case.ts';
 import { sourceCases } from './contract/sources.case.ts';
+import { statisticsCases } from './contract/statistics.case.ts';
 import { versionCases } from './contract/versions.case.ts';
 
 export type { ContractHarness } from './contract/fixtures.ts';
@@ -19,6 +20,7 @@ export function storeContract(harness: ContractHarness): void {
   claimCases(harness);
   versionCases(harness);
   readingCases(harness);
+  statisticsCases(harness);
   schemaCases(harness);
   moderationCases(harness);
   opsCases(harness);

@@ -85,6 +85,9 @@ export interface SearchQuery {
   /** User query: words, and "phrases in quotes". */
   text: string;
   sourceId?: number;
+  /** Only versions captured at or after `from` and before `to`. */
+  from?: Millis;
+  to?: Millis;
   limit: number;
   cursor?: string | null;
 }
@@ -93,6 +96,29 @@ export interface SearchQuery {
 export interface Hide {
   at: Millis;
   reason: string;
+}
+
+/** What the statistics pages show per source (see Store.sourceStatistics). */
+export interface SourceStatistics {
+  sourceId: number;
+  articles: number;
+  /** Articles with two or more versions. */
+  editedArticles: number;
+  versions: number;
+  /** Edits (versions 2+) and how many of them changed the headline. */
+  edits: number;
+  headlineEdits: number;
+  /** Milliseconds from publication (feed time, else first seen) to the first edit, one per edited article. */
+  firstEditDelays: number[];
+  /** Edits by whole hours since publication: index 0 = within the first hour; the last bucket holds everything later. */
+  editsByHour: number[];
+}
+
+export interface MostEdited {
+  article: ArticleWithSource;
+  /** Edits (versions 2+) captured in the period. */
+  edits: number;
+  lastEditAt: Millis;
 }
 
 export interface StoreStats {
@@ -149,6 +175,8 @@ export interface Store {
   claimDueArticles(now: Millis, limit: number, lease: Lease, perHostLimit: number, dueBefore?: Millis): Promise<Article[]>;
   /** Applies the patch and releases the lease. */
   updateArticle(id: number, patch: ArticlePatch): Promise<void>;
+  /** Deletes an article with its versions and events (e.g. a `check URL` that was never readable); false when absent. */
+  removeArticle(id: number): Promise<boolean>;
 
   // --- versions
   /**
@@ -211,4 +239,10 @@ export interface Store {
   recentDiscoveries(sourceId: number, limit: number): Promise<Millis[]>;
   /** Articles due at `now` (not retired, source not paused), leases ignored: the backlog. */
   countDueArticles(now: Millis): Promise<number>;
+
+  // --- statistics (hidden articles and versions left out)
+  /** Per-source statistics, one entry per source (full scans: callers cache them). `hours` buckets (default 48). */
+  sourceStatistics(hours?: number): Promise<SourceStatistics[]>;
+  /** Articles with the most edits captured at or after `since`, most first (ties: latest edit first). */
+  mostEdited(since: Millis, limit: number): Promise<MostEdited[]>;
 }

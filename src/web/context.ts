@@ -1,9 +1,12 @@
-import type { Config } from '../config/index.ts';
+import { publicBaseUrl, type Config } from '../config/index.ts';
+import { createCardCache, type CardCache } from '../cards/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
 import type { Metrics } from '../metrics/index.ts';
 import type { Millis, Source } from '../model/index.ts';
-import type { Store } from '../store/store.ts';
+import type { MostEdited, SourceStatistics, Store } from '../store/store.ts';
 import { createDiffCache, type DiffCache } from './diff-cache.ts';
+import { createDigestCache, type DigestCache } from './digest.ts';
+import { createItemCache, type ItemCache } from './feeds/formats.ts';
 
 export interface AppOptions {
   store: Store;
@@ -12,10 +15,16 @@ export interface AppOptions {
   now?: () => Millis;
   /** Diffs kept in memory (versions never change); 0 turns the cache off, for benchmarks. Default 256. */
   diffCacheSize?: number;
+  /** Change digests kept in memory (a few KB each: feeds of up to 1,000 items stay cached). Default 5000. */
+  digestCacheSize?: number;
+  /** Share cards kept in memory (about 100 KB each); 0 turns the cache off. Default 128. */
+  cardCacheSize?: number;
   /** Where unexpected (500) errors are reported; stderr by default. */
   log?: Logger;
   /** Served at /metrics; `start --role all` shares one with its tracker. A new one by default. */
   metrics?: Metrics;
+  /** The address the server really listens on (known only after listen, e.g. with --port 0); links use it unless web.baseUrl is set. */
+  listening?: () => { host: string; port: number } | null;
 }
 
 /** What every route handler needs: built once in createApp and passed down. */
@@ -25,10 +34,20 @@ export interface WebContext {
   now: () => Millis;
   log: Logger;
   diffs: DiffCache;
+  /** What each version changed (title, preview, feed HTML), by version id. */
+  digests: DigestCache;
+  /** Rendered feed items of versions, by format and entry id. */
+  feedItems: ItemCache;
+  /** Share-card PNGs by version pair (they never change). */
+  cards: CardCache;
   /** Sources for filter menus, cached briefly: counting their articles costs more than the page itself. */
   sourceChoices(): Promise<Source[]>;
-  /** config.web.baseUrl without a trailing slash; feeds need absolute URLs. */
-  baseUrl: string;
+  /** Per-source statistics (full scans), recomputed at most every few minutes. */
+  statistics(): Promise<{ stats: SourceStatistics[]; at: Millis }>;
+  /** Most edited articles since a time, rounded to the minute so that requests share one cached answer. */
+  mostEdited(since: Millis, limit: number): Promise<MostEdited[]>;
+  /** Absolute base of links in feeds and meta tags, without a trailing slash (see publicBaseUrl). */
+  readonly baseUrl: string;
 }
 
 export function createContext(options: AppOptions): WebContext {
@@ -38,12 +57,36 @@ export function createContext(options: AppOptions): WebContext {
     now: options.now ?? Date.now,
     log: options.log ?? createLogger(),
     diffs: createDiffCache(options.store, options.diffCacheSize ?? 256),
+    cards: createCardCache(options.cardCacheSize ?? 128),
+    digests: createDigestCache(options.store, options.digestCacheSize ?? 5000),
+    feedItems: createItemCache(options.digestCacheSize === 0 ? 0 : 3000),
     sourceChoices: cachedFor(SOURCE_MENU_TTL_MS, () => options.store.listSources()),
-    baseUrl: options.config.web.baseUrl.replace(/\/+$/, ''),
+    statistics: cachedFor(STATISTICS_TTL_MS, async () => ({ stats: await options.store.sourceStatistics(), at: (options.now ?? Date.now)() })),
+    mostEdited: memoByMinute((since, limit) => options.store.mostEdited(since, limit)),
+    get baseUrl() {
+      return publicBaseUrl(options.config.web, options.listening?.());
+    },
   };
 }
 
 const SOURCE_MENU_TTL_MS = 30_000;
+const STATISTICS_TTL_MS = 5 * 60_000;
+
+/** Caches answers per (minute of `since`, limit) for a minute; a handful of keys at most (day, week, month). */
+function memoByMinute<T>(load: (since: number, limit: number) => Promise<T>): (since: number, limit: number) => Promise<T> {
+  const cache = new Map<string, { at: number; value: Promise<T> }>();
+  return (since, limit) => {
+    const minute = Math.floor(since / 60_000) * 60_000;
+    const key = `${minute}:${limit}`;
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.at < 60_000) return hit.value;
+    if (cache.size > 32) cache.clear();
+    const value = load(minute, limit);
+    value.catch(() => cache.delete(key));
+    cache.set(key, { at: Date.now(), value });
+    return value;
+  };
+}
 
 function cachedFor<T>(ttlMs: number, load: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | null = null;

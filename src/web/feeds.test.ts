@@ -49,7 +49,7 @@ describe('feeds', () => {
     }
     const v2 = feeds.atom.find((i) => i.link.endsWith(`/articles/${site.plain}/diff/1/2`))!;
     expect(v2.id).toBe(`tag:news.test,2026:article/${site.plain}/version/2`);
-    expect(v2.title).toBe('Minister quits after budget row');
+    expect(v2.title).toBe('Headline changed: \u201cMinister resigns over budget row\u201d \u2192 \u201cMinister quits after budget row\u201d');
     expect(v2.summary).toMatch(/^Headline changed; 1 paragraph added, 1 removed, 1 changed: \+\d+ \/ \u2212\d+ words/);
     // Ids do not depend on what else is in the feed.
     const again = await items('/feeds/changes');
@@ -67,6 +67,30 @@ describe('feeds', () => {
     expect(article.atom[0].title).toMatch(/^Removed from the site/);
     const unchanged = await items(`/articles/${site.unchanged}/feed`);
     expect(unchanged.json).toHaveLength(0);
+  });
+
+  it('items carry the diff of the changed paragraphs with context, in <del>/<ins>, in every format', async () => {
+    const rss = parseRssFeed(await fetchFeed('/sources/bbc/feed.rss', /rss/));
+    const atom = parseAtomFeed(await fetchFeed('/sources/bbc/feed.atom', /atom/));
+    const json = parseJsonFeed(JSON.parse(await fetchFeed('/sources/bbc/feed.json', /json/)));
+    const contents = [rss.items?.[0]?.description, textOf(atom.entries?.[0]?.content), json.items?.[0]?.content_html];
+    for (const c of contents) {
+      expect(c).toContain('<p>The prime minister will name a successor on <del>Monday</del><ins>Tuesday</ins>.</p>');
+      // One paragraph of context before the change, the rest folded.
+      expect(c).toContain('<p>The opposition called for an early election.</p>');
+      expect(c).toContain('[\u2026 2 unchanged paragraphs \u2026]');
+      expect(c).toContain(`href="http://news.test:8080/articles/${site.plain}/diff/2/3"`);
+    }
+    expect(rss.items?.[0]?.title).toBe('1 paragraph changed in \u201cMinister quits after budget row\u201d');
+    const headline = json.items?.[1]?.content_html ?? '';
+    expect(headline).toContain('<p><strong>Headline:</strong> Minister <del>resigns over</del><ins>quits after</ins> budget row</p>');
+    expect(headline).toContain('<p><del>A spokesman declined to comment on the reasons for the departure.</del></p>');
+    expect(headline).toContain('<p><ins>The prime minister will name a successor on Monday.</ins></p>');
+  });
+
+  it('a longer feed with ?limit (up to 1000); a bad limit is a 400', async () => {
+    expect(parseJsonFeed(JSON.parse(await fetchFeed('/feeds/changes.json?limit=2', /json/))).items).toHaveLength(2);
+    expect((await app.request('/feeds/changes.rss?limit=1001')).status).toBe(400);
   });
 
   it('pages advertise their feeds for autodiscovery', async () => {

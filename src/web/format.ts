@@ -1,14 +1,6 @@
 import type { Millis } from '../model/index.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** "26 November 2026, 13:17 UTC": one fixed, unambiguous form (server-rendered, so no reader time zone). */
-export function formatDate(at: Millis): string {
-  const d = new Date(at);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
-}
+export { formatDate, formatPageDate } from '../text/dates.ts';
 
 /** ISO 8601 for machine-readable attributes (`<time datetime>`). */
 export function isoDate(at: Millis): string {

@@ -11,9 +11,11 @@ import { ASSETS, assetUrl } from './assets.ts';
 import { createContext, type AppOptions } from './context.ts';
 import { sendError, toHttpError } from './errors.ts';
 import { opsRoutes } from './ops/routes.ts';
+import { cardRoutes } from './routes/card.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { rawRoutes } from './routes/raw.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { securityHeaders } from './security.ts';
 import { websubRoutes } from './websub.ts';
 
@@ -53,6 +55,8 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/v1', apiRoutes(ctx));
   app.route('/', pageRoutes(ctx));
   app.route('/', rawRoutes(ctx));
+  app.route('/', cardRoutes(ctx));
+  app.route('/', statsRoutes(ctx));
   app.route('/', feedRoutes(ctx));
   app.route('/', websubRoutes(ctx));
 

@@ -42,14 +42,18 @@ describe('pages', () => {
   it('recent changes: newest first, linked to the diff, with badges and word counts', async () => {
     const body = await page('/');
     const rows = body.split('<li class="change').slice(1);
-    expect(rows).toHaveLength(4); // plain v2, v3; evil v2; evil removed event
+    expect(rows).toHaveLength(3); // plain v3 with v2 grouped; evil removed event; evil v2
     expect(rows[0]).toContain(`href="/articles/${site.plain}/diff/2/3"`);
+    // Repeated edits of one article are one row: "2 edits today", linking to the diff of both.
+    expect(rows[0]).toContain(`<a class="edits" href="/articles/${site.plain}/diff/1/3">2 edits today</a> (versions 1 to 3)`);
     expect(rows[0]).not.toContain('headline changed');
+    // The one-line preview marks the changed sentence.
+    expect(rows[0]).toContain('<div class="preview-line"><span class="preview">The prime minister will name a successor on <del>Monday</del><ins>Tuesday</ins>.</span></div>');
     expect(rows[1]).toContain('removed from site');
-    const v2 = rows.find((r) => r.includes(`/articles/${site.plain}/diff/1/2`))!;
-    expect(v2).toContain('headline changed');
-    expect(v2).toMatch(/<time datetime="2026-11-20T09:31:00.000Z" title="20 November 2026, 09:31 UTC">2 hours ago<\/time>/);
-    expect(v2).toMatch(/class="plus">\+\d+</);
+    const evil = rows[2];
+    expect(evil).toContain('headline changed');
+    expect(evil).toMatch(/<time datetime="2026-11-20T09:40:00.000Z" title="20 November 2026, 09:40 UTC">2 hours ago<\/time>/);
+    expect(evil).toMatch(/class="plus">\+\d+</);
     expect(body).toContain('<link rel="alternate" type="application/rss+xml" title="All changes (RSS)" href="/feeds/changes.rss">');
   });
 
@@ -65,7 +69,7 @@ describe('pages', () => {
     await env.store.updateArticle(site.plain, { nextCheckAt: T0 + 4 * 3600_000 });
     const body = await page(`/articles/${site.plain}`);
     const t = text(body);
-    expect(t).toContain("This article is from the source 'bbc' and was first published or seen on 20 November 2026, 09:00 UTC. The next check for changes will be 20 November 2026, 13:00 UTC.");
+    expect(t).toContain("This article is from the source BBC News and was first published or seen on 20 November 2026, 09:00 UTC. The next check for changes will be 20 November 2026, 13:00 UTC.");
     expect(t).toContain('You can find the current article at its original source at https://www.bbc.test/news/politics-1.');
     expect(t).toContain('The article has changed 2 times. There is an RSS feed of changes available.');
     expect(body).toContain(`<a href="/articles/${site.plain}/feed.rss">RSS feed of changes</a>`);
@@ -120,8 +124,9 @@ describe('pages', () => {
 
   it('sources page: counts, poll status and errors', async () => {
     const t = text(await page('/sources'));
-    expect(t).toMatch(/BBC News ?bbc 2 4 ok/);
-    expect(t).toContain('error');
+    expect(t).toMatch(/BBC News 2 4 feed read/);
+    expect(t).not.toMatch(/NOT MODIFIED|not_modified|manual \(disabled\)/);
+    expect(t).toContain('failed');
     expect(t).toContain('HTTP 500');
   });
 
@@ -140,13 +145,15 @@ describe('pages', () => {
       await addVersion(env.store, id, { title: 'Live updates', byline: null, published: null, capturedAt: T0 + 200 * 60_000 + n * 60_000, paragraphs: [`Update number ${n}.`] });
     }
     const first = await page('/?source=bbc');
-    expect(first.split('<li class="change').length - 1).toBe(50);
+    expect(first.split('<li class="change').length - 1).toBe(1);
+    expect(first).toContain('50 edits today</a> (versions 5 to 55)');
     const next = first.match(/<a rel="next" href="(\/\?source=bbc&amp;cursor=[^"]+)">Older changes/);
     expect(next).not.toBeNull();
     const second = await page(next![1].replace(/&amp;/g, '&'));
     const rows = second.split('<li class="change').slice(1);
-    expect(rows).toHaveLength(6); // 4 left of the live article + 2 of the plain one
+    expect(rows).toHaveLength(2); // 4 left of the live article + 2 of the plain one, grouped per article
+    expect(rows[0]).toContain('4 edits today</a> (versions 1 to 5)');
     expect(second).not.toContain('rel="next"');
-    expect(rows.at(-1)).toContain(`/articles/${site.plain}/diff/1/2`);
+    expect(rows.at(-1)).toContain(`/articles/${site.plain}/diff/1/3`);
   });
 });

@@ -54,3 +54,18 @@ export function optionalInt(value: string | undefined, name: string): number | u
   if (!POSITIVE_INT.test(value)) throw new UsageError(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
   return Number(value);
 }
+
+/**
+ * `?from=` / `?to=` of a date-range filter: a day (`2026-11-20`, as a date input sends it) or an
+ * ISO 8601 time. A day as `to` includes that whole day, so the range is [from, to) in epoch ms.
+ */
+export function dateParam(value: string | undefined, name: 'from' | 'to'): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const text = value.trim();
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const at = Date.parse(day ? `${text}T00:00:00Z` : text);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || !Number.isFinite(at)) {
+    throw new UsageError(`${name} must be a date (YYYY-MM-DD) or an ISO 8601 time, got ${JSON.stringify(value)}`);
+  }
+  return day && name === 'to' ? at + 86_400_000 : at;
+}

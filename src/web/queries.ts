@@ -1,13 +1,11 @@
 import type { Change, Page } from '../model/index.ts';
-import type { Store } from '../store/store.ts';
+import type { WebContext } from './context.ts';
 import type { ChangeRow } from './views/changes.ts';
 
-/** Whether each version change also changed the headline: needs the version before it. */
-export async function withHeadlineFlags(store: Store, page: Page<Change>): Promise<Page<ChangeRow>> {
-  const items = await Promise.all(page.items.map(async (change): Promise<ChangeRow> => {
-    if (change.type !== 'version') return { change, headlineChanged: false };
-    const prev = await store.getVersion(change.article.id, change.version.number - 1);
-    return { change, headlineChanged: prev !== null && prev.title !== change.version.title };
-  }));
+/** Each version change with its digest (one batch, cached): no per-row query once warm. */
+export async function withDigests(ctx: WebContext, page: Page<Change>): Promise<Page<ChangeRow>> {
+  const versions = page.items.flatMap((c) => (c.type === 'version' ? [c.version] : []));
+  const digests = await ctx.digests.forVersions(versions);
+  const items = page.items.map((change): ChangeRow => ({ change, digest: change.type === 'version' ? digests.get(change.version.id) ?? null : null }));
   return { items, nextCursor: page.nextCursor };
 }

@@ -137,12 +137,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the site in a real browser', () => {
     await page.getByRole('button', { name: 'Search' }).first().click();
     await page.waitForURL(/\/search\?q=/);
     expect(await page.locator('ol.hits > li').count()).toBe(1);
-    expect(await texts(page, 'ol.hits ul.hit-versions > li > a')).toEqual(['version 1']);
-    expect(squash(await page.locator('ol.hits mark').first().innerText()).toLowerCase()).toBe(phrase.toLowerCase());
+    expect(await texts(page, 'ol.hits .meta > a')).toEqual(['version 1']);
+    // The text was removed later: the hit says so and strikes it through.
+    expect(await page.locator('ol.hits li.hit-removed .badge-removed').count()).toBe(1);
+    expect(squash(await page.locator('ol.hits del mark').first().innerText()).toLowerCase()).toBe(phrase.toLowerCase());
     await page.screenshot({ path: join(SHOTS, 'search-desktop.png'), fullPage: true });
     await page.getByRole('link', { name: 'Sources', exact: true }).click();
     await page.waitForURL(/\/sources$/);
-    expect(squash(await page.locator('table.sources tbody tr').first().innerText())).toMatch(/Demo Gazette demo \d+ \d+ ok/i);
+    expect(squash(await page.locator('table.sources tbody tr').first().innerText())).toMatch(/Demo Gazette \d+ \d+ feed read/i);
     await page.screenshot({ path: join(SHOTS, 'sources-desktop.png'), fullPage: true });
     await done(page);
   });
@@ -158,7 +160,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the site in a real browser', () => {
     expect(await texts(page, 'tr.row-removed td.left del')).toEqual([squash(removed.before!)]);
     expect(await page.locator('tr.row-removed td.right.empty').count()).toBe(1);
     expect((await texts(page, 'table.diff td.right')).join('\n')).not.toContain(squash(removed.before!));
-    expect(squash(await page.locator('tr.field-time').innerText())).toMatch(/\(1 hour later\)|\(\d+ minutes later\)/);
+    expect(squash(await page.locator('table.diff th.right').innerText())).toMatch(/^Version 2 \((1 hour|\d+ minutes) later\)$/);
     await diffShots(page, 'diff-removed');
     await done(page);
   });
@@ -188,6 +190,44 @@ describe.skipIf(!existsSync(CHROMIUM))('the site in a real browser', () => {
     await page.waitForURL(/view=inline/);
     expect(await page.locator('table.diff-inline tr.row-added ins').count()).toBe(1);
     await done(page);
+  });
+
+  it('every page, statistics included, fits the screen at 1280 and 390 px, light and dark', async () => {
+    const { items } = await store.listArticles({ limit: 100, minVersions: 2 });
+    const ferry = items.find((a) => a.title?.includes('Ferry'))!;
+    const pages: [string, string][] = [
+      ['home', '/'], ['articles', '/articles'], ['article', `/articles/${ferry.id}`],
+      ['diff-side', `/articles/${ferry.id}/diff/1/2`], ['diff-inline', `/articles/${ferry.id}/diff/1/2?view=inline&changes=only`],
+      ['version', `/articles/${ferry.id}/versions/2`], ['sources', '/sources'], ['search', '/search?q=ferry'],
+      ['stats', '/stats'], ['stats-source', '/stats/sources/demo'], ['most-edited', '/stats/most-edited?period=week'],
+      ['about', '/about'], ['not-found', '/articles/999999'],
+    ];
+    const tooWide: string[] = [];
+    for (const [name, path] of pages) {
+      for (const width of [1280, 390]) {
+        for (const scheme of ['light', 'dark'] as const) {
+          const page = await open(width, path, scheme);
+          const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (scroll > width) tooWide.push(`${path} at ${width}px (${scheme}): ${scroll}px`);
+          await page.screenshot({ path: join(SHOTS, `all-${name}-${width}-${scheme}.png`), fullPage: true });
+          if (name !== 'not-found') await done(page);
+          else await page.close();
+        }
+      }
+    }
+    expect(tooWide).toEqual([]);
+  }, 180_000);
+
+  it('a folded run of unchanged paragraphs opens without JavaScript', async () => {
+    const { items } = await store.listArticles({ limit: 100, minVersions: 2 });
+    const ferry = items.find((a) => a.title?.includes('Ferry'))!;
+    const page = await browser.newPage({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/articles/${ferry.id}/diff/1/2?changes=only`);
+    const fold = page.locator('tr.row-fold details').first();
+    expect(await fold.locator('.folded').isVisible()).toBe(false);
+    await fold.locator('summary').click();
+    expect(await fold.locator('.folded').isVisible()).toBe(true);
+    await page.close();
   });
 
   it('a moved paragraph is shown as moved at both ends; "changes only" folds the rest', async () => {

@@ -80,9 +80,11 @@ describe('redline check, articles, versions', () => {
     }
   });
 
-  it('check of a missing page reports the removal and exits 0; a bad URL is a usage error', async () => {
+  it('check of a missing page reports the removal, exits 1 and keeps nothing; a bad URL is a usage error', async () => {
     const gone = await runMain(['check', `${server.url}/nothing-here`, '--data', data.dir]);
     expect(gone.stdout).toMatch(/removed from the site/);
+    expect(gone.stdout).toMatch(/not kept: the URL is not tracked \(add --track to keep checking it on schedule\)/);
+    expect(gone.code).toBe(1);
     expect((await runMain(['check', 'not a url', '--data', data.dir])).code).toBe(2);
   });
 });

@@ -121,7 +121,7 @@ function expectedChanges(edits: DemoEdit[]): string[] {
     else if (e.kind === 'removed') out.push(`removed: ${norm(e.before!)}`);
     else if (e.kind === 'added') out.push(`added: ${norm(e.after!)}`);
     else if (e.kind === 'moved') out.push(`moved: ${norm(e.before!)}`);
-    else if (e.kind === 'reworded' || e.kind === 'number' || e.kind === 'flip') out.push(`changed: ${norm(e.before!)} => ${norm(e.after!)}`);
+    else if (e.kind === 'reworded' || e.kind === 'typo' || e.kind === 'number' || e.kind === 'flip') out.push(`changed: ${norm(e.before!)} => ${norm(e.after!)}`);
   }
   return out.sort();
 }

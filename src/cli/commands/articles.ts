@@ -1,9 +1,8 @@
 import type { ArticleStatus, ArticleWithSource } from '../../model/index.ts';
 import { UsageError } from '../../model/index.ts';
-import { openStore } from '../../store/index.ts';
 import type { Store } from '../../store/store.ts';
 import { formatTime } from '../../tracker/index.ts';
-import { configFrom, parseCommand } from '../common.ts';
+import { configFrom, openDataStore, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline articles [--json] [--source KEY] [--status active|removed|retired] [--min-versions N] [--data DIR]
   Lists tracked articles, newest first.`;
@@ -23,7 +22,7 @@ export default async function articles(argv: string[]): Promise<number> {
   const minVersions = values['min-versions'] === undefined ? undefined : Number(values['min-versions']);
   if (minVersions !== undefined && !Number.isInteger(minVersions)) throw new UsageError('--min-versions must be a whole number');
   const config = configFrom(values);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const store = await openDataStore(config);
   try {
     let sourceId: number | undefined;
     if (values.source) {
@@ -32,7 +31,8 @@ export default async function articles(argv: string[]): Promise<number> {
       sourceId = source.id;
     }
     const list = await allArticles(store, { sourceId, status, minVersions });
-    process.stdout.write(values.json ? JSON.stringify(list, null, 2) + '\n' : table(list));
+    const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+    process.stdout.write(values.json ? JSON.stringify(list, null, 2) + '\n' : table(list, width));
   } finally {
     await store.close();
   }
@@ -50,8 +50,12 @@ async function allArticles(store: Store, query: { sourceId?: number; status?: Ar
   return out;
 }
 
-/** Columns sized to the data; the URL goes under the headline so that long ones do not wrap the table. */
-function table(list: ArticleWithSource[]): string {
+/**
+ * Columns sized to the data; the URL goes under the headline so that long ones do not wrap the
+ * table. With a `width` (the terminal's), headlines wrap between words and URLs at the width, both
+ * under the headline column, as `redline diff` wraps its text.
+ */
+export function table(list: ArticleWithSource[], width?: number): string {
   if (list.length === 0) return 'no articles yet (add a source with `redline sources add`, or run `redline demo`)\n';
   const idW = Math.max(2, ...list.map((a) => String(a.id).length));
   const srcW = Math.max(6, ...list.map((a) => a.sourceKey.length));
@@ -62,9 +66,33 @@ function table(list: ArticleWithSource[]): string {
   for (const a of list) {
     const state = a.status === 'active' ? (a.lastError ? 'error' : '') : a.status;
     const changed = a.lastVersionAt === null ? '-' : formatTime(a.lastVersionAt, { seconds: false }).replace(' UTC', '');
-    lines.push(cols(String(a.id), String(a.versionCount), a.sourceKey, changed, state, a.title ?? a.feedTitle ?? '(no headline yet)'));
-    lines.push(' '.repeat(indent) + a.url);
+    const room = width && width - indent >= 20 ? width - indent : Infinity;
+    const [first, ...more] = wrapWords(a.title ?? a.feedTitle ?? '(no headline yet)', room);
+    lines.push(cols(String(a.id), String(a.versionCount), a.sourceKey, changed, state, first));
+    for (const line of [...more, ...cutEvery(a.url, room)]) lines.push(' '.repeat(indent) + line);
   }
   const changedCount = list.filter((a) => a.versionCount >= 2).length;
   return `${lines.join('\n')}\n${list.length} article${list.length === 1 ? '' : 's'}, ${changedCount} with 2 or more versions (times in UTC)\n`;
+}
+
+/** Greedy word wrap; a word longer than the line is cut. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    for (const part of cutEvery(word, width)) {
+      if (line && line.length + 1 + part.length > width) {
+        lines.push(line);
+        line = part;
+      } else line = line ? `${line} ${part}` : part;
+    }
+  }
+  return [...lines, line];
+}
+
+function cutEvery(text: string, width: number): string[] {
+  if (!Number.isFinite(width) || text.length <= width) return [text];
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += width) out.push(text.slice(i, i + width));
+  return out;
 }

@@ -1,11 +1,11 @@
 import { parseDuration } from '../../config/index.ts';
 import type { Change, Millis } from '../../model/index.ts';
 import { UsageError } from '../../model/index.ts';
-import { openStore } from '../../store/index.ts';
 import type { Store } from '../../store/store.ts';
 import { formatTime } from '../../tracker/index.ts';
 import { changeJson } from '../../web/api/serialize.ts';
-import { configFrom, parseCommand } from '../common.ts';
+import { createDigestCache, type ChangeDigest } from '../../web/digest.ts';
+import { configFrom, openDataStore, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline changes [--json] [--source KEY] [--since TIME] [--limit N] [--data DIR]
   The stream of changes, newest first: new versions (2 and later) and removed/restored/revert
@@ -49,11 +49,12 @@ function parseLimit(text: string | undefined): number {
   return Number(text);
 }
 
-export function changeLine(c: Change): string {
+export function changeLine(c: Change, digest: ChangeDigest | null = null): string {
   const head = `${formatTime(c.at, { seconds: false })}  ${c.article.sourceKey}  #${c.article.id}`;
   if (c.type === 'version') {
     const v = c.version;
-    return `${head} v${v.number}  +${v.wordsAdded} -${v.wordsRemoved}  ${v.title || c.article.url}`;
+    // The digest names the change (`Headline changed: "X" → "Y"`), as feed items do.
+    return `${head} v${v.number}  +${v.wordsAdded} -${v.wordsRemoved}  ${digest?.title ?? (v.title || c.article.url)}`;
   }
   const e = c.event;
   const what = e.kind === 'revert' ? `reverted to v${e.versionNumber ?? '?'}` : e.kind;
@@ -73,7 +74,7 @@ export default async function changes(argv: string[]): Promise<number> {
   const limit = parseLimit(values.limit);
   const since = values.since === undefined ? undefined : parseSince(values.since, Date.now());
   const config = configFrom(values);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const store = await openDataStore(config);
   try {
     let sourceId: number | undefined;
     if (values.source) {
@@ -82,8 +83,10 @@ export default async function changes(argv: string[]): Promise<number> {
       sourceId = source.id;
     }
     const list = await collectChanges(store, { sourceId, since, limit });
-    if (values.json) process.stdout.write(JSON.stringify(list.map(changeJson), null, 2) + '\n');
-    else process.stdout.write(list.length ? list.map(changeLine).join('\n') + '\n' : 'no changes yet\n');
+    const digests = await createDigestCache(store, list.length).forVersions(list.flatMap((c) => (c.type === 'version' ? [c.version] : [])));
+    const digestOf = (c: Change) => (c.type === 'version' ? digests.get(c.version.id) ?? null : null);
+    if (values.json) process.stdout.write(JSON.stringify(list.map((c) => changeJson(c, digestOf(c))), null, 2) + '\n');
+    else process.stdout.write(list.length ? list.map((c) => changeLine(c, digestOf(c))).join('\n') + '\n' : 'no changes yet\n');
   } finally {
     await store.close();
   }

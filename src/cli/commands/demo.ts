@@ -7,7 +7,7 @@ import { startEvidenceLoop } from '../../evidence/loop.ts';
 import { loadSigningKey } from '../../evidence/keys.ts';
 import { sealPending } from '../../evidence/seal.ts';
 import { guardProcess, openTracker, startWorker } from '../../tracker/index.ts';
-import { configFrom, parseCommand } from '../common.ts';
+import { configFrom, newDatabaseNotice, parseCommand } from '../common.ts';
 import { serveWebsite, untilSignal, type Website } from './start.ts';
 
 const HELP = `usage: redline demo [--duration SECONDS] [--port N] [--data DIR]
@@ -45,7 +45,9 @@ export default async function demo(argv: string[]): Promise<number> {
     editor = setInterval(() => newsroom.advance(), secondsPerStep * 1000);
     editor.unref();
   };
+  const announce = newDatabaseNotice(config);
   const deps = await openTracker(config, quietLogger(createLogger()));
+  announce();
   const unguard = guardProcess(deps.log);
   let website: Website | null = null;
   const source = await deps.store.upsertSource(
@@ -79,7 +81,7 @@ export default async function demo(argv: string[]): Promise<number> {
     unguard();
     process.stdout.write(
       `demo done: ${all.articles} articles, ${stats.items.length} with 2 or more versions, ${all.versions} versions in ${config.dataDir}\n` +
-        `next: redline articles --data ${config.dataDir}   redline diff ARTICLE_ID 1 2 --data ${config.dataDir}\n`,
+        `next: npx redline articles --data ${config.dataDir}   npx redline diff ARTICLE_ID 1 2 --data ${config.dataDir}\n`,
     );
   }
   return 0;
@@ -138,11 +140,20 @@ function onlySource(store: Store, sourceId: number): Store {
   return Object.assign(Object.create(store) as Store, filtered);
 }
 
-/** The demo re-checks every few seconds; only changes and errors are worth a line on the terminal. */
-function quietLogger(log: Logger): Logger {
+/**
+ * The demo re-checks every few seconds; only changes and errors are worth a line on the terminal,
+ * and a page that stays taken down is news once, not every two seconds.
+ */
+export function quietLogger(log: Logger): Logger {
+  const down = new Set<unknown>();
   return {
     info(event, fields) {
       if (event === 'check' && fields?.status === 'unchanged') return;
+      if (event === 'check' && fields?.status === 'removed') {
+        if (down.has(fields.article)) return;
+        down.add(fields.article);
+      }
+      if (event === 'check' && fields?.status !== 'removed') down.delete(fields?.article);
       if (event === 'poll' && fields?.new === 0) return;
       log.info(event, fields);
     },

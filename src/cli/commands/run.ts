@@ -1,10 +1,10 @@
 import { UsageError } from '../../model/index.ts';
 import { formatCounts, guardProcess, openTracker, runOnce, syncSources, type PassCounts } from '../../tracker/index.ts';
-import { configFrom, parseCommand } from '../common.ts';
+import { configFrom, newDatabaseNotice, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline run --once [--data DIR]
   One pass over every feed and article that is due, then exit (for cron).
-  Progress goes to stderr every few seconds, the summary to stdout.`;
+  Progress goes to stderr every few seconds, the summary to stdout. Exit 1 when every feed polled failed.`;
 
 /** How often a long pass reports progress on stderr. */
 const PROGRESS_EVERY_MS = 2_000;
@@ -17,9 +17,12 @@ export default async function run(argv: string[]): Promise<number> {
   }
   if (!values.once) throw new UsageError('run needs --once (to keep tracking, use `redline start`)');
   const config = configFrom(values);
+  const announce = newDatabaseNotice(config);
   const deps = await openTracker(config);
+  announce();
   const unguard = guardProcess(deps.log);
   let stopping = false;
+  let failed = false;
   const stop = () => {
     stopping = true;
   };
@@ -35,11 +38,16 @@ export default async function run(argv: string[]): Promise<number> {
     };
     const counts = await runOnce(deps, { onProgress, shouldStop: () => stopping });
     process.stdout.write(`${stopping ? 'interrupted: ' : ''}${formatCounts(counts)}\n`);
+    // For cron: a pass in which every feed failed (offline, DNS down) is a failure, not a quiet success.
+    if (!stopping && counts.sourcesPolled > 0 && counts.sourceErrors === counts.sourcesPolled) {
+      process.stderr.write(`redline: every feed polled (${counts.sourcesPolled}) failed; see \`redline sources list\` for the errors\n`);
+      failed = true;
+    }
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     await deps.store.close();
     unguard();
   }
-  return stopping ? 130 : 0;
+  return stopping ? 130 : failed ? 1 : 0;
 }

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { parseDuration, type Config } from '../../config/index.ts';
 import { parseOpml } from '../../feeds/index.ts';
 import { UsageError, type SourceInput, type SourceWithStats } from '../../model/index.ts';
-import { openStore } from '../../store/index.ts';
 import type { Store } from '../../store/store.ts';
 import { formatAgo, formatDelay, formatPeriod } from '../../tracker/index.ts';
-import { configFrom, parseCommand } from '../common.ts';
+import { configFrom, openDataStore, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline sources add URL [--key K] [--name N] [--every 5m] [--include REGEX]... [--exclude REGEX]...
                           [--type feed|page] [--link-pattern REGEX] [--render http|chromium]
@@ -46,7 +45,7 @@ export default async function sources(argv: string[]): Promise<number> {
   const action = actions[sub];
   if (!action) throw new UsageError(`unknown sources command ${JSON.stringify(sub)} (add, list, remove, import)`);
   const config = configFrom(values);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const store = await openDataStore(config);
   try {
     return await action(store, config);
   } finally {

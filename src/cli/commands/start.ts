@@ -1,12 +1,12 @@
 import { serve } from '@hono/node-server';
-import type { Config } from '../../config/index.ts';
+import { publicBaseUrl, type Config } from '../../config/index.ts';
 import { createMetrics, type Metrics } from '../../metrics/index.ts';
 import { UsageError } from '../../model/index.ts';
 import type { Store } from '../../store/store.ts';
 import { guardProcess, openTracker, startWorker, syncSources, type Worker } from '../../tracker/index.ts';
 import { startEvidenceLoop, type EvidenceLoop } from '../../evidence/loop.ts';
 import { createApp } from '../../web/index.ts';
-import { configFrom, parseCommand } from '../common.ts';
+import { configFrom, newDatabaseNotice, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline start [--role web|worker|all] [--port N] [--data DIR]
   Tracks the configured sources and serves the website (default role: all).`;
@@ -15,10 +15,12 @@ export default async function start(argv: string[]): Promise<number> {
   const { values } = parseCommand(argv, { role: { type: 'string' }, port: { type: 'string' } }, false);
   if (values.help) return help();
   const config = configFrom(values);
+  const announce = newDatabaseNotice(config);
   const tracker = await openTracker(config);
   // One registry per process: the website's /metrics shows this process's tracker counters.
   const metrics = createMetrics({ dueBacklog: () => tracker.store.countDueArticles(Date.now()) });
   const deps = { ...tracker, metrics };
+  announce();
   const unguard = guardProcess(deps.log);
   const role = config.worker.role;
   let worker: Worker | null = null;
@@ -61,8 +63,9 @@ export interface Website {
 
 /** Serves the reader website; a port already in use is the user's to fix, so it is a UsageError. */
 export async function serveWebsite(store: Store, config: Config, metrics?: Metrics): Promise<Website> {
-  const app = createApp({ store, config, metrics });
   const { host, port } = config.web;
+  let listening: { host: string; port: number } | null = null;
+  const app = createApp({ store, config, metrics, listening: () => listening });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', (err: NodeJS.ErrnoException) =>
@@ -71,8 +74,9 @@ export async function serveWebsite(store: Store, config: Config, metrics?: Metri
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  listening = { host, port: actualPort };
   return {
-    url: `http://${host}:${actualPort}/`,
+    url: `${publicBaseUrl({ ...config.web, baseUrl: '' }, listening)}/`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

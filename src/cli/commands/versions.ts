@@ -1,8 +1,7 @@
 import type { ArticleEvent, Version } from '../../model/index.ts';
 import { UsageError } from '../../model/index.ts';
-import { openStore } from '../../store/index.ts';
 import { formatTime } from '../../tracker/index.ts';
-import { configFrom, parseCommand } from '../common.ts';
+import { configFrom, openDataStore, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline versions ARTICLE_ID [--json] [--data DIR]
   Lists the stored versions of an article with its removed/restored/revert events, oldest first.
@@ -18,7 +17,7 @@ export default async function versions(argv: string[]): Promise<number> {
   const id = Number(positionals[0]);
   if (!/^\d+$/.test(positionals[0]) || !Number.isSafeInteger(id) || id <= 0) throw new UsageError(`ARTICLE_ID must be a positive whole number (got ${JSON.stringify(positionals[0])})`);
   const config = configFrom(values);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const store = await openDataStore(config);
   try {
     const article = await store.getArticle(id);
     if (!article) throw new UsageError(`no article ${id} (see \`redline articles\`)`);

@@ -65,6 +65,8 @@ export const vessel: Story = {
 
 const CUP_FIRST = 'Ashford Rovers won the County Cup for the first time in 31 years on Saturday, beating Pellham Town 3-1 in front of a crowd of 8,400 at the Riverside Ground.';
 const CUP_GOAL = 'Striker Dane Okonkwo scored twice in the first half, and substitute Luis Arbeloa added a third in stoppage time after Pellham had pulled a goal back.';
+/** Published with a typo ("handeled"), fixed at step 4: the demo's minor edit. */
+const CUP_PENALTY = 'Pellham’s goal came from a penalty by captain Sam Threlfall on the hour, after Rovers defender Jonah Pike was judged to have handeled the ball.';
 const CUP_MANAGER = 'Rovers manager Kath Wetherby said the win was "for everyone who stuck with the club in the bad years".';
 
 export const cupFinal: Story = {
@@ -78,7 +80,7 @@ export const cupFinal: Story = {
   blocks: [
     p(CUP_FIRST),
     p(CUP_GOAL),
-    p('Pellham’s goal came from a penalty by captain Sam Threlfall on the hour, after Rovers defender Jonah Pike was judged to have handled the ball.'),
+    p(CUP_PENALTY),
     p(CUP_MANAGER),
     p('Pellham, who had won the cup in each of the past two seasons, finished the match with ten men after midfielder Corey Vance was sent off for a second booking.'),
     p('Rovers will now represent the county in the regional Champions Trophy next season.'),
@@ -97,6 +99,7 @@ export const cupFinal: Story = {
       before: CUP_MANAGER,
       after: 'Rovers manager Kath Wetherby dedicated the win to "everyone who stuck with the club in the bad years".',
     },
+    { step: 4, kind: 'typo', before: CUP_PENALTY, after: CUP_PENALTY.replace('handeled', 'handled') },
   ],
 };
 

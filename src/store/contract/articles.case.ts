@@ -28,6 +28,20 @@ export function articleCases(harness: ContractHarness): void {
       expect(await store().getArticle(first.article.id + 1000)).toBeNull();
     });
 
+    it('removes an article with its versions and events', async () => {
+      const src = await makeSource(store());
+      const article = await makeArticle(store(), src, 'gone');
+      const kept = await makeArticle(store(), src, 'kept');
+      await addNext(store(), article, 'Gone', ['A paragraph.'], T0);
+      await store().addEvent({ articleId: article.id, at: T0, kind: 'removed', versionNumber: null, detail: null });
+      expect(await store().removeArticle(article.id)).toBe(true);
+      expect(await store().removeArticle(article.id)).toBe(false);
+      expect(await store().getArticle(article.id)).toBeNull();
+      expect(await store().listVersions(article.id)).toEqual([]);
+      expect(await store().listEvents(article.id)).toEqual([]);
+      expect(await store().getArticle(kept.id)).not.toBeNull();
+    });
+
     it('applies a patch, leaving omitted fields alone', async () => {
       const src = await makeSource(store());
       const article = await makeArticle(store(), src, 'a');

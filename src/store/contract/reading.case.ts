@@ -99,12 +99,32 @@ export function readingCases(harness: ContractHarness): void {
       const seen: number[] = [];
       let cursor: string | null = null;
       do {
-        const page = await store().search({ text: 'the', limit: 1, cursor });
+        const page = await store().search({ text: 'minist*', limit: 1, cursor });
         expect(page.items.length).toBeLessThanOrEqual(1);
         seen.push(...page.items.map((h) => h.article.id));
         cursor = page.nextCursor;
       } while (cursor);
       expect(seen).toEqual([storm.id, pm.id]);
+    });
+
+    it('stems English words and matches prefixes typed with *', async () => {
+      const { pm, storm } = await newsroom();
+      // "promises railways" stems to the same words as "promised a new railway".
+      expect((await store().search({ text: 'promises railways', limit: 10 })).items.map((h) => h.article.id)).toEqual([pm.id]);
+      expect((await store().search({ text: 'reopening', limit: 10 })).items.map((h) => h.article.id)).toEqual([storm.id]);
+      expect((await store().search({ text: 'facto*', limit: 10 })).items.map((h) => h.article.id)).toEqual([pm.id]);
+      expect((await store().search({ text: '"prime minis"*', limit: 10 })).items.map((h) => h.article.id)).toEqual([pm.id]);
+      expect((await store().search({ text: 'facto', limit: 10 })).items).toEqual([]);
+    });
+
+    it('filters by capture time: from inclusive, to exclusive', async () => {
+      const { pm, storm } = await newsroom();
+      const ids = async (from?: number, to?: number) => (await store().search({ text: 'railway', from, to, limit: 10 })).items.map((h) => h.article.id);
+      expect(await ids(T0 + 3)).toEqual([storm.id]);
+      expect(await ids(undefined, T0 + 3)).toEqual([pm.id]);
+      expect(await ids(T0 + 2, T0 + 3)).toEqual([]);
+      const hit = (await store().search({ text: 'factory', from: T0 + 2, limit: 10 })).items[0];
+      expect(hit.versions.map((v) => v.number)).toEqual([2]);
     });
 
     it('never throws on hostile query strings', async () => {

@@ -3,6 +3,7 @@ import { claimFunction } from './002-claim-function.ts';
 import { moderation } from './005-moderation.ts';
 import { evidence } from './006-evidence.ts';
 import { discovery } from './007-discovery.ts';
+import { searchStemming } from './008-search-stemming.ts';
 
 /** One schema change, with the statements for each database (the same text where SQL is portable). */
 export interface Migration {
@@ -13,6 +14,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const MIGRATIONS: Migration[] = [initial, claimFunction, moderation, evidence, discovery];
+export const MIGRATIONS: Migration[] = [initial, claimFunction, moderation, evidence, discovery, searchStemming];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1].version;

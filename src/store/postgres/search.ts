@@ -2,15 +2,22 @@ import type { Db, Param } from '../sql/db.ts';
 import { placeholders } from '../sql/db.ts';
 import type { SearchHooks } from '../sql/search.ts';
 
-/** to_tsquery text: words of a phrase joined by <->, terms by &; terms hold only letters and digits. */
+/**
+ * to_tsquery text: words of a phrase joined by <->, terms by &; terms hold only letters and digits
+ * (and a trailing `*`, which becomes a `:*` prefix match).
+ */
 export function tsQuery(terms: string[][]): string {
-  return terms.map((words) => `(${words.map((w) => `'${w}'`).join(' <-> ')})`).join(' & ');
+  const word = (w: string) => (w.endsWith('*') ? `'${w.slice(0, -1)}':*` : `'${w}'`);
+  return terms.map((words) => `(${words.map(word).join(' <-> ')})`).join(' & ');
 }
+
+/** The text search configuration (migration 8): English stemming, as SQLite's porter tokenizer. */
+const CONFIG = 'english';
 
 export const postgresSearch: SearchHooks = {
   matching(terms) {
     return {
-      sql: `SELECT version_id FROM version_search WHERE tsv @@ to_tsquery('simple', ?)`,
+      sql: `SELECT version_id FROM version_search WHERE tsv @@ to_tsquery('${CONFIG}', ?)`,
       params: [tsQuery(terms)],
     };
   },
@@ -18,7 +25,7 @@ export const postgresSearch: SearchHooks = {
     if (versionIds.length === 0) return new Map();
     const rows = await db.all<{ id: number; snippet: string }>(
       `SELECT version_id AS id,
-         ts_headline('simple', title || ' ' || body, to_tsquery('simple', ?),
+         ts_headline('${CONFIG}', title || ' ' || body, to_tsquery('${CONFIG}', ?),
            'StartSel="", StopSel="", MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "') AS snippet
        FROM version_search WHERE version_id IN (${placeholders(versionIds.length)})`,
       [tsQuery(terms), ...(versionIds as Param[])],

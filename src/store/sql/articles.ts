@@ -82,3 +82,7 @@ export async function updateArticle(db: Db, id: number, patch: ArticlePatch): Pr
   }
   if (changed === 0) throw new NotFoundError(`article ${id} not found`);
 }
+
+export async function removeArticle(db: Db, id: number): Promise<boolean> {
+  return (await db.run('DELETE FROM articles WHERE id = ?', [id])) > 0;
+}

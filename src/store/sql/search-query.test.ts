@@ -11,6 +11,9 @@ describe('parseSearchText', () => {
     ['  *  ', []],
     ["don't", [['don'], ['t']]],
     ['Zürich 2024', [['zürich'], ['2024']]],
+    ['parliam* vote', [['parliam*'], ['vote']]],
+    ['"prime minis"* *x', [['prime', 'minis*'], ['x']]],
+    ['"pri* minister"', [['pri', 'minister']]],
   ])('%s', (input, expected) => {
     expect(parseSearchText(input)).toEqual(expected);
   });

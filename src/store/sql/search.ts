@@ -26,6 +26,9 @@ export async function search(db: Db, hooks: SearchHooks, q: SearchQuery): Promis
   const where = [`v.id IN (${match.sql})`, 'v.hidden_at IS NULL', 'a.hidden_at IS NULL'];
   const params: Param[] = [...match.params];
   if (q.sourceId !== undefined) where.push('a.source_id = ?'), params.push(q.sourceId);
+  const range = capturedRange(q);
+  where.push(...range.where);
+  params.push(...range.params);
   const having: string[] = [];
   if (q.cursor) {
     const [at, id] = decodeCursor(q.cursor, 2);
@@ -43,17 +46,26 @@ export async function search(db: Db, hooks: SearchHooks, q: SearchQuery): Promis
     q.limit,
     (k) => [k.lastAt, k.articleId],
   );
-  return { items: await hits(db, hooks, terms, page.items.map((k) => k.articleId)), nextCursor: page.nextCursor };
+  return { items: await hits(db, hooks, terms, page.items.map((k) => k.articleId), q), nextCursor: page.nextCursor };
 }
 
-async function hits(db: Db, hooks: SearchHooks, terms: string[][], articleIds: number[]): Promise<SearchHit[]> {
+function capturedRange(q: SearchQuery): { where: string[]; params: Param[] } {
+  const where: string[] = [];
+  const params: Param[] = [];
+  if (q.from !== undefined) where.push('v.captured_at >= ?'), params.push(q.from);
+  if (q.to !== undefined) where.push('v.captured_at < ?'), params.push(q.to);
+  return { where, params };
+}
+
+async function hits(db: Db, hooks: SearchHooks, terms: string[][], articleIds: number[], q: SearchQuery): Promise<SearchHit[]> {
   if (articleIds.length === 0) return [];
   const match = hooks.matching(terms);
+  const range = capturedRange(q);
   const rows = await db.all<{ id: number; article_id: number; number: number; captured_at: number; title: string }>(
     `SELECT v.id, v.article_id, v.number, v.captured_at, v.title FROM versions v
-     WHERE v.id IN (${match.sql}) AND v.hidden_at IS NULL AND v.article_id IN (${placeholders(articleIds.length)})
+     WHERE v.id IN (${match.sql}) AND v.hidden_at IS NULL AND v.article_id IN (${placeholders(articleIds.length)})${range.where.map((w) => ` AND ${w}`).join('')}
      ORDER BY v.number DESC`,
-    [...match.params, ...articleIds],
+    [...match.params, ...articleIds, ...range.params],
   );
   const snippets = await hooks.snippets(db, terms, rows.map((r) => Number(r.id)));
   const articles = await articlesById(db, articleIds);

@@ -26,9 +26,11 @@ import type {
   ChangeQuery,
   Hide,
   Lease,
+  MostEdited,
   NewArticle,
   SearchQuery,
   SourcePollResult,
+  SourceStatistics,
   Store,
   StoreStats,
 } from '../store.ts';
@@ -36,6 +38,7 @@ import * as admin from './admin.ts';
 import type { EvidenceStore } from '../evidence.ts';
 import * as articles from './articles.ts';
 import { backfillEvidence } from './backfill.ts';
+import * as statistics from './statistics.ts';
 import { listChanges } from './changes.ts';
 import type { Db } from './db.ts';
 import * as events from './events.ts';
@@ -92,6 +95,7 @@ export class SqlStore implements Store {
   upsertArticle = (input: NewArticle): Promise<{ article: Article; created: boolean }> =>
     articles.upsertArticle(this.db, input);
   getArticle = (id: number): Promise<ArticleWithSource | null> => articles.getArticle(this.db, id);
+  removeArticle = (id: number): Promise<boolean> => articles.removeArticle(this.db, id);
   getArticleByUrl = (url: string): Promise<Article | null> => articles.getArticleByUrl(this.db, url);
   listArticles = (query: ArticleQuery): Promise<Page<ArticleWithSource>> => articles.listArticles(this.db, query);
   claimDueArticles = (
@@ -122,6 +126,8 @@ export class SqlStore implements Store {
   listChanges = (query: ChangeQuery): Promise<Page<Change>> => listChanges(this.db, query);
   search = (query: SearchQuery): Promise<Page<SearchHit>> => search(this.db, this.dialect, query);
 
+  sourceStatistics = (hours?: number): Promise<SourceStatistics[]> => statistics.sourceStatistics(this.db, hours);
+  mostEdited = (since: Millis, limit: number): Promise<MostEdited[]> => statistics.mostEdited(this.db, since, limit);
   stats = async (): Promise<StoreStats> => {
     const row = await this.db.get<Record<string, number>>(
       `SELECT (SELECT COUNT(*) FROM sources) AS sources, (SELECT COUNT(*) FROM articles WHERE hidden_at IS NULL) AS articles,

@@ -2,9 +2,15 @@ import type { Db, Param } from '../sql/db.ts';
 import { placeholders } from '../sql/db.ts';
 import type { SearchHooks } from '../sql/search.ts';
 
-/** FTS5 query text: every term a quoted phrase (terms hold only letters and digits, so quoting is safe). */
+/**
+ * FTS5 query text: every term a quoted phrase (terms hold only letters and digits, so quoting is
+ * safe); a term whose last word ends in `*` is a prefix phrase, `"prime minis"*`.
+ */
 export function ftsQuery(terms: string[][]): string {
-  return terms.map((words) => `"${words.join(' ')}"`).join(' ');
+  return terms.map((words) => {
+    const prefix = words[words.length - 1].endsWith('*');
+    return `"${words.join(' ').replace(/\*$/, '')}"${prefix ? '*' : ''}`;
+  }).join(' ');
 }
 
 export const sqliteSearch: SearchHooks = {

@@ -22,7 +22,7 @@ function get(summary: string, schema: string, parameters: Param[], errors: numbe
 /** The OpenAPI 3.1 document served at /api/v1/openapi.json; a test checks real responses against it. */
 export const OPENAPI = {
   openapi: '3.1.0',
-  info: { title: 'Redline API', version: '1.0.0', description: 'Every version of every watched news article, and the changes between them. Timestamps are epoch milliseconds.' },
+  info: { title: 'Redline API', version: '1.0.0', description: 'Every version of every watched news article, and the changes between them. Times are ISO 8601 strings in UTC.' },
   servers: [{ url: '/api/v1' }],
   paths: {
     '/sources': get('Watched sources with counts and last poll status', 'SourcePage', [], []),
@@ -36,7 +36,9 @@ export const OPENAPI = {
     '/proofs/versions/{id}': get('Inclusion proof of a version (by version id) in the signed root that covers it; docs/verify-version.mjs checks it', 'VersionProof', [pathInt('id', 'Version id')], [404]),
     '/roots': get('Signed Merkle roots, newest first (also as an Atom feed at /roots.atom)', 'RootPage', [LIMIT, query('cursor', 'nextCursor of the previous page (a root seq)')]),
     '/roots/{seq}': get('One signed root', 'Root', [pathInt('seq', 'Root sequence number')], [404]),
-    '/search': get('Full-text search over all versions; "quoted phrases" allowed', 'SearchPage', [{ ...query('q', 'Query'), required: true }, SOURCE, LIMIT, CURSOR]),
+    '/search': get('Full-text search over all versions, one hit per article (matching versions newest first); words are stemmed, "quoted phrases" and prefix* allowed', 'SearchPage',
+      [{ ...query('q', 'Query'), required: true }, SOURCE, query('from', 'Versions captured from this day (YYYY-MM-DD) or ISO 8601 time'),
+        query('to', 'Versions captured up to this day, inclusive (YYYY-MM-DD), or before this ISO 8601 time'), LIMIT, CURSOR]),
   },
   components: { schemas: SCHEMAS },
 } as const;

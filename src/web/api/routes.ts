@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { NotFoundError, UsageError, type ArticleStatus } from '../../model/index.ts';
 import type { WebContext } from '../context.ts';
-import { limitParam, loadArticle, loadVersion, optionalInt, pathNumber, sourceFilter } from '../params.ts';
+import { dateParam, limitParam, loadArticle, loadVersion, optionalInt, pathNumber, sourceFilter } from '../params.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
 import { OPENAPI } from './openapi.ts';
 import { articleJson, changeJson, searchHitJson, sourceJson, versionJson, versionSummaryJson } from './serialize.ts';
@@ -73,14 +73,18 @@ export function apiRoutes(ctx: WebContext): Hono {
       limit: limitParam(c.req.query('limit')),
       cursor: c.req.query('cursor') ?? null,
     });
-    return c.json({ items: page.items.map(changeJson), nextCursor: page.nextCursor });
+    const digests = await ctx.digests.forVersions(page.items.flatMap((ch) => (ch.type === 'version' ? [ch.version] : [])));
+    return c.json({ items: page.items.map((ch) => changeJson(ch, ch.type === 'version' ? digests.get(ch.version.id) ?? null : null)), nextCursor: page.nextCursor });
   });
 
   api.get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').trim();
     if (!q) throw new UsageError('q is required');
     const source = await sourceFilter(store, c.req.query('source'));
-    const page = await store.search({ text: q, sourceId: source?.id, limit: limitParam(c.req.query('limit'), 20), cursor: c.req.query('cursor') ?? null });
+    const page = await store.search({
+      text: q, sourceId: source?.id, from: dateParam(c.req.query('from'), 'from'), to: dateParam(c.req.query('to'), 'to'),
+      limit: limitParam(c.req.query('limit'), 20), cursor: c.req.query('cursor') ?? null,
+    });
     return c.json({ items: page.items.map(searchHitJson), nextCursor: page.nextCursor });
   });
 

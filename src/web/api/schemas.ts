@@ -4,7 +4,8 @@ type Schema = Record<string, unknown>;
 
 const int = { type: 'integer' } as const;
 const str = { type: 'string' } as const;
-const millis = { type: 'integer', description: 'Epoch milliseconds (UTC)' } as const;
+const time = { type: 'string', format: 'date-time', description: 'ISO 8601, UTC' } as const;
+const maybeTime = { type: ['string', 'null'], format: 'date-time', description: 'ISO 8601, UTC; null when unknown' } as const;
 const nullable = (type: string, extra: Schema = {}): Schema => ({ type: [type, 'null'], ...extra });
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const object = (properties: Record<string, Schema>, description?: string): Schema => ({
@@ -39,7 +40,7 @@ const diffSummary = object({
 });
 
 const versionSummaryFields = {
-  number: int, capturedAt: millis, title: str, wordsAdded: int, wordsRemoved: int, fingerprint: str, hasRaw: { type: 'boolean' },
+  number: int, capturedAt: time, title: str, wordsAdded: int, wordsRemoved: int, fingerprint: str, hasRaw: { type: 'boolean' },
 };
 
 export const SCHEMAS: Record<string, Schema> = {
@@ -47,29 +48,30 @@ export const SCHEMAS: Record<string, Schema> = {
   Source: object({
     key: str, name: str, feedUrl: str, enabled: { type: 'boolean' }, pollPeriodSec: int,
     include: { type: 'array', items: str }, exclude: { type: 'array', items: str },
-    lastPollAt: nullable('integer'), lastStatus: { enum: ['ok', 'not_modified', 'error', null] }, lastError: nullable('string'),
-    nextPollAt: millis, articleCount: int, versionCount: int,
+    lastPollAt: maybeTime, lastStatus: { enum: ['ok', 'not_modified', 'error', null] }, lastError: nullable('string'),
+    nextPollAt: time, articleCount: int, versionCount: int,
   }),
   Article: object({
     id: int, url: str, source: str, sourceName: str, title: nullable('string'), status: { enum: ['active', 'removed', 'retired'] },
-    firstSeenAt: millis, feedPublishedAt: nullable('integer'), lastCheckedAt: nullable('integer'),
-    nextCheckAt: nullable('integer', { description: 'null: never checked again' }), versionCount: int, lastVersionAt: nullable('integer'),
+    firstSeenAt: time, feedPublishedAt: maybeTime, lastCheckedAt: maybeTime,
+    nextCheckAt: { ...maybeTime, description: 'ISO 8601, UTC; null: never checked again' }, versionCount: int, lastVersionAt: maybeTime,
     htmlUrl: str,
   }),
   VersionSummary: object(versionSummaryFields),
   Version: object({ id: { type: 'integer', description: 'Version id, as in /proofs/versions/{id}' }, ...versionSummaryFields, byline: nullable('string'), published: nullable('string'), extractorVersion: str, paragraphs: { type: 'array', items: str } }),
   Change: {
     oneOf: [
-      object({ type: { const: 'version' }, at: millis, article: ref('Article'), version: ref('VersionSummary'), diffUrl: str }),
+      object({ type: { const: 'version' }, at: time, article: ref('Article'), version: ref('VersionSummary'), diffUrl: str,
+        title: nullable('string', { description: 'What changed, e.g. Headline changed: "X" → "Y"' }), summary: nullable('string') }),
       object({
-        type: { const: 'event' }, at: millis, article: ref('Article'),
+        type: { const: 'event' }, at: time, article: ref('Article'),
         event: object({ kind: { enum: ['removed', 'restored', 'revert', 'retired', 'error'] }, versionNumber: nullable('integer'), detail: nullable('string') }),
       }),
     ],
   },
   SearchHit: object({
     article: ref('Article'),
-    versions: { type: 'array', items: object({ number: int, capturedAt: millis, title: str, snippet: str }) },
+    versions: { type: 'array', items: object({ number: int, capturedAt: time, title: str, snippet: str }) },
   }),
   Segment: segment,
   FieldDiff: fieldDiff,

@@ -1,5 +1,10 @@
 import type { ArticleWithSource, Change, SearchHit, SourceWithStats, Version } from '../../model/index.ts';
+import type { ChangeDigest } from '../digest.ts';
 import { articlePath, diffPath } from '../views/paths.ts';
+
+/** ISO 8601 (UTC), the one time format of the API; null stays null. */
+export const iso = <T extends number | null>(at: T): T extends number ? string : string | null =>
+  (at === null ? null : new Date(at).toISOString()) as T extends number ? string : string | null;
 
 /**
  * The API's JSON shapes, written out field by field so they match the OpenAPI document exactly
@@ -14,10 +19,10 @@ export function sourceJson(s: SourceWithStats) {
     pollPeriodSec: s.pollPeriodSec,
     include: s.include,
     exclude: s.exclude,
-    lastPollAt: s.lastPollAt,
+    lastPollAt: iso(s.lastPollAt),
     lastStatus: s.lastStatus,
     lastError: s.lastError,
-    nextPollAt: s.nextPollAt,
+    nextPollAt: iso(s.nextPollAt),
     articleCount: s.articleCount,
     versionCount: s.versionCount,
   };
@@ -31,12 +36,12 @@ export function articleJson(a: ArticleWithSource) {
     sourceName: a.sourceName,
     title: a.title,
     status: a.status,
-    firstSeenAt: a.firstSeenAt,
-    feedPublishedAt: a.feedPublishedAt,
-    lastCheckedAt: a.lastCheckedAt,
-    nextCheckAt: a.nextCheckAt,
+    firstSeenAt: iso(a.firstSeenAt),
+    feedPublishedAt: iso(a.feedPublishedAt),
+    lastCheckedAt: iso(a.lastCheckedAt),
+    nextCheckAt: iso(a.nextCheckAt),
     versionCount: a.versionCount,
-    lastVersionAt: a.lastVersionAt,
+    lastVersionAt: iso(a.lastVersionAt),
     htmlUrl: articlePath(a.id),
   };
 }
@@ -44,7 +49,7 @@ export function articleJson(a: ArticleWithSource) {
 export function versionSummaryJson(v: Version) {
   return {
     number: v.number,
-    capturedAt: v.capturedAt,
+    capturedAt: iso(v.capturedAt),
     title: v.title,
     wordsAdded: v.wordsAdded,
     wordsRemoved: v.wordsRemoved,
@@ -64,19 +69,21 @@ export function versionJson(v: Version) {
   };
 }
 
-export function changeJson(c: Change) {
+export function changeJson(c: Change, digest: ChangeDigest | null = null) {
   if (c.type === 'version') {
     return {
       type: 'version' as const,
-      at: c.at,
+      at: iso(c.at),
       article: articleJson(c.article),
       version: versionSummaryJson(c.version),
       diffUrl: diffPath(c.article.id, c.version.number - 1, c.version.number),
+      title: digest?.title ?? null,
+      summary: digest?.summary ?? null,
     };
   }
   return {
     type: 'event' as const,
-    at: c.at,
+    at: iso(c.at),
     article: articleJson(c.article),
     event: { kind: c.event.kind, versionNumber: c.event.versionNumber, detail: c.event.detail },
   };
@@ -85,6 +92,6 @@ export function changeJson(c: Change) {
 export function searchHitJson(h: SearchHit) {
   return {
     article: articleJson(h.article),
-    versions: h.versions.map((v) => ({ number: v.number, capturedAt: v.capturedAt, title: v.title, snippet: v.snippet })),
+    versions: h.versions.map((v) => ({ number: v.number, capturedAt: iso(v.capturedAt), title: v.title, snippet: v.snippet })),
   };
 }

@@ -1,6 +1,9 @@
 import type { Change, Millis } from '../../model/index.ts';
 import type { WebContext } from '../context.ts';
-import { describeDiff, describeEvent } from '../summary.ts';
+import type { ChangeDigest } from '../digest.ts';
+import { html, raw } from '../html.ts';
+import { describeEvent } from '../summary.ts';
+import { safeUrl } from '../views/components.ts';
 import { articlePath, diffPath } from '../views/paths.ts';
 
 /** One change as every feed format sees it. */
@@ -11,7 +14,12 @@ export interface FeedEntry {
   /** Absolute URL of the diff (or of the article, for events). */
   link: string;
   at: Millis;
+  /** Plain text: what changed, in one sentence. */
   summary: string;
+  /** HTML (trusted: built by digest.ts with every piece of news text escaped): the changed paragraphs; built only when rendered. */
+  content: (() => string) | null;
+  /** Rendered items of this entry may be cached by id: true for versions, which never change. */
+  immutable: boolean;
   source: string;
 }
 
@@ -30,7 +38,13 @@ export function tagUri(baseUrl: string, specific: string): string {
   return `tag:${new URL(baseUrl).hostname},2026:${specific}`;
 }
 
-export async function toEntry(ctx: WebContext, change: Change): Promise<FeedEntry> {
+/** Feed entries for a page of changes; each version's digest is computed once and cached (never re-diffed per request). */
+export async function toEntries(ctx: WebContext, changes: Change[]): Promise<FeedEntry[]> {
+  const digests = await ctx.digests.forVersions(changes.flatMap((c) => (c.type === 'version' ? [c.version] : [])));
+  return changes.map((change) => toEntry(ctx, change, change.type === 'version' ? digests.get(change.version.id) ?? null : null));
+}
+
+function toEntry(ctx: WebContext, change: Change, digest: ChangeDigest | null): FeedEntry {
   const { article } = change;
   const headline = article.title ?? article.url;
   if (change.type === 'event') {
@@ -40,17 +54,22 @@ export async function toEntry(ctx: WebContext, change: Change): Promise<FeedEntr
       link: ctx.baseUrl + articlePath(article.id),
       at: change.at,
       summary: `${describeEvent(change)}. Original article: ${article.url}`,
+      content: null,
+      immutable: false,
       source: article.sourceKey,
     };
   }
   const n = change.version.number;
-  const { model } = await ctx.diffs.get(article.id, n - 1, n);
+  const link = ctx.baseUrl + diffPath(article.id, n - 1, n);
+  const summary = digest?.summary ?? 'Edited';
   return {
     id: tagUri(ctx.baseUrl, `article/${article.id}/version/${n}`),
-    title: change.version.title || headline,
-    link: ctx.baseUrl + diffPath(article.id, n - 1, n),
+    title: digest?.title ?? (change.version.title || headline),
+    link,
     at: change.at,
-    summary: `${describeDiff(model.summary)} (version ${n - 1} to ${n}). Original article: ${article.url}`,
+    summary: `${summary} (version ${n - 1} to ${n}). Original article: ${article.url}`,
+    content: digest ? () => html`<p>${summary} (version ${n - 1} to ${n} of <a href="${safeUrl(article.url)}">the article</a>; <a href="${link}">see the whole diff</a>).</p>${raw(digest.html)}`.toString() : null,
+    immutable: digest !== null,
     source: article.sourceKey,
   };
 }

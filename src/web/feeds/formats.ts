@@ -1,24 +1,59 @@
-import type { FeedInfo } from './entries.ts';
+import type { FeedEntry, FeedInfo } from './entries.ts';
 import { escapeHtml } from '../html.ts';
-import { xml } from './xml.ts';
+import { Xml, xml } from './xml.ts';
+
+const raw = (s: string) => new Xml(s);
 
 const GENERATOR = 'Redline';
+
+/**
+ * Rendered items of immutable entries (versions), by format and entry id: a 1,000-item feed is
+ * then mostly a join of cached strings instead of 2 MB of escaping per request.
+ */
+export interface ItemCache {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
+
+export function createItemCache(maxEntries: number): ItemCache {
+  const map = new Map<string, string>();
+  return {
+    get: (key) => map.get(key),
+    set(key, value) {
+      if (maxEntries <= 0) return;
+      map.set(key, value);
+      if (map.size > maxEntries) map.delete(map.keys().next().value as string);
+    },
+  };
+}
+
+const NO_CACHE = createItemCache(0);
+
+function item(cache: ItemCache, format: string, e: FeedEntry, render: () => string): string {
+  if (!e.immutable) return render();
+  const key = `${format}\n${e.link}\n${e.id}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = render();
+  cache.set(key, value);
+  return value;
+}
 
 function updatedAt(feed: FeedInfo): number {
   return feed.entries[0]?.at ?? 0;
 }
 
 /** RSS descriptions are HTML by convention, so the text is HTML-escaped before it is XML-escaped. */
-export function renderRss(feed: FeedInfo, baseUrl: string): string {
-  const items = feed.entries.map((e) => xml`<item>
+export function renderRss(feed: FeedInfo, baseUrl: string, cache: ItemCache = NO_CACHE): string {
+  const items = feed.entries.map((e) => raw(item(cache, 'rss', e, () => xml`<item>
 <title>${e.title}</title>
 <link>${e.link}</link>
 <guid isPermaLink="false">${e.id}</guid>
 <pubDate>${new Date(e.at).toUTCString()}</pubDate>
 <category>${e.source}</category>
-<description>${escapeHtml(e.summary)}</description>
+<description>${e.content?.() ?? escapeHtml(e.summary)}</description>
 </item>
-`);
+`.value)));
   return xml`<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>
@@ -33,16 +68,17 @@ ${items}</channel>
 `.value;
 }
 
-export function renderAtom(feed: FeedInfo, baseUrl: string, feedId: string): string {
-  const entries = feed.entries.map((e) => xml`<entry>
+export function renderAtom(feed: FeedInfo, baseUrl: string, feedId: string, cache: ItemCache = NO_CACHE): string {
+  const entries = feed.entries.map((e) => raw(item(cache, 'atom', e, () => xml`<entry>
 <id>${e.id}</id>
 <title type="text">${e.title}</title>
 <link rel="alternate" type="text/html" href="${e.link}"/>
 <updated>${new Date(e.at).toISOString()}</updated>
 <category term="${e.source}"/>
 <summary type="text">${e.summary}</summary>
-</entry>
-`);
+${e.content ? xml`<content type="html">${e.content()}</content>
+` : ''}</entry>
+`.value)));
   return xml`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
 <id>${feedId}</id>
@@ -58,20 +94,23 @@ ${entries}</feed>
 }
 
 /** JSON Feed 1.1: text goes into JSON strings, so JSON.stringify is the whole escaping story. */
-export function renderJsonFeed(feed: FeedInfo, baseUrl: string): string {
-  return JSON.stringify({
+export function renderJsonFeed(feed: FeedInfo, baseUrl: string, cache: ItemCache = NO_CACHE): string {
+  const head = JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.title,
     description: feed.description,
     home_page_url: baseUrl + feed.pagePath,
     feed_url: `${baseUrl + feed.basePath}.json`,
-    items: feed.entries.map((e) => ({
-      id: e.id,
-      url: e.link,
-      title: e.title,
-      content_text: e.summary,
-      date_published: new Date(e.at).toISOString(),
-      tags: [e.source],
-    })),
-  }, null, 1);
+  });
+  const items = feed.entries.map((e) => item(cache, 'json', e, () => JSON.stringify({
+    id: e.id,
+    url: e.link,
+    title: e.title,
+    content_text: e.summary,
+    ...(e.content ? { content_html: e.content(), summary: e.summary } : {}),
+    date_published: new Date(e.at).toISOString(),
+    tags: [e.source],
+  })));
+  // The items are spliced in as already-serialised JSON.
+  return `${head.slice(0, -1)},"items":[\n${items.join(',\n')}\n]}\n`;
 }

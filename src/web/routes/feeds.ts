@@ -3,12 +3,23 @@ import { Hono } from 'hono';
 import { NotFoundError } from '../../model/index.ts';
 import type { ChangeQuery } from '../../store/store.ts';
 import type { WebContext } from '../context.ts';
-import { tagUri, toEntry, type FeedInfo } from '../feeds/entries.ts';
+import { tagUri, toEntries, type FeedInfo } from '../feeds/entries.ts';
+import { UsageError } from '../../model/index.ts';
 import { renderAtom, renderJsonFeed, renderRss } from '../feeds/formats.ts';
 import { loadArticle, loadSource } from '../params.ts';
 import { articleFeedBase, articlePath, CHANGES_FEED_BASE, sourceFeedBase } from '../views/paths.ts';
 
 const FEED_SIZE = 50;
+const MAX_FEED_SIZE = 1000;
+
+/** `?limit=N` (1..1000), for readers that want a longer history than the default 50 items. */
+function feedSize(value: string | undefined): number {
+  if (value === undefined || value === '') return FEED_SIZE;
+  if (!/^[0-9]+$/.test(value) || Number(value) < 1 || Number(value) > MAX_FEED_SIZE) {
+    throw new UsageError(`limit must be an integer from 1 to ${MAX_FEED_SIZE}, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
 const TYPES = {
   rss: 'application/rss+xml; charset=utf-8',
   atom: 'application/atom+xml; charset=utf-8',
@@ -27,12 +38,12 @@ export function feedRoutes(ctx: WebContext): Hono {
   const app = new Hono();
 
   async function send(c: Context, fmt: Format, meta: Omit<FeedInfo, 'entries'>, query: Omit<ChangeQuery, 'limit'>): Promise<Response> {
-    const changes = await ctx.store.listChanges({ ...query, limit: FEED_SIZE });
-    const entries = await Promise.all(changes.items.map((ch) => toEntry(ctx, ch)));
+    const changes = await ctx.store.listChanges({ ...query, limit: feedSize(c.req.query('limit')) });
+    const entries = await toEntries(ctx, changes.items);
     const feed = { ...meta, entries };
-    const body = fmt === 'rss' ? renderRss(feed, ctx.baseUrl)
-      : fmt === 'atom' ? renderAtom(feed, ctx.baseUrl, tagUri(ctx.baseUrl, `feed${meta.basePath}`))
-      : renderJsonFeed(feed, ctx.baseUrl);
+    const body = fmt === 'rss' ? renderRss(feed, ctx.baseUrl, ctx.feedItems)
+      : fmt === 'atom' ? renderAtom(feed, ctx.baseUrl, tagUri(ctx.baseUrl, `feed${meta.basePath}`), ctx.feedItems)
+      : renderJsonFeed(feed, ctx.baseUrl, ctx.feedItems);
     c.header('Content-Type', TYPES[fmt]);
     c.header('Cache-Control', 'public, max-age=300');
     return c.body(body);

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
+import { SHARE_CARD_SIZE, shareCardAlt, shareCardFromDiff } from '../../cards/index.ts';
 import type { ArticleStatus } from '../../model/index.ts';
 import type { WebContext } from '../context.ts';
-import { loadArticle, loadVersion, pathNumber, sourceFilter } from '../params.ts';
-import { withHeadlineFlags } from '../queries.ts';
+import { dateParam, loadArticle, loadVersion, pathNumber, sourceFilter } from '../params.ts';
+import { withDigests } from '../queries.ts';
+import { cardMeta } from './card.ts';
 import { sendPage } from '../respond.ts';
 import { describeDiff } from '../summary.ts';
 import { sourceAlerts } from '../../tracker/quiet.ts';
@@ -11,7 +13,7 @@ import { articlesPage } from '../views/articles.ts';
 import { changesPage } from '../views/changes.ts';
 import { diffPage } from '../views/diff-page.ts';
 import { feedAlternates } from '../views/layout.ts';
-import { articleFeedBase, CHANGES_FEED_BASE, diffPath, sourceFeedBase } from '../views/paths.ts';
+import { articleFeedBase, articlePath, cardPath, CHANGES_FEED_BASE, diffPath, sourceFeedBase } from '../views/paths.ts';
 import { searchPage } from '../views/search.ts';
 import { sourcesPage } from '../views/sources.ts';
 import { versionEvidence } from '../evidence-queries.ts';
@@ -31,7 +33,7 @@ export function pageRoutes(ctx: WebContext): Hono {
       store.listChanges({ sourceId: source?.id, limit: PAGE_SIZE, cursor: c.req.query('cursor') ?? null }),
       ctx.sourceChoices(),
     ]);
-    const page = await withHeadlineFlags(store, changes);
+    const page = await withDigests(ctx, changes);
     const feeds = source ? feedAlternates(sourceFeedBase(source.key), `Changes in ${source.name}`) : feedAlternates(CHANGES_FEED_BASE, 'All changes');
     return sendPage(c, {
       title: source ? `Recent changes in ${source.name}` : 'Recent changes',
@@ -65,9 +67,13 @@ export function pageRoutes(ctx: WebContext): Hono {
     }, articlePage(article, versions, events, ctx.now()));
   });
 
-  // The "compare any two versions" form on the article page submits here.
+  // The "compare any two versions" form on the article page submits here; without ?a&b, the latest change.
   app.get('/articles/:id/diff', async (c) => {
     const article = await loadArticle(store, c.req.param('id'));
+    if (c.req.query('a') === undefined && c.req.query('b') === undefined) {
+      if (article.versionCount < 2) return c.redirect(articlePath(article.id), 303);
+      return c.redirect(diffPath(article.id, article.versionCount - 1, article.versionCount), 303);
+    }
     const a = pathNumber(c.req.query('a'), 'version');
     const b = pathNumber(c.req.query('b'), 'version');
     return c.redirect(diffPath(article.id, a, b), 303);
@@ -79,9 +85,12 @@ export function pageRoutes(ctx: WebContext): Hono {
     const b = pathNumber(c.req.param('b'), 'version');
     const pair = await ctx.diffs.get(article.id, a, b);
     const options = { inline: c.req.query('view') === 'inline', changesOnly: c.req.query('changes') === 'only' };
+    const card = shareCardFromDiff(pair.model, cardMeta(article, pair));
     return sendPage(c, {
       title: `Changes to "${pair.to.title}" (versions ${a} and ${b})`,
       description: describeDiff(pair.model.summary),
+      image: { url: ctx.baseUrl + cardPath(article.id, a, b), alt: shareCardAlt(card), ...SHARE_CARD_SIZE },
+      canonical: ctx.baseUrl + diffPath(article.id, a, b),
       alternates: feedAlternates(articleFeedBase(article.id), 'Changes to this article'),
       section: 'articles',
     }, diffPage(article, pair, options));
@@ -108,8 +117,11 @@ export function pageRoutes(ctx: WebContext): Hono {
   app.get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').trim();
     const source = await sourceFilter(store, c.req.query('source'));
+    const range = { from: c.req.query('from') ?? '', to: c.req.query('to') ?? '' };
+    const from = dateParam(range.from, 'from');
+    const to = dateParam(range.to, 'to');
     const [page, sources] = await Promise.all([
-      q ? store.search({ text: q, sourceId: source?.id, limit: 20, cursor: c.req.query('cursor') ?? null }) : null,
+      q ? store.search({ text: q, sourceId: source?.id, from, to, limit: 20, cursor: c.req.query('cursor') ?? null }) : null,
       ctx.sourceChoices(),
     ]);
     return sendPage(c, {
@@ -117,7 +129,7 @@ export function pageRoutes(ctx: WebContext): Hono {
       description: 'Full-text search over the headline and text of every captured version.',
       query: q,
       section: 'search',
-    }, searchPage(q, page, source, sources));
+    }, searchPage(q, page, source, sources, range));
   });
 
   return app;

@@ -3,7 +3,7 @@ import { formatDate, laterOrEarlier, plural } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { exactTime, externalLink, timeAgo, words } from './components.ts';
 import { articleFeedBase, diffPath, versionPath } from './paths.ts';
-import { timeline } from './timeline.ts';
+import { eventText, timeline } from './timeline.ts';
 
 /** The sentences of the header, in the words of the system Redline is modelled on. */
 function nextCheck(article: ArticleWithSource, now: Millis): SafeHtml {
@@ -18,7 +18,7 @@ function header(article: ArticleWithSource, now: Millis): SafeHtml {
   const next = nextCheck(article, now);
   const changed = changes === 0 ? html`The article has not changed since it was first seen.` : html`The article has changed ${plural(changes, 'time')}.`;
   return html`<div class="article-intro">
-<p>This article is from the source <a href="/sources#${article.sourceKey}">'${article.sourceKey}'</a> and was first published or seen on ${exactTime(first)}. ${next}</p>
+<p>This article is from the source <a href="/sources#${article.sourceKey}">${article.sourceName}</a> and was first published or seen on ${exactTime(first)}. ${next}</p>
 <p>You can find the current article at its original source at ${externalLink(article.url)}.</p>
 <p>${changed} There is an <a href="${articleFeedBase(article.id)}.rss">RSS feed of changes</a> available.</p>
 ${article.status === 'removed' ? html`<p class="notice">The article was removed from the site at its last check.</p>` : ''}
@@ -52,10 +52,10 @@ function compareForm(articleId: number, versions: Version[]): SafeHtml {
 </form>`;
 }
 
-function eventList(events: ArticleEvent[]): SafeHtml {
+function eventList(articleId: number, events: ArticleEvent[]): SafeHtml {
   if (!events.length) return html``;
-  return html`<h2>Events</h2><ul class="events">${events.map((e) =>
-    html`<li>${exactTime(e.at)}: ${e.kind}${e.versionNumber ? ` to version ${e.versionNumber}` : ''}${e.detail ? ` (${e.detail})` : ''}</li>`)}</ul>`;
+  return html`<h2 id="events">Events</h2><ul class="events">${events.map((e) =>
+    html`<li id="event-${e.id}">${exactTime(e.at)}: ${e.versionNumber ? html`<a href="${versionPath(articleId, e.versionNumber)}">${eventText(e)}</a>` : eventText(e)}${e.detail ? ` (${e.detail})` : ''}</li>`)}</ul>`;
 }
 
 export function articlePage(article: ArticleWithSource, versions: Version[], events: ArticleEvent[], now: Millis): SafeHtml {
@@ -71,7 +71,7 @@ ${compareForm(article.id, versions)}
 <thead><tr><th>#</th><th>Captured</th><th>Headline</th><th>Words</th><th>Diff</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>
-${eventList(events)}
+${eventList(article.id, events)}
 <p class="muted">Last checked: ${article.lastCheckedAt ? formatDate(article.lastCheckedAt) : 'never'}.</p>
 </article>`;
 }

@@ -13,13 +13,13 @@ function row(a: ArticleWithSource, now: Millis): SafeHtml {
   const changes = a.versionCount - 1;
   return html`<li class="article-row">
 <a class="headline" href="${articlePath(a.id)}">${a.title ?? a.url}</a>
-<div class="meta"><span class="source">${a.sourceKey}</span> · first seen ${timeAgo(a.firstSeenAt, now)}
+<div class="meta"><span class="source">${a.sourceName}</span> · first seen ${timeAgo(a.firstSeenAt, now)}
 · ${changes > 0 ? `${changes} change${changes === 1 ? '' : 's'}` : 'unchanged'}${a.status !== 'active' ? ` · ${a.status}` : ''}</div>
 </li>`;
 }
 
 function filterForm(f: ArticleFilters, sources: Source[]): SafeHtml {
-  const sourceOptions = sources.map((s) => html`<option value="${s.key}"${s.id === f.source?.id ? ' selected' : ''}>${s.name} (${s.key})</option>`);
+  const sourceOptions = sources.map((s) => html`<option value="${s.key}"${s.id === f.source?.id ? ' selected' : ''}>${s.name}</option>`);
   const statusOptions = (['active', 'removed', 'retired'] as const).map((s) => html`<option value="${s}"${s === f.status ? ' selected' : ''}>${s}</option>`);
   return html`<form class="filter" method="get" action="/articles">
 <label>Source <select name="source"><option value="">All sources</option>${sourceOptions}</select></label>

@@ -1,6 +1,7 @@
 import type { ArticleWithSource } from '../../model/index.ts';
 import type { VersionPair } from '../diff-cache.ts';
-import { laterOrEarlier } from '../format.ts';
+import { diffField, type FieldDiff } from '../../diff/index.ts';
+import { formatPageDate, laterOrEarlier } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { describeDiff } from '../summary.ts';
 import { exactTime, externalLink } from './components.ts';
@@ -37,14 +38,23 @@ function switches(path: string, o: DiffViewOptions): SafeHtml {
 · Show: ${link('everything', { ...o, changesOnly: false }, !o.changesOnly)} | ${link('changes only', { ...o, changesOnly: true }, o.changesOnly)}</p>`;
 }
 
+/** Published times as the rest of the site writes dates ("1 December 2026, 06:53 UTC"), diffed as such. */
+function readablePublished(field: FieldDiff): FieldDiff {
+  const read = (t: string | null) => (t === null ? null : formatPageDate(t) ?? t);
+  const left = read(field.old);
+  const right = read(field.new);
+  return left === field.old && right === field.new ? field : diffField(left, right);
+}
+
 export function diffPage(article: ArticleWithSource, pair: VersionPair, o: DiffViewOptions): SafeHtml {
   const { from, to, model } = pair;
   const path = diffPath(article.id, from.number, to.number);
-  const timeNote = `(${laterOrEarlier(from.capturedAt, to.capturedAt)})`;
-  const opts = { leftLabel: `Version ${from.number}`, rightLabel: `Version ${to.number}`, timeNote, changesOnly: o.changesOnly };
-  const body = o.inline ? renderInline(model, opts) : renderSideBySide(model, opts);
+  // As the seed page has it: the relative time in the column header, "Version 3 (31 minutes later)".
+  const opts = { leftLabel: `Version ${from.number}`, rightLabel: `Version ${to.number} (${laterOrEarlier(from.capturedAt, to.capturedAt)})`, timeNote: null, changesOnly: o.changesOnly };
+  const shown = { ...model, published: readablePublished(model.published) };
+  const body = o.inline ? renderInline(shown, opts) : renderSideBySide(shown, opts);
   return html`<article class="diff-page">
-<p class="crumbs"><a href="${articlePath(article.id)}">${article.sourceKey}: all versions of this article</a> · ${externalLink(article.url, 'original')}</p>
+<p class="crumbs"><a href="${articlePath(article.id)}">${article.sourceName}: all versions of this article</a> · ${externalLink(article.url, 'original')}</p>
 <h1>${to.title}</h1>
 <p class="diff-intro"><a href="${versionPath(article.id, from.number)}">Version ${from.number}</a> (${exactTime(from.capturedAt)}) compared with
 <a href="${versionPath(article.id, to.number)}">version ${to.number}</a> (${exactTime(to.capturedAt)}, ${laterOrEarlier(from.capturedAt, to.capturedAt)}).</p>

@@ -88,7 +88,9 @@ describe('renderSideBySide', () => {
 
   it('folds long unchanged runs in the changes-only view, keeping ids stable', () => {
     const folded = parse(renderSideBySide(model, { ...opts, changesOnly: true }).toString());
-    expect(cells(folded, 'tr.row-fold td')).toEqual(['… 6 unchanged paragraphs …']);
+    expect(cells(folded, 'tr.row-fold summary')).toEqual(['… 6 unchanged paragraphs (show) …']);
+    // The folded text is there, inside a <details> that opens without JavaScript.
+    expect(selectAll('tr.row-fold details .folded p', folded)).toHaveLength(6);
     const ids = selectAll('tr.row', folded).map((e) => attr(e, 'id'));
     const full = selectAll('tr.row', doc).map((e) => attr(e, 'id'));
     expect(ids.length).toBe(full.length - 6);

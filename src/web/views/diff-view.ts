@@ -45,7 +45,7 @@ function renderTable(model: DiffModel, opts: DiffViewOptions, layout: Layout): S
     layout === 'side'
       ? html`<tr><th scope="col" class="left">${opts.leftLabel}</th><th scope="col" class="right">${opts.rightLabel}</th></tr>`
       : html`<tr><th scope="col">${opts.leftLabel} → ${opts.rightLabel}</th></tr>`;
-  return html`<table class="${classes}"><thead>${head}</thead><tbody>${fieldRows(model, opts, layout)}${rows.map((r) => paragraphRow(r, anchors, layout))}</tbody></table>`;
+  return html`<table class="${classes}"><thead>${head}</thead><tbody>${fieldRows(model, opts, layout)}${rows.map((r) => paragraphRow(r, anchors, layout, model.rows))}</tbody></table>`;
 }
 
 function fieldRows(model: DiffModel, opts: DiffViewOptions, layout: Layout): SafeHtml[] {
@@ -86,10 +86,12 @@ const ROW_CLASS: Record<DiffRow['kind'], string> = {
   'moved-to': 'row row-moved row-moved-to',
 };
 
-function paragraphRow(item: FoldedRow, anchors: Map<string, number>, layout: Layout): SafeHtml {
+function paragraphRow(item: FoldedRow, anchors: Map<string, number>, layout: Layout, all: DiffRow[]): SafeHtml {
   if (item.kind === 'fold') {
-    const label = `… ${item.hidden} unchanged paragraph${item.hidden === 1 ? '' : 's'} …`;
-    return html`<tr class="row-fold"><td${layout === 'side' ? html` colspan="2"` : ''}>${label}</td></tr>`;
+    // A <details> opens without JavaScript (the CSP allows no inline script); unchanged text reads the same on both sides.
+    const label = `… ${item.hidden} unchanged paragraph${item.hidden === 1 ? '' : 's'} (show) …`;
+    const hidden = all.slice(item.firstNumber - 1, item.firstNumber - 1 + item.hidden).map((r) => html`<p>${r.kind === 'same' ? r.text : ''}</p>`);
+    return html`<tr class="row-fold"><td${layout === 'side' ? html` colspan="2"` : ''}><details><summary>${label}</summary><div class="folded">${hidden}</div></details></td></tr>`;
   }
   const { row, number } = item;
   const open = html`<tr id="p${number}" class="${ROW_CLASS[row.kind]}">`;

@@ -13,6 +13,7 @@ describe('search highlighting', () => {
     ['<b>x</b> (1+1)', '(1+1)', '&lt;b&gt;x&lt;/b&gt; <mark>(1+1)</mark>'],
     ['<script>alert(1)</script>', 'script', '&lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt;'],
     ['nothing here', '', 'nothing here'],
+    ['She resigned in parliament', 'resigns parliam*', 'She <mark>resigned</mark> in <mark>parliament</mark>'],
   ])('%s / %s', (text, q, expected) => {
     expect(highlight(text, q).toString()).toBe(expected);
   });

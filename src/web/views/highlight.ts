@@ -12,11 +12,21 @@ export function queryTerms(q: string): string[] {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * A word's pattern: search stems words and takes `word*` as a prefix, so "resign" must mark
+ * "resigned" and "parliam*" "parliament": the word without a common ending, then any letters.
+ */
+function wordPattern(term: string): string {
+  if (/\s/.test(term) || !/^[\p{L}\p{N}]+\*?$/u.test(term)) return escapeRegExp(term).replace(/\s+/g, '\\s+');
+  const prefix = term.endsWith('*') ? term.slice(0, -1) : term.length > 4 ? term.replace(/(ing|ed|es|s)$/iu, '') : term;
+  return `${escapeRegExp(prefix)}[\\p{L}\\p{N}]*`;
+}
+
 /** The snippet with the query's words marked; every piece is still escaped text. */
 export function highlight(text: string, q: string): SafeHtml {
   const terms = queryTerms(q).sort((a, b) => b.length - a.length);
   if (!terms.length) return html`${text}`;
-  const pattern = new RegExp(`(${terms.map((t) => escapeRegExp(t).replace(/\s+/g, '\\s+')).join('|')})`, 'giu');
+  const pattern = new RegExp(`(${terms.map(wordPattern).join('|')})`, 'giu');
   // split() with one capture group puts the matches at the odd positions.
   return html`${text.split(pattern).map((part, i) => (i % 2 === 1 ? html`<mark>${part}</mark>` : part))}`;
 }

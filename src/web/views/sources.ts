@@ -4,9 +4,11 @@ import { html, type SafeHtml } from '../html.ts';
 import { externalLink, timeAgo } from './components.ts';
 import { sourceFeedBase } from './paths.ts';
 
+/** The last poll in plain words: "worked", "no news since the last poll", "failed". */
 function status(s: SourceWithStats, now: Millis): SafeHtml {
+  if (!s.feedUrl) return html`<span class="muted">no feed: articles are added by hand with <code>redline check URL</code></span>`;
   if (!s.lastPollAt) return html`<span class="muted">not polled yet</span>`;
-  const label = s.lastStatus === 'not_modified' ? 'not modified' : (s.lastStatus ?? 'unknown');
+  const label = s.lastStatus === 'ok' ? 'feed read' : s.lastStatus === 'not_modified' ? 'feed unchanged since the last poll' : s.lastStatus === 'error' ? 'failed' : 'unknown';
   // A poll that succeeded with something to say: "ok, recovered 12 items after an XML error at line 40".
   const note = s.lastStatus === 'ok' && s.lastNote ? html`<span class="muted">, ${s.lastNote}</span>` : '';
   return html`<span class="status status-${s.lastStatus ?? 'unknown'}">${label}</span>${note} ${timeAgo(s.lastPollAt, now)}
@@ -20,12 +22,11 @@ function alertNote(s: SourceWithStats, alert: SourceAlert | undefined): SafeHtml
 
 function row(s: SourceWithStats, now: Millis, alert?: SourceAlert): SafeHtml {
   return html`<tr id="${s.key}">
-<td><a href="/?source=${encodeURIComponent(s.key)}"><strong>${s.name}</strong></a><br><span class="muted">${s.key}</span>${s.enabled ? '' : ' (disabled)'}</td>
-<td class="num">${s.articleCount}</td>
-<td class="num">${s.versionCount}</td>
-<td>${status(s, now)}${alertNote(s, alert)}</td>
-<td>${s.feedUrl ? externalLink(s.feedUrl, s.type === 'page' ? 'front page' : 'feed') : html`<span class="muted">manual</span>`} ·
-<a href="${sourceFeedBase(s.key)}.rss">changes RSS</a> · <a href="/articles?source=${encodeURIComponent(s.key)}">articles</a></td>
+<td class="name" data-label="Source"><a href="/?source=${encodeURIComponent(s.key)}"><strong>${s.name}</strong></a></td>
+<td class="num" data-label="Articles">${s.articleCount}</td>
+<td class="num" data-label="Versions">${s.versionCount}</td>
+<td data-label="Last poll">${status(s, now)}${alertNote(s, alert)}</td>
+<td class="links" data-label="Links">${s.feedUrl ? html`${externalLink(s.feedUrl, s.type === 'page' ? 'front page' : 'feed')} · ` : ''}<a href="${sourceFeedBase(s.key)}.rss">changes RSS</a> · <a href="/articles?source=${encodeURIComponent(s.key)}">articles</a> · <a href="/stats/sources/${encodeURIComponent(s.key)}">statistics</a></td>
 </tr>`;
 }
 
@@ -33,8 +34,8 @@ export function sourcesPage(sources: SourceWithStats[], now: Millis, alerts: Sou
   const alertOf = new Map(alerts.map((a) => [a.source, a]));
   if (!sources.length) return html`<h1>Sources</h1><p class="empty">No sources configured.</p>`;
   return html`<h1>Sources</h1>
-<div class="table-scroll"><table class="sources">
+<table class="sources">
 <thead><tr><th>Source</th><th>Articles</th><th>Versions</th><th>Last poll</th><th>Links</th></tr></thead>
 <tbody>${sources.map((s) => row(s, now, alertOf.get(s.key)))}</tbody>
-</table></div>`;
+</table>`;
 }

@@ -1,5 +1,6 @@
 import type { ArticleWithSource, Version } from '../../model/index.ts';
 import { html, type SafeHtml } from '../html.ts';
+import { formatPageDate } from '../format.ts';
 import { exactTime } from './components.ts';
 import { articlePath, diffPath, rawPath, versionPath } from './paths.ts';
 
@@ -40,7 +41,32 @@ ${evidenceBlock(v, evidence)}
 ${nav(article, v.number)}
 <h1>${v.title}</h1>
 ${v.byline ? html`<p class="byline">${v.byline}</p>` : ''}
-${v.published ? html`<p class="muted">Published: ${v.published}</p>` : ''}
-<div class="text">${v.paragraphs.map((p) => html`<p>${p}</p>`)}</div>
+${v.published ? html`<p class="muted">Published: ${formatPageDate(v.published) ?? v.published}</p>` : ''}
+<div class="text">${bodyText(v.paragraphs)}</div>
 </article>`;
+}
+
+/**
+ * Looks like a list item: short, and not ending as a sentence does. The extractor hands over
+ * paragraphs without saying which were list items, so a run of two or more such lines is shown
+ * as the bulleted list it almost always was ("Base rate: 3.5 per cent", "Vote: six to three").
+ */
+const LIST_ITEM = /^.{1,100}$/su;
+const SENTENCE_END = /[.!?:;]$/u;
+const listLike = (p: string): boolean => LIST_ITEM.test(p) && !SENTENCE_END.test(p.trim());
+
+export function bodyText(paragraphs: string[]): SafeHtml[] {
+  const out: SafeHtml[] = [];
+  for (let i = 0; i < paragraphs.length; ) {
+    let j = i;
+    while (j < paragraphs.length && listLike(paragraphs[j])) j++;
+    if (j - i >= 2) {
+      out.push(html`<ul>${paragraphs.slice(i, j).map((p) => html`<li>${p}</li>`)}</ul>`);
+      i = j;
+    } else {
+      out.push(html`<p>${paragraphs[i]}</p>`);
+      i++;
+    }
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Config } from '../config/index.ts';
+import { publicBaseUrl, type Config } from '../config/index.ts';
 import type { FeedDocument } from '../feeds/index.ts';
 import type { Millis, Source, WebSubSubscription } from '../model/index.ts';
 import type { TrackerDeps } from './deps.ts';
@@ -25,11 +25,12 @@ export function isPublicBaseUrl(baseUrl: string): boolean {
 
 export function websubEnabled(config: Config): boolean {
   if (config.websub.subscribe === 'never') return false;
-  return config.websub.subscribe === 'always' || isPublicBaseUrl(config.web.baseUrl);
+  return config.websub.subscribe === 'always' || isPublicBaseUrl(publicBaseUrl(config.web));
 }
 
 export function callbackUrl(config: Config, sourceId: number): string {
-  return `${config.web.baseUrl.replace(/\/+$/, '')}/websub/${sourceId}`;
+  // web.baseUrl may be empty (links then use the listening address): fall back to host and port as configured.
+  return `${publicBaseUrl(config.web)}/websub/${sourceId}`;
 }
 
 /** A hub is pushing this source's updates: polls can fall back to the longer period. */

@@ -90,7 +90,7 @@ describe('a broken feed', () => {
     expect(await runOnce(t.deps)).toMatchObject({ sourceErrors: 0, articlesFound: 1 });
     expect(t.deps.log.lines.join('\n')).toMatch(/info poll source=cut status=ok items=1 new=1 note="recovered 1 item after an XML error at line 3"/);
     const page = await (await createApp({ store: t.deps.store, config: t.deps.config }).request('/sources')).text();
-    expect(page).toMatch(/>ok<\/span><span class="muted">, recovered 1 item after an XML error at line 3<\/span>/);
+    expect(page).toMatch(/>feed read<\/span><span class="muted">, recovered 1 item after an XML error at line 3<\/span>/);
     expect(page).toContain('Cut &lt;feed&gt;');
   });
 });

@@ -22,7 +22,7 @@ function textDigest(v) {
 }
 
 function recordHash(r) {
-  return hex(JSON.stringify(['redline-version-v1', r.prevHash, r.url, r.number, r.capturedAt, r.fingerprint, r.textDigest, r.captureDigest]));
+  return hex(JSON.stringify(['redline-version-v1', r.prevHash, r.url, r.number, Date.parse(r.capturedAt), r.fingerprint, r.textDigest, r.captureDigest]));
 }
 
 const leaf = (recordHex) => sha256(Buffer.concat([Buffer.from([0]), Buffer.from(recordHex, 'hex')]));
@@ -53,7 +53,7 @@ function rootFromPath(recordHex, index, size, path) {
 
 function checkRoot(root, publicKey) {
   const s = JSON.parse(root.statement);
-  if (s.type !== 'redline-root-v1' || s.seq !== root.seq || s.treeSize !== root.treeSize || s.root !== root.rootHash || s.prevRoot !== root.prevRootHash || s.sealedAt !== root.sealedAt) {
+  if (s.type !== 'redline-root-v1' || s.seq !== root.seq || s.treeSize !== root.treeSize || s.root !== root.rootHash || s.prevRoot !== root.prevRootHash || s.sealedAt !== Date.parse(root.sealedAt)) {
     return 'the root fields differ from its signed statement';
   }
   const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
@@ -74,7 +74,7 @@ function main(argv) {
   const r = proof.record;
   const problems = [];
   if (version.id !== proof.versionId || version.number !== r.number) problems.push('the proof is for another version');
-  if (version.capturedAt !== r.capturedAt || version.fingerprint !== r.fingerprint) problems.push('capture time or fingerprint differ from the record');
+  if (Date.parse(version.capturedAt) !== Date.parse(r.capturedAt) || version.fingerprint !== r.fingerprint) problems.push('capture time or fingerprint differ from the record');
   if (textDigest(version) !== r.textDigest) problems.push('the text differs from what was recorded (title, byline, date or paragraphs changed)');
   if (recordHash(r) !== r.recordHash) problems.push('the record does not hash to its record hash');
   if (proof.proof.treeSize !== root.treeSize) problems.push('the proof is for a tree of another size than the root');

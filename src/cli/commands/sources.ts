@@ -36,15 +36,17 @@ export default async function sources(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return values.help ? 0 : 2;
   }
+  const config = configFrom(values);
+  // Flags are checked before the data directory is touched, so a mistyped command creates nothing.
+  const input = sub === 'add' ? addInput(config, args, values) : null;
   const actions: Record<string, (store: Store, config: Config) => Promise<number>> = {
-    add: (s, c) => add(s, c, args, values),
+    add: (s) => add(s, input!),
     list: (s) => list(s, values),
     remove: (s) => remove(s, args),
     import: (s, c) => importOpml(s, c, args, values),
   };
   const action = actions[sub];
   if (!action) throw new UsageError(`unknown sources command ${JSON.stringify(sub)} (add, list, remove, import)`);
-  const config = configFrom(values);
   const store = await openDataStore(config);
   try {
     return await action(store, config);
@@ -53,9 +55,12 @@ export default async function sources(argv: string[]): Promise<number> {
   }
 }
 
-async function add(store: Store, config: Config, args: string[], values: Values): Promise<number> {
+function addInput(config: Config, args: string[], values: Values): SourceInput {
   if (args.length !== 1) throw new UsageError('sources add needs one feed (or, with --type page, front page) URL');
-  const input = sourceInput(config, args[0], values.key ?? keyFromUrl(args[0]), values);
+  return sourceInput(config, args[0], values.key ?? keyFromUrl(args[0]), values);
+}
+
+async function add(store: Store, input: SourceInput): Promise<number> {
   const existed = await store.getSource(input.key);
   await store.upsertSource(input, Date.now());
   const kind = input.type === 'page' ? `front page ${input.feedUrl} (links matching ${input.linkPattern ?? 'its own site'})` : input.feedUrl;

@@ -4,7 +4,7 @@ import type { VersionProof } from '../../evidence/proof.ts';
 export function rootJson(r: SignedRoot) {
   return {
     seq: r.seq,
-    sealedAt: r.sealedAt,
+    sealedAt: new Date(r.sealedAt).toISOString(),
     treeSize: r.treeSize,
     rootHash: r.rootHash,
     prevRootHash: r.prevRootHash,
@@ -13,6 +13,9 @@ export function rootJson(r: SignedRoot) {
     publicKey: r.publicKey,
   };
 }
+
+// Times are ISO 8601 like the rest of the API; the hashed and signed forms use epoch milliseconds
+// (Date.parse of these strings gives them back exactly).
 
 /** Everything docs/verify-version.mjs needs besides the version itself (/api/v1/articles/{id}/versions/{n}). */
 export function proofJson(p: VersionProof) {
@@ -23,7 +26,7 @@ export function proofJson(p: VersionProof) {
     record: {
       url: p.record.url,
       number: p.record.seq,
-      capturedAt: p.version.capturedAt,
+      capturedAt: new Date(p.version.capturedAt).toISOString(),
       fingerprint: p.version.fingerprint,
       textDigest: p.record.textDigest,
       captureDigest: p.record.captureDigest,

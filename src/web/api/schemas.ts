@@ -80,14 +80,14 @@ export const SCHEMAS: Record<string, Schema> = {
   DiffModel: object({ title: ref('FieldDiff'), byline: ref('FieldDiff'), published: ref('FieldDiff'), rows: { type: 'array', items: ref('DiffRow') }, summary: ref('DiffSummary') }),
   Diff: object({ articleId: int, from: ref('VersionSummary'), to: ref('VersionSummary'), diff: ref('DiffModel') }),
   Root: object({
-    seq: int, sealedAt: millis, treeSize: int, rootHash: str, prevRootHash: str,
+    seq: int, sealedAt: time, treeSize: int, rootHash: str, prevRootHash: str,
     statement: { type: 'string', description: 'The signed text (canonical JSON of seq, sealedAt, treeSize, root, prevRoot)' },
     signature: { type: 'string', description: 'Ed25519 signature of statement, base64' },
     publicKey: { type: 'string', description: 'Ed25519 public key, SPKI DER in base64' },
   }),
   VersionProof: object({
     versionId: int, articleId: int, number: int,
-    record: object({ url: str, number: int, capturedAt: millis, fingerprint: str, textDigest: nullable('string'), captureDigest: nullable('string'), prevHash: str, recordHash: str }),
+    record: object({ url: str, number: int, capturedAt: time, fingerprint: str, textDigest: nullable('string'), captureDigest: nullable('string'), prevHash: str, recordHash: str }),
     proof: object({ leafIndex: int, treeSize: int, path: { type: 'array', items: str } }),
     root: ref('Root'),
   }),

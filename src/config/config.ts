@@ -38,6 +38,14 @@ export interface FetchConfig {
   globalConcurrency: number;
   respectRobots: boolean;
   robotsCacheSec: number;
+  /**
+   * The SSRF guard is on unless this is true: addresses that are not the public internet (loopback,
+   * private, link-local, CGNAT, multicast, reserved, in every IPv4/IPv6 form) are refused, at
+   * connect time. True for the demo, tests and intranets.
+   */
+  allowPrivateNetworks: boolean;
+  /** Host names let through the guard even when they resolve to private addresses (one intranet site). */
+  allowPrivateHosts: string[];
 }
 
 export interface WorkerConfig {
@@ -50,6 +58,26 @@ export interface WorkerConfig {
   idleMs: number;
   /** Keep the raw HTML of each stored version (compressed). */
   keepRaw: boolean;
+  /** Worker threads that parse pages and feeds, so the website never waits on a hostile page. */
+  extractThreads: number;
+  /** Time budget for parsing one page or feed; over it the check fails with kind `too-complex`. */
+  extractBudgetMs: number;
+  /** Time budget for parsing one feed (a sitemap of 50,000 URLs takes seconds); over it the poll fails with `too-complex`. */
+  feedBudgetMs: number;
+  /** Heap budget of each parsing thread, in MB; over it the check fails with kind `too-complex`. */
+  extractMemoryMb: number;
+}
+
+/** Per-source limits: what is over them is logged and noted on the source (Sources page), never silently dropped. */
+export interface LimitsConfig {
+  /** New articles one poll of a source may add; the rest wait for a later poll. */
+  newArticlesPerPoll: number;
+  /** New articles a source may add in 24 hours. */
+  newArticlesPerDay: number;
+  /** Versions stored per article in 24 hours; a page that changes on every check waits for the window. */
+  versionsPerArticlePerDay: number;
+  /** Characters of text (headline and paragraphs) kept per version; a longer text is cut there. */
+  maxTextChars: number;
 }
 
 export interface WebConfig {
@@ -148,6 +176,7 @@ export interface Config {
   websub: WebSubConfig;
   render: RenderConfig;
   evidence: EvidenceConfig;
+  limits: LimitsConfig;
   /** Sources declared in the config file; synced into the database at start. */
   sources: SourceInput[];
 }

@@ -38,8 +38,10 @@ export function defaultConfig(): Config {
       globalConcurrency: 16,
       respectRobots: true,
       robotsCacheSec: 3600,
+      allowPrivateNetworks: false,
+      allowPrivateHosts: [],
     },
-    worker: { role: 'all', batchSize: 32, leaseSec: 300, idleMs: 1_000, keepRaw: true },
+    worker: { role: 'all', batchSize: 32, leaseSec: 60, idleMs: 1_000, keepRaw: true, extractThreads: 2, extractBudgetMs: 5_000, feedBudgetMs: 20_000, extractMemoryMb: 512 },
     web: { host: '127.0.0.1', port: 8080, baseUrl: '' },
     admin: { sessionHours: 12 },
     ops: {
@@ -69,6 +71,7 @@ export function defaultConfig(): Config {
         maxAttempts: 5,
       },
     },
+    limits: { newArticlesPerPoll: 200, newArticlesPerDay: 2_000, versionsPerArticlePerDay: 24, maxTextChars: 200_000 },
     sources: [],
   };
 }

@@ -59,3 +59,29 @@ describe('sources in the config file', () => {
     expect(withFile({ sources: [source] })).toThrow(message);
   });
 });
+
+describe('safety settings (issue 9)', () => {
+  it('default to the guard on, short leases, parsing budgets and per-source limits', () => {
+    const config = withFile({})();
+    expect(config.fetch).toMatchObject({ allowPrivateNetworks: false, allowPrivateHosts: [] });
+    expect(config.worker).toMatchObject({ leaseSec: 60, extractThreads: 2, extractBudgetMs: 5_000, feedBudgetMs: 20_000, extractMemoryMb: 512 });
+    expect(config.limits).toEqual({ newArticlesPerPoll: 200, newArticlesPerDay: 2_000, versionsPerArticlePerDay: 24, maxTextChars: 200_000 });
+  });
+
+  it('are read from the config file', () => {
+    const config = withFile({ fetch: { allowPrivateNetworks: true, allowPrivateHosts: ['intranet.example'] }, limits: { newArticlesPerPoll: 5 } })();
+    expect(config.fetch).toMatchObject({ allowPrivateNetworks: true, allowPrivateHosts: ['intranet.example'] });
+    expect(config.limits).toMatchObject({ newArticlesPerPoll: 5, newArticlesPerDay: 2_000 });
+  });
+
+  it.each([
+    [{ fetch: { allowPrivateNetworks: 'yes' } }, /fetch\.allowPrivateNetworks must be true or false/],
+    [{ fetch: { allowPrivateHosts: 'intranet.example' } }, /fetch\.allowPrivateHosts must be a list/],
+    [{ limits: { newArticlesPerPoll: 0 } }, /limits\.newArticlesPerPoll must be a positive number/],
+    [{ limits: { maxTextChars: -1 } }, /limits\.maxTextChars must be a positive number/],
+    [{ worker: { extractBudgetMs: 'fast' } }, /worker\.extractBudgetMs must be a positive number/],
+  ])('%j is refused', (content, message) => {
+    expect(withFile(content)).toThrow(UsageError);
+    expect(withFile(content)).toThrow(message);
+  });
+});

@@ -55,7 +55,7 @@ function mergeFile(config: Config, file: string): void {
   }
   if (!raw || typeof raw !== 'object') throw new UsageError(`config file ${file} must hold a JSON object`);
   const obj = raw as Record<string, unknown>;
-  for (const section of ['schedule', 'fetch', 'worker', 'web', 'admin', 'ops', 'websub', 'render'] as const) {
+  for (const section of ['schedule', 'fetch', 'worker', 'web', 'admin', 'ops', 'websub', 'render', 'limits'] as const) {
     if (obj[section] !== undefined) Object.assign(config[section], obj[section]);
   }
   if (obj.evidence !== undefined) mergeEvidence(config, obj.evidence, file);
@@ -140,11 +140,23 @@ function validate(config: Config): void {
     ['worker.leaseSec', worker.leaseSec],
     ['admin.sessionHours', config.admin.sessionHours],
     ...Object.entries(config.ops).map(([k, v]): [string, number] => [`ops.${k}`, v]),
+    ['worker.extractThreads', worker.extractThreads],
+    ['worker.extractBudgetMs', worker.extractBudgetMs],
+    ['worker.feedBudgetMs', worker.feedBudgetMs],
+    ['worker.extractMemoryMb', worker.extractMemoryMb],
+    ['limits.newArticlesPerPoll', config.limits.newArticlesPerPoll],
+    ['limits.newArticlesPerDay', config.limits.newArticlesPerDay],
+    ['limits.versionsPerArticlePerDay', config.limits.versionsPerArticlePerDay],
+    ['limits.maxTextChars', config.limits.maxTextChars],
   ];
   for (const [name, v] of positive) {
     if (typeof v !== 'number' || !(v > 0)) throw new UsageError(`config: ${name} must be a positive number`);
   }
   validateEvidence(config);
+  if (typeof fetch.allowPrivateNetworks !== 'boolean') throw new UsageError('config: fetch.allowPrivateNetworks must be true or false');
+  if (!Array.isArray(fetch.allowPrivateHosts) || fetch.allowPrivateHosts.some((h) => typeof h !== 'string')) {
+    throw new UsageError('config: fetch.allowPrivateHosts must be a list of host names');
+  }
   if (schedule.backoffFactor < 1) throw new UsageError('config: schedule.backoffFactor must be >= 1');
   validateTiers(schedule.tiers, schedule.retireAfterSec);
   if (!['auto', 'always', 'never'].includes(config.websub.subscribe)) throw new UsageError('config: websub.subscribe must be auto, always or never');

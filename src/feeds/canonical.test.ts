@@ -19,6 +19,9 @@ describe('canonicalizeUrl', () => {
     ['https://www.nytimes.com/a.html?partner=rss&emc=rss', 'https://www.nytimes.com/a.html'],
     ['https://example.com/x?partner=acme', 'https://example.com/x?partner=acme'],
     ['https://example.com/x?', 'https://example.com/x'],
+    // Credentials in a feed item's URL must never be published with the article.
+    ['http://user:pass@news.example/a', 'http://news.example/a'],
+    ['https://admin@news.example:8443/a?id=1', 'https://news.example:8443/a?id=1'],
   ])('%s -> %s', (input, expected) => {
     expect(canonicalizeUrl(input)).toBe(expected);
   });

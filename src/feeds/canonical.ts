@@ -24,14 +24,18 @@ function isTrackingParam(name: string, value: string): boolean {
 
 /**
  * The identity of an article URL: resolved against `base`, host lower-cased (the URL parser does
- * that), default port and fragment dropped, tracking parameters removed. The remaining parameters
+ * that), default port and fragment dropped, credentials (`user:pass@`) dropped so they never reach
+ * a public page, tracking parameters removed. The remaining parameters
  * keep their order: reordering could merge pages a site treats as distinct.
  * Throws TypeError when the URL cannot be parsed.
  */
 export function canonicalizeUrl(url: string, base?: string): string {
   const u = new URL(url.trim(), base);
-  u.hash = '';
-  u.search = stripTracking(u.search.slice(1));
+  // Each setter re-serialises the URL: only touch what is there (feeds list URLs by the thousand).
+  if (u.hash) u.hash = '';
+  if (u.username) u.username = '';
+  if (u.password) u.password = '';
+  if (u.search || u.href.endsWith('?')) u.search = stripTracking(u.search.slice(1));
   return u.toString();
 }
 

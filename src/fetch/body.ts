@@ -30,8 +30,10 @@ function decoderFor(encoding: string, first: Buffer, url: string): Decoder | nul
 /**
  * Reads a response body, decompressing as it streams. The limit applies to the compressed and to
  * the decompressed bytes, so a 50 MB page or a gzip bomb is cut off after `maxBytes`, never buffered whole.
+ * Over the limit it fails with `too-large`, or with `truncate` resolves with the first `maxBytes`
+ * (robots.txt: RFC 9309 says parse the first 500 KiB).
  */
-export function readBody(res: IncomingMessage, maxBytes: number, url: string): Promise<Uint8Array> {
+export function readBody(res: IncomingMessage, maxBytes: number, url: string, truncate = false): Promise<Uint8Array> {
   const encoding = (res.headers['content-encoding'] ?? '').trim().toLowerCase();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -51,6 +53,14 @@ export function readBody(res: IncomingMessage, maxBytes: number, url: string): P
     const tooLarge = () => new FetchError('too-large', `${url}: body exceeds ${maxBytes} bytes${encoding ? ` (decompressed, ${encoding})` : ''}`);
     const onData = (chunk: Buffer) => {
       if (settled) return;
+      if (truncate && size + chunk.length >= maxBytes) {
+        chunks.push(chunk.subarray(0, maxBytes - size));
+        size = maxBytes;
+        settle(null);
+        decoder?.destroy();
+        res.destroy();
+        return;
+      }
       size += chunk.length;
       if (size > maxBytes) return settle(tooLarge());
       chunks.push(chunk);
@@ -66,7 +76,7 @@ export function readBody(res: IncomingMessage, maxBytes: number, url: string): P
     res.on('data', (chunk: Buffer) => {
       if (settled) return;
       rawSize += chunk.length;
-      if (rawSize > maxBytes) return settle(tooLarge());
+      if (rawSize > maxBytes) return truncate ? settle(null) : settle(tooLarge());
       try {
         if (decoder === undefined) decoder = startDecoder(chunk);
       } catch (err) {

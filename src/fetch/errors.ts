@@ -11,7 +11,9 @@ export type FetchErrorKind =
   | 'robots'
   | 'not-html'
   | 'tls'
-  | 'aborted';
+  | 'aborted'
+  /** The SSRF guard refused a private, loopback, link-local… address (fetch.allowPrivateNetworks). */
+  | 'blocked';
 
 export interface FetchErrorDetails {
   status?: number;

@@ -2,6 +2,7 @@ import type { FetchConfig } from '../config/index.ts';
 import { checkBody, checkDeclaredType, decodeBody } from './content.ts';
 import { maxAgeFrom, retryAfterFrom } from './cache-headers.ts';
 import { FetchError } from './errors.ts';
+import { createGuard } from './guard.ts';
 import { defaultSleep, HostLimiter, Semaphore } from './limiter.ts';
 import { request, type RawResponse } from './request.ts';
 import { RobotsCache } from './robots-cache.ts';
@@ -14,8 +15,8 @@ const ACCEPT_HEADER: Record<Accept, string> = {
   any: '*/*',
 };
 
-/** Google reads at most 500 KiB of robots.txt; so do we. */
-const ROBOTS_MAX_BYTES = 512 * 1024;
+/** RFC 9309 2.5: parse at least the first 500 KiB of robots.txt; the rest of a bigger file is ignored, not refused. */
+const ROBOTS_MAX_BYTES = 500 * 1024;
 
 const isRedirect = (status: number) => [301, 302, 303, 307, 308].includes(status);
 
@@ -33,17 +34,23 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
     sleep: deps.sleep ?? defaultSleep,
   });
   const global = new Semaphore(config.globalConcurrency);
+  const guard = createGuard({
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    allowPrivateHosts: config.allowPrivateHosts,
+    lookup: deps.lookup,
+  });
 
   /** One polite request: waits for its host's turn, then for a global slot (never holding a global slot while waiting on a host). */
   async function exchange(
     url: URL,
     headers: Record<string, string>,
-    maxBodyBytes: number,
+    body: { maxBytes: number; truncate?: boolean },
     wantBody: (status: number, headers: Record<string, string>) => boolean,
     signal?: AbortSignal,
     post?: Uint8Array,
   ): Promise<RawResponse> {
     assertHttpUrl(url);
+    guard.checkUrl(url);
     const releaseHost = await hosts.acquire(url.host, signal);
     try {
       const releaseGlobal = await global.acquire(signal, url.href);
@@ -53,9 +60,10 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
           headers: { 'user-agent': config.userAgent, 'accept-encoding': 'gzip, deflate, br', ...headers },
           connectTimeoutMs: config.connectTimeoutMs,
           totalTimeoutMs: config.totalTimeoutMs,
-          maxBodyBytes,
+          maxBodyBytes: body.maxBytes,
+          truncateBody: body.truncate,
           signal,
-          lookup: deps.lookup,
+          lookup: guard.lookup,
           wantBody,
           ...(post ? { method: 'POST' as const, body: post } : {}),
         });
@@ -75,7 +83,7 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
     fetch: async (robotsUrl) => {
       let url = robotsUrl;
       for (let hop = 0; hop <= config.maxRedirects; hop++) {
-        const res = await exchange(url, { accept: 'text/plain,*/*;q=0.1' }, ROBOTS_MAX_BYTES, (s) => s >= 200 && s < 300);
+        const res = await exchange(url, { accept: 'text/plain,*/*;q=0.1' }, { maxBytes: ROBOTS_MAX_BYTES, truncate: true }, (s) => s >= 200 && s < 300);
         const location = res.headers['location'];
         if (!isRedirect(res.status) || !location) return { status: res.status, text: Buffer.from(res.body).toString('utf8') };
         url = new URL(location, url);
@@ -102,7 +110,7 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
       const res = await exchange(
         url,
         headers,
-        config.maxBodyBytes,
+        { maxBytes: config.maxBodyBytes },
         (status, h) => {
           if (status < 200 || status >= 300) return false;
           checkDeclaredType(options.accept, h['content-type'], url.href);
@@ -126,7 +134,7 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
     const url = parseUrl(rawUrl);
     const body = new TextEncoder().encode(new URLSearchParams(form).toString());
     const headers = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.byteLength), accept: '*/*' };
-    const res = await exchange(url, headers, ROBOTS_MAX_BYTES, () => true, options.signal, body);
+    const res = await exchange(url, headers, { maxBytes: ROBOTS_MAX_BYTES }, () => true, options.signal, body);
     return { status: res.status, headers: res.headers, text: Buffer.from(res.body).toString('utf8') };
   }
 

@@ -11,6 +11,8 @@ export interface RequestSpec {
   connectTimeoutMs: number;
   totalTimeoutMs: number;
   maxBodyBytes: number;
+  /** Keep the first maxBodyBytes of a longer body instead of failing with too-large. */
+  truncateBody?: boolean;
   signal?: AbortSignal;
   lookup?: LookupFunction;
   /** GET unless said otherwise; a POST sends `body` (WebSub subscription requests). */
@@ -34,8 +36,20 @@ export interface RawResponse {
 /**
  * One HTTP exchange, no redirects. Everything that can hang is bounded: connecting (DNS + TCP +
  * TLS) by connectTimeoutMs, the whole exchange by totalTimeoutMs, the body by maxBodyBytes.
+ * A kept-alive connection the server closed while it sat idle fails with ECONNRESET on reuse;
+ * that request is sent once more on a fresh connection instead of failing the check.
  */
 export function request(spec: RequestSpec): Promise<RawResponse> {
+  return exchange(spec, true);
+}
+
+/** The server closed an idle kept-alive connection: our request never reached it, so sending it again is safe (GET). */
+function staleSocket(req: http.ClientRequest, err: unknown, responded: boolean): boolean {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  return req.reusedSocket && !responded && (code === 'ECONNRESET' || code === 'EPIPE');
+}
+
+function exchange(spec: RequestSpec, mayRetry: boolean): Promise<RawResponse> {
   const href = spec.url.href;
   return new Promise((resolve, reject) => {
     const timers: NodeJS.Timeout[] = [];
@@ -68,8 +82,19 @@ export function request(spec: RequestSpec): Promise<RawResponse> {
       timers.push(timer);
       socket.once(spec.url.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(timer));
     });
-    req.on('error', (err) => settle(fromNetworkError(err, href)));
+    let responded = false;
+    req.on('error', (err) => {
+      // Only a GET is sent again: it is safe to repeat (a WebSub POST is not retried).
+      if (mayRetry && (spec.method ?? 'GET') === 'GET' && !settled && staleSocket(req, err, responded)) {
+        settled = true;
+        timers.forEach(clearTimeout);
+        spec.signal?.removeEventListener('abort', onAbort);
+        return resolve(exchange(spec, false));
+      }
+      settle(fromNetworkError(err, href));
+    });
     req.on('response', (res) => {
+      responded = true;
       const status = res.statusCode ?? 0;
       const headers = flattenHeaders(res.headers);
       const exact = {
@@ -88,10 +113,10 @@ export function request(spec: RequestSpec): Promise<RawResponse> {
         return settle(null, { status, headers, body: new Uint8Array(0), ...exact });
       }
       const declared = Number(headers['content-length']);
-      if (declared > spec.maxBodyBytes) {
+      if (declared > spec.maxBodyBytes && !spec.truncateBody) {
         return settle(new FetchError('too-large', `${href}: Content-Length ${declared} exceeds ${spec.maxBodyBytes} bytes`));
       }
-      readBody(res, spec.maxBodyBytes, href).then(
+      readBody(res, spec.maxBodyBytes, href, spec.truncateBody).then(
         (body) => settle(null, { status, headers, body, ...exact }),
         (err: Error) => settle(err),
       );

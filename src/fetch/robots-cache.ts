@@ -9,12 +9,17 @@ export type RobotsFetch = (robotsUrl: URL) => Promise<{ status: number; text: st
 interface Entry {
   expiresAt: Millis;
   rules: RobotsRules | 'disallow-all';
+  /** robots.txt could not be fetched at all (timeout, refused…): every check fails with this until it expires. */
+  error?: FetchError;
 }
 
 /** A server error on robots.txt blocks the site, but only briefly: it is usually a passing outage. */
 const SERVER_ERROR_TTL_MS = 10 * 60_000;
+/** A failed robots.txt fetch is remembered this long, so a site that keeps failing is not asked again on every check. */
+const FETCH_ERROR_TTL_MS = 60_000;
 
 const DISALLOW_ALL = 'disallow-all';
+const MAX_ORIGINS = 10_000;
 
 /** robots.txt per origin, fetched once and shared by concurrent callers, kept for `ttlMs`. */
 export class RobotsCache {
@@ -30,6 +35,7 @@ export class RobotsCache {
     if (url.pathname === ROBOTS_PATH) return;
     const entry = await this.entryFor(url.origin);
     const path = url.pathname + url.search;
+    if (entry.error) throw entry.error;
     if (entry.rules === DISALLOW_ALL) {
       throw new FetchError('robots', `${url.href}: ${url.origin}/robots.txt answered a server error; the site is off limits for now`);
     }
@@ -51,7 +57,16 @@ export class RobotsCache {
   }
 
   private async load(origin: string): Promise<Entry> {
-    const { status, text } = await this.opts.fetch(new URL(ROBOTS_PATH, origin));
+    let answer: { status: number; text: string };
+    try {
+      answer = await this.opts.fetch(new URL(ROBOTS_PATH, origin));
+    } catch (err) {
+      if (!(err instanceof FetchError) || err.kind === 'aborted') throw err;
+      const entry: Entry = { expiresAt: this.opts.now() + Math.min(this.opts.ttlMs, FETCH_ERROR_TTL_MS), rules: [], error: err };
+      this.remember(origin, entry);
+      return entry;
+    }
+    const { status, text } = answer;
     const now = this.opts.now();
     let entry: Entry;
     if (status >= 200 && status < 300) {
@@ -63,7 +78,14 @@ export class RobotsCache {
       // 4xx (no robots.txt) and unresolvable redirects: everything is allowed (RFC 9309 2.3.1.3).
       entry = { expiresAt: now + this.opts.ttlMs, rules: [] };
     }
-    this.entries.set(origin, entry);
+    this.remember(origin, entry);
     return entry;
+  }
+
+  /** Keeps at most MAX_ORIGINS entries, dropping the oldest: a feed linking to a million hosts must not grow memory forever. */
+  private remember(origin: string, entry: Entry): void {
+    this.entries.delete(origin);
+    this.entries.set(origin, entry);
+    while (this.entries.size > MAX_ORIGINS) this.entries.delete(this.entries.keys().next().value!);
   }
 }

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError } from './errors.ts';
 import { createFetcher } from './fetcher.ts';
-import { parseRobots, productToken, robotsAllows } from './robots.ts';
+import { parseRobots, productToken, robotsAllows, ruleMatches } from './robots.ts';
 import { startServer, testFetchConfig, type TestServer } from './test-server.ts';
 
 const UA = 'Redline/0.1 (+https://example.org/redline)';
@@ -63,6 +63,52 @@ Allow: /no-redline/but-this
   });
 });
 
+describe('robots.txt matching is linear (no backtracking)', () => {
+  it('decides the ReDoS rule against a 200-character path in well under 10 ms', () => {
+    const rules = parseRobots('User-agent: *\nDisallow: /*a*a*a*a*a*a*a*a*a*a*b\n', UA);
+    const path = '/' + 'a'.repeat(199);
+    const started = performance.now();
+    const allowed = robotsAllows(rules, path);
+    const elapsed = performance.now() - started;
+    expect(allowed).toBe(true);
+    expect(robotsAllows(rules, path + 'b')).toBe(false);
+    expect(elapsed).toBeLessThan(10); // a backtracking regex took 30 s at 40 characters
+  });
+
+  /** The regular-expression reading of a rule, kept here as the reference the linear matcher must agree with. */
+  function reference(pattern: string, path: string): boolean {
+    const anchored = pattern.endsWith('$');
+    const body = (anchored ? pattern.slice(0, -1) : pattern).split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    return new RegExp(`^${body}${anchored ? '$' : ''}`).test(path);
+  }
+
+  it('agrees with the regular-expression reading on many small patterns and paths', () => {
+    const alphabet = ['a', 'b', '/', '*'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 1000;
+    for (let i = 0; i < 3000; i++) {
+      const pattern = '/' + Array.from({ length: next() % 6 }, () => alphabet[next() % 4]).join('') + (next() % 3 === 0 ? '$' : '');
+      const path = '/' + Array.from({ length: next() % 8 }, () => alphabet[next() % 3]).join('');
+      const rule = { pieces: (pattern.endsWith('$') ? pattern.slice(0, -1) : pattern).split('*'), anchored: pattern.endsWith('$') };
+      expect(ruleMatches(rule, path), `${pattern} vs ${path}`).toBe(reference(pattern, path));
+    }
+  });
+
+  it.each([
+    ['/*.pdf$', '/a/b.pdf', true],
+    ['/*.pdf$', '/a/b.pdf?x', false],
+    ['/a*$', '/a', true],
+    ['/a$', '/ab', false],
+    ['/*', '/', true],
+    ['/fish*', '/fish.html', true],
+    ['/*php', '/index.php?x', true],
+    ['/x$y', '/x$y', true],
+  ])('%s vs %s -> %s', (pattern, path, matches) => {
+    const rules = parseRobots(`User-agent: *\nDisallow: ${pattern}\n`, UA);
+    expect(robotsAllows(rules, path)).toBe(!matches);
+  });
+});
+
 describe('robots.txt in the fetcher', () => {
   let server: TestServer | null = null;
   afterEach(async () => {
@@ -119,6 +165,37 @@ describe('robots.txt in the fetcher', () => {
     const { base, hits } = await site({ status: 503 });
     await expect(createFetcher(config).get(`${base}/x`, { accept: 'html' })).rejects.toMatchObject({ kind: 'robots' });
     expect(hits.pages).toBe(0);
+  });
+
+  it('an oversized robots.txt is read up to 500 KiB, not refused, and fetched once', async () => {
+    const rules = 'User-agent: *\nDisallow: /private/\n';
+    const filler = '# padding '.repeat(70_000); // 700 KB
+    const { base, hits } = await site({ status: 200, body: rules + filler + '\nDisallow: /late/\n' });
+    const fetcher = createFetcher(config);
+    for (let i = 0; i < 3; i++) expect((await fetcher.get(`${base}/news/${i}`, { accept: 'html' })).text).toBe('<p>page</p>');
+    // The rule past 500 KiB was never read.
+    expect((await fetcher.get(`${base}/late/x`, { accept: 'html' })).text).toBe('<p>page</p>');
+    await expect(fetcher.get(`${base}/private/x`, { accept: 'html' })).rejects.toMatchObject({ kind: 'robots' });
+    expect(hits.robots).toBe(1);
+  });
+
+  it('a robots.txt that cannot be fetched fails the checks for a minute without being asked again each time', async () => {
+    let robotsHits = 0;
+    server = await startServer((req, res) => {
+      if (req.url === '/robots.txt') {
+        robotsHits++;
+        return req.socket.destroy();
+      }
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>page</p>');
+    });
+    let clock = 0;
+    const fetcher = createFetcher(config, { now: () => clock });
+    for (let i = 0; i < 3; i++) await expect(fetcher.get(`${server.url}/a${i}`, { accept: 'html' })).rejects.toMatchObject({ kind: 'connect' });
+    expect(robotsHits).toBeLessThanOrEqual(2); // one request, perhaps retried once as a stale kept-alive socket
+    const before = robotsHits;
+    clock += 61_000;
+    await expect(fetcher.get(`${server.url}/b`, { accept: 'html' })).rejects.toMatchObject({ kind: 'connect' });
+    expect(robotsHits).toBeGreaterThan(before);
   });
 
   it('respectRobots: false skips robots.txt', async () => {

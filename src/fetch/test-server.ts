@@ -3,7 +3,7 @@ import type { AddressInfo, LookupFunction } from 'node:net';
 import { afterEach } from 'vitest';
 import { defaultConfig, type FetchConfig } from '../config/index.ts';
 
-/** Test helpers: a throwaway HTTP server on 127.0.0.1 and a fetch config with short limits. */
+/** Test helpers: a throwaway HTTP server on 127.0.0.1 and a fetch config with short limits that may fetch from it. */
 export interface TestServer {
   url: string;
   port: number;
@@ -46,6 +46,8 @@ export function testFetchConfig(overrides: Partial<FetchConfig> = {}): FetchConf
     maxBodyBytes: 1024 * 1024,
     perHostDelayMs: 0,
     respectRobots: false,
+    // The test servers live on 127.0.0.1, which the SSRF guard refuses by default (guard.test.ts).
+    allowPrivateNetworks: true,
     ...overrides,
   };
 }

@@ -46,6 +46,11 @@ export interface Source extends SourceInput {
   lastOkAt: Millis | null;
   /** What the last successful poll wants a reader to know, e.g. "recovered 12 items after an XML error at line 40". */
   lastNote?: string | null;
+  /** Items (new articles, versions, text) this source had over its limits (config `limits`), all told. */
+  limitedCount: number;
+  lastLimitedAt: Millis | null;
+  /** What the last limit held back, e.g. `120 new articles over the limit of 100 per poll`. */
+  lastLimitNote: string | null;
 }
 
 export interface SourceWithStats extends Source {

@@ -1,4 +1,5 @@
 import { articleCases } from './contract/articles.case.ts';
+import { boundedCases } from './contract/bounded.case.ts';
 import { claimCases } from './contract/claims.case.ts';
 import { discoveryCases } from './contract/discovery.case.ts';
 import { evidenceCases } from './contract/evidence.case.ts';
@@ -26,4 +27,5 @@ export function storeContract(harness: ContractHarness): void {
   opsCases(harness);
   discoveryCases(harness);
   evidenceCases(harness);
+  boundedCases(harness);
 }

@@ -26,3 +26,17 @@ export class RootConflictError extends RedlineError {
     super('root-conflict', message);
   }
 }
+
+/** The disk (or the SQLite file's size limit) is full: nothing was written; the tracker retries later. */
+export class DiskFullError extends RedlineError {
+  constructor(readonly dataDir: string, options?: { cause?: unknown }) {
+    super('disk-full', `disk full: cannot write to the database in ${dataDir}; free some space there (Redline keeps retrying)`, options);
+  }
+}
+
+/** The database stayed locked by another process for longer than the caller may wait (the web answers 503). */
+export class StoreBusyError extends RedlineError {
+  constructor(where: string, waitedMs: number, options?: { cause?: unknown }) {
+    super('busy', `database ${where} is locked by another process (waited ${waitedMs} ms); try again shortly`, options);
+  }
+}

@@ -7,7 +7,7 @@ import type { Store } from './store.ts';
 
 export type * from './store.ts';
 export type * from './evidence.ts';
-export { VersionConflictError, SchemaTooNewError, StoreError, RootConflictError } from './errors.ts';
+export { VersionConflictError, SchemaTooNewError, StoreError, RootConflictError, DiskFullError, StoreBusyError } from './errors.ts';
 export { LATEST_SCHEMA } from './migrations/index.ts';
 export { openSqliteStore } from './sqlite/open.ts';
 

@@ -121,6 +121,20 @@ export interface MostEdited {
   lastEditAt: Millis;
 }
 
+/** What a per-source limit held back (recorded on the source, shown on the Sources page). */
+export interface SourceLimitNote {
+  at: Millis;
+  /** How many items were held back. */
+  count: number;
+  note: string;
+}
+
+export interface LeaseHolder {
+  workerId: string;
+  articles: number;
+  sources: number;
+}
+
 export interface StoreStats {
   sources: number;
   articles: number;
@@ -245,4 +259,26 @@ export interface Store {
   sourceStatistics(hours?: number): Promise<SourceStatistics[]>;
   /** Articles with the most edits captured at or after `since`, most first (ties: latest edit first). */
   mostEdited(since: Millis, limit: number): Promise<MostEdited[]>;
+
+  // --- per-source limits
+  /** Articles of the source first seen at or after `since`. */
+  countNewArticles(sourceId: number, since: Millis): Promise<number>;
+  /** Which of these (canonical) article URLs are already tracked. */
+  knownArticleUrls(urls: string[]): Promise<Set<string>>;
+  /** Versions of the article captured at or after `since`. */
+  countVersionsSince(articleId: number, since: Millis): Promise<number>;
+  /** Adds `count` to the source's over-limit tally and records when and what was held back. */
+  recordSourceLimit(sourceId: number, note: SourceLimitNote): Promise<void>;
+
+  // --- leases and time
+  /** Moves the caller's leases on these articles and sources to `lease.until` (a heartbeat while work runs). */
+  renewLeases(lease: Lease, articleIds: number[], sourceIds: number[]): Promise<void>;
+  /** Every worker holding a live lease, with how many articles and sources it holds. */
+  leaseHolders(now: Millis): Promise<LeaseHolder[]>;
+  /** Releases the live leases of `workerId` (a process known to be dead); returns how many. */
+  releaseLeases(workerId: string, now: Millis): Promise<number>;
+  /** Articles due by `dueBefore` (not retired, source not paused), and articles under a live lease. */
+  dueBacklog(now: Millis, dueBefore: Millis): Promise<{ due: number; leased: number }>;
+  /** The database's clock: PostgreSQL's server time (shared by every worker), this machine's for SQLite. */
+  clock(): Promise<Millis>;
 }

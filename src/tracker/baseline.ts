@@ -1,7 +1,8 @@
-import { extractArticle, EXTRACTOR_VERSION } from '../extract/index.ts';
+import { EXTRACTOR_VERSION } from '../extract/index.ts';
 import type { CaptureInput, Version } from '../model/index.ts';
 import { decodeHtml } from '../text/charset.ts';
 import type { FetchedPage, TrackerDeps } from './deps.ts';
+import { extractPage } from './limits.ts';
 
 /**
  * Fingerprints under the current extraction rules. A version stored by an older extractor is
@@ -21,7 +22,7 @@ export async function currentFingerprint(deps: TrackerDeps, url: string, v: Vers
   const capture = await deps.store.evidence.getCapture(v.articleId, v.number);
   if (!capture) return null;
   try {
-    const fp = extractArticle(decodeCapture(capture), url).fingerprint;
+    const fp = (await extractPage(deps, decodeCapture(capture), url)).extraction.fingerprint;
     await deps.store.setBaseline(v.id, fp, EXTRACTOR_VERSION);
     deps.log.info('rebaseline', { article: v.articleId, version: v.number, from: v.extractorVersion, to: EXTRACTOR_VERSION });
     return fp;

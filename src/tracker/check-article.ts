@@ -1,5 +1,5 @@
 import { diffVersions } from '../diff/index.ts';
-import { extractArticle, type ExtractResult } from '../extract/index.ts';
+import type { ExtractResult } from '../extract/index.ts';
 import { canonicalizeUrl } from '../feeds/index.ts';
 import type { Article, ArticleStatus, Millis, Version } from '../model/index.ts';
 import type { ArticlePatch } from '../store/store.ts';
@@ -8,6 +8,7 @@ import { captureOf } from './baseline.ts';
 import { compareWithHistory } from './compare.ts';
 import type { FetchedPage, GetOptions, TrackerDeps } from './deps.ts';
 import { describeFailure, failureText, type FailureInfo } from './errors.ts';
+import { DAY_MS, extractPage, type Kept } from './limits.ts';
 import { renderModeOf } from './render-mode.ts';
 import { articleAgeSec, nextCheck, periodAfterChange, periodAfterNoChange, periodAfterRevert } from './schedule.ts';
 
@@ -59,16 +60,17 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
     return finish(deps, article, now, await failed(deps, article, now, err));
   }
   if (page.notModified && latest) return finish(deps, article, now, unchanged(deps, article, now, { notModified: true }));
-  let extraction: ExtractResult;
+  let kept: Kept;
   const extractStarted = performance.now();
   try {
-    extraction = extractArticle(page.text, page.url);
+    kept = await extractPage(deps, page.text, page.url);
   } catch (err) {
     deps.metrics?.extractionDone((performance.now() - extractStarted) / 1000);
     // Forget the validators: a 304 next time must not stand for a page we never read.
     return finish(deps, article, now, await failed(deps, article, now, err, { etag: null, lastModified: null }));
   }
   deps.metrics?.extractionDone((performance.now() - extractStarted) / 1000);
+  const { extraction } = kept;
   const fresh = { etag: page.etag, lastModified: page.lastModified };
   if (!latest) await adoptCanonicalUrl(deps, article, extraction, page.url);
   const comparison = await compareWithHistory(deps, article, latest, extraction.fingerprint);
@@ -78,7 +80,35 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
     const periodSec = periodAfterRevert(deps.config.schedule, article.checkPeriodSec, articleAgeSec(article, now));
     return finish(deps, article, now, { status: 'revert', periodSec, articleStatus: 'active', patch: fresh, versionNumber: comparison.to });
   }
+  const limited = await overVersionLimit(deps, article, now);
+  if (limited) return finish(deps, article, now, limited);
+  if (kept.cutFrom !== null) await noteTextCut(deps, article, now, kept.cutFrom);
   return finish(deps, article, now, await storeVersion(deps, article, latest, extraction, page, now, fresh));
+}
+
+/** A page that changes on every check gets at most limits.versionsPerArticlePerDay versions a day; the change waits. */
+async function overVersionLimit(deps: TrackerDeps, article: Article, now: Millis): Promise<Verdict | null> {
+  const limit = deps.config.limits.versionsPerArticlePerDay;
+  const recent = await deps.store.countVersionsSince(article.id, now - DAY_MS);
+  if (recent < limit) return null;
+  const error: FailureInfo = {
+    stage: 'limit',
+    kind: 'versions-per-day',
+    message: `${recent} versions stored in the last 24 hours (limit ${limit}); this change is stored once the window allows`,
+    status: null,
+    retryAfterMs: null,
+  };
+  deps.log.warn('article_limited', { article: article.id, source: article.sourceId, versions_today: recent, limit });
+  await deps.store.recordSourceLimit(article.sourceId, { at: now, count: 1, note: `article ${article.id}: a new version held back, ${recent} stored in 24 h (limit ${limit} per article per day)` });
+  const periodSec = periodAfterNoChange(deps.config.schedule, article.checkPeriodSec, articleAgeSec(article, now));
+  // No validators: a 304 next time must not stand for the change we did not store.
+  return { status: 'error', periodSec, articleStatus: article.status === 'retired' ? 'active' : article.status, patch: { etag: null, lastModified: null, lastError: failureText(error) }, error };
+}
+
+async function noteTextCut(deps: TrackerDeps, article: Article, now: Millis, chars: number): Promise<void> {
+  const limit = deps.config.limits.maxTextChars;
+  deps.log.warn('text_cut', { article: article.id, chars, limit });
+  await deps.store.recordSourceLimit(article.sourceId, { at: now, count: 1, note: `article ${article.id}: text of ${chars} characters cut to the limit of ${limit}` });
 }
 
 function validators(article: Article, latest: Version | null): GetOptions {

@@ -3,6 +3,7 @@ import type { Logger } from '../log/index.ts';
 import type { TrackerMetrics } from '../metrics/index.ts';
 import type { Millis } from '../model/index.ts';
 import type { Store } from '../store/store.ts';
+import type { Parsers } from './threads/index.ts';
 
 /** What the tracker needs of a fetch result (the fetch/ contract's FetchResult satisfies it). */
 export interface FetchedPage {
@@ -53,4 +54,6 @@ export interface TrackerDeps {
   metrics?: TrackerMetrics;
   /** Present when some source renders with Chromium. */
   renderer?: PageRenderer;
+  /** Where pages and feeds are parsed: worker threads with a budget (openTracker), or in-thread when absent. */
+  parsers?: Parsers;
 }

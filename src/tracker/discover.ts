@@ -1,7 +1,8 @@
-import { pageLinks, parseFeedDocument, recoveryNote, type FeedDocument, type FeedItem } from '../feeds/index.ts';
+import { recoveryNote, type FeedDocument, type FeedItem } from '../feeds/index.ts';
 import type { Source } from '../model/index.ts';
 import type { FetchedPage, TrackerDeps } from './deps.ts';
 import { describeFailure } from './errors.ts';
+import { parsersOf } from './threads/index.ts';
 
 /** Child sitemaps read per poll of a sitemap index (the most recently modified first): an index of monthly archives can list hundreds. */
 export const MAX_CHILD_SITEMAPS = 5;
@@ -29,8 +30,9 @@ export async function discover(deps: TrackerDeps, source: Source): Promise<Disco
     lastModified: source.lastModified ?? undefined,
   });
   if (page.notModified) return { page, items: [], note: null, doc: null };
-  if (source.type === 'page') return { page, items: pageLinks(page.text, page.url, linkPattern(source)), note: null, doc: null };
-  const doc = parseFeedDocument(page.text, page.url);
+  // Parsed off the event loop, within the parsing budgets (tracker/threads).
+  if (source.type === 'page') return { page, items: await parsersOf(deps).pageLinks(page.text, page.url, linkPattern(source)), note: null, doc: null };
+  const doc = await parsersOf(deps).parseFeedDocument(page.text, page.url);
   if (doc.format !== 'sitemap-index') return { page, items: doc.items, note: recoveryNote(doc), doc };
   return { page, ...(await readChildSitemaps(deps, doc)), doc };
 }
@@ -49,7 +51,7 @@ async function readChildSitemaps(deps: TrackerDeps, index: FeedDocument): Promis
   for (const url of children) {
     try {
       const child = await deps.fetcher.get(url, { accept: 'feed' });
-      const doc = parseFeedDocument(child.text, child.url);
+      const doc = await parsersOf(deps).parseFeedDocument(child.text, child.url);
       // One level only: an index of indexes would multiply the requests of every poll.
       if (doc.format === 'sitemap-index') failed.push(`${url}: a sitemap index inside a sitemap index is not followed`);
       else items.push(...doc.items);

@@ -9,14 +9,23 @@ export interface FailureInfo {
   retryAfterMs: number | null;
 }
 
-const STAGES: Record<string, string> = { FetchError: 'fetch', FeedError: 'feed', ExtractError: 'extract' };
+const STAGES: Record<string, string> = {
+  FetchError: 'fetch',
+  FeedError: 'feed',
+  ExtractError: 'extract',
+  StoreError: 'store',
+  DiskFullError: 'store',
+  StoreBusyError: 'store',
+};
 
 /** Classifies any thrown value; never throws. Unknown errors are kind `internal` so bugs stay visible. */
 export function describeFailure(err: unknown): FailureInfo {
   if (err instanceof RedlineError) {
-    const e = err as RedlineError & { status?: unknown; retryAfterMs?: unknown };
+    const e = err as RedlineError & { status?: unknown; retryAfterMs?: unknown; stage?: unknown };
+    // An error may name its stage itself (a TooComplexError from the parsing threads: extract or feed).
+    const stage = typeof e.stage === 'string' ? e.stage : undefined;
     return {
-      stage: STAGES[err.name] ?? err.name.replace(/Error$/, '').toLowerCase(),
+      stage: stage ?? STAGES[err.name] ?? err.name.replace(/Error$/, '').toLowerCase(),
       kind: err.kind,
       message: err.message,
       status: typeof e.status === 'number' ? e.status : null,

@@ -98,6 +98,8 @@ describe('pollSource', () => {
     }
     links.push('https://news.example/world/0?utm_campaign=dup', 'HTTPS://NEWS.EXAMPLE/world/2#comments');
     h.fetcher.answers.set(FEED, { html: rss(links) });
+    h.deps.config.limits.newArticlesPerPoll = 10_000;
+    h.deps.config.limits.newArticlesPerDay = 10_000;
     const o = await pollSource(h.deps, await addSource({ exclude: ['/sport/'] }));
     // Every tenth link is not http(s): 4,000 world stories remain, the two variants are not new.
     expect(o).toMatchObject({ status: 'ok', accepted: 4000, created: 4000 });

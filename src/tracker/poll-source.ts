@@ -3,6 +3,7 @@ import type { Millis, PollStatus, Source } from '../model/index.ts';
 import type { TrackerDeps } from './deps.ts';
 import { discover, type Discovered } from './discover.ts';
 import { describeFailure, failureText, type FailureInfo } from './errors.ts';
+import { DAY_MS } from './limits.ts';
 import { articleAgeSec, periodAfterChange } from './schedule.ts';
 import { isPushed, maintainWebSub } from './websub.ts';
 
@@ -58,29 +59,89 @@ export async function pollSource(deps: TrackerDeps, source: Source): Promise<Pol
   return record(deps, source, now, { status: 'ok', ...counts, nextPollAt, note: found.note, ...validators });
 }
 
+/** Articles are added in chunks; between chunks the event loop serves the website. */
+const CHUNK = 200;
+/** Longest stretch of feed filtering between two pauses for the event loop (a loaded machine runs slow). */
+const SLICE_MS = 10;
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Adds the feed's new articles, within the source's limits (config `limits`): at most
+ * newArticlesPerPoll per poll and newArticlesPerDay per 24 hours. What is over is counted, logged
+ * and noted on the source; the feed still lists those entries, so a later poll picks them up.
+ */
 async function addArticles(deps: TrackerDeps, source: Source, items: FeedItem[], base: string, now: Millis) {
   const counts = { items: items.length, accepted: 0, created: 0 };
-  for (const item of items) {
+  const urls = await acceptedUrls(source, items, base);
+  counts.accepted = urls.length;
+  const { limits } = deps.config;
+  const today = await deps.store.countNewArticles(source.id, now - DAY_MS);
+  const perDayLeft = Math.max(0, limits.newArticlesPerDay - today);
+  const budget = Math.min(limits.newArticlesPerPoll, perDayLeft);
+  let over = 0;
+  for (let i = 0; i < urls.length; i += CHUNK) {
+    const chunk = urls.slice(i, i + CHUNK);
+    const known = await deps.store.knownArticleUrls(chunk.map((c) => c.url));
+    for (const { url, item } of chunk) {
+      if (known.has(url)) continue;
+      if (counts.created >= budget) {
+        over++;
+        continue;
+      }
+      const published = validTime(item.publishedAt, now);
+      const { created } = await deps.store.upsertArticle({
+        sourceId: source.id,
+        url,
+        host: new URL(url).host,
+        feedTitle: item.title,
+        feedPublishedAt: published,
+        now,
+        checkPeriodSec: periodAfterChange(deps.config.schedule, articleAgeSec({ firstSeenAt: now, feedPublishedAt: published }, now)),
+      });
+      if (created) counts.created++;
+    }
+    await yieldToLoop();
+  }
+  if (over > 0) await noteOverLimit(deps, source, now, over, budget === perDayLeft && perDayLeft < limits.newArticlesPerPoll);
+  return counts;
+}
+
+/** Canonical, filtered, deduplicated entry URLs; a pause for the event loop every SLICE_MS. */
+async function acceptedUrls(source: Source, items: FeedItem[], base: string): Promise<{ url: string; item: FeedItem }[]> {
+  const seen = new Set<string>();
+  const out: { url: string; item: FeedItem }[] = [];
+  let sliceStart = performance.now();
+  for (const [i, item] of items.entries()) {
+    if (i % 50 === 0 && performance.now() - sliceStart > SLICE_MS) {
+      await yieldToLoop();
+      sliceStart = performance.now();
+    }
     let url: string;
     try {
       url = canonicalizeUrl(item.url, base);
     } catch {
       continue;
     }
-    if (!/^https?:\/\//.test(url) || !sourceAccepts(source, url)) continue;
-    counts.accepted++;
-    const { created } = await deps.store.upsertArticle({
-      sourceId: source.id,
-      url,
-      host: new URL(url).host,
-      feedTitle: item.title,
-      feedPublishedAt: item.publishedAt,
-      now,
-      checkPeriodSec: periodAfterChange(deps.config.schedule, articleAgeSec({ firstSeenAt: now, feedPublishedAt: item.publishedAt }, now)),
-    });
-    if (created) counts.created++;
+    if (seen.has(url) || !/^https?:\/\//.test(url) || !sourceAccepts(source, url)) continue;
+    seen.add(url);
+    out.push({ url, item });
   }
-  return counts;
+  return out;
+}
+
+async function noteOverLimit(deps: TrackerDeps, source: Source, now: Millis, over: number, daily: boolean): Promise<void> {
+  const { limits } = deps.config;
+  const limit = daily ? `${limits.newArticlesPerDay} per day` : `${limits.newArticlesPerPoll} per poll`;
+  const note = `${over} new article${over === 1 ? '' : 's'} over the limit of ${limit}; left for a later poll`;
+  deps.log.warn('source_limited', { source: source.key, held_back: over, limit: daily ? 'newArticlesPerDay' : 'newArticlesPerPoll' });
+  await deps.store.recordSourceLimit(source.id, { at: now, count: over, note });
+}
+
+/** A feed date is kept only when it is a real time, not absurdly far in the future. */
+function validTime(at: Millis | null, now: Millis): Millis | null {
+  if (at === null || !Number.isFinite(at)) return null;
+  return at > now + DAY_MS || at < Date.UTC(1990, 0, 1) ? null : at;
 }
 
 /**

@@ -17,7 +17,10 @@ export function formatCounts(c: PassCounts): string {
   const parts = (Object.entries(c.byStatus) as [CheckStatus, number][])
     .filter(([, n]) => n > 0)
     .map(([status, n]) => `${n} ${LABELS[status][n === 1 ? 0 : 1]}`);
-  return `${feeds}, ${c.articlesFound} new article${c.articlesFound === 1 ? '' : 's'}; checked ${c.checked}${parts.length ? ': ' + parts.join(', ') : ''}`;
+  const waiting = c.waitingOnLeases
+    ? `; ${c.waitingOnLeases} due article${c.waitingOnLeases === 1 ? '' : 's'} wait on leases of other workers (${c.leasesHeld} held; they return when released or expired)`
+    : '';
+  return `${feeds}, ${c.articlesFound} new article${c.articlesFound === 1 ? '' : 's'}; checked ${c.checked}${parts.length ? ': ' + parts.join(', ') : ''}${waiting}`;
 }
 
 /** What `redline check URL` prints. */

@@ -1,9 +1,9 @@
-import { hostname } from 'node:os';
 import type { Article, Source } from '../model/index.ts';
 import type { Lease } from '../store/store.ts';
 import { checkArticle, type CheckOutcome, type CheckStatus } from './check-article.ts';
 import type { TrackerDeps } from './deps.ts';
 import { describeFailure, failureText } from './errors.ts';
+import { newWorkerId, releaseDeadLeases, startHeartbeat } from './leases.ts';
 import { pollSource } from './poll-source.ts';
 import { runPool } from './pool.ts';
 import { articleAgeSec, periodAfterNoChange } from './schedule.ts';
@@ -14,6 +14,10 @@ export interface PassCounts {
   articlesFound: number;
   checked: number;
   byStatus: Record<CheckStatus, number>;
+  /** Due articles still waiting when the pass ended: leased by other workers, or on hosts at their limit. */
+  waitingOnLeases: number;
+  /** Live leases of other workers at the end of the pass. */
+  leasesHeld: number;
 }
 
 export interface RunOptions {
@@ -27,9 +31,7 @@ export interface RunOptions {
 /** Feeds polled at once; feeds are few and each one is a single request. */
 const SOURCE_CONCURRENCY = 4;
 
-export function newWorkerId(): string {
-  return `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-}
+export { newWorkerId } from './leases.ts';
 
 export function emptyCounts(): PassCounts {
   return {
@@ -38,6 +40,8 @@ export function emptyCounts(): PassCounts {
     articlesFound: 0,
     checked: 0,
     byStatus: { new_version: 0, unchanged: 0, removed: 0, restored: 0, revert: 0, error: 0 },
+    waitingOnLeases: 0,
+    leasesHeld: 0,
   };
 }
 
@@ -47,17 +51,42 @@ export function emptyCounts(): PassCounts {
  * Articles rescheduled during the pass fall after the cutoff, so the pass always ends.
  */
 export async function runOnce(deps: TrackerDeps, options: RunOptions = {}): Promise<PassCounts> {
-  const counts = emptyCounts();
+  const counts = { ...emptyCounts(), cutoff: deps.now() };
   const workerId = options.workerId ?? newWorkerId();
   const stop = options.shouldStop ?? (() => false);
   const progress = () => options.onProgress?.(counts);
   const lease = (): Lease => ({ workerId, until: deps.now() + deps.config.worker.leaseSec * 1000 });
+  await releaseDeadLeases(deps);
+  const held = startHeartbeat(deps, lease);
+  try {
+    await pass(deps, counts, lease, held, stop, progress);
+  } finally {
+    held.stop();
+  }
+  if (!stop()) {
+    // Whatever is still due now was kept from us by other workers' leases (directly or through host limits).
+    const backlog = await deps.store.dueBacklog(deps.now(), counts.cutoff);
+    counts.waitingOnLeases = backlog.due;
+    counts.leasesHeld = backlog.leased;
+  }
+  const { cutoff: _cutoff, ...result } = counts;
+  return result;
+}
 
+async function pass(
+  deps: TrackerDeps,
+  counts: PassCounts & { cutoff: number },
+  lease: () => Lease,
+  held: ReturnType<typeof startHeartbeat>,
+  stop: () => boolean,
+  progress: () => void,
+): Promise<void> {
   await runPool<Source>(
     SOURCE_CONCURRENCY,
     (n) => deps.store.claimDueSources(deps.now(), n, lease()),
     async (source) => {
-      const outcome = await safePoll(deps, source);
+      held.sources.add(source.id);
+      const outcome = await safePoll(deps, source).finally(() => held.sources.delete(source.id));
       if (!source.feedUrl) return; // the manual source, parked
       deps.metrics?.pollDone('status' in outcome ? outcome.status : 'error', outcome.error);
       counts.sourcesPolled++;
@@ -69,13 +98,15 @@ export async function runOnce(deps: TrackerDeps, options: RunOptions = {}): Prom
   );
 
   const cutoff = deps.now();
+  counts.cutoff = cutoff;
   const { fetch, worker } = deps.config;
   await runPool<Article>(
     Math.max(1, Math.min(fetch.globalConcurrency, worker.batchSize)),
     (n) => deps.store.claimDueArticles(deps.now(), n, lease(), fetch.perHostConcurrency, cutoff),
     async (article) => {
       const started = performance.now();
-      const outcome = await safeCheck(deps, article);
+      held.articles.add(article.id);
+      const outcome = await safeCheck(deps, article).finally(() => held.articles.delete(article.id));
       deps.metrics?.checkDone(outcome?.status ?? 'error', (performance.now() - started) / 1000, outcome?.error);
       counts.checked++;
       if (outcome) counts.byStatus[outcome.status]++;
@@ -84,7 +115,6 @@ export async function runOnce(deps: TrackerDeps, options: RunOptions = {}): Prom
     },
     stop,
   );
-  return counts;
 }
 
 async function safePoll(deps: TrackerDeps, source: Source) {

@@ -22,6 +22,8 @@ export async function openTempStore(): Promise<TempStore> {
   const config = defaultConfig();
   config.dataDir = dir;
   config.web.baseUrl = 'http://news.test:8080';
+  // Tests that track the simulated newsroom fetch from 127.0.0.1, which the SSRF guard refuses by default.
+  config.fetch.allowPrivateNetworks = true;
   return {
     store, dir, config,
     async cleanup() {

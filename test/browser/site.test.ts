@@ -41,6 +41,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the site in a real browser', () => {
     config.dataDir = dir;
     config.fetch.perHostDelayMs = 0;
     config.fetch.perHostConcurrency = 4;
+    config.fetch.allowPrivateNetworks = true;
     newsroom = await startNewsroom({ manual: true });
     store = await openStore({ dataDir: dir, databaseUrl: null });
     await store.upsertSource({ key: 'demo', name: 'Demo Gazette', feedUrl: newsroom.feedUrl, pollPeriodSec: 60, include: [], exclude: ['/sport/live/'] }, Date.now());

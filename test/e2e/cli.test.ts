@@ -129,6 +129,7 @@ describe('redline start without internet', () => {
         { key: 'refused', name: 'Refused', feedUrl: 'http://127.0.0.1:1/rss.xml' },
         { key: 'refused2', name: 'Refused too', feedUrl: 'http://127.0.0.1:9/feed' },
       ],
+      fetch: { allowPrivateNetworks: true },
     }));
     const child = spawn(process.execPath, [join(ROOT, 'bin/redline.js'), 'start', '--port', '0', '--data', data.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

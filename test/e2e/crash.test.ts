@@ -39,7 +39,7 @@ beforeAll(async () => {
     JSON.stringify({
       sources: [{ key: 'local', name: 'Local', feedUrl: `${server.url}/feed.xml`, every: '5m' }],
       schedule: { tiers: [], minPeriodSec: 1 },
-      fetch: { perHostDelayMs: 0, perHostConcurrency: 8, globalConcurrency: 8, respectRobots: false },
+      fetch: { perHostDelayMs: 0, perHostConcurrency: 8, globalConcurrency: 8, respectRobots: false, allowPrivateNetworks: true },
       worker: { leaseSec: LEASE_SEC, batchSize: 16 },
     }),
   );

@@ -21,6 +21,8 @@ export function testConfig(dataDir: string, tweak: (c: Config) => void = () => {
   config.fetch.perHostDelayMs = 0;
   config.fetch.connectTimeoutMs = 2_000;
   config.fetch.totalTimeoutMs = 5_000;
+  // The news sites of the tests live on 127.0.0.1, which the SSRF guard refuses by default.
+  config.fetch.allowPrivateNetworks = true;
   tweak(config);
   return config;
 }
@@ -113,7 +115,6 @@ export function runCli(args: string[], opts: { onStderrLine?: (line: string, chi
   });
 }
 
-/** A data dir whose redline.json declares no sources, so the shipped real-world feeds are never fetched. */
 /**
  * Runs a command in this process through the CLI's own entry point (much faster than a child
  * process), capturing what it writes.
@@ -135,8 +136,12 @@ export async function runMain(args: string[]): Promise<CliRun> {
   }
 }
 
+/**
+ * A data dir whose redline.json declares no sources, so the shipped real-world feeds are never
+ * fetched, and lets the fetcher reach the tests' news sites on 127.0.0.1.
+ */
 export function tempDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'redline-e2e-'));
-  writeFileSync(join(dir, 'redline.json'), JSON.stringify({ sources: [] }));
+  writeFileSync(join(dir, 'redline.json'), JSON.stringify({ sources: [], fetch: { allowPrivateNetworks: true } }));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -41,7 +41,7 @@ describe.skipIf(!PG)('three workers on one PostgreSQL', () => {
     writeConfig(dataDir, {
       // A fixed period for every article: this test is about workers, not the age tiers.
       schedule: { tiers: [], minPeriodSec: PERIOD_SEC },
-      fetch: { perHostConcurrency: PER_HOST, perHostDelayMs: 0, globalConcurrency: 8 },
+      fetch: { perHostConcurrency: PER_HOST, perHostDelayMs: 0, globalConcurrency: 8, allowPrivateNetworks: true },
       worker: { leaseSec: LEASE_SEC, batchSize: 8, idleMs: 200 },
       sources: [{ key: 'scale', name: 'Scale', feedUrl: site.feedUrl, every: '1h' }],
     });

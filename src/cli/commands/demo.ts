@@ -18,7 +18,8 @@ const HELP = `usage: redline demo [--duration SECONDS] [--port N] [--data DIR]
 /** Demo articles are re-checked this often: a newcomer sees versions within seconds, offline. */
 export function demoConfig(config: Config): Config {
   config.schedule = { ...config.schedule, tiers: [], minPeriodSec: 2, backoffFactor: 1, retireAfterSec: 6 * 3600, feedMinPeriodSec: 1, revertBackoffFactor: 2 };
-  config.fetch = { ...config.fetch, perHostConcurrency: 4, perHostDelayMs: 0, connectTimeoutMs: 2_000, totalTimeoutMs: 5_000 };
+  // The newsroom lives on 127.0.0.1, which the SSRF guard refuses; the demo's worker only fetches the newsroom.
+  config.fetch = { ...config.fetch, perHostConcurrency: 4, perHostDelayMs: 0, connectTimeoutMs: 2_000, totalTimeoutMs: 5_000, allowPrivateNetworks: true };
   config.worker = { ...config.worker, idleMs: 250 };
   // Roots every 10 seconds, so the demo's versions get inclusion proofs while one watches.
   config.evidence = { ...config.evidence, sealEverySec: 10, wayback: { ...config.evidence.wayback, sources: [] } };

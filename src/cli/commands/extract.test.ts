@@ -37,6 +37,8 @@ describe('redline extract', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'redline-extract-'));
+    // The test site is on 127.0.0.1, which the SSRF guard refuses by default.
+    writeFileSync(join(dir, 'redline.json'), JSON.stringify({ sources: [], fetch: { allowPrivateNetworks: true } }));
     writeFileSync(join(dir, 'a.html'), page('Rail strike called'));
     writeFileSync(join(dir, 'b.html.gz'), gzipSync(page('Café owners protest')));
     writeFileSync(join(dir, 'latin1.html'), iconv.encode(page('Café owners protest').replace('utf-8', 'iso-8859-1'), 'latin1'));

@@ -1,6 +1,6 @@
 import type { Db, Param } from '../sql/db.ts';
 import { placeholders } from '../sql/db.ts';
-import type { SearchHooks } from '../sql/search.ts';
+import { SNIPPET_TERMS, type SearchHooks } from '../sql/search.ts';
 
 /**
  * to_tsquery text: words of a phrase joined by <->, terms by &; terms hold only letters and digits
@@ -13,6 +13,8 @@ export function tsQuery(terms: string[][]): string {
 
 /** The text search configuration (migration 8): English stemming, as SQLite's porter tokenizer. */
 const CONFIG = 'english';
+/** ts_headline reads the whole text it is given: a snippet is taken from the start of long bodies. */
+const SNIPPET_CHARS = 20_000;
 
 export const postgresSearch: SearchHooks = {
   matching(terms) {
@@ -25,10 +27,10 @@ export const postgresSearch: SearchHooks = {
     if (versionIds.length === 0) return new Map();
     const rows = await db.all<{ id: number; snippet: string }>(
       `SELECT version_id AS id,
-         ts_headline('${CONFIG}', title || ' ' || body, to_tsquery('${CONFIG}', ?),
+         ts_headline('${CONFIG}', left(title || ' ' || body, ${SNIPPET_CHARS}), to_tsquery('${CONFIG}', ?),
            'StartSel="", StopSel="", MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "') AS snippet
        FROM version_search WHERE version_id IN (${placeholders(versionIds.length)})`,
-      [tsQuery(terms), ...(versionIds as Param[])],
+      [tsQuery(terms.slice(0, SNIPPET_TERMS)), ...(versionIds as Param[])],
     );
     return new Map(rows.map((r) => [Number(r.id), r.snippet]));
   },

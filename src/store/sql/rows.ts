@@ -21,7 +21,7 @@ const strOrNull = (v: unknown): string | null => (v === null || v === undefined 
 
 export const SOURCE_COLUMNS = `s.id, s.key, s.name, s.feed_url, s.poll_period_sec, s.include_json, s.exclude_json,
   s.enabled, s.created_at, s.next_poll_at, s.last_poll_at, s.last_status, s.last_error, s.etag, s.last_modified,
-  s.paused_at, s.last_ok_at,
+  s.paused_at, s.last_ok_at, s.limited_count, s.limited_at, s.limited_note,
   s.source_type, s.link_pattern, s.render, s.last_note`;
 
 export function toSource(r: Row): Source {
@@ -47,6 +47,9 @@ export function toSource(r: Row): Source {
     linkPattern: strOrNull(r.link_pattern),
     render: String(r.render ?? 'http') as RenderMode,
     lastNote: strOrNull(r.last_note),
+    limitedCount: num(r.limited_count ?? 0),
+    lastLimitedAt: numOrNull(r.limited_at),
+    lastLimitNote: strOrNull(r.limited_note),
   };
 }
 

@@ -5,6 +5,9 @@ import { decodeCursor, pageOf } from './cursor.ts';
 import { placeholders, type Db, type Param } from './db.ts';
 import { parseSearchText } from './search-query.ts';
 
+/** Snippets are built from the first few terms only: their cost grows faster than the term count. */
+export const SNIPPET_TERMS = 4;
+
 /** The full-text part each database provides. */
 export interface SearchHooks {
   /** SQL selecting `version_id` of every version matching all terms. */

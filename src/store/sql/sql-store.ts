@@ -27,8 +27,10 @@ import type {
   Hide,
   Lease,
   MostEdited,
+  LeaseHolder,
   NewArticle,
   SearchQuery,
+  SourceLimitNote,
   SourcePollResult,
   SourceStatistics,
   Store,
@@ -45,6 +47,8 @@ import * as events from './events.ts';
 import * as moderation from './moderation.ts';
 import * as ops from './ops.ts';
 import { createEvidenceStore } from './evidence-store.ts';
+import * as leases from './leases.ts';
+import * as limits from './limits.ts';
 import { search, type SearchHooks } from './search.ts';
 import * as sources from './sources.ts';
 import * as versions from './versions.ts';
@@ -57,6 +61,8 @@ export interface Dialect extends versions.VersionHooks, SearchHooks {
   claimDueArticles(db: Db, now: Millis, limit: number, lease: Lease, perHostLimit: number, dueBefore: Millis): Promise<Article[]>;
   /** Serialises migrators running at the same time (called inside the migration transaction). */
   migrationLock(tx: Db): Promise<void>;
+  /** The database server's time. */
+  clock(db: Db): Promise<Millis>;
 }
 
 /** The Store on top of a Db: shared SQL plus a dialect for claims, locking and full-text search. */
@@ -128,6 +134,19 @@ export class SqlStore implements Store {
 
   sourceStatistics = (hours?: number): Promise<SourceStatistics[]> => statistics.sourceStatistics(this.db, hours);
   mostEdited = (since: Millis, limit: number): Promise<MostEdited[]> => statistics.mostEdited(this.db, since, limit);
+
+  countNewArticles = (sourceId: number, since: Millis): Promise<number> => limits.countNewArticles(this.db, sourceId, since);
+  knownArticleUrls = (urls: string[]): Promise<Set<string>> => limits.knownArticleUrls(this.db, urls);
+  countVersionsSince = (articleId: number, since: Millis): Promise<number> => limits.countVersionsSince(this.db, articleId, since);
+  recordSourceLimit = (sourceId: number, note: SourceLimitNote): Promise<void> => limits.recordSourceLimit(this.db, sourceId, note);
+
+  renewLeases = (lease: Lease, articleIds: number[], sourceIds: number[]): Promise<void> =>
+    leases.renewLeases(this.db, lease, articleIds, sourceIds);
+  leaseHolders = (now: Millis): Promise<LeaseHolder[]> => leases.leaseHolders(this.db, now);
+  releaseLeases = (workerId: string, now: Millis): Promise<number> => leases.releaseLeases(this.db, workerId, now);
+  dueBacklog = (now: Millis, dueBefore: Millis): Promise<{ due: number; leased: number }> => leases.dueBacklog(this.db, now, dueBefore);
+  clock = (): Promise<Millis> => this.dialect.clock(this.db);
+
   stats = async (): Promise<StoreStats> => {
     const row = await this.db.get<Record<string, number>>(
       `SELECT (SELECT COUNT(*) FROM sources) AS sources, (SELECT COUNT(*) FROM articles WHERE hidden_at IS NULL) AS articles,

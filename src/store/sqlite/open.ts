@@ -14,6 +14,8 @@ const sqliteDialect: Dialect = {
   indexVersion,
   ...sqliteSearch,
   migrationLock: async () => {},
+  // One machine: the database's clock is this one's.
+  clock: async () => Date.now(),
 };
 
 /** Opens the SQLite store at `path` (a file, or `:memory:`) without migrating it. */

@@ -1,6 +1,6 @@
 import type { Db, Param } from '../sql/db.ts';
 import { placeholders } from '../sql/db.ts';
-import type { SearchHooks } from '../sql/search.ts';
+import { SNIPPET_TERMS, type SearchHooks } from '../sql/search.ts';
 
 /**
  * FTS5 query text: every term a quoted phrase (terms hold only letters and digits, so quoting is
@@ -22,7 +22,8 @@ export const sqliteSearch: SearchHooks = {
     const rows = await db.all<{ id: number; snippet: string }>(
       `SELECT rowid AS id, snippet(version_fts, -1, '', '', '…', 24) AS snippet FROM version_fts
        WHERE version_fts MATCH ? AND rowid IN (${placeholders(versionIds.length)})`,
-      [ftsQuery(terms), ...(versionIds as Param[])],
+      // snippet() cost grows with the square of the phrase count; a row matching all terms matches these.
+      [ftsQuery(terms.slice(0, SNIPPET_TERMS)), ...(versionIds as Param[])],
     );
     return new Map(rows.map((r) => [Number(r.id), r.snippet]));
   },

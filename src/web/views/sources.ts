@@ -12,7 +12,13 @@ function status(s: SourceWithStats, now: Millis): SafeHtml {
   // A poll that succeeded with something to say: "ok, recovered 12 items after an XML error at line 40".
   const note = s.lastStatus === 'ok' && s.lastNote ? html`<span class="muted">, ${s.lastNote}</span>` : '';
   return html`<span class="status status-${s.lastStatus ?? 'unknown'}">${label}</span>${note} ${timeAgo(s.lastPollAt, now)}
-${s.lastError ? html`<div class="error-text">${s.lastError}</div>` : ''}`;
+${s.lastError ? html`<div class="error-text">${s.lastError}</div>` : ''}${limited(s, now)}`;
+}
+
+/** What the source's limits held back (config `limits`): nothing over a limit is dropped silently. */
+function limited(s: SourceWithStats, now: Millis): SafeHtml | string {
+  if (!s.limitedCount || !s.lastLimitedAt) return '';
+  return html`<div class="muted limit-note">Over its limits: ${s.limitedCount} held back in all; last ${timeAgo(s.lastLimitedAt, now)}: ${s.lastLimitNote ?? ''}</div>`;
 }
 
 function alertNote(s: SourceWithStats, alert: SourceAlert | undefined): SafeHtml | string {

@@ -21,6 +21,8 @@ if (!existsSync(config.render.chromiumPath)) {
   process.exit(0);
 }
 config.fetch.perHostDelayMs = 0;
+// The measured site is on 127.0.0.1, which the SSRF guard refuses by default.
+config.fetch.allowPrivateNetworks = true;
 config.render.maxPages = 1;
 
 const paragraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1} of the story, long enough to read like one: the council met again on Tuesday and talked for hours about the budget.`);

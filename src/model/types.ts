@@ -114,6 +114,11 @@ export interface VersionInput extends Extraction {
   /** Word counts against the previous version (0 for version 1). */
   wordsAdded: number;
   wordsRemoved: number;
+  /**
+   * The article's next check, written in the version's transaction: a crash between storing the
+   * version and rescheduling must not leave the article due again (it would be checked twice).
+   */
+  reschedule?: { checkPeriodSec: number; nextCheckAt: Millis | null };
 }
 
 export interface Version extends Extraction {

@@ -159,8 +159,10 @@ async function storeVersion(
   const capture = deps.config.worker.keepRaw ? captureOf(article.url, page) : null;
   const archive = await archives(deps, article);
   const periodSec = periodAfterChange(deps.config.schedule, articleAgeSec(article, now));
+  const next = nextCheck(deps.config.schedule, periodSec, now);
+  const reschedule = { checkPeriodSec: next.checkPeriodSec, nextCheckAt: next.nextCheckAt };
   try {
-    await deps.store.addVersion(article.id, number, { ...fields, capturedAt: now, rawHtml: null, capture, archive, wordsAdded: summary.wordsAdded, wordsRemoved: summary.wordsRemoved });
+    await deps.store.addVersion(article.id, number, { ...fields, capturedAt: now, rawHtml: null, capture, archive, wordsAdded: summary.wordsAdded, wordsRemoved: summary.wordsRemoved, reschedule });
   } catch (err) {
     if (!(err instanceof VersionConflictError)) throw err;
     // Another worker stored this version first: its record stands, we only reschedule.

@@ -18,7 +18,8 @@ export function boundedCases(harness: ContractHarness): void {
       }
       const started = performance.now();
       const page = await store().search({ text: words.join(' '), limit: 20 });
-      const repeated = await store().search({ text: 'the '.repeat(3000), limit: 20 });
+      // Not a stop word: PostgreSQL's english configuration drops those from a query altogether.
+      const repeated = await store().search({ text: 'story '.repeat(3000), limit: 20 });
       const elapsed = performance.now() - started;
       expect(page.items.length).toBe(20);
       expect(repeated.items.length).toBe(20);

@@ -22,6 +22,15 @@ export function versionCases(harness: ContractHarness): void {
       expect(await store().getLatestVersion(article.id + 1000)).toBeNull();
     });
 
+    it('reschedules the article in the version\'s own transaction when asked', async () => {
+      const article = await makeArticle(store(), await makeSource(store()), 'a');
+      await store().addVersion(article.id, 1, { ...versionInput('t', ['p'], { capturedAt: T0 + 5 }), reschedule: { checkPeriodSec: 300, nextCheckAt: T0 + 300_005 } });
+      expect(await store().getArticle(article.id)).toMatchObject({ checkPeriodSec: 300, nextCheckAt: T0 + 300_005, lastCheckedAt: T0 + 5, versionCount: 1 });
+      const before = await store().getArticle(article.id);
+      await store().addVersion(article.id, 2, versionInput('t2', ['q'], { capturedAt: T0 + 9 }));
+      expect(await store().getArticle(article.id)).toMatchObject({ checkPeriodSec: before!.checkPeriodSec, nextCheckAt: before!.nextCheckAt, lastCheckedAt: T0 + 5 });
+    });
+
     it('refuses a version number that exists or skips one', async () => {
       const article = await makeArticle(store(), await makeSource(store()), 'a');
       await store().addVersion(article.id, 1, versionInput('t', ['p']));

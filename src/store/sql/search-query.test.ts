@@ -27,6 +27,12 @@ describe('parseSearchText', () => {
     expect(parseSearchText('the '.repeat(3000))).toEqual([['the']]);
   });
 
+  it('does not turn a word cut at MAX_QUERY_CHARS into a term of its own', () => {
+    expect(parseSearchText('story '.repeat(3000))).toEqual([['story']]);
+    const text = `${'a'.repeat(MAX_QUERY_CHARS - 3)} minister`;
+    expect(parseSearchText(text)).toEqual([['a'.repeat(MAX_QUERY_CHARS - 3)]]);
+  });
+
   it('caps phrase length and reads only the first MAX_QUERY_CHARS characters', () => {
     const phrase = parseSearchText(`"${'x '.repeat(100)}"`);
     expect(phrase).toEqual([Array(MAX_PHRASE_WORDS).fill('x')]);

@@ -24,7 +24,7 @@ export function parseSearchText(text: string): string[][] {
     terms.push(term);
   };
   // Quoted spans become phrases; an unbalanced quote runs to the end of the text.
-  const parts = text.slice(0, MAX_QUERY_CHARS).split('"');
+  const parts = readable(text).split('"');
   parts.forEach((part, i) => {
     const words = (part.normalize('NFC').match(/[\p{L}\p{N}]+\*?/gu) ?? []).map((w) => w.toLowerCase());
     if (i % 2 === 1) {
@@ -38,4 +38,11 @@ export function parseSearchText(text: string): string[][] {
     }
   });
   return terms;
+}
+
+/** The first MAX_QUERY_CHARS characters, without a word cut in two at the end (its stub would be a term of its own). */
+function readable(text: string): string {
+  if (text.length <= MAX_QUERY_CHARS) return text;
+  const head = text.slice(0, MAX_QUERY_CHARS);
+  return /[\p{L}\p{N}]/u.test(text[MAX_QUERY_CHARS]) ? head.replace(/[\p{L}\p{N}]+$/u, '') : head;
 }

@@ -51,6 +51,14 @@ export async function addVersion(
         input.title,
         articleId,
       ]);
+      if (input.reschedule) {
+        await tx.run('UPDATE articles SET check_period_sec = ?, next_check_at = ?, last_checked_at = ? WHERE id = ?', [
+          input.reschedule.checkPeriodSec,
+          input.reschedule.nextCheckAt,
+          input.capturedAt,
+          articleId,
+        ]);
+      }
       await hooks.indexVersion(tx, version.id, input.title, input.paragraphs.join('\n'));
       return version;
     });

@@ -80,30 +80,37 @@ describe('diffVersions: paragraph alignment', () => {
     expect([row.leftIndex, row.rightIndex]).toEqual([1, 1]);
   });
 
-  it('splits a paragraph as a changed row plus an added row, losing no text', () => {
+  it('shows a split paragraph as one split row spanning both new paragraphs, marking nothing', () => {
     const whole = 'The bridge was closed at noon after a crack was found. Engineers expect it to reopen within a week.';
-    const m = diffVersions(version([ARTICLE[0], whole, ARTICLE[5]]), version([ARTICLE[0], 'The bridge was closed at noon after a crack was found.', 'Engineers expect it to reopen within a week.', ARTICLE[5]]));
-    expect(kinds(m)).toEqual(['same', 'changed', 'added', 'same']);
-    const row = changedRow(m);
-    expect(row.left.map((s) => s.text).join('')).toBe(whole);
-    expect(text(row.left, 'same').join('')).toContain('The bridge was closed at noon after a crack was found.');
+    const parts = ['The bridge was closed at noon after a crack was found.', 'Engineers expect it to reopen within a week.'];
+    const m = diffVersions(version([ARTICLE[0], whole, ARTICLE[5]]), version([ARTICLE[0], ...parts, ARTICLE[5]]));
+    expect(kinds(m)).toEqual(['same', 'split', 'same']);
+    const row = m.rows[1] as Extract<DiffRow, { kind: 'split' }>;
+    expect([row.leftIndex, row.rightIndices]).toEqual([1, [1, 2]]);
+    expect(row.left).toEqual([{ op: 'same', text: whole }]);
+    expect(row.right).toEqual(parts.map((text) => [{ op: 'same', text }]));
+    expect(m.summary).toMatchObject({ paragraphsSplit: 1, paragraphsAdded: 0, paragraphsChanged: 0, wordsAdded: 0, wordsRemoved: 0 });
   });
 
-  it('merges two paragraphs as a changed row plus a removed row', () => {
+  it('shows two merged paragraphs as one merged row, with the edit marked', () => {
     const m = diffVersions(
       version(['Polls open at seven in the morning across the region.', 'They close at ten in the evening.']),
-      version(['Polls open at seven in the morning across the region and close at ten in the evening.']),
+      version(['Polls open at seven in the morning across the region. They close at eleven in the evening.']),
     );
-    expect(kinds(m).sort()).toEqual(['changed', 'removed']);
-    expect(m.summary).toMatchObject({ paragraphsChanged: 1, paragraphsRemoved: 1, paragraphsAdded: 0 });
+    expect(kinds(m)).toEqual(['merged']);
+    const row = m.rows[0] as Extract<DiffRow, { kind: 'merged' }>;
+    expect([row.leftIndices, row.rightIndex]).toEqual([[0, 1], 0]);
+    expect(row.left.map((side) => text(side, 'del'))).toEqual([[], ['ten']]);
+    expect(text(row.right, 'ins')).toEqual(['eleven']);
+    expect(m.summary).toMatchObject({ paragraphsMerged: 1, paragraphsRemoved: 0, wordsAdded: 1, wordsRemoved: 1 });
   });
 
   it('shows a moved paragraph as moved, not as removed plus added', () => {
     const b = [ARTICLE[0], ARTICLE[4], ARTICLE[1], ARTICLE[2], ARTICLE[3], ARTICLE[5]];
     const m = diffVersions(version(ARTICLE), version(b));
     expect(m.rows.filter((r) => r.kind !== 'same')).toEqual([
-      { kind: 'moved-to', leftIndex: 4, rightIndex: 1, text: ARTICLE[4] },
-      { kind: 'moved-from', leftIndex: 4, rightIndex: 1, text: ARTICLE[4] },
+      { kind: 'moved-to', leftIndex: 4, rightIndex: 1, text: ARTICLE[4], edit: null },
+      { kind: 'moved-from', leftIndex: 4, rightIndex: 1, text: ARTICLE[4], edit: null },
     ]);
     expect(m.summary).toMatchObject({ paragraphsMoved: 1, paragraphsAdded: 0, paragraphsRemoved: 0, wordsAdded: 0, wordsRemoved: 0 });
   });
@@ -165,6 +172,14 @@ describe('diffVersions: large inputs', () => {
     expect([removed, added]).toEqual([3000, 3000]);
   });
 
+  it('pairs every paragraph of a long article reworded throughout (no cell cap switches pairing off)', () => {
+    const a = Array.from({ length: 1200 }, (_, n) => paragraph(n, `kept${n}`));
+    const b = a.map((p, n) => p.replace(/w(\d+) w(\d+)/, `changed${n} other${n}`));
+    const m = diffVersions(version(a), version(b));
+    const changed = m.rows.filter((r) => r.kind === 'changed' && r.leftIndex === r.rightIndex);
+    expect(changed).toHaveLength(1200);
+  });
+
   it('keeps unique shared paragraphs as anchors when the paragraph LCS is over budget', () => {
     // Every other paragraph rewritten across 3000: too many edits for Myers' budget, so the
     // alignment falls back to patience anchors; the kept paragraphs must still line up.
@@ -187,5 +202,80 @@ describe('diffVersions: large inputs', () => {
     const row = changedRow(diffVersions(version([a]), version([b])));
     expect(row.left).toEqual([{ op: 'del', text: a }]);
     expect(row.right).toEqual([{ op: 'ins', text: b }]);
+  });
+});
+
+/** The minimal examples of issue 15: A, B and C are sentences; A′ is A with one number changed. */
+describe('diffVersions: moves, edits and ties', () => {
+  const A = 'The council approved a budget of 12 million pounds on Monday evening.';
+  const A2 = 'The council approved a budget of 15 million pounds on Monday evening.';
+  const B = 'Opposition members walked out of the chamber in protest at the decision.';
+  const C = 'A public consultation will open next week and run until the end of March.';
+  const nonSame = (m: DiffModel) => m.rows.filter((r) => r.kind !== 'same');
+
+  it('[A, B, C] → [B, C, A′]: A moved and changed, with its word marks, B and C kept', () => {
+    const m = diffVersions(version([A, B, C]), version([B, C, A2]));
+    expect(kinds(m)).toEqual(['moved-from', 'same', 'same', 'moved-to']);
+    const [from, to] = [m.rows[0], m.rows[3]];
+    if (from.kind !== 'moved-from' || to.kind !== 'moved-to') throw new Error('expected a move');
+    expect([to.leftIndex, to.rightIndex, to.text]).toEqual([0, 2, A2]);
+    expect(to.edit).toBe(from.edit);
+    expect(text(to.edit!.left, 'del')).toEqual(['12']);
+    expect(text(to.edit!.right, 'ins')).toEqual(['15']);
+    expect(m.summary).toMatchObject({ paragraphsMoved: 1, paragraphsChanged: 1, paragraphsAdded: 0, paragraphsRemoved: 0, wordsAdded: 1, wordsRemoved: 1 });
+  });
+
+  it('[A, B, C] → [C, A′, B]: C moved, A changed in place (fewest moves, most pairs in place)', () => {
+    const m = diffVersions(version([A, B, C]), version([C, A2, B]));
+    expect(nonSame(m).map((r) => [r.kind, 'leftIndex' in r ? r.leftIndex : null, 'rightIndex' in r ? r.rightIndex : null])).toEqual([
+      ['moved-to', 2, 0],
+      ['changed', 0, 1],
+      ['moved-from', 2, 0],
+    ]);
+    expect(m.summary).toMatchObject({ paragraphsMoved: 1, paragraphsChanged: 1 });
+  });
+
+  it('pairs a short credit line replaced in the same slot: "Reuters" → "AP"', () => {
+    const m = diffVersions(version([A, 'Reuters', C]), version([A, 'AP', C]));
+    expect(kinds(m)).toEqual(['same', 'changed', 'same']);
+    const row = changedRow(m);
+    expect([text(row.left, 'del'), text(row.right, 'ins')]).toEqual([['Reuters'], ['AP']]);
+  });
+
+  it('pairs a heavily reworded paragraph that stays where it was', () => {
+    const old = 'Firefighters battled the blaze for six hours before bringing it under control late on Sunday night.';
+    const reworded = 'Crews fought the fire for six hours and finally contained it late on Sunday.';
+    const m = diffVersions(version([A, old, C]), version([A, reworded, C]));
+    expect(kinds(m)).toEqual(['same', 'changed', 'same']);
+  });
+
+  it('keeps an unrelated replacement as removed + added', () => {
+    const m = diffVersions(version([A, B, C]), version([A, 'Tickets for the summer festival go on sale at nine on Friday morning.', C]));
+    expect(kinds(m)).toEqual(['same', 'removed', 'added', 'same']);
+  });
+});
+
+describe('diffVersions: word marks', () => {
+  it('👍 → 👍🏽 marks the whole cluster on both sides', () => {
+    const row = changedRow(diffVersions(version(['Readers liked it 👍 a lot.']), version(['Readers liked it 👍🏽 a lot.'])));
+    expect(text(row.left, 'del')).toEqual(['👍']);
+    expect(text(row.right, 'ins')).toEqual(['👍🏽']);
+    expect([row.wordsAdded, row.wordsRemoved]).toEqual([0, 0]);
+  });
+
+  it('🇺🇸 → 🇺🇦 marks the whole flag, not half of it', () => {
+    const row = changedRow(diffVersions(version(['Flags flew: 🇺🇸 and more.']), version(['Flags flew: 🇺🇦 and more.'])));
+    expect(text(row.left, 'del')).toEqual(['🇺🇸']);
+    expect(text(row.right, 'ins')).toEqual(['🇺🇦']);
+  });
+
+  it('leaves "men" unmarked in "arrested two men in Leeds" when the words around it change', () => {
+    const row = changedRow(
+      diffVersions(version(['Police arrested two men in Leeds on Friday night.']), version(['Detectives questioned three men in Bradford on Saturday morning.'])),
+    );
+    const sameText = text(row.left, 'same').join('|');
+    expect(sameText).toContain(' men in ');
+    expect(text(row.left, 'del').join(' ')).not.toMatch(/\bmen\b/);
+    expect(text(row.right, 'ins').join(' ')).not.toMatch(/\bmen\b/);
   });
 });

@@ -1,16 +1,18 @@
 import { normalizeText as normal } from '../text/normalize.ts';
-import { alignParagraphs } from './paragraphs.ts';
+import { classifyChange } from './labels.ts';
+import { align } from './paragraphs.ts';
 import { countWords } from './tokens.ts';
 import type { DiffInput, DiffModel, DiffRow, DiffSummary, FieldDiff, Segment } from './types.ts';
 import { diffText } from './words.ts';
 
-/** Compares two versions of an article: headline, byline, published time and paragraphs. Pure. */
+/** Compares two versions of an article: headline, byline, published time and paragraphs, and labels the change. Pure. */
 export function diffVersions(a: DiffInput, b: DiffInput): DiffModel {
   const title = diffField(a.title, b.title);
   const byline = diffField(a.byline, b.byline);
   const published = diffField(a.published, b.published);
-  const rows = alignParagraphs(a.paragraphs, b.paragraphs);
-  return { title, byline, published, rows, summary: summarize(rows, title, byline, published) };
+  const { rows, writtenLower } = align(a.paragraphs, b.paragraphs);
+  const { labels, level, preview } = classifyChange({ title, byline, rows }, writtenLower);
+  return { title, byline, published, rows, summary: summarize(rows, title, byline, published), labels, level, preview };
 }
 
 /** Word-level diff of one field; whitespace and Unicode normalisation differences are not changes. */
@@ -40,6 +42,8 @@ function summarize(rows: DiffRow[], title: FieldDiff, byline: FieldDiff, publish
     paragraphsRemoved: 0,
     paragraphsChanged: 0,
     paragraphsMoved: 0,
+    paragraphsSplit: 0,
+    paragraphsMerged: 0,
     titleChanged: title.changed,
     bylineChanged: byline.changed,
     publishedChanged: published.changed,
@@ -57,6 +61,16 @@ function summarize(rows: DiffRow[], title: FieldDiff, byline: FieldDiff, publish
       s.wordsRemoved += row.wordsRemoved;
     } else if (row.kind === 'moved-to') {
       s.paragraphsMoved++;
+      if (row.edit) {
+        s.paragraphsChanged++;
+        s.wordsAdded += row.edit.wordsAdded;
+        s.wordsRemoved += row.edit.wordsRemoved;
+      }
+    } else if (row.kind === 'split' || row.kind === 'merged') {
+      if (row.kind === 'split') s.paragraphsSplit++;
+      else s.paragraphsMerged++;
+      s.wordsAdded += row.wordsAdded;
+      s.wordsRemoved += row.wordsRemoved;
     }
   }
   return s;

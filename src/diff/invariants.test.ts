@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffVersions } from './engine.ts';
-import type { DiffRow } from './types.ts';
+import type { DiffRow, Segment } from './types.ts';
 
 /** Deterministic pseudo-random edits (an LCG), so a failing seed reproduces. */
 function generator(seed: number) {
@@ -25,8 +25,9 @@ function mutate(paragraphs: string[], g: ReturnType<typeof generator>): string[]
   return out;
 }
 
-const leftOf = (r: DiffRow) => ('leftIndex' in r && r.kind !== 'moved-to' ? r.leftIndex : null);
-const rightOf = (r: DiffRow) => ('rightIndex' in r && r.kind !== 'moved-from' ? r.rightIndex : null);
+const leftOf = (r: DiffRow): number[] => (r.kind === 'merged' ? r.leftIndices : 'leftIndex' in r && r.kind !== 'moved-to' ? [r.leftIndex] : []);
+const rightOf = (r: DiffRow): number[] => (r.kind === 'split' ? r.rightIndices : 'rightIndex' in r && r.kind !== 'moved-from' ? [r.rightIndex] : []);
+const sideText = (segments: Segment[], skip: Segment['op']) => segments.filter((s) => s.op !== skip).map((s) => s.text).join('');
 
 describe('diffVersions invariants on random edits', () => {
   it('accounts for every paragraph exactly once per side, and the segments rebuild both texts', () => {
@@ -35,8 +36,8 @@ describe('diffVersions invariants on random edits', () => {
       const a = Array.from({ length: Math.floor(g.next() * 15) }, g.sentence);
       const b = mutate(a, g);
       const m = diffVersions({ title: 'T', byline: null, published: null, paragraphs: a }, { title: 'T', byline: null, published: null, paragraphs: b });
-      const lefts = m.rows.map(leftOf).filter((x) => x !== null);
-      const rights = m.rows.map(rightOf).filter((x) => x !== null);
+      const lefts = m.rows.flatMap(leftOf);
+      const rights = m.rows.flatMap(rightOf);
       expect(lefts, `seed ${seed}: left side in reading order`).toEqual(a.map((_, k) => k));
       expect(rights, `seed ${seed}: right side in reading order`).toEqual(b.map((_, k) => k));
       for (const row of m.rows) {
@@ -45,6 +46,15 @@ describe('diffVersions invariants on random edits', () => {
           expect(row.right.filter((s) => s.op !== 'del').map((s) => s.text).join('')).toBe(b[row.rightIndex]);
         } else if (row.kind === 'same') {
           expect(a[row.leftIndex]).toBe(b[row.rightIndex]);
+        } else if (row.kind === 'moved-to' && row.edit) {
+          expect(sideText(row.edit.left, 'ins')).toBe(a[row.leftIndex]);
+          expect(sideText(row.edit.right, 'del')).toBe(b[row.rightIndex]);
+        } else if (row.kind === 'split') {
+          expect(sideText(row.left, 'ins')).toBe(a[row.leftIndex]);
+          expect(row.right.map((p) => sideText(p, 'del'))).toEqual(row.rightIndices.map((j) => b[j]));
+        } else if (row.kind === 'merged') {
+          expect(row.left.map((p) => sideText(p, 'ins'))).toEqual(row.leftIndices.map((i) => a[i]));
+          expect(sideText(row.right, 'del')).toBe(b[row.rightIndex]);
         }
       }
       const count = (kind: DiffRow['kind']) => m.rows.filter((r) => r.kind === kind).length;

@@ -1,19 +1,22 @@
 import { normalizeText as normal } from '../text/normalize.ts';
+import { link, type Alignment, type Para, type Unit } from './alignment.ts';
+import { heaviestChain } from './chain.ts';
 import { lcsMatches, type Match } from './myers.ts';
-import { pairParagraphs } from './pairing.ts';
+import { pairInGaps } from './gaps.ts';
 import { patienceMatches } from './patience.ts';
-import { Interner, tokenize } from './tokens.ts';
-import type { DiffRow } from './types.ts';
-import { diffTokens } from './words.ts';
+import { findGroups, type Group } from './regroup.ts';
+import { candidatePairs, Corpus } from './similarity.ts';
+import { tokenize } from './tokens.ts';
+import type { DiffRow, WordEdit } from './types.ts';
+import { diffParts, diffTokens } from './words.ts';
 
 /** Paragraph-level LCS work allowed before falling back to patience anchors. */
-const PARAGRAPH_BUDGET = 1_000_000;
+const PARAGRAPH_BUDGET = 250_000;
 
-/** A non-empty paragraph: its position in the version's list and its normalised text. */
-interface Para {
-  index: number;
-  text: string;
-}
+/** Paragraphs this similar are the same paragraph, edited, wherever they stand. */
+export const PAIR_THRESHOLD = 0.5;
+/** A pair between the same two kept paragraphs is likelier: it wins ties against pairs elsewhere. */
+const SAME_GAP_BONUS = 0.05;
 
 function prepare(paragraphs: string[]): Para[] {
   const out: Para[] = [];
@@ -26,41 +29,86 @@ function prepare(paragraphs: string[]): Para[] {
 
 /**
  * Aligns two paragraph lists into rows in reading order (the new version's order, removed
- * paragraphs where they stood): identical paragraphs in LCS order are anchors; identical ones
- * outside it have moved; between anchors, similar paragraphs pair as changed and the rest are
- * removed or added.
+ * paragraphs where they stood):
+ * 1. identical paragraphs pair up (an LCS, then identical ones elsewhere);
+ * 2. the remaining paragraphs pair across the whole article by similarity (candidate pairs
+ *    from rare shared terms, then best-first assignment above PAIR_THRESHOLD);
+ * 3. a paired paragraph whose neighbour holds the rest of its text becomes a split or a merge;
+ * 4. the heaviest chain of pairs that keeps both orders stays in place, fewest moves first, and
+ *    every other pair is a move (moved + changed when its text differs);
+ * 5. between two paragraphs of that chain, what is left pairs with a lower threshold, because
+ *    the position supports it (the same slot between the same kept paragraphs).
  */
 export function alignParagraphs(oldParagraphs: string[], newParagraphs: string[]): DiffRow[] {
-  const olds = prepare(oldParagraphs);
-  const news = prepare(newParagraphs);
+  return align(oldParagraphs, newParagraphs).rows;
+}
+
+/** The rows, and what the labels need to know of both versions' words (see labels.ts). */
+export function align(oldParagraphs: string[], newParagraphs: string[]): { rows: DiffRow[]; writtenLower: (word: string) => boolean } {
+  const al = start(prepare(oldParagraphs), prepare(newParagraphs));
+  pairGlobally(al);
+  findGroups(al);
+  const units = uniqueUnits(al.oldUnit);
+  const chain = heaviestChain(units, al.news.length);
+  const inPlace = new Set(chain);
+  for (const u of units) if (!inPlace.has(u) && u.oldStart !== u.oldEnd) ungroup(al, u);
+  for (const u of units) if (!inPlace.has(u) && u.newStart !== u.newEnd) ungroup(al, u);
+  const kept = chain.filter((u) => al.oldUnit[u.oldStart] === u);
+  const local = pairInGaps(al, kept);
+  const finalChain = [...kept, ...local].sort((x, y) => x.oldStart - y.oldStart);
+  return { rows: toRows(al, finalChain), writtenLower: (word) => al.corpus.writtenLower(word) };
+}
+
+function start(olds: Para[], news: Para[]): Alignment {
   const a = olds.map((p) => p.text);
   const b = news.map((p) => p.text);
-  const anchors = lcsMatches(a, b, PARAGRAPH_BUDGET) ?? patienceMatches(a, b);
-  const moves = findMoves(a, b, anchors);
-  const words = new Interner();
-  const rows: DiffRow[] = [];
-  let i = 0;
-  let j = 0;
-  for (const [x, y] of [...anchors, [olds.length, news.length] as Match]) {
-    for (const row of gapRows(olds, news, range(i, x), range(j, y), moves, words)) rows.push(row);
-    if (x < olds.length) rows.push({ kind: 'same', leftIndex: olds[x].index, rightIndex: news[y].index, text: news[y].text });
-    i = x + 1;
-    j = y + 1;
+  const anchors = (worthMyers(a, b) && lcsMatches(a, b, PARAGRAPH_BUDGET)) || patienceMatches(a, b);
+  const oldTokens = a.map(tokenize);
+  const newTokens = b.map(tokenize);
+  const al: Alignment = {
+    olds,
+    news,
+    oldTokens,
+    newTokens,
+    corpus: new Corpus(oldTokens, newTokens),
+    oldUnit: new Array(olds.length).fill(null),
+    newUnit: new Array(news.length).fill(null),
+    oldGap: gapNumbers(olds.length, anchors.map((m) => m[0])),
+    newGap: gapNumbers(news.length, anchors.map((m) => m[1])),
+  };
+  // LCS anchors weigh a little more, so that between equally good chains the LCS stays in place.
+  for (const [i, j] of anchors) link(al, i, j, true, 1.1);
+  for (const [i, j] of identicalElsewhere(a, b, anchors)) link(al, i, j, true, 1);
+  return al;
+}
+
+/**
+ * Myers costs about (N+M)·D, and D is at least N+M−2·(paragraphs the versions share): when that
+ * bound is already over budget, go straight to patience anchors.
+ */
+function worthMyers(a: string[], b: string[]): boolean {
+  const inA = new Set(a);
+  let shared = 0;
+  for (const p of b) if (inA.has(p)) shared++;
+  const d = a.length + b.length - 2 * Math.min(shared, a.length);
+  return (a.length + b.length) * d <= PARAGRAPH_BUDGET;
+}
+
+/** Gap k lies between anchor k-1 and anchor k; anchors get odd numbers of their own. */
+function gapNumbers(length: number, anchorPositions: number[]): Int32Array {
+  const out = new Int32Array(length);
+  let k = 0;
+  for (let p = 0; p < length; p++) {
+    if (anchorPositions[k] === p) {
+      out[p] = 2 * k + 1;
+      k++;
+    } else out[p] = 2 * k;
   }
-  return rows;
+  return out;
 }
 
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from }, (_, k) => from + k);
-}
-
-interface Moves {
-  /** old position → new position, and back, for identical paragraphs outside the LCS. */
-  toNew: Map<number, number>;
-  toOld: Map<number, number>;
-}
-
-function findMoves(a: string[], b: string[], anchors: Match[]): Moves {
+/** Identical paragraphs outside the LCS: moved without a change. */
+function identicalElsewhere(a: string[], b: string[], anchors: Match[]): Match[] {
   const anchoredA = new Set(anchors.map((m) => m[0]));
   const anchoredB = new Set(anchors.map((m) => m[1]));
   const unmatchedOld = new Map<string, number[]>();
@@ -70,56 +118,100 @@ function findMoves(a: string[], b: string[], anchors: Match[]): Moves {
     if (list) list.push(i);
     else unmatchedOld.set(a[i], [i]);
   }
-  const moves: Moves = { toNew: new Map(), toOld: new Map() };
+  const out: Match[] = [];
   for (let j = 0; j < b.length; j++) {
     if (anchoredB.has(j)) continue;
     const i = unmatchedOld.get(b[j])?.shift();
-    if (i === undefined) continue;
-    moves.toNew.set(i, j);
-    moves.toOld.set(j, i);
+    if (i !== undefined) out.push([i, j]);
   }
-  return moves;
+  return out;
 }
 
-/** Rows for the paragraphs between two anchors: old-only rows before new-only rows before each pair. */
-function gapRows(olds: Para[], news: Para[], oldGap: number[], newGap: number[], moves: Moves, words: Interner): DiffRow[] {
-  if (oldGap.length === 0 && newGap.length === 0) return [];
-  const oldFree = oldGap.filter((i) => !moves.toNew.has(i));
-  const newFree = newGap.filter((j) => !moves.toOld.has(j));
-  const oldTokens = oldFree.map((i) => tokenize(olds[i].text));
-  const newTokens = newFree.map((j) => tokenize(news[j].text));
-  const pairs = pairParagraphs(oldTokens, newTokens, words).map(([p, q]) => [p, q, oldFree[p], newFree[q]]);
+/** Step 2: best-first assignment on similarity over candidate pairs from the whole article. */
+function pairGlobally(al: Alignment): void {
+  const freeOld = al.olds.map((_, i) => i).filter((i) => !al.oldUnit[i]);
+  const freeNew = al.news.map((_, j) => j).filter((j) => !al.newUnit[j]);
+  if (freeOld.length === 0 || freeNew.length === 0) return;
+  const edges = candidatePairs(al.corpus, freeOld, freeNew, PAIR_THRESHOLD).map(([i, j, sim]) => ({
+    i,
+    j,
+    sim,
+    score: sim + (al.oldGap[i] === al.newGap[j] ? SAME_GAP_BONUS : 0),
+  }));
+  edges.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+  for (const e of edges) if (!al.oldUnit[e.i] && !al.newUnit[e.j]) link(al, e.i, e.j, false, e.sim);
+}
 
+function uniqueUnits(list: (Unit | null)[]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of list) if (u && out[out.length - 1] !== u) out.push(u);
+  return out;
+}
+
+/** A split or merge that would have to move keeps only its main pair (as a move); the other parts are free again. */
+function ungroup(al: Alignment, u: Unit): void {
+  const g = u as Group;
+  for (let i = u.oldStart; i <= u.oldEnd; i++) al.oldUnit[i] = null;
+  for (let j = u.newStart; j <= u.newEnd; j++) al.newUnit[j] = null;
+  link(al, g.mainOld ?? u.oldStart, g.mainNew ?? u.newStart, false, 0);
+}
+
+/** Rows in reading order: between two in-place units, old-only rows, then new-only rows, then the unit. */
+function toRows(al: Alignment, chain: Unit[]): DiffRow[] {
+  const moveEdits = new Map<Unit, WordEdit | null>();
   const rows: DiffRow[] = [];
-  let po = 0;
-  let pn = 0;
-  const flushOld = (until: number) => {
-    for (; po < oldGap.length && oldGap[po] < until; po++) rows.push(oldOnlyRow(olds, news, oldGap[po], moves));
-  };
-  const flushNew = (until: number) => {
-    for (; pn < newGap.length && newGap[pn] < until; pn++) rows.push(newOnlyRow(olds, news, newGap[pn], moves));
-  };
-  for (const [p, q, x, y] of pairs) {
-    flushOld(x);
-    flushNew(y);
-    const d = diffTokens(oldTokens[p], newTokens[q]);
-    rows.push({ kind: 'changed', leftIndex: olds[x].index, rightIndex: news[y].index, ...d });
-    po++;
-    pn++;
+  let i = 0;
+  let j = 0;
+  const end: Unit = { oldStart: al.olds.length, oldEnd: al.olds.length, newStart: al.news.length, newEnd: al.news.length, identical: true, weight: 0 };
+  for (const u of [...chain, end]) {
+    for (; i < u.oldStart; i++) rows.push(oldOnlyRow(al, i, moveEdits));
+    for (; j < u.newStart; j++) rows.push(newOnlyRow(al, j, moveEdits));
+    if (u !== end) rows.push(unitRow(al, u));
+    i = u.oldEnd + 1;
+    j = u.newEnd + 1;
   }
-  flushOld(Infinity);
-  flushNew(Infinity);
   return rows;
 }
 
-function oldOnlyRow(olds: Para[], news: Para[], i: number, moves: Moves): DiffRow {
-  const j = moves.toNew.get(i);
-  if (j === undefined) return { kind: 'removed', leftIndex: olds[i].index, text: olds[i].text };
-  return { kind: 'moved-from', leftIndex: olds[i].index, rightIndex: news[j].index, text: olds[i].text };
+function oldOnlyRow(al: Alignment, i: number, edits: Map<Unit, WordEdit | null>): DiffRow {
+  const u = al.oldUnit[i];
+  if (!u) return { kind: 'removed', leftIndex: al.olds[i].index, text: al.olds[i].text };
+  return { kind: 'moved-from', leftIndex: al.olds[i].index, rightIndex: al.news[u.newStart].index, text: al.olds[i].text, edit: moveEdit(al, u, edits) };
 }
 
-function newOnlyRow(olds: Para[], news: Para[], j: number, moves: Moves): DiffRow {
-  const i = moves.toOld.get(j);
-  if (i === undefined) return { kind: 'added', rightIndex: news[j].index, text: news[j].text };
-  return { kind: 'moved-to', leftIndex: olds[i].index, rightIndex: news[j].index, text: news[j].text };
+function newOnlyRow(al: Alignment, j: number, edits: Map<Unit, WordEdit | null>): DiffRow {
+  const u = al.newUnit[j];
+  if (!u) return { kind: 'added', rightIndex: al.news[j].index, text: al.news[j].text };
+  return { kind: 'moved-to', leftIndex: al.olds[u.oldStart].index, rightIndex: al.news[j].index, text: al.news[j].text, edit: moveEdit(al, u, edits) };
+}
+
+function moveEdit(al: Alignment, u: Unit, edits: Map<Unit, WordEdit | null>): WordEdit | null {
+  if (u.identical) return null;
+  let edit = edits.get(u);
+  if (edit === undefined) {
+    edit = diffTokens(al.oldTokens[u.oldStart], al.newTokens[u.newStart]);
+    edits.set(u, edit);
+  }
+  return edit;
+}
+
+function unitRow(al: Alignment, u: Unit): DiffRow {
+  const { olds, news } = al;
+  if (u.oldStart === u.oldEnd && u.newStart === u.newEnd) {
+    const leftIndex = olds[u.oldStart].index;
+    const rightIndex = news[u.newStart].index;
+    if (u.identical) return { kind: 'same', leftIndex, rightIndex, text: news[u.newStart].text };
+    return { kind: 'changed', leftIndex, rightIndex, ...diffTokens(al.oldTokens[u.oldStart], al.newTokens[u.newStart]) };
+  }
+  const oldRange = range(u.oldStart, u.oldEnd);
+  const newRange = range(u.newStart, u.newEnd);
+  const d = diffParts(oldRange.map((i) => al.oldTokens[i]), newRange.map((j) => al.newTokens[j]));
+  if (oldRange.length === 1) {
+    return { kind: 'split', leftIndex: olds[u.oldStart].index, rightIndices: newRange.map((j) => news[j].index), left: d.left[0], right: d.right, wordsAdded: d.wordsAdded, wordsRemoved: d.wordsRemoved };
+  }
+  return { kind: 'merged', leftIndices: oldRange.map((i) => olds[i].index), rightIndex: news[u.newStart].index, left: d.left, right: d.right[0], wordsAdded: d.wordsAdded, wordsRemoved: d.wordsRemoved };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
 }

@@ -1,4 +1,4 @@
-import { inlineSegments } from './inline.ts';
+import { inlineParts, inlineSegments } from './inline.ts';
 import type { DiffModel, DiffRow, FieldDiff, Segment } from './types.ts';
 import { wrapPieces, type Piece, type Style } from './wrap.ts';
 
@@ -33,10 +33,7 @@ export function renderTerminalDiff(model: DiffModel, opts: TerminalOptions): str
   if (model.published.changed) line('~ ', [{ text: 'Published: ', style: 'meta' }, ...fieldPieces(model.published)]);
   line('  ', [{ text: summaryLine(model), style: 'meta' }]);
   blocks.push('');
-  for (const row of model.rows) {
-    const [sign, pieces] = rowPieces(row);
-    line(`${sign} `, pieces);
-  }
+  for (const row of model.rows) for (const [sign, pieces] of rowLines(row)) line(`${sign} `, pieces);
   return blocks.join('\n') + '\n';
 }
 
@@ -63,20 +60,36 @@ function segmentPieces(segments: Segment[]): Piece[] {
   return segments.map((s) => ({ text: s.text, style: s.op === 'same' ? 'same' : s.op }));
 }
 
-function rowPieces(row: DiffRow): [string, Piece[]] {
+const note = (text: string): Piece => ({ text, style: 'meta' });
+const paras = (list: number[]) => (list.length > 1 ? `¶${list[0] + 1}–${list[list.length - 1] + 1}` : `¶${list[0] + 1}`);
+
+/**
+ * The lines of one row, each with its sign: ' ' same, '-' removed, '+' added, '~' changed,
+ * '<' / '>' the two ends of a move (with the edit's marks when moved + changed), '/' a split
+ * (one line per new paragraph), '\' a merge.
+ */
+function rowLines(row: DiffRow): [string, Piece[]][] {
   switch (row.kind) {
     case 'same':
-      return [' ', [{ text: row.text, style: 'same' }]];
+      return [[' ', [{ text: row.text, style: 'same' }]]];
     case 'removed':
-      return ['-', [{ text: row.text, style: 'del' }]];
+      return [['-', [{ text: row.text, style: 'del' }]]];
     case 'added':
-      return ['+', [{ text: row.text, style: 'ins' }]];
+      return [['+', [{ text: row.text, style: 'ins' }]]];
     case 'changed':
-      return ['~', segmentPieces(inlineSegments(row.left, row.right))];
-    case 'moved-from':
-      return ['<', [{ text: `(moved to ¶${row.rightIndex + 1}) `, style: 'meta' }, { text: row.text, style: 'moved' }]];
-    case 'moved-to':
-      return ['>', [{ text: `(moved from ¶${row.leftIndex + 1}) `, style: 'meta' }, { text: row.text, style: 'moved' }]];
+      return [['~', segmentPieces(inlineSegments(row.left, row.right))]];
+    case 'moved-from': {
+      const text: Piece[] = row.edit ? segmentPieces(row.edit.left) : [{ text: row.text, style: 'moved' }];
+      return [['<', [note(`(moved to ¶${row.rightIndex + 1}${row.edit ? ', changed' : ''}) `), ...text]]];
+    }
+    case 'moved-to': {
+      const text: Piece[] = row.edit ? segmentPieces(inlineSegments(row.edit.left, row.edit.right)) : [{ text: row.text, style: 'moved' }];
+      return [['>', [note(`(moved from ¶${row.leftIndex + 1}${row.edit ? ', changed' : ''}) `), ...text]]];
+    }
+    case 'split':
+      return inlineParts(row).map((segments, k) => ['/', [...(k === 0 ? [note(`(¶${row.leftIndex + 1} split into ${paras(row.rightIndices)}) `)] : []), ...segmentPieces(segments)]]);
+    case 'merged':
+      return [['\\', [note(`(${paras(row.leftIndices)} merged into ¶${row.rightIndex + 1}) `), ...segmentPieces(inlineParts(row)[0])]]];
   }
 }
 

@@ -13,6 +13,13 @@ describe('tokenize', () => {
     ['Japanese per character, mixed with Latin', '東京のNHK', ['東', '京', 'の', 'NHK']],
     ['Thai per character with its marks', 'ง่าย', ['ง่', 'า', 'ย']],
     ['Korean uses spaces, so words', '한국어 문장', ['한국어', ' ', '문장']],
+    ['an emoji with its skin tone is one token', 'ok 👍🏽 then', ['ok', ' ', '👍🏽', ' ', 'then']],
+    ['a flag is one token', '🇺🇦🇺🇸', ['🇺🇦', '🇺🇸']],
+    ['a keycap is one token, and a number', '1️⃣ go', ['1️⃣', ' ', 'go']],
+    ['a family emoji (joiner sequence) is one token', 'we 👨‍👩‍👧 all', ['we', ' ', '👨‍👩‍👧', ' ', 'all']],
+    ['an Indic conjunct stays inside its word', 'क्षत्रिय नमस्ते', ['क्षत्रिय', ' ', 'नमस्ते']],
+    ['a combining mark after a symbol stays with it', 'a #\u0301 b', ['a', ' ', '#\u0301', ' ', 'b']],
+    ['Thai clusters with emoji', 'ง่าย😀', ['ง่', 'า', 'ย', '😀']],
     ['empty', '', []],
   ])('%s', (_name, text, expected) => {
     expect(tokenize(text)).toEqual(expected);

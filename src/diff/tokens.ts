@@ -3,19 +3,69 @@
  * (with their decimal and thousands separators, so "1,200" → "1,500" is one change), single
  * punctuation marks, whitespace runs, and single characters of scripts written without spaces
  * (Chinese, Japanese, Thai, Lao, Khmer, Myanmar), which have no word boundaries to find.
+ * Every unit is made of whole grapheme clusters: 👍🏽, 🇺🇦 or क्षि are never cut in two.
  */
 const TOKEN = /\s+|\p{N}+(?:[.,:]\p{N}+)*[\p{L}\p{M}\p{N}_]*|[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}\p{N}_]+)*|[\s\S]/gu;
 /** One character of a script without spaces, with its combining marks. */
 const NO_SPACE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]\p{M}*/u;
 const NO_SPACE_SPLIT = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]\p{M}*)/u;
 
+/**
+ * Characters the code-point regex above could cut a cluster at: emoji modifiers and flags, joiners,
+ * variation selectors, keycaps, tag sequences, pictographs, and marks after a non-letter. Text
+ * without them (nearly all prose) takes the fast path; the rest is segmented by Intl.Segmenter.
+ */
+const CLUSTER_RISK = /[\p{Emoji_Modifier}\p{Regional_Indicator}\p{Extended_Pictographic}\u200C\u200D\uFE0E\uFE0F\u20E3\u{E0020}-\u{E007F}]|[^\p{L}\p{N}\p{M}_]\p{M}/u;
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
+/** Latin, Greek and Cyrillic letters, common punctuation and currency signs: no clusters to keep, no scripts without spaces. */
+const PLAIN = /^[\x00-\u02FF\u0370-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u20A0-\u20C0]*$/;
+
 export function tokenize(text: string): string[] {
+  if (PLAIN.test(text)) return text.match(TOKEN) ?? [];
+  if (CLUSTER_RISK.test(text)) return tokenizeClusters(text);
+  return tokenizeCodePoints(text);
+}
+
+function tokenizeCodePoints(text: string): string[] {
   const tokens = text.match(TOKEN) ?? [];
   if (!NO_SPACE_CHAR.test(text)) return tokens;
   // Words matched above may hold runs of Chinese, Japanese or Thai: cut them per character.
   return tokens.flatMap((t) => (NO_SPACE_CHAR.test(t) ? t.split(NO_SPACE_SPLIT).filter(Boolean) : [t]));
+}
+
+/**
+ * The same rules over grapheme clusters: each cluster stands in for one UTF-16 unit of a shadow
+ * string (itself when it is one plain BMP character, else a placeholder of its class), the shadow
+ * is tokenised as above, and each token's length in units is its length in clusters.
+ */
+function tokenizeClusters(text: string): string[] {
+  const clusters = Array.from(GRAPHEMES.segment(text), (s) => s.segment);
+  let shadow = '';
+  for (const c of clusters) shadow += shadowOf(c);
+  const out: string[] = [];
+  let k = 0;
+  for (const token of tokenizeCodePoints(shadow)) {
+    out.push(clusters.slice(k, k + token.length).join(''));
+    k += token.length;
+  }
+  return out;
+}
+
+const LONE_MARK = /^\p{M}$/u;
+const SPACE = /^\s/u;
+const NUMBER = /^\p{N}/u;
+const WORDISH = /^[\p{L}\p{M}_]/u;
+
+function shadowOf(cluster: string): string {
+  if (cluster.length === 1 && !LONE_MARK.test(cluster)) return cluster;
+  if (NO_SPACE_CHAR.test(cluster)) return '中';
+  if (SPACE.test(cluster)) return ' ';
+  if (NUMBER.test(cluster)) return '0';
+  if (WORDISH.test(cluster)) return 'a';
+  return '#';
 }
 
 /** A token that counts as a word in the summary: it has a letter or digit (each CJK character counts). */
@@ -40,5 +90,9 @@ export class Interner {
       this.ids.set(s, id);
     }
     return id;
+  }
+
+  get size(): number {
+    return this.ids.size;
   }
 }

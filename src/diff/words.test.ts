@@ -11,7 +11,7 @@ describe('diffText', () => {
     ['one word', 'The vote was close.', 'The vote was narrow.', 'The vote was [-close-].', 'The vote was {+narrow+}.'],
     ['punctuation only', 'It is over.', 'It is over!', 'It is over[-.-]', 'It is over{+!+}'],
     ['a space between two changes is absorbed', 'said Monday', 'claimed Tuesday', '[-said Monday-]', '{+claimed Tuesday+}'],
-    ['a short word inside a larger rewrite is absorbed', 'one two three of four five six', 'seven eight nine of ten eleven twelve', '[-one two three of four five six-]', '{+seven eight nine of ten eleven twelve+}'],
+    ['a short shared word inside a larger rewrite stays unmarked', 'one two three of four five six', 'seven eight nine of ten eleven twelve', '[-one two three-] of [-four five six-]', '{+seven eight nine+} of {+ten eleven twelve+}'],
     ['a short word between small changes stays', 'red of blue', 'green of pink', '[-red-] of [-blue-]', '{+green+} of {+pink+}'],
     ['a long shared word always stays', 'one two shared three four', 'five six shared seven eight', '[-one two-] shared [-three four-]', '{+five six+} shared {+seven eight+}'],
     ['from empty', '', 'New text.', '', '{+New text.+}'],

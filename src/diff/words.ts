@@ -22,9 +22,8 @@ export function diffText(oldText: string, newText: string): TextDiff {
 export function diffTokens(a: string[], b: string[]): TextDiff {
   const matches = lcsMatches(a, b, WORD_BUDGET);
   if (!matches) return toTextDiff([{ same: false, del: a, ins: b }]);
-  // Spaces and punctuation first, so the short-word rule sees whole rewrites on each side.
-  const chunks = mergeIslands(mergeIslands(toChunks(a, b, matches), isSeparatorIsland), isShortWordIsland);
-  return toTextDiff(chunks);
+  // Only spaces and punctuation are absorbed: a word both sides share is never marked.
+  return toTextDiff(mergeIslands(toChunks(a, b, matches), isSeparatorIsland));
 }
 
 function toChunks(a: string[], b: string[], matches: [number, number][]): Chunk[] {
@@ -51,7 +50,7 @@ function wordCount(tokens: string[]): number {
   return n;
 }
 
-type IslandTest = (same: string[], before: Chunk, after: Chunk) => boolean;
+type IslandTest = (same: string[]) => boolean;
 
 /**
  * A change, a lone space or comma, and another change read better as one replacement:
@@ -59,21 +58,13 @@ type IslandTest = (same: string[], before: Chunk, after: Chunk) => boolean;
  */
 const isSeparatorIsland: IslandTest = (same) => !same.some(isWord);
 
-/** The same holds for one short word (an article, a preposition) inside a larger rewrite. */
-const isShortWordIsland: IslandTest = (same, before, after) => {
-  const words = same.filter(isWord);
-  if (words.length !== 1 || words[0].length > 3) return false;
-  const changed = (c: Chunk) => (c.same ? 0 : Math.max(wordCount(c.del), wordCount(c.ins)));
-  return changed(before) >= 2 && changed(after) >= 2;
-};
-
 function mergeIslands(chunks: Chunk[], isIsland: IslandTest): Chunk[] {
   const out: Chunk[] = [];
   for (let k = 0; k < chunks.length; k++) {
     const c = chunks[k];
     const prev = out[out.length - 1];
     const next = chunks[k + 1];
-    if (c.same && prev && !prev.same && next && !next.same && isIsland(c.tokens, prev, next)) {
+    if (c.same && prev && !prev.same && next && !next.same && isIsland(c.tokens)) {
       prev.del.push(...c.tokens, ...next.del);
       prev.ins.push(...c.tokens, ...next.ins);
       k++;
@@ -105,4 +96,65 @@ function toTextDiff(chunks: Chunk[]): TextDiff {
     wordsAdded += wordCount(c.ins);
   }
   return { left, right, wordsAdded, wordsRemoved };
+}
+
+export interface PartsDiff {
+  left: Segment[][];
+  right: Segment[][];
+  wordsAdded: number;
+  wordsRemoved: number;
+}
+
+/**
+ * Word diff of paragraphs that were split or merged: each side's parts are read as one text
+ * (joined by a space, which a paragraph break amounts to), then the segments are cut back into
+ * one list per part. A split with no other edit therefore marks nothing.
+ */
+export function diffParts(leftParts: string[][], rightParts: string[][]): PartsDiff {
+  const d = diffTokens(joinParts(leftParts), joinParts(rightParts));
+  return {
+    left: cutSegments(d.left, 'ins', leftParts),
+    right: cutSegments(d.right, 'del', rightParts),
+    wordsAdded: d.wordsAdded,
+    wordsRemoved: d.wordsRemoved,
+  };
+}
+
+function joinParts(parts: string[][]): string[] {
+  const out: string[] = [];
+  parts.forEach((p, k) => {
+    if (k > 0) out.push(' ');
+    out.push(...p);
+  });
+  return out;
+}
+
+/** Cuts one side's segments (skipping the other side's `other` op) at the part boundaries, dropping each joining space. */
+function cutSegments(segments: Segment[], other: Segment['op'], parts: string[][]): Segment[][] {
+  const lengths = parts.map((p) => p.reduce((n, t) => n + t.length, 0));
+  const out: Segment[][] = [[]];
+  let part = 0;
+  let room = lengths[0];
+  const push = (op: Segment['op'], text: string) => {
+    if (!text) return;
+    const list = out[out.length - 1];
+    const last = list[list.length - 1];
+    if (last?.op === op) last.text += text;
+    else list.push({ op, text });
+  };
+  for (const s of segments) {
+    if (s.op === other) continue;
+    let text = s.text;
+    while (text.length > room && part < parts.length - 1) {
+      push(s.op, text.slice(0, room));
+      text = text.slice(room + 1); // the joining space
+      part++;
+      room = lengths[part];
+      out.push([]);
+    }
+    push(s.op, text);
+    room -= text.length;
+  }
+  while (out.length < parts.length) out.push([]);
+  return out;
 }

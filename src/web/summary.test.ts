@@ -5,7 +5,7 @@ import { describeDiff } from './summary.ts';
 
 const none: DiffSummary = {
   wordsAdded: 0, wordsRemoved: 0, paragraphsAdded: 0, paragraphsRemoved: 0, paragraphsChanged: 0, paragraphsMoved: 0,
-  titleChanged: false, bylineChanged: false, publishedChanged: false,
+  paragraphsSplit: 0, paragraphsMerged: 0, titleChanged: false, bylineChanged: false, publishedChanged: false,
 };
 
 describe('describeDiff', () => {

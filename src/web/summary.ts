@@ -15,6 +15,8 @@ export function describeDiff(s: DiffSummary): string {
   para(s.paragraphsRemoved, 'removed');
   para(s.paragraphsChanged, 'changed');
   para(s.paragraphsMoved, 'moved');
+  para(s.paragraphsSplit, 'split');
+  para(s.paragraphsMerged, 'merged');
   const body = counts.length ? counts.join(', ') : 'no paragraph changed';
   const words = wordDelta(s.wordsAdded, s.wordsRemoved);
   const text = head ? `${head}; ${body}: ${words}` : `${body}: ${words}`;

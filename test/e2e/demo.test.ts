@@ -111,6 +111,9 @@ function rowFacts(row: DiffRow): string[] {
       return [`moved: ${norm(row.text)}`];
     case 'moved-from':
       return [];
+    case 'split':
+    case 'merged':
+      return [`${row.kind}: ${row.kind === 'split' ? side(row.left) : row.left.map(side).join(' ')}`];
   }
 }
 

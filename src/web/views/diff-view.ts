@@ -11,10 +11,12 @@
  * `right` (+ `empty` when a side has nothing); field rows `field` + `field-title` |
  * `field-byline` | `field-published` | `field-time`; paragraph rows `row` + `row-same` |
  * `row-removed` | `row-added` | `row-changed` | `row-moved` (+ `row-moved-from` |
- * `row-moved-to`); folded runs `row-fold`; moved notes `moved-note`. Changed words are
+ * `row-moved-to`, + `row-moved-changed` when the moved paragraph was also edited) | `row-split` |
+ * `row-merged`; folded runs `row-fold`; moved notes `moved-note`; a split or merged row holds
+ * one `<p class="part">` per paragraph on its many side, with a `part-note`. Changed words are
  * `<del>` / `<ins>`.
  */
-import { foldUnchanged, inlineSegments, numberRows, type FoldedRow } from '../../diff/index.ts';
+import { foldUnchanged, inlineParts, inlineSegments, numberRows, type FoldedRow } from '../../diff/index.ts';
 import type { DiffModel, DiffRow, FieldDiff, Segment } from '../../diff/index.ts';
 import { html, type SafeHtml } from '../html.ts';
 
@@ -84,7 +86,14 @@ const ROW_CLASS: Record<DiffRow['kind'], string> = {
   changed: 'row row-changed',
   'moved-from': 'row row-moved row-moved-from',
   'moved-to': 'row row-moved row-moved-to',
+  split: 'row row-split',
+  merged: 'row row-merged',
 };
+
+function rowClass(row: DiffRow): string {
+  const moved = row.kind === 'moved-from' || row.kind === 'moved-to';
+  return moved && row.edit ? `${ROW_CLASS[row.kind]} row-moved-changed` : ROW_CLASS[row.kind];
+}
 
 function paragraphRow(item: FoldedRow, anchors: Map<string, number>, layout: Layout, all: DiffRow[]): SafeHtml {
   if (item.kind === 'fold') {
@@ -94,7 +103,7 @@ function paragraphRow(item: FoldedRow, anchors: Map<string, number>, layout: Lay
     return html`<tr class="row-fold"><td${layout === 'side' ? html` colspan="2"` : ''}><details><summary>${label}</summary><div class="folded">${hidden}</div></details></td></tr>`;
   }
   const { row, number } = item;
-  const open = html`<tr id="p${number}" class="${ROW_CLASS[row.kind]}">`;
+  const open = html`<tr id="p${number}" class="${rowClass(row)}">`;
   if (layout === 'inline') return html`${open}<td>${inlineContent(row, anchors)}</td></tr>`;
   const [left, right] = sideContent(row, anchors);
   return html`${open}${cell('left', left)}${cell('right', right)}</tr>`;
@@ -112,8 +121,19 @@ function sideContent(row: DiffRow, anchors: Map<string, number>): [SafeHtml | Se
       return [row.left, row.right];
     case 'moved-from':
     case 'moved-to':
-      return row.kind === 'moved-from' ? [movedContent(row, anchors), null] : [null, movedContent(row, anchors)];
+      return row.kind === 'moved-from' ? [movedContent(row, anchors, 'side'), null] : [null, movedContent(row, anchors, 'side')];
+    case 'split':
+      return [row.left, html`${partNote(row)}${row.right.map((p) => html`<p class="part">${segments(p)}</p>`)}`];
+    case 'merged':
+      return [html`${partNote(row)}${row.left.map((p) => html`<p class="part">${segments(p)}</p>`)}`, row.right];
   }
+}
+
+/** "split into ¶3–4" / "merged from ¶3–4": old paragraph numbers on the left, new ones on the right. */
+function partNote(row: Extract<DiffRow, { kind: 'split' | 'merged' }>): SafeHtml {
+  const list = row.kind === 'split' ? row.rightIndices : row.leftIndices;
+  const span = `¶${list[0] + 1}–${list[list.length - 1] + 1}`;
+  return html`<span class="part-note">${row.kind === 'split' ? `split into ${span}` : `merged from ${span}`}</span>`;
 }
 
 function inlineContent(row: DiffRow, anchors: Map<string, number>): SafeHtml | SafeHtml[] {
@@ -128,17 +148,27 @@ function inlineContent(row: DiffRow, anchors: Map<string, number>): SafeHtml | S
       return segments(inlineSegments(row.left, row.right));
     case 'moved-from':
     case 'moved-to':
-      return movedContent(row, anchors);
+      return movedContent(row, anchors, 'inline');
+    case 'split':
+      return html`${partNote(row)}${inlineParts(row).map((p) => html`<p class="part">${segments(p)}</p>`)}`;
+    case 'merged':
+      return html`${partNote(row)} ${segments(inlineParts(row)[0])}`;
   }
 }
 
-/** "moved from ¶3" counts paragraphs of the old version, "moved to ¶7" of the new one; both link to the other end. */
-function movedContent(row: Extract<DiffRow, { kind: 'moved-from' | 'moved-to' }>, anchors: Map<string, number>): SafeHtml {
+/**
+ * "moved from ¶3" counts paragraphs of the old version, "moved to ¶7" of the new one; both link
+ * to the other end. A moved paragraph that was also edited carries its word marks: deletions at
+ * its old place, insertions at its new one (inline: both, at the new place).
+ */
+function movedContent(row: Extract<DiffRow, { kind: 'moved-from' | 'moved-to' }>, anchors: Map<string, number>, layout: Layout): SafeHtml {
   const from = row.kind === 'moved-to';
   const target = anchors.get(`${from ? 'moved-from' : 'moved-to'}:${row.leftIndex}:${row.rightIndex}`);
-  const note = from ? `moved from ¶${row.leftIndex + 1}` : `moved to ¶${row.rightIndex + 1}`;
+  const note = `${from ? `moved from ¶${row.leftIndex + 1}` : `moved to ¶${row.rightIndex + 1}`}${row.edit ? ' and changed' : ''}`;
   const link = target === undefined ? html`${note}` : html`<a href="#p${target}">${note}</a>`;
-  return html`<span class="moved-note">${link}</span> ${row.text}`;
+  if (!row.edit) return html`<span class="moved-note">${link}</span> ${row.text}`;
+  const text = !from ? row.edit.left : layout === 'inline' ? inlineSegments(row.edit.left, row.edit.right) : row.edit.right;
+  return html`<span class="moved-note">${link}</span> ${segments(text)}`;
 }
 
 /** Row numbers of moved rows, keyed by kind and both indices, so each end can link to the other. */

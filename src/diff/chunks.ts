@@ -1,0 +1,221 @@
+import type { Segment } from './types.ts';
+
+/**
+ * One replacement inside an edited text: what was deleted and what was inserted between the same
+ * two unchanged runs, with where each sits in its side's whole text (for context: sentence
+ * starts, quotations, notices).
+ */
+export interface Chunk {
+  del: string;
+  ins: string;
+  delAt: number;
+  insAt: number;
+  oldText: string;
+  newText: string;
+  /** Shared by the chunks of one edit: what the label rules found in its texts, kept once computed. */
+  texts: EditTexts;
+}
+
+export interface EditTexts {
+  oldQuotes?: [number, number][];
+  newQuotes?: [number, number][];
+  notices?: [number, number][];
+  oldNumbers?: Map<string, number>;
+  newNumbers?: Map<string, number>;
+}
+
+/** Walks both sides of an edit in step: between two shared 'same' runs there is at most one del and one ins. */
+export function chunksOf(left: Segment[], right: Segment[]): Chunk[] {
+  const oldText = left.map((s) => s.text).join('');
+  const newText = right.map((s) => s.text).join('');
+  const texts: EditTexts = {};
+  const out: Chunk[] = [];
+  let i = 0;
+  let j = 0;
+  let oldAt = 0;
+  let newAt = 0;
+  while (i < left.length || j < right.length) {
+    let del = '';
+    let ins = '';
+    const delAt = oldAt;
+    const insAt = newAt;
+    while (i < left.length && left[i].op === 'del') {
+      del += left[i].text;
+      oldAt += left[i++].text.length;
+    }
+    while (j < right.length && right[j].op === 'ins') {
+      ins += right[j].text;
+      newAt += right[j++].text.length;
+    }
+    if (del || ins) out.push({ del, ins, delAt, insAt, oldText, newText, texts });
+    if (i < left.length && left[i].op === 'same') oldAt += left[i++].text.length;
+    if (j < right.length && right[j].op === 'same') newAt += right[j++].text.length;
+  }
+  return out;
+}
+
+/** Letters and digits only, case and accents folded: what is left when punctuation, spacing and case are ignored. */
+export function squash(text: string): string {
+  const plain = ASCII.test(text) ? text : text.normalize('NFKD');
+  return plain.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+}
+
+/**
+ * A chunk that changes nothing a reader would call news: case, punctuation, accents, spacing,
+ * hyphenation or digit grouping only, or a typo fix (each word within one letter of the old one,
+ * two for words of six letters or more; never a number).
+ */
+export function isCosmetic(c: Chunk, dels: ContextWord[], inss: ContextWord[]): boolean {
+  if (dels.length !== inss.length || dels.length === 0) return squash(c.del) === squash(c.ins);
+  for (let k = 0; k < dels.length; k++) {
+    const a = dels[k].word;
+    const b = inss[k].word;
+    if (fold(a) !== fold(b) && (dels.length > 2 || !isTypo(a, b))) return squash(c.del) === squash(c.ins);
+  }
+  return true;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Case and accents folded. */
+function fold(word: string): string {
+  return (ASCII.test(word) ? word : word.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase();
+}
+
+const DIGIT = /\p{N}/u;
+
+function isTypo(a: string, b: string): boolean {
+  if (DIGIT.test(a) || DIGIT.test(b)) return false;
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const shorter = Math.min(x.length, y.length);
+  if (shorter < 3) return false;
+  const limit = shorter >= 6 ? 2 : 1;
+  return editDistance(x, y, limit) <= limit;
+}
+
+/** Optimal-string-alignment distance (a swap of two neighbours counts once), stopping early past `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  const s = Array.from(a);
+  const t = Array.from(b);
+  if (Math.abs(s.length - t.length) > limit) return limit + 1;
+  const width = t.length + 1;
+  let prev2 = new Int32Array(width);
+  let prev = new Int32Array(width);
+  let cur = new Int32Array(width);
+  for (let j = 0; j < width; j++) prev[j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j < width; j++) {
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > limit) return limit + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[t.length];
+}
+
+/** Month and weekday names that make a word a date (English ones only when capitalised). */
+const DATE_WORDS = new Set(
+  [
+    'january february april june july august september october november december monday tuesday wednesday thursday friday saturday sunday',
+    'januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag',
+    'janvier février mars avril juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche',
+    'enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado domingo',
+    'gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì mercoledì giovedì venerdì sabato domenica',
+    'janeiro fevereiro março maio junho julho setembro outubro novembro dezembro segunda terça quarta quinta sexta',
+    'januari februari maart mei augustus maandag dinsdag woensdag donderdag vrijdag zaterdag zondag',
+  ].join(' ').split(' '),
+);
+const CAPITALISED_DATE_WORDS = new Set('May March Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thurs Fri Sat Sun'.split(' '));
+
+/** A number (any token with a digit) or a month or weekday name. */
+export function isNumberOrDate(word: string): boolean {
+  if (DIGIT.test(word)) return true;
+  if (CAPITALISED_DATE_WORDS.has(word)) return true;
+  return DATE_WORDS.has(word.toLowerCase());
+}
+
+/** The value a number or date word stands for: digits and letters without separators ("1,200" = "1200"), names case-folded. */
+export function numberValue(word: string): string {
+  return word.replace(/[.,:\s]/g, '').toLowerCase();
+}
+
+const UPPER_START = /^\p{Lu}/u;
+const ALL_CAPS = /^\p{Lu}{2,}$/u;
+/** Where, looking back from a word over spaces and opening quotes or brackets, a sentence starts. */
+const SENTENCE_BEFORE = /(?:^|[.!?…:。！？]["'”’»)\]]*)[\s"'“‘«„(\[¿¡]*$/u;
+
+/**
+ * A name: a capitalised word that does not start a sentence, an acronym ("AP", "NHS"), or a
+ * capitalised word at a sentence start that the article never writes in lower case ("Reuters"
+ * but not "The"). Months, weekdays and the pronoun "I" are not names.
+ */
+export function isName(word: string, before: string, writtenLower: (lower: string) => boolean): boolean {
+  if (!UPPER_START.test(word) || word === 'I' || isNumberOrDate(word)) return false;
+  if (ALL_CAPS.test(word)) return true;
+  if (!SENTENCE_BEFORE.test(before.slice(-12))) return true;
+  return !writtenLower(word.toLowerCase());
+}
+
+/** The words of a chunk's side with the text before each, for sentence-start tests. */
+export interface ContextWord {
+  word: string;
+  /** Up to 12 characters of the whole text before the word. */
+  before: string;
+  /** A number or date word (see isNumberOrDate). */
+  number: boolean;
+}
+
+/** Words as the label rules see them: letters and digits, joined across inner apostrophes and number separators. */
+const LABEL_WORD = /[\p{L}\p{M}\p{N}]+(?:['’.,:][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** The words of a chunk's side with the text before each, for sentence-start tests. */
+export function wordsWithContext(text: string, at: number, whole: string): ContextWord[] {
+  const out: ContextWord[] = [];
+  if (!text) return out;
+  for (const m of text.matchAll(LABEL_WORD)) {
+    const offset = at + m.index;
+    out.push({ word: m[0], before: whole.slice(Math.max(0, offset - 12), offset), number: isNumberOrDate(m[0]) });
+  }
+  return out;
+}
+
+const OPEN_CLOSE: Record<string, string> = { '“': '”', '„': '“”', '«': '»', '‹': '›', '「': '」', '『': '』', '‘': '’', '"': '"' };
+const LETTER_AFTER = /^[\p{L}\p{N}]/u;
+
+/**
+ * [start, end) of each quotation in a text: “…”, „…“, «…», ‹…›, 「…」, 『…』, "…", and ‘…’ when
+ * the ‘ opens it (a ’ followed by a letter is an apostrophe, not a closing quote).
+ */
+export function quoteSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const openers = new RegExp(OPENERS.source, 'g');
+  for (let m = openers.exec(text); m; m = openers.exec(text)) {
+    const end = closerAfter(text, m.index + 1, OPEN_CLOSE[m[0]]);
+    if (end < 0) continue;
+    out.push([m.index, end + 1]);
+    openers.lastIndex = end + 1;
+  }
+  return out;
+}
+const OPENERS = /["“„«‹「『‘]/;
+
+/** Position of the first of `closers` from `from` on (an apostrophe is no closer), or -1. */
+function closerAfter(text: string, from: number, closers: string): number {
+  let best = -1;
+  for (const c of closers) {
+    let p = text.indexOf(c, from);
+    while (p >= 0 && c === '’' && LETTER_AFTER.test(text.slice(p + 1, p + 2))) p = text.indexOf(c, p + 1);
+    if (p >= 0 && (best < 0 || p < best)) best = p;
+  }
+  return best;
+}
+
+export function overlaps(ranges: [number, number][], from: number, to: number): boolean {
+  return ranges.some(([a, b]) => from < b && to > a);
+}

@@ -1,7 +1,7 @@
 import { chunksOf, isCosmetic, isName, numberValue, overlaps, quoteSpans, wordsWithContext, type Chunk, type ContextWord } from './chunks.ts';
 import { mayHoldNotice, noticeRanges } from './notices.ts';
 import { splitSentences } from './sentences.ts';
-import type { ChangeClass, ChangeLabel, ChangeLevel, ChangePreview, DiffRow, FieldDiff, Segment } from './types.ts';
+import type { ChangeClass, ChangeLabel, ChangeLevel, ChangePreview, DiffModel, DiffRow, FieldDiff, Segment, VersionChange } from './types.ts';
 import { diffText } from './words.ts';
 
 /** What the rules look at, gathered from the rows and fields of one diff. */
@@ -407,4 +407,9 @@ function cut(text: string): string {
   const head = text.slice(0, PREVIEW_CHARS - 1);
   const space = head.lastIndexOf(' ');
   return (space > PREVIEW_CHARS / 2 ? head.slice(0, space) : head) + '…';
+}
+
+/** What is stored with a version about its change against the previous one (model VersionChange). */
+export function versionChange(model: DiffModel): VersionChange {
+  return { labels: model.labels, level: model.level, titleChanged: model.title.changed, preview: model.preview };
 }

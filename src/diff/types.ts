@@ -1,4 +1,8 @@
 /** The diff model: two versions in, this out. Pure data, rendered by web/ (HTML), cli/ (terminal) and the JSON API. */
+import type { ChangeLabel, ChangeLevel, ChangePreview } from '../model/types.ts';
+
+/** The label types live in model/ because versions store them; diff/ is where they are computed. */
+export type { ChangeLabel, ChangeLevel, ChangePreview, VersionChange } from '../model/types.ts';
 
 /** What the diff engine needs of a version. */
 export interface DiffInput {
@@ -103,38 +107,6 @@ export interface SentenceEdit {
   row: number;
   old: SentenceRef[];
   new: SentenceRef[];
-}
-
-/**
- * What kind of change a version pair is, as a whole (see the RULES table in diff/labels.ts).
- * Stable ids: stored with each version and used in URLs, filters and subscriptions.
- */
-export type ChangeLabel =
-  | 'headline-changed'
-  | 'lede-changed'
-  | 'typo-only'
-  | 'number-changed'
-  | 'name-changed'
-  | 'quote-changed'
-  | 'reworded'
-  | 'paragraphs-added'
-  | 'paragraphs-removed'
-  | 'paragraphs-moved'
-  | 'byline-changed'
-  | 'notice-added'
-  | 'rewrite';
-
-/** minor: cosmetic; substantive: sentences added, removed, reworded or moved; major: the story changed. */
-export type ChangeLevel = 'minor' | 'substantive' | 'major';
-
-/** A short before/after excerpt of the most telling change, for previews in lists and feeds. */
-export interface ChangePreview {
-  /** Where the excerpt comes from: the headline or a paragraph (index in the new version, or the old one when removed). */
-  where: 'headline' | 'paragraph';
-  paragraph: number | null;
-  /** Plain text, at most PREVIEW_CHARS characters each; '' when that side has nothing. */
-  before: string;
-  after: string;
 }
 
 /** The classification of a change, as stored with a version (see classifyChange in diff/labels.ts). */

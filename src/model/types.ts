@@ -103,6 +103,49 @@ export interface Extraction {
   extractorVersion: string;
 }
 
+/**
+ * What kind of change a version is against the previous one, as a whole (the rules are the RULES
+ * table in diff/labels.ts). Stable ids: stored with each version and used in URLs, filters and
+ * subscriptions.
+ */
+export type ChangeLabel =
+  | 'headline-changed'
+  | 'lede-changed'
+  | 'typo-only'
+  | 'number-changed'
+  | 'name-changed'
+  | 'quote-changed'
+  | 'reworded'
+  | 'paragraphs-added'
+  | 'paragraphs-removed'
+  | 'paragraphs-moved'
+  | 'byline-changed'
+  | 'notice-added'
+  | 'rewrite';
+
+/** minor: cosmetic; substantive: sentences added, removed, reworded or moved; major: the story changed. */
+export type ChangeLevel = 'minor' | 'substantive' | 'major';
+
+/** A short before/after excerpt of the most telling change, for previews in lists and feeds. */
+export interface ChangePreview {
+  /** Where the excerpt comes from: the headline or a paragraph (index in the new version, or the old one when removed). */
+  where: 'headline' | 'paragraph';
+  paragraph: number | null;
+  /** Plain text, at most 200 characters each; '' when that side has nothing. */
+  before: string;
+  after: string;
+}
+
+/** A version's change against the previous version, computed by the diff engine when the version is stored. */
+export interface VersionChange {
+  /** In the order of the ChangeLabel type; empty when nothing visible changed. */
+  labels: ChangeLabel[];
+  level: ChangeLevel;
+  /** The headline's text changed at all (even a typo). */
+  titleChanged: boolean;
+  preview: ChangePreview | null;
+}
+
 export interface VersionInput extends Extraction {
   capturedAt: Millis;
   /** Raw HTML bytes as fetched (uncompressed); the store compresses them. null when not kept. */
@@ -119,6 +162,8 @@ export interface VersionInput extends Extraction {
    * version and rescheduling must not leave the article due again (it would be checked twice).
    */
   reschedule?: { checkPeriodSec: number; nextCheckAt: Millis | null };
+  /** The change against the previous version; null (or absent) for version 1. */
+  change?: VersionChange | null;
 }
 
 export interface Version extends Extraction {
@@ -138,6 +183,11 @@ export interface Version extends Extraction {
   baselineExtractorVersion: string | null;
   /** Hidden by an admin (legal removal): the site answers 410 for it and lists leave it out. */
   hiddenAt: Millis | null;
+  /**
+   * The change against the previous version (labels, level, headline flag, preview); null for
+   * version 1, and for older versions until the relabelling after migration 3 has reached them.
+   */
+  change: VersionChange | null;
 }
 
 export type EventKind = 'removed' | 'restored' | 'revert' | 'retired' | 'error';

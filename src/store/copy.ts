@@ -128,10 +128,10 @@ async function copyVersions(from: Store, to: Store, fromId: number, toId: number
     else {
       // The exact capture with its envelope (a capture whose bytes retention pruned is not copied).
       const found = v.hasRaw ? await from.evidence.getCapture(fromId, v.number) : null;
-      const { title, byline, published, paragraphs, fingerprint, extractorVersion, capturedAt, wordsAdded, wordsRemoved } = v;
+      const { title, byline, published, paragraphs, fingerprint, extractorVersion, capturedAt, wordsAdded, wordsRemoved, change } = v;
       copy = await to.addVersion(toId, v.number, {
         ...{ title, byline, published, paragraphs, fingerprint, extractorVersion },
-        ...{ capturedAt, rawHtml: null, capture: found, wordsAdded, wordsRemoved },
+        ...{ capturedAt, rawHtml: null, capture: found, wordsAdded, wordsRemoved, change },
       });
       if (found?.pinned) await to.evidence.setPinned(copy.id, true);
       tally.copied++;

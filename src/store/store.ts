@@ -17,6 +17,7 @@ import type {
   SourceInput,
   SourceWithStats,
   Version,
+  VersionChange,
   VersionInput,
   WorkerHeartbeat,
   WebSubSubscription,
@@ -206,6 +207,10 @@ export interface Store {
   getRawHtml(articleId: number, number: number): Promise<Uint8Array | null>;
   /** Records the fingerprint of this version's raw HTML under newer extraction rules. */
   setBaseline(versionId: number, fingerprint: string, extractorVersion: string): Promise<void>;
+  /** Up to `limit` versions numbered 2+ whose change (labels, level…) was never computed, oldest first. */
+  listUnlabelledVersions(limit: number): Promise<{ articleId: number; number: number }[]>;
+  /** Records a version's change against the previous version; NotFoundError when the version does not exist. */
+  setVersionChange(articleId: number, number: number, change: VersionChange): Promise<void>;
 
   // --- events
   addEvent(event: NewEvent): Promise<ArticleEvent>;

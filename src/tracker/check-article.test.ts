@@ -84,6 +84,10 @@ describe('checkArticle', () => {
     const v2 = await h.deps.store.getVersion(a.id, 2);
     expect(v2!.paragraphs).toEqual(P.slice(0, 2));
     expect(v2!.hasRaw).toBe(true);
+    // The change labels are computed from the same diff and stored with the version.
+    expect(v2!.change).toMatchObject({ labels: ['paragraphs-removed'], level: 'major', titleChanged: false });
+    expect(v2!.change!.preview).toMatchObject({ where: 'paragraph', before: P[2], after: '' });
+    expect((await h.deps.store.getVersion(a.id, 1))!.change).toBeNull();
   });
 
   it('records flip-flops as reverts, once per change of state, backing off harder', async () => {

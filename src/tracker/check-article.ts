@@ -1,4 +1,4 @@
-import { diffVersions } from '../diff/index.ts';
+import { diffVersions, versionChange } from '../diff/index.ts';
 import type { ExtractResult } from '../extract/index.ts';
 import { canonicalizeUrl } from '../feeds/index.ts';
 import type { Article, ArticleStatus, Millis, Version } from '../model/index.ts';
@@ -154,7 +154,10 @@ async function storeVersion(
   patch: ArticlePatch,
 ): Promise<Verdict> {
   const { canonicalUrl: _canonical, ...fields } = extraction;
-  const summary = latest ? diffVersions(latest, extraction).summary : { wordsAdded: 0, wordsRemoved: 0 };
+  // The diff against the latest version gives the word counts and the change labels kept with the version.
+  const model = latest ? diffVersions(latest, extraction) : null;
+  const summary = model ? model.summary : { wordsAdded: 0, wordsRemoved: 0 };
+  const change = model ? versionChange(model) : null;
   const number = (latest?.number ?? 0) + 1;
   const capture = deps.config.worker.keepRaw ? captureOf(article.url, page) : null;
   const archive = await archives(deps, article);
@@ -162,7 +165,7 @@ async function storeVersion(
   const next = nextCheck(deps.config.schedule, periodSec, now);
   const reschedule = { checkPeriodSec: next.checkPeriodSec, nextCheckAt: next.nextCheckAt };
   try {
-    await deps.store.addVersion(article.id, number, { ...fields, capturedAt: now, rawHtml: null, capture, archive, wordsAdded: summary.wordsAdded, wordsRemoved: summary.wordsRemoved, reschedule });
+    await deps.store.addVersion(article.id, number, { ...fields, capturedAt: now, rawHtml: null, capture, archive, wordsAdded: summary.wordsAdded, wordsRemoved: summary.wordsRemoved, reschedule, change });
   } catch (err) {
     if (!(err instanceof VersionConflictError)) throw err;
     // Another worker stored this version first: its record stands, we only reschedule.

@@ -8,3 +8,4 @@ export { describeFailure, failureText, type FailureInfo } from './errors.ts';
 export { openTracker } from './open.ts';
 export { formatAgo, formatCounts, formatDelay, formatOutcome, formatPeriod, formatTime } from './report.ts';
 export { guardProcess } from './guard.ts';
+export { relabelVersions, type RelabelResult } from './relabel.ts';

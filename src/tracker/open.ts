@@ -6,6 +6,7 @@ import type { Store } from '../store/store.ts';
 import { databaseClock } from './clock.ts';
 import type { TrackerDeps } from './deps.ts';
 import { createParsers } from './threads/index.ts';
+import { relabelVersions } from './relabel.ts';
 
 /**
  * Wires the real store, fetcher, renderer and clock for the CLI. The caller closes deps.store,
@@ -15,6 +16,8 @@ import { createParsers } from './threads/index.ts';
 export async function openTracker(config: Config, log: Logger = createLogger()): Promise<TrackerDeps> {
   const opened = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await opened.migrate();
+  // Versions stored before change labels existed get them now (a no-op once done).
+  await relabelVersions(opened, log);
   const fetcher = createFetcher(config.fetch);
   const renderer = createRenderer(fetcher, config.render, config.fetch, log);
   const parsers = createParsers(config.worker);

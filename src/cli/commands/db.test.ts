@@ -52,7 +52,7 @@ describe('redline db', () => {
     const dataDir = tempDir();
     const first = await run(['migrate', '--data', dataDir]);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^sqlite schema version [1-9]\d* \(migrated from 0\)\n$/);
+    expect(first.out).toMatch(/^sqlite schema version [1-9]\d* \(migrated from 0\)\n0 versions relabelled\n$/);
     expect((await run(['migrate', '--data', dataDir])).out).toMatch(/already up to date/);
   });
 

@@ -3,12 +3,17 @@ import { dirname } from 'node:path';
 import { UsageError } from '../../model/index.ts';
 import { copyStore, type CopyProgress, type CopyReport } from '../../store/copy.ts';
 import { openSqliteFile, openStore, type Store } from '../../store/index.ts';
+import { relabelVersions, type RelabelResult } from '../../tracker/index.ts';
 import { configFrom, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline db migrate [--database URL] [--data DIR]
+       redline db relabel [--database URL] [--data DIR]
        redline db copy --from sqlite:PATH --to postgres://USER:PASS@HOST/DB
 
-  migrate   applies pending schema migrations and prints the schema version
+  migrate   applies pending schema migrations and prints the schema version, then
+            relabels versions stored before change labels existed
+  relabel   only the relabelling: computes the change labels (level, headline flag,
+            preview) of every version that has none yet; start and run do it too
   copy      copies a whole installation (sources, articles, versions with raw HTML, events)
             from an embedded SQLite database (PATH = data directory or .db file) into an
             empty database; safe to re-run after an interruption (copies what is missing);
@@ -24,8 +29,9 @@ export default async function db(argv: string[]): Promise<number> {
   }
   if (extra.length) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
   if (sub === 'migrate') return migrate(values);
+  if (sub === 'relabel') return relabel(values);
   if (sub === 'copy') return copy(values);
-  throw new UsageError(`unknown db command ${JSON.stringify(sub)} (migrate or copy)`);
+  throw new UsageError(`unknown db command ${JSON.stringify(sub)} (migrate, relabel or copy)`);
 }
 
 async function migrate(values: { data?: string; config?: string; database?: string }): Promise<number> {
@@ -37,10 +43,27 @@ async function migrate(values: { data?: string; config?: string; database?: stri
     const after = await store.schemaVersion();
     const what = after === before ? 'already up to date' : `migrated from ${before}`;
     process.stdout.write(`${store.kind} schema version ${after} (${what})\n`);
+    reportRelabel(await relabelVersions(store));
     return 0;
   } finally {
     await store.close();
   }
+}
+
+async function relabel(values: { data?: string; config?: string; database?: string }): Promise<number> {
+  const config = configFrom(values);
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    reportRelabel(await relabelVersions(store));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function reportRelabel(r: RelabelResult): void {
+  const skipped = r.skipped ? `, ${r.skipped} skipped (previous version missing)` : '';
+  process.stdout.write(`${r.relabelled} version${r.relabelled === 1 ? '' : 's'} relabelled${skipped}\n`);
 }
 
 async function copy(values: { data?: string; config?: string; from?: string; to?: string }): Promise<number> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VersionConflictError } from '../errors.ts';
+import type { VersionChange } from '../../model/index.ts';
 import type { Store } from '../store.ts';
 import { T0, freshStore, makeArticle, makeSource, versionInput, type ContractHarness } from './fixtures.ts';
 
@@ -76,6 +77,50 @@ export function versionCases(harness: ContractHarness): void {
       await store().setBaseline(v1.id, 'fp-new', 'x2');
       expect(await store().getVersion(article.id, 1)).toEqual({ ...v1, baselineFingerprint: 'fp-new', baselineExtractorVersion: 'x2' });
       await expect(store().setBaseline(v1.id + 1000, 'f', 'x')).rejects.toMatchObject({ kind: 'not-found' });
+    });
+
+    it('keeps the change labels stored with a version, and reads version 1 as having none', async () => {
+      const article = await makeArticle(store(), await makeSource(store()), 'a');
+      const v1 = await store().addVersion(article.id, 1, versionInput('t', ['p']));
+      expect(v1.change).toBeNull();
+      const change: VersionChange = {
+        labels: ['headline-changed', 'number-changed', 'quote-changed'],
+        level: 'major',
+        titleChanged: true,
+        preview: { where: 'headline', paragraph: null, before: 'Old “headline”, 12', after: 'New — headline, 15 📰' },
+      };
+      const v2 = await store().addVersion(article.id, 2, versionInput('t2', ['p'], { change }));
+      expect(v2.change).toEqual(change);
+      const none: VersionChange = { labels: [], level: 'minor', titleChanged: false, preview: null };
+      const v3 = await store().addVersion(article.id, 3, versionInput('t3', ['p'], { change: none }));
+      expect((await store().listVersions(article.id)).map((v) => v.change)).toEqual([null, change, none]);
+      expect(await store().getLatestVersion(article.id)).toEqual(v3);
+      expect(await store().listUnlabelledVersions(10)).toEqual([]);
+    });
+
+    it('lists versions 2+ stored without labels, oldest first, and records their change', async () => {
+      const source = await makeSource(store());
+      const a = await makeArticle(store(), source, 'a');
+      const b = await makeArticle(store(), source, 'b');
+      await store().addVersion(a.id, 1, versionInput('a1', ['p']));
+      await store().addVersion(b.id, 1, versionInput('b1', ['p']));
+      await store().addVersion(a.id, 2, versionInput('a2', ['q']));
+      await store().addVersion(b.id, 2, versionInput('b2', ['q'], { change: null }));
+      await store().addVersion(a.id, 3, versionInput('a3', ['r']));
+      expect(await store().listUnlabelledVersions(10)).toEqual([
+        { articleId: a.id, number: 2 },
+        { articleId: b.id, number: 2 },
+        { articleId: a.id, number: 3 },
+      ]);
+      expect(await store().listUnlabelledVersions(1)).toEqual([{ articleId: a.id, number: 2 }]);
+      const change: VersionChange = { labels: ['reworded'], level: 'substantive', titleChanged: true, preview: { where: 'paragraph', paragraph: 0, before: 'p', after: 'q' } };
+      await store().setVersionChange(a.id, 2, change);
+      expect((await store().getVersion(a.id, 2))?.change).toEqual(change);
+      expect(await store().listUnlabelledVersions(10)).toEqual([
+        { articleId: b.id, number: 2 },
+        { articleId: a.id, number: 3 },
+      ]);
+      await expect(store().setVersionChange(a.id, 9, change)).rejects.toMatchObject({ kind: 'not-found' });
     });
 
     it('records events in order', async () => {

@@ -1,5 +1,6 @@
 import { initial } from './001-initial.ts';
 import { claimFunction } from './002-claim-function.ts';
+import { versionChange } from './003-version-change.ts';
 import { boundedWork } from './004-bounded-work.ts';
 import { moderation } from './005-moderation.ts';
 import { evidence } from './006-evidence.ts';
@@ -15,6 +16,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const MIGRATIONS: Migration[] = [initial, claimFunction, boundedWork, moderation, evidence, discovery, searchStemming];
+export const MIGRATIONS: Migration[] = [initial, claimFunction, versionChange, boundedWork, moderation, evidence, discovery, searchStemming];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -9,6 +9,10 @@ import type {
   Source,
   SourceType,
   Version,
+  VersionChange,
+  ChangeLabel,
+  ChangeLevel,
+  ChangePreview,
 } from '../../model/index.ts';
 import type { Row } from './db.ts';
 
@@ -89,7 +93,8 @@ export function toArticleWithSource(r: Row): ArticleWithSource {
 
 export const VERSION_COLUMNS = `v.id, v.article_id, v.number, v.captured_at, v.title, v.byline, v.published,
   v.paragraphs_json, v.fingerprint, v.extractor_version, v.words_added, v.words_removed, v.has_raw,
-  v.baseline_fingerprint, v.baseline_extractor_version, v.hidden_at, v.paragraph_ids`;
+  v.baseline_fingerprint, v.baseline_extractor_version, v.hidden_at, v.paragraph_ids, v.change_labels, v.change_level,
+  v.change_title_changed, v.change_preview`;
 
 export function toVersion(r: Row): Version {
   return {
@@ -110,7 +115,26 @@ export function toVersion(r: Row): Version {
     baselineFingerprint: strOrNull(r.baseline_fingerprint),
     baselineExtractorVersion: strOrNull(r.baseline_extractor_version),
     hiddenAt: numOrNull(r.hidden_at),
+    change: toChange(r),
   };
+}
+
+/** The change columns as a VersionChange; null while they are (labels NULL: version 1, or not relabelled yet). */
+function toChange(r: Row): VersionChange | null {
+  if (r.change_labels === null || r.change_labels === undefined || r.change_level === null) return null;
+  const labels = String(r.change_labels);
+  return {
+    labels: (labels ? labels.split(',') : []) as ChangeLabel[],
+    level: String(r.change_level) as ChangeLevel,
+    titleChanged: num(r.change_title_changed) === 1,
+    preview: r.change_preview === null || r.change_preview === undefined ? null : (JSON.parse(String(r.change_preview)) as ChangePreview),
+  };
+}
+
+/** VersionChange → the four change columns (labels, level, title_changed, preview). */
+export function changeColumns(c: VersionChange | null | undefined): [string | null, string | null, number | null, string | null] {
+  if (!c) return [null, null, null, null];
+  return [c.labels.join(','), c.level, c.titleChanged ? 1 : 0, c.preview ? JSON.stringify(c.preview) : null];
 }
 
 export const EVENT_COLUMNS = `e.id, e.article_id, e.at, e.kind, e.version_number, e.detail`;

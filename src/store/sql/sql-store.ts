@@ -15,6 +15,7 @@ import type {
   SourceInput,
   SourceWithStats,
   Version,
+  VersionChange,
   VersionInput,
   WorkerHeartbeat,
   WebSubSubscription,
@@ -125,6 +126,9 @@ export class SqlStore implements Store {
     versions.getRawHtml(this.db, articleId, number);
   setBaseline = (versionId: number, fingerprint: string, extractorVersion: string): Promise<void> =>
     versions.setBaseline(this.db, versionId, fingerprint, extractorVersion);
+  listUnlabelledVersions = (limit: number): Promise<{ articleId: number; number: number }[]> => versions.listUnlabelledVersions(this.db, limit);
+  setVersionChange = (articleId: number, number: number, change: VersionChange): Promise<void> =>
+    versions.setVersionChange(this.db, articleId, number, change);
 
   addEvent = (event: NewEvent): Promise<ArticleEvent> => events.addEvent(this.db, this.dialect, event);
   listEvents = (articleId: number): Promise<ArticleEvent[]> => events.listEvents(this.db, articleId);

@@ -1,11 +1,11 @@
 import { NotFoundError } from '../../model/index.ts';
-import type { Version, VersionInput } from '../../model/index.ts';
+import type { Version, VersionChange, VersionInput } from '../../model/index.ts';
 import { StoreError, VersionConflictError } from '../errors.ts';
 import type { Db } from './db.ts';
 import { bareCapture, getCapture, insertCapture, prepareCapture } from './captures.ts';
 import { readVersion, readVersions, storeParagraphs } from './paragraphs.ts';
 import { chainVersion } from './records.ts';
-import { VERSION_COLUMNS, bare } from './rows.ts';
+import { VERSION_COLUMNS, bare, changeColumns } from './rows.ts';
 
 /** What differs per database when a version is stored. */
 export interface VersionHooks {
@@ -73,8 +73,8 @@ async function insertVersion(tx: Db, articleId: number, number: number, v: Versi
   const paragraphIds = await storeParagraphs(tx, articleId, v.paragraphs);
   const row = await tx.get(
     `INSERT INTO versions (article_id, number, captured_at, title, byline, published, paragraphs_json, paragraph_ids, fingerprint,
-       extractor_version, words_added, words_removed, has_raw)
-     VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)
+       extractor_version, words_added, words_removed, has_raw, change_labels, change_level, change_title_changed, change_preview)
+     VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      RETURNING ${bare(VERSION_COLUMNS)}`,
     [
       articleId,
@@ -89,6 +89,7 @@ async function insertVersion(tx: Db, articleId: number, number: number, v: Versi
       v.wordsAdded,
       v.wordsRemoved,
       hasRaw ? 1 : 0,
+      ...changeColumns(v.change),
     ],
   );
   return { ...(await readVersion(tx, row))!, paragraphs: [...v.paragraphs] };
@@ -128,4 +129,21 @@ export async function setBaseline(db: Db, versionId: number, fingerprint: string
     [fingerprint, extractorVersion, versionId],
   );
   if (changed === 0) throw new NotFoundError(`version ${versionId} not found`);
+}
+
+/** Versions 2+ whose change was never computed (stored before migration 3), oldest first. */
+export async function listUnlabelledVersions(db: Db, limit: number): Promise<{ articleId: number; number: number }[]> {
+  const rows = await db.all<{ article_id: number; number: number }>(
+    'SELECT article_id, number FROM versions WHERE change_labels IS NULL AND number >= 2 ORDER BY id LIMIT ?',
+    [limit],
+  );
+  return rows.map((r) => ({ articleId: Number(r.article_id), number: Number(r.number) }));
+}
+
+export async function setVersionChange(db: Db, articleId: number, number: number, change: VersionChange): Promise<void> {
+  const changed = await db.run(
+    'UPDATE versions SET change_labels = ?, change_level = ?, change_title_changed = ?, change_preview = ? WHERE article_id = ? AND number = ?',
+    [...changeColumns(change), articleId, number],
+  );
+  if (changed === 0) throw new NotFoundError(`article ${articleId} has no version ${number}`);
 }

@@ -117,15 +117,18 @@ function checkStep(edits: DemoEdit[], before: ReturnType<typeof storyAt>, after:
   if (before.blocks === null || after.blocks === null) return void expect(after.blocks).toBe(before.blocks);
   const a = plainParagraphs(before.blocks);
   const b = plainParagraphs(after.blocks);
-  const gone = edits.filter((e) => e.kind === 'removed' || PARAGRAPH_KINDS.has(e.kind)).map((e) => e.before!);
-  const came = edits.filter((e) => e.kind === 'added' || PARAGRAPH_KINDS.has(e.kind)).map((e) => e.after!);
+  // A move + edit (moved with another `after`) takes its old text away and brings the new one.
+  const movedEdit = (e: DemoEdit) => e.kind === 'moved' && e.after !== undefined && e.after !== e.before;
+  const gone = edits.filter((e) => e.kind === 'removed' || PARAGRAPH_KINDS.has(e.kind) || movedEdit(e)).map((e) => e.before!);
+  const came = edits.filter((e) => e.kind === 'added' || PARAGRAPH_KINDS.has(e.kind) || movedEdit(e)).map((e) => e.after!);
   expect(minus(a, b).sort()).toEqual(gone.sort());
   expect(minus(b, a).sort()).toEqual(came.sort());
   const moved = edits.find((e) => e.kind === 'moved');
   if (moved) {
-    expect(a.indexOf(moved.before!)).not.toBe(b.indexOf(moved.before!));
+    const now = moved.after ?? moved.before!;
+    expect(a.indexOf(moved.before!)).not.toBe(b.indexOf(now));
     const anchorAt = moved.anchor == null ? -1 : b.indexOf(moved.anchor);
-    expect(b.indexOf(moved.before!)).toBe(anchorAt + 1);
+    expect(b.indexOf(now)).toBe(anchorAt + 1);
   } else if (gone.length === 0 && came.length === 0) {
     expect(after.blocks).toEqual(before.blocks); // nothing else may move either
   }

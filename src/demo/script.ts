@@ -61,7 +61,7 @@ function applyEdit(state: LiveState, edit: StoryEdit, storyId: string): LiveStat
       return { ...state, blocks: insertAfter(state.blocks, edit.anchor ?? null, need(edit.after), storyId) };
     case 'moved': {
       const rest = without(state.blocks, need(edit.before), storyId);
-      return { ...state, blocks: insertAfter(rest, edit.anchor ?? null, need(edit.before), storyId) };
+      return { ...state, blocks: insertAfter(rest, edit.anchor ?? null, edit.after ?? need(edit.before), storyId) };
     }
     default:
       return state;

@@ -29,7 +29,8 @@ export type EditKind =
  * - reworded | typo | number | flip: paragraph text `before` becomes `after` (typo: a spelling fix).
  * - removed: paragraph `before` disappears.
  * - added: paragraph `after` is inserted after the paragraph `anchor` (null: at the top).
- * - moved: paragraph `before` (= `after`) now follows paragraph `anchor` (null: at the top).
+ * - moved: paragraph `before` now follows paragraph `anchor` (null: at the top) as `after`: the
+ *   same text for a plain move, another for a move + edit.
  * - takedown / restore: the page answers 404 / comes back with the text it had before.
  */
 export interface DemoEdit {

@@ -54,3 +54,22 @@ describe('renderTerminalDiff', () => {
     expect(wrapped.join(' ').match(/word/g)!.length).toBe(40);
   });
 });
+
+describe('renderTerminalDiff: moves with edits, splits, merges', () => {
+  it('shows each with its sign, note and word marks', () => {
+    const m = diffVersions(
+      { title: 'T', byline: null, published: null, paragraphs: ['Kept one.', 'Kept two here.', 'The crown rose slightly after the news.', 'The bridge shut at noon. It reopens next week.', 'Polls open at seven.', 'They close at ten.'] },
+      { title: 'T', byline: null, published: null, paragraphs: ['The crown rose sharply after the news.', 'Kept one.', 'Kept two here.', 'The bridge shut at noon.', 'It reopens next week.', 'Polls open at seven. They close at eleven.'] },
+    );
+    expect(renderTerminalDiff(m, { color: false }).split('\n').slice(3)).toEqual([
+      '> (moved from ¶3, changed) The crown rose [-slightly-]{+sharply+} after the news.',
+      '  Kept one.',
+      '  Kept two here.',
+      '< (moved to ¶1, changed) The crown rose [-slightly-] after the news.',
+      '/ (¶4 split into ¶4–5) The bridge shut at noon.',
+      '/ It reopens next week.',
+      '\\ (¶5–6 merged into ¶6) Polls open at seven. They close at [-ten-]{+eleven+}.',
+      '',
+    ]);
+  });
+});

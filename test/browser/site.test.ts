@@ -246,4 +246,25 @@ describe.skipIf(!existsSync(CHROMIUM))('the site in a real browser', () => {
     await page.screenshot({ path: join(SHOTS, 'diff-moved-changes-only-desktop.png'), fullPage: true });
     await done(page);
   });
+
+  it('a paragraph moved and edited is one move, with its deletions at the old place and insertions at the new one', async () => {
+    const moved = edit('rates-hold', 'moved');
+    const story = STORIES.find((x) => x.id === 'rates-hold')!;
+    const page = await diffFromHome('rates-hold', story.headline, false);
+    const from = page.locator('tr.row-moved-from.row-moved-changed');
+    const to = page.locator('tr.row-moved-to.row-moved-changed');
+    expect(await from.count()).toBe(1);
+    expect(await to.count()).toBe(1);
+    expect(squash(await from.locator('td.left').innerText())).toContain(squash(moved.before!));
+    expect(squash(await to.locator('td.right').innerText())).toContain(squash(moved.after!));
+    expect(await texts(page, 'tr.row-moved-from td.left del')).toEqual(['slightly']);
+    expect(await texts(page, 'tr.row-moved-to td.right ins')).toEqual(['sharply', 'and the euro']);
+    expect(await page.locator('tr.row-removed, tr.row-added').count()).toBe(0);
+    // It reads as moved up, next to the first paragraph, and links back to where it was.
+    expect(await texts(page, 'tr.row-moved-to .moved-note')).toEqual([expect.stringMatching(/^moved from ¶\d+ and changed$/)]);
+    await to.locator('.moved-note a').click();
+    expect(new URL(page.url()).hash).toBe(`#${await from.getAttribute('id')}`);
+    await diffShots(page, 'diff-moved-changed');
+    await done(page);
+  });
 });

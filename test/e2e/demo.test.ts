@@ -108,7 +108,7 @@ function rowFacts(row: DiffRow): string[] {
     case 'changed':
       return [`changed: ${side(row.left)} => ${side(row.right)}`];
     case 'moved-to':
-      return [`moved: ${norm(row.text)}`];
+      return [row.edit ? `moved: ${side(row.edit.left)} => ${side(row.edit.right)}` : `moved: ${norm(row.text)}`];
     case 'moved-from':
       return [];
     case 'split':
@@ -123,7 +123,7 @@ function expectedChanges(edits: DemoEdit[]): string[] {
     if (e.kind === 'headline') out.push(`headline: ${norm(e.before!)} => ${norm(e.after!)}`);
     else if (e.kind === 'removed') out.push(`removed: ${norm(e.before!)}`);
     else if (e.kind === 'added') out.push(`added: ${norm(e.after!)}`);
-    else if (e.kind === 'moved') out.push(`moved: ${norm(e.before!)}`);
+    else if (e.kind === 'moved') out.push(e.after && e.after !== e.before ? `moved: ${norm(e.before!)} => ${norm(e.after)}` : `moved: ${norm(e.before!)}`);
     else if (e.kind === 'reworded' || e.kind === 'typo' || e.kind === 'number' || e.kind === 'flip') out.push(`changed: ${norm(e.before!)} => ${norm(e.after!)}`);
   }
   return out.sort();

@@ -61,6 +61,8 @@ export const airline: Story = {
 };
 
 const BANK_INFLATION = 'Figures published last week showed that inflation fell to 2.8 per cent in October, its lowest level for three years.';
+const BANK_FIRST = 'The Bank of Linden kept its main interest rate at 3.5 per cent on Thursday, saying it wanted more evidence that price rises were slowing before cutting borrowing costs.';
+const BANK_CROWN = 'The Linden crown rose slightly against the dollar after the announcement.';
 
 /** Cached page (stable ETag) that does change once. */
 export const bank: Story = {
@@ -73,16 +75,20 @@ export const bank: Story = {
   publishedMinutesAgo: 220,
   caching: 'stable',
   blocks: [
-    p('The Bank of Linden kept its main interest rate at 3.5 per cent on Thursday, saying it wanted more evidence that price rises were slowing before cutting borrowing costs.'),
+    p(BANK_FIRST),
     p('The monetary policy committee voted six to three to hold rates, with the three dissenting members preferring a cut of a quarter of a percentage point.'),
     p(BANK_INFLATION),
     h2('Mortgage holders'),
     p('About 1.1 million households have fixed-rate mortgage deals due to end next year, and many face higher monthly payments when they refinance.'),
     list('Base rate: 3.5 per cent (unchanged)', 'Vote: six to three', 'Next decision: 18 December'),
     p('Governor Elias Fairbrother said the committee would “look carefully” at wage figures due in December.'),
-    p('The Linden crown rose slightly against the dollar after the announcement.'),
+    p(BANK_CROWN),
   ],
-  edits: [{ step: 4, kind: 'number', before: BANK_INFLATION, after: BANK_INFLATION.replace('2.8 per cent', '2.6 per cent') }],
+  edits: [
+    { step: 4, kind: 'number', before: BANK_INFLATION, after: BANK_INFLATION.replace('2.8 per cent', '2.6 per cent') },
+    // Moved up and edited in the same step: a move + edit.
+    { step: 4, kind: 'moved', before: BANK_CROWN, after: 'The Linden crown rose sharply against the dollar and the euro after the announcement.', anchor: BANK_FIRST },
+  ],
 };
 
 export const BUSINESS_STORIES: Story[] = [mine, airline, bank];

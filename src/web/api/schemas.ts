@@ -30,13 +30,23 @@ const diffRow: Schema = {
     row('removed', { leftIndex: int, text: str }),
     row('added', { rightIndex: int, text: str }),
     row('changed', { leftIndex: int, rightIndex: int, left: segments, right: segments, wordsAdded: int, wordsRemoved: int }),
-    row('moved-from', { leftIndex: int, rightIndex: int, text: str }),
-    row('moved-to', { leftIndex: int, rightIndex: int, text: str }),
+    row('moved-from', { leftIndex: int, rightIndex: int, text: str, edit: { oneOf: [ref('WordEdit'), { type: 'null' }] } }),
+    row('moved-to', { leftIndex: int, rightIndex: int, text: str, edit: { oneOf: [ref('WordEdit'), { type: 'null' }] } }),
+    row('split', { leftIndex: int, rightIndices: { type: 'array', items: int }, left: segments, right: { type: 'array', items: segments }, wordsAdded: int, wordsRemoved: int }),
+    row('merged', { leftIndices: { type: 'array', items: int }, rightIndex: int, left: { type: 'array', items: segments }, right: segments, wordsAdded: int, wordsRemoved: int }),
   ],
 };
+const wordEdit = object({ left: segments, right: segments, wordsAdded: int, wordsRemoved: int }, 'Word marks of a moved paragraph that was also edited');
+const changeLabels = {
+  type: 'array',
+  items: { enum: ['headline-changed', 'lede-changed', 'typo-only', 'number-changed', 'name-changed', 'quote-changed', 'reworded', 'paragraphs-added', 'paragraphs-removed', 'paragraphs-moved', 'byline-changed', 'notice-added', 'rewrite'] },
+};
+const changeLevel = { enum: ['minor', 'substantive', 'major'] };
+const changePreview = object({ where: { enum: ['headline', 'paragraph'] }, paragraph: nullable('integer'), before: str, after: str });
 const diffSummary = object({
   wordsAdded: int, wordsRemoved: int, paragraphsAdded: int, paragraphsRemoved: int, paragraphsChanged: int,
-  paragraphsMoved: int, titleChanged: { type: 'boolean' }, bylineChanged: { type: 'boolean' }, publishedChanged: { type: 'boolean' },
+  paragraphsMoved: int, paragraphsSplit: int, paragraphsMerged: int,
+  titleChanged: { type: 'boolean' }, bylineChanged: { type: 'boolean' }, publishedChanged: { type: 'boolean' },
 });
 
 const versionSummaryFields = {
@@ -77,7 +87,12 @@ export const SCHEMAS: Record<string, Schema> = {
   FieldDiff: fieldDiff,
   DiffRow: diffRow,
   DiffSummary: diffSummary,
-  DiffModel: object({ title: ref('FieldDiff'), byline: ref('FieldDiff'), published: ref('FieldDiff'), rows: { type: 'array', items: ref('DiffRow') }, summary: ref('DiffSummary') }),
+  WordEdit: wordEdit,
+  ChangePreview: changePreview,
+  DiffModel: object({
+    title: ref('FieldDiff'), byline: ref('FieldDiff'), published: ref('FieldDiff'), rows: { type: 'array', items: ref('DiffRow') }, summary: ref('DiffSummary'),
+    labels: changeLabels, level: changeLevel, preview: { oneOf: [ref('ChangePreview'), { type: 'null' }] },
+  }),
   Diff: object({ articleId: int, from: ref('VersionSummary'), to: ref('VersionSummary'), diff: ref('DiffModel') }),
   Root: object({
     seq: int, sealedAt: time, treeSize: int, rootHash: str, prevRootHash: str,

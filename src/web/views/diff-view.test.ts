@@ -114,3 +114,51 @@ describe('renderInline', () => {
     expect(selectAll('tr.field-time', doc)).toHaveLength(0);
   });
 });
+
+describe('moves with edits, splits and merges', () => {
+  const kept = ['The first paragraph stays where it is.', 'So does the second one, unchanged.'];
+  const movedOld = `The crown rose slightly ${SCRIPT} against the dollar after the announcement.`;
+  const movedNew = `The crown rose sharply ${SCRIPT} against the dollar and the euro after the announcement.`;
+  const whole = 'The bridge was closed at noon after a crack was found. Engineers expect it to reopen within a week.';
+  const m = diffVersions(
+    { title: 'T', byline: null, published: null, paragraphs: [...kept, 'Filler one stays.', 'Filler two stays.', movedOld, whole, 'Polls open at seven in the morning.', 'They close at ten.'] },
+    { title: 'T', byline: null, published: null, paragraphs: [kept[0], movedNew, kept[1], 'Filler one stays.', 'Filler two stays.', 'The bridge was closed at noon after a crack was found.', 'Engineers expect it to reopen within a week.', 'Polls open at seven in the morning. They close at eleven.'] },
+  );
+
+  it('side by side: the moved + changed paragraph shows deletions at its old place and insertions at its new one', () => {
+    const doc = parse(renderSideBySide(m, opts).toString());
+    const from = selectOne('tr.row-moved-from.row-moved-changed', doc)!;
+    const to = selectOne('tr.row-moved-to.row-moved-changed', doc)!;
+    expect(textContent(selectAll('td.left del', from))).toBe('slightly');
+    expect(textContent(selectOne('td.left .moved-note', from)!)).toBe('moved to ¶2 and changed');
+    expect(selectAll('td.right ins', to).map((e) => textContent(e))).toEqual(['sharply', ' and the euro']);
+    expect(textContent(selectOne('td.right .moved-note', to)!)).toBe('moved from ¶5 and changed');
+    expect(selectAll('td.right del', to)).toHaveLength(0);
+    // The note at each end links to the other end; source text stays escaped.
+    expect(attr(selectOne('.moved-note a', from), 'href')).toBe(`#${attr(to, 'id')}`);
+    expect(selectAll('script', doc)).toHaveLength(0);
+  });
+
+  it('side by side: a split row spans both new paragraphs, a merged row both old ones', () => {
+    const doc = parse(renderSideBySide(m, opts).toString());
+    const split = selectOne('tr.row-split', doc)!;
+    expect(textContent(selectOne('td.left', split)!)).toBe(whole);
+    expect(selectAll('td.right p.part', split).map((e) => textContent(e))).toEqual(['The bridge was closed at noon after a crack was found.', 'Engineers expect it to reopen within a week.']);
+    expect(textContent(selectOne('td.right .part-note', split)!)).toBe('split into ¶6–7');
+    const merged = selectOne('tr.row-merged', doc)!;
+    expect(selectAll('td.left p.part', merged).map((e) => textContent(e))).toEqual(['Polls open at seven in the morning.', 'They close at ten.']);
+    expect(textContent(selectAll('td.left del', merged))).toBe('ten');
+    expect(textContent(selectAll('td.right ins', merged))).toBe('eleven');
+  });
+
+  it('inline: the move + edit at its new place, the split as its parts, the merge as one line', () => {
+    const doc = parse(renderInline(m, opts).toString());
+    const to = selectOne('tr.row-moved-to', doc)!;
+    expect(textContent(selectAll('del', to))).toBe('slightly');
+    expect(selectAll('ins', to).map((e) => textContent(e))).toEqual(['sharply', ' and the euro']);
+    expect(selectAll('tr.row-split p.part', doc)).toHaveLength(2);
+    const merged = selectOne('tr.row-merged', doc)!;
+    expect(textContent(merged)).toContain('merged from ¶7–8');
+    expect([textContent(selectAll('del', merged)), textContent(selectAll('ins', merged))]).toEqual(['ten', 'eleven']);
+  });
+});

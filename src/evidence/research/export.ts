@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffVersions } from '../../diff/index.ts';
+import { diffVersions, leftIndices, rightIndices } from '../../diff/index.ts';
 import type { ArticleWithSource, Version } from '../../model/index.ts';
 import { textDigest } from '../../store/chain.ts';
 import type { Store } from '../../store/index.ts';
@@ -147,15 +147,20 @@ function addChange(articleId: number, from: Version, to: Version, t: Tables): vo
   });
   for (const row of diff.rows) {
     if (row.kind === 'same' || row.kind === 'moved-to') continue; // a move is listed once, from its old place
-    const oldIndex = row.kind === 'added' ? null : row.leftIndex;
-    const newIndex = row.kind === 'removed' ? null : row.rightIndex;
-    t.paragraph_edits.add({
-      ...pair,
-      kind: row.kind === 'moved-from' ? 'moved' : row.kind,
-      old_index: oldIndex,
-      new_index: newIndex,
-      old_text: oldIndex === null ? null : from.paragraphs[oldIndex],
-      new_text: newIndex === null ? null : to.paragraphs[newIndex],
-    });
+    // A split or merge is listed once per paragraph on its many side.
+    const olds: (number | null)[] = row.kind === 'added' ? [null] : leftIndices(row);
+    const news: (number | null)[] = row.kind === 'removed' ? [null] : rightIndices(row);
+    for (const oldIndex of olds) {
+      for (const newIndex of news) {
+        t.paragraph_edits.add({
+          ...pair,
+          kind: row.kind === 'moved-from' ? 'moved' : row.kind,
+          old_index: oldIndex,
+          new_index: newIndex,
+          old_text: oldIndex === null ? null : from.paragraphs[oldIndex],
+          new_text: newIndex === null ? null : to.paragraphs[newIndex],
+        });
+      }
+    }
   }
 }

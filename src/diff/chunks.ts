@@ -67,19 +67,21 @@ export function squash(text: string): string {
  */
 export function isCosmetic(c: Chunk, dels: ContextWord[], inss: ContextWord[]): boolean {
   if (dels.length !== inss.length || dels.length === 0) return squash(c.del) === squash(c.ins);
+  // As many words on each side: cosmetic when each pair is equal up to case and accents, or a typo
+  // (letters alone cannot then agree either, so no need to squash).
   for (let k = 0; k < dels.length; k++) {
     const a = dels[k].word;
     const b = inss[k].word;
-    if (fold(a) !== fold(b) && (dels.length > 2 || !isTypo(a, b))) return squash(c.del) === squash(c.ins);
+    if (fold(a) !== fold(b) && (dels.length > 2 || !isTypo(a, b))) return false;
   }
   return true;
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Case and accents folded. */
+/** Case and accents folded, separators dropped ("1,200" = "1200"). */
 function fold(word: string): string {
-  return (ASCII.test(word) ? word : word.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase();
+  return (ASCII.test(word) ? word : word.normalize('NFKD')).replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 }
 
 const DIGIT = /\p{N}/u;
@@ -155,20 +157,26 @@ const SENTENCE_BEFORE = /(?:^|[.!?…:。！？]["'”’»)\]]*)[\s"'“‘«�
  * capitalised word at a sentence start that the article never writes in lower case ("Reuters"
  * but not "The"). Months, weekdays and the pronoun "I" are not names.
  */
-export function isName(word: string, before: string, writtenLower: (lower: string) => boolean): boolean {
+export function isName(word: string, before: string | (() => string), writtenLower: (lower: string) => boolean): boolean {
   if (!UPPER_START.test(word) || word === 'I' || isNumberOrDate(word)) return false;
   if (ALL_CAPS.test(word)) return true;
-  if (!SENTENCE_BEFORE.test(before.slice(-12))) return true;
+  if (!SENTENCE_BEFORE.test((typeof before === 'string' ? before : before()).slice(-12))) return true;
   return !writtenLower(word.toLowerCase());
 }
 
 /** The words of a chunk's side with the text before each, for sentence-start tests. */
 export interface ContextWord {
   word: string;
-  /** Up to 12 characters of the whole text before the word. */
-  before: string;
+  /** Where the word stands in `whole`, the side's whole text (for what comes before it). */
+  at: number;
+  whole: string;
   /** A number or date word (see isNumberOrDate). */
   number: boolean;
+}
+
+/** Up to 12 characters of the whole text before a word. */
+export function textBefore(w: ContextWord): string {
+  return w.whole.slice(Math.max(0, w.at - 12), w.at);
 }
 
 /** Words as the label rules see them: letters and digits, joined across inner apostrophes and number separators. */
@@ -179,8 +187,7 @@ export function wordsWithContext(text: string, at: number, whole: string): Conte
   const out: ContextWord[] = [];
   if (!text) return out;
   for (const m of text.matchAll(LABEL_WORD)) {
-    const offset = at + m.index;
-    out.push({ word: m[0], before: whole.slice(Math.max(0, offset - 12), offset), number: isNumberOrDate(m[0]) });
+    out.push({ word: m[0], at: at + m.index, whole, number: isNumberOrDate(m[0]) });
   }
   return out;
 }

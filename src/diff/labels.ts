@@ -1,4 +1,4 @@
-import { chunksOf, isCosmetic, isName, numberValue, overlaps, quoteSpans, wordsWithContext, type Chunk, type ContextWord } from './chunks.ts';
+import { chunksOf, isCosmetic, isName, numberValue, overlaps, quoteSpans, textBefore, wordsWithContext, type Chunk, type ContextWord } from './chunks.ts';
 import { mayHoldNotice, noticeRanges } from './notices.ts';
 import { splitSentences } from './sentences.ts';
 import type { ChangeClass, ChangeLabel, ChangeLevel, ChangePreview, DiffModel, DiffRow, FieldDiff, Segment, VersionChange } from './types.ts';
@@ -265,7 +265,7 @@ class FactCollector {
     if (numberChanged) this.f.number = true;
     if (nameChanged) this.f.name = true;
     if (inText && !this.f.reworded) {
-      const explained = (w: ContextWord) => (numberChanged && w.number) || (nameChanged && isName(w.word, w.before, this.lower));
+      const explained = (w: ContextWord) => (numberChanged && w.number) || (nameChanged && isName(w.word, () => textBefore(w), this.lower));
       if (!dels.every(explained) || !inss.every(explained)) this.f.reworded = true;
     }
     if (c.del && overlaps((c.texts.oldQuotes ??= quoteSpans(c.oldText)), c.delAt, c.delAt + c.del.length)) this.f.quote = true;
@@ -325,7 +325,7 @@ function numbersIn(words: ContextWord[]): string[] {
 
 function namesIn(words: ContextWord[], lower: (w: string) => boolean): string[] {
   const out: string[] = [];
-  for (const w of words) if (!w.number && isName(w.word, w.before, lower)) out.push(w.word);
+  for (const w of words) if (!w.number && isName(w.word, () => textBefore(w), lower)) out.push(w.word);
   return out;
 }
 

@@ -20,10 +20,33 @@ export function diffText(oldText: string, newText: string): TextDiff {
 }
 
 export function diffTokens(a: string[], b: string[]): TextDiff {
-  const matches = lcsMatches(a, b, WORD_BUDGET);
+  // The shared head and tail (most of an edited paragraph) become one 'same' chunk each, without
+  // a match per token; the LCS runs on the middle.
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const midA = a.slice(start, endA);
+  const midB = b.slice(start, endB);
+  const matches = lcsMatches(midA, midB, WORD_BUDGET);
   if (!matches) return toTextDiff([{ same: false, del: a, ins: b }]);
+  const chunks: Chunk[] = start ? [{ same: true, tokens: a.slice(0, start) }] : [];
+  for (const c of toChunks(midA, midB, matches)) {
+    const last = chunks[chunks.length - 1];
+    if (c.same && last?.same) last.tokens.push(...c.tokens);
+    else chunks.push(c);
+  }
+  if (endA < a.length) {
+    const last = chunks[chunks.length - 1];
+    if (last?.same) last.tokens.push(...a.slice(endA));
+    else chunks.push({ same: true, tokens: a.slice(endA) });
+  }
   // Only spaces and punctuation are absorbed: a word both sides share is never marked.
-  return toTextDiff(mergeIslands(toChunks(a, b, matches), isSeparatorIsland));
+  return toTextDiff(mergeIslands(chunks, isSeparatorIsland));
 }
 
 function toChunks(a: string[], b: string[], matches: [number, number][]): Chunk[] {

@@ -88,15 +88,16 @@ async function measureBaseline(): Promise<void> {
 }
 
 /**
- * The must-show bound is 200 ms. On a loaded machine GET / alone may take longer, so the guard is
- * 400 ms or four times the baseline plus 100 ms, whichever is more (the suite runs test files in
+ * The must-show bound is 200 ms, measured by `npm run bench:freeze`. A test must not assert
+ * timings, and on a loaded machine GET / alone may take longer, so this is a freeze guard: p95
+ * under 1 s or four times the baseline plus 300 ms, whichever is more (the suite runs test files in
  * parallel on 2 cores), and no request over 3 s:
  * unbounded, each of these cases froze the site for 12 s to minutes, which this still catches.
  * The printed numbers are for the report; quiet-machine numbers are the lead's to take.
  */
 function expectResponsive(times: number[]) {
   expect(times.length).toBeGreaterThan(3);
-  const allowance = Math.max(400, 4 * baselineP95 + 100);
+  const allowance = Math.max(1000, 4 * baselineP95 + 300);
   console.log(`GET /: ${times.length} requests, p95 ${quantile(times, 0.95)} ms, max ${Math.max(...times)} ms (baseline p95 ${baselineP95} ms, guard ${allowance} ms)`);
   expect(quantile(times, 0.95)).toBeLessThan(allowance);
   expect(Math.max(...times)).toBeLessThan(3_000);

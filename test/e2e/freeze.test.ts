@@ -66,12 +66,15 @@ async function frontPageWhile(work: () => Promise<unknown>): Promise<{ times: nu
     }
   })();
   const t0 = performance.now();
+  let workMs = 0;
   try {
     await work();
   } finally {
+    workMs = performance.now() - t0;
+    // A case that ends quickly (as it should) still gets a few probes to judge by.
+    while (times.length < 5 && performance.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 20));
     running = false;
   }
-  const workMs = performance.now() - t0;
   await prober;
   expect([...statuses]).toEqual([200]);
   return { times, workMs };

@@ -1,15 +1,18 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffVersions, leftIndices, rightIndices } from '../../diff/index.ts';
+import { diffVersions, leftIndices, rightIndices, sentenceEdits, splitSentences, versionChange, type DiffModel, type SentenceRef } from '../../diff/index.ts';
 import type { ArticleWithSource, Version } from '../../model/index.ts';
 import { textDigest } from '../../store/chain.ts';
 import type { Store } from '../../store/index.ts';
+import { normalizeText } from '../../text/normalize.ts';
 import { EvidenceError } from '../errors.ts';
-import { Table } from './table.ts';
+import { DEFAULT_FLUSH, TableWriter, type Column, type FlushLimits } from './table.ts';
 
 export interface ResearchExportOptions {
   format: 'jsonl' | 'parquet';
   sourceKey?: string;
+  /** Rows (or bytes of text) buffered per table before they are written: one Parquet row group. */
+  flush?: FlushLimits;
 }
 
 export interface ResearchExportReport {
@@ -18,75 +21,115 @@ export interface ResearchExportReport {
 }
 
 // Column definitions; docs/research-export.md describes each. Keep the two in step.
-function tables() {
-  return {
-    articles: new Table('articles', [
-      { name: 'article_id', kind: 'int' },
-      { name: 'source', kind: 'string' },
-      { name: 'url', kind: 'string' },
-      { name: 'host', kind: 'string' },
-      { name: 'title', kind: 'string', nullable: true },
-      { name: 'feed_title', kind: 'string', nullable: true },
-      { name: 'first_seen_at', kind: 'timestamp' },
-      { name: 'status', kind: 'string' },
-      { name: 'version_count', kind: 'int' },
-      { name: 'last_version_at', kind: 'timestamp', nullable: true },
-    ]),
-    versions: new Table('versions', [
-      { name: 'version_id', kind: 'int' },
-      { name: 'article_id', kind: 'int' },
-      { name: 'number', kind: 'int' },
-      { name: 'captured_at', kind: 'timestamp' },
-      { name: 'title', kind: 'string' },
-      { name: 'byline', kind: 'string', nullable: true },
-      { name: 'published', kind: 'string', nullable: true },
-      { name: 'paragraphs', kind: 'strings' },
-      { name: 'fingerprint', kind: 'string' },
-      { name: 'extractor_version', kind: 'string' },
-      { name: 'text_digest', kind: 'string' },
-      { name: 'record_hash', kind: 'string', nullable: true },
-      { name: 'capture_sha256', kind: 'string', nullable: true },
-    ]),
-    changes: new Table('changes', [
-      { name: 'article_id', kind: 'int' },
-      { name: 'from_version', kind: 'int' },
-      { name: 'to_version', kind: 'int' },
-      { name: 'captured_at', kind: 'timestamp' },
-      { name: 'seconds_since_previous', kind: 'int' },
-      { name: 'words_added', kind: 'int' },
-      { name: 'words_removed', kind: 'int' },
-      { name: 'paragraphs_added', kind: 'int' },
-      { name: 'paragraphs_removed', kind: 'int' },
-      { name: 'paragraphs_changed', kind: 'int' },
-      { name: 'paragraphs_moved', kind: 'int' },
-      { name: 'title_changed', kind: 'bool' },
-      { name: 'byline_changed', kind: 'bool' },
-      { name: 'published_changed', kind: 'bool' },
-    ]),
-    paragraph_edits: new Table('paragraph_edits', [
-      { name: 'article_id', kind: 'int' },
-      { name: 'from_version', kind: 'int' },
-      { name: 'to_version', kind: 'int' },
-      { name: 'kind', kind: 'string' },
-      { name: 'old_index', kind: 'int', nullable: true },
-      { name: 'new_index', kind: 'int', nullable: true },
-      { name: 'old_text', kind: 'string', nullable: true },
-      { name: 'new_text', kind: 'string', nullable: true },
-    ]),
-  };
-}
+const TABLES = {
+  articles: [
+    { name: 'article_id', kind: 'int' },
+    { name: 'source', kind: 'string' },
+    { name: 'url', kind: 'string' },
+    { name: 'host', kind: 'string' },
+    { name: 'title', kind: 'string', nullable: true },
+    { name: 'feed_title', kind: 'string', nullable: true },
+    { name: 'first_seen_at', kind: 'timestamp' },
+    { name: 'status', kind: 'string' },
+    { name: 'version_count', kind: 'int' },
+    { name: 'last_version_at', kind: 'timestamp', nullable: true },
+  ],
+  versions: [
+    { name: 'version_id', kind: 'int' },
+    { name: 'article_id', kind: 'int' },
+    { name: 'number', kind: 'int' },
+    { name: 'captured_at', kind: 'timestamp' },
+    { name: 'title', kind: 'string' },
+    { name: 'byline', kind: 'string', nullable: true },
+    { name: 'published', kind: 'string', nullable: true },
+    { name: 'paragraphs', kind: 'strings' },
+    { name: 'fingerprint', kind: 'string' },
+    { name: 'extractor_version', kind: 'string' },
+    { name: 'text_digest', kind: 'string' },
+    { name: 'record_hash', kind: 'string', nullable: true },
+    { name: 'capture_sha256', kind: 'string', nullable: true },
+  ],
+  changes: [
+    { name: 'article_id', kind: 'int' },
+    { name: 'from_version', kind: 'int' },
+    { name: 'to_version', kind: 'int' },
+    { name: 'captured_at', kind: 'timestamp' },
+    { name: 'seconds_since_previous', kind: 'int' },
+    { name: 'words_added', kind: 'int' },
+    { name: 'words_removed', kind: 'int' },
+    { name: 'paragraphs_added', kind: 'int' },
+    { name: 'paragraphs_removed', kind: 'int' },
+    { name: 'paragraphs_changed', kind: 'int' },
+    { name: 'paragraphs_moved', kind: 'int' },
+    { name: 'title_changed', kind: 'bool' },
+    { name: 'byline_changed', kind: 'bool' },
+    { name: 'published_changed', kind: 'bool' },
+    { name: 'paragraphs_split', kind: 'int' },
+    { name: 'paragraphs_merged', kind: 'int' },
+    { name: 'labels', kind: 'strings' },
+    { name: 'level', kind: 'string' },
+    { name: 'labels_stored', kind: 'bool' },
+  ],
+  paragraph_edits: [
+    { name: 'article_id', kind: 'int' },
+    { name: 'from_version', kind: 'int' },
+    { name: 'to_version', kind: 'int' },
+    { name: 'kind', kind: 'string' },
+    { name: 'old_index', kind: 'int', nullable: true },
+    { name: 'new_index', kind: 'int', nullable: true },
+    { name: 'old_text', kind: 'string', nullable: true },
+    { name: 'new_text', kind: 'string', nullable: true },
+  ],
+  sentence_changes: [
+    { name: 'article_id', kind: 'int' },
+    { name: 'from_version', kind: 'int' },
+    { name: 'to_version', kind: 'int' },
+    { name: 'sentences_old', kind: 'int' },
+    { name: 'sentences_new', kind: 'int' },
+    { name: 'unchanged', kind: 'int' },
+    { name: 'added', kind: 'int' },
+    { name: 'deleted', kind: 'int' },
+    { name: 'edited', kind: 'int' },
+    { name: 'moved', kind: 'int' },
+    { name: 'split', kind: 'int' },
+    { name: 'merged', kind: 'int' },
+  ],
+  sentence_edits: [
+    { name: 'article_id', kind: 'int' },
+    { name: 'from_version', kind: 'int' },
+    { name: 'to_version', kind: 'int' },
+    { name: 'edit', kind: 'int' },
+    { name: 'op', kind: 'string' },
+    { name: 'old_paragraph', kind: 'int', nullable: true },
+    { name: 'old_sentence', kind: 'int', nullable: true },
+    { name: 'old_position', kind: 'int', nullable: true },
+    { name: 'old_text', kind: 'string', nullable: true },
+    { name: 'new_paragraph', kind: 'int', nullable: true },
+    { name: 'new_sentence', kind: 'int', nullable: true },
+    { name: 'new_position', kind: 'int', nullable: true },
+    { name: 'new_text', kind: 'string', nullable: true },
+  ],
+} satisfies Record<string, Column[]>;
 
-type Tables = ReturnType<typeof tables>;
+
+type TableName = keyof typeof TABLES;
+type Writers = Record<TableName, TableWriter>;
 
 /**
  * Research tables for the whole database (or one source): articles, versions with their text as a
- * paragraph list, changes between consecutive versions with the diff engine's counts, and the
- * aligned paragraph pairs of each change. One file per table in DIR, JSON Lines or Parquet.
+ * paragraph list, changes between consecutive versions with the diff engine's counts and labels,
+ * the aligned paragraph pairs of each change, and its sentence edits (NewsEdits shape: counts per
+ * change and the aligned sentence pairs). One file per table in DIR, JSON Lines or Parquet.
+ * Streams: one article's two neighbouring versions at a time, rows written out in bounded batches.
+ * Hidden articles and versions are left out.
  */
 export async function exportResearch(store: Store, dir: string, opts: ResearchExportOptions): Promise<ResearchExportReport> {
   const source = opts.sourceKey ? await store.getSource(opts.sourceKey) : null;
   if (opts.sourceKey && !source) throw new EvidenceError('export', `no source ${JSON.stringify(opts.sourceKey)}`);
-  const t = tables();
+  const names = Object.keys(TABLES) as TableName[];
+  const files = names.map((name) => join(dir, `${name}.${opts.format}`));
+  const existing = files.filter((f) => existsSync(f));
+  if (existing.length) throw new EvidenceError('export', `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}: export into an empty directory`);
   let cursor: string | null = null;
   const ids: number[] = [];
   do {
@@ -94,56 +137,66 @@ export async function exportResearch(store: Store, dir: string, opts: ResearchEx
     ids.push(...page.items.map((a) => a.id));
     cursor = page.nextCursor;
   } while (cursor);
-  for (const id of ids.sort((a, b) => a - b)) {
-    const article = await store.getArticle(id);
-    if (article) await addArticle(store, article, t);
-  }
   mkdirSync(dir, { recursive: true });
-  const files: string[] = [];
-  const rows: Record<string, number> = {};
-  for (const table of Object.values(t)) {
-    const path = join(dir, `${table.name}.${opts.format}`);
-    try {
-      if (opts.format === 'jsonl') await table.writeJsonl(path);
-      else table.writeParquet(path);
-    } catch (err) {
-      throw new EvidenceError('export', `cannot write ${path}: ${(err as Error).message}`, { cause: err });
+  const writers = {} as Writers;
+  const current = { path: dir };
+  try {
+    for (const [k, name] of names.entries()) {
+      current.path = files[k];
+      writers[name] = await TableWriter.open(name, TABLES[name], files[k], opts.format, opts.flush ?? DEFAULT_FLUSH);
     }
-    files.push(path);
-    rows[table.name] = table.rows.length;
+    current.path = dir;
+    for (const id of ids.sort((a, b) => a - b)) {
+      const article = await store.getArticle(id);
+      if (article && article.hiddenAt === null) await addArticle(store, article, writers);
+    }
+    for (const [k, name] of names.entries()) {
+      current.path = files[k];
+      await writers[name].close();
+    }
+  } catch (err) {
+    if (err instanceof EvidenceError) throw err;
+    throw new EvidenceError('export', `cannot write ${current.path}: ${(err as Error).message}`, { cause: err });
   }
-  return { rows, files };
+  return { rows: Object.fromEntries(names.map((n) => [n, writers[n].count])), files };
 }
 
-async function addArticle(store: Store, a: ArticleWithSource, t: Tables): Promise<void> {
-  t.articles.add({
+async function addArticle(store: Store, a: ArticleWithSource, w: Writers): Promise<void> {
+  await w.articles.add({
     article_id: a.id, source: a.sourceKey, url: a.url, host: a.host, title: a.title, feed_title: a.feedTitle,
     first_seen_at: a.firstSeenAt, status: a.status, version_count: a.versionCount, last_version_at: a.lastVersionAt,
   });
-  const versions = await store.listVersions(a.id);
   const records = new Map((await store.evidence.listRecords(a.id)).filter((r) => r.kind === 'version').map((r) => [r.seq, r]));
   let prev: Version | null = null;
-  for (const v of versions) {
+  // One version at a time (not listVersions): an article with thousands of versions stays two in memory.
+  for (let n = 1; n <= a.versionCount; n++) {
+    const v = await store.getVersion(a.id, n);
+    if (!v || v.hiddenAt !== null) continue;
     const record = records.get(v.number);
-    t.versions.add({
+    await w.versions.add({
       version_id: v.id, article_id: a.id, number: v.number, captured_at: v.capturedAt, title: v.title, byline: v.byline,
       published: v.published, paragraphs: v.paragraphs, fingerprint: v.fingerprint, extractor_version: v.extractorVersion,
       text_digest: textDigest(v), record_hash: record?.recordHash ?? null, capture_sha256: record?.captureDigest ?? null,
     });
-    if (prev) addChange(a.id, prev, v, t);
+    if (prev) await addChange(a.id, prev, v, w);
     prev = v;
   }
 }
 
-function addChange(articleId: number, from: Version, to: Version, t: Tables): void {
+async function addChange(articleId: number, from: Version, to: Version, w: Writers): Promise<void> {
   const diff = diffVersions(from, to);
   const s = diff.summary;
+  // The stored change is against the version right before; when one in between is hidden, this pair is another one.
+  const stored = to.change && from.number === to.number - 1 ? to.change : null;
+  const change = stored ?? versionChange(diff);
   const pair = { article_id: articleId, from_version: from.number, to_version: to.number };
-  t.changes.add({
+  await w.changes.add({
     ...pair, captured_at: to.capturedAt, seconds_since_previous: Math.round((to.capturedAt - from.capturedAt) / 1000),
     words_added: s.wordsAdded, words_removed: s.wordsRemoved, paragraphs_added: s.paragraphsAdded, paragraphs_removed: s.paragraphsRemoved,
     paragraphs_changed: s.paragraphsChanged, paragraphs_moved: s.paragraphsMoved,
     title_changed: s.titleChanged, byline_changed: s.bylineChanged, published_changed: s.publishedChanged,
+    paragraphs_split: s.paragraphsSplit, paragraphs_merged: s.paragraphsMerged,
+    labels: [...change.labels], level: change.level, labels_stored: stored !== null,
   });
   for (const row of diff.rows) {
     if (row.kind === 'same' || row.kind === 'moved-to') continue; // a move is listed once, from its old place
@@ -152,7 +205,7 @@ function addChange(articleId: number, from: Version, to: Version, t: Tables): vo
     const news: (number | null)[] = row.kind === 'removed' ? [null] : rightIndices(row);
     for (const oldIndex of olds) {
       for (const newIndex of news) {
-        t.paragraph_edits.add({
+        await w.paragraph_edits.add({
           ...pair,
           kind: row.kind === 'moved-from' ? 'moved' : row.kind,
           old_index: oldIndex,
@@ -163,4 +216,49 @@ function addChange(articleId: number, from: Version, to: Version, t: Tables): vo
       }
     }
   }
+  await addSentences(pair, from, to, diff, w);
+}
+
+/**
+ * The change's sentence edits from the diff engine (`sentenceEdits`, NewsEdits ops): one row per
+ * aligned pair (a split or merge once per sentence on its many side, sharing `edit`), and the
+ * counts per op. Sentences of paragraphs that did not change are counted as unchanged, not listed.
+ */
+async function addSentences(pair: { article_id: number; from_version: number; to_version: number }, from: Version, to: Version, diff: DiffModel, w: Writers): Promise<void> {
+  const edits = sentenceEdits(diff);
+  const oldStarts = sentenceStarts(from.paragraphs);
+  const newStarts = sentenceStarts(to.paragraphs);
+  const counts = { unchanged: 0, added: 0, deleted: 0, edited: 0, moved: 0, split: 0, merged: 0 };
+  for (const row of diff.rows) if (row.kind === 'same') counts.unchanged += splitSentences(row.text).length;
+  for (const e of edits) {
+    if (e.op === 'same') counts.unchanged++;
+    else counts[e.op]++;
+  }
+  await w.sentence_changes.add({
+    ...pair, sentences_old: oldStarts[oldStarts.length - 1], sentences_new: newStarts[newStarts.length - 1], ...counts,
+  });
+  const side = (ref: SentenceRef | undefined, starts: number[]) =>
+    ref ? { paragraph: ref.paragraph, sentence: ref.sentence, position: starts[ref.paragraph] + ref.sentence, text: ref.text } : null;
+  for (const [k, e] of edits.entries()) {
+    const olds = e.old.length ? e.old : [undefined];
+    const news = e.new.length ? e.new : [undefined];
+    for (const o of olds) {
+      for (const n of news) {
+        const a = side(o, oldStarts);
+        const b = side(n, newStarts);
+        await w.sentence_edits.add({
+          ...pair, edit: k, op: e.op,
+          old_paragraph: a?.paragraph ?? null, old_sentence: a?.sentence ?? null, old_position: a?.position ?? null, old_text: a?.text ?? null,
+          new_paragraph: b?.paragraph ?? null, new_sentence: b?.sentence ?? null, new_position: b?.position ?? null, new_text: b?.text ?? null,
+        });
+      }
+    }
+  }
+}
+
+/** Where each paragraph's first sentence stands in the whole version (the engine's splitter on its normalised text); last entry = total. */
+function sentenceStarts(paragraphs: string[]): number[] {
+  const starts = [0];
+  for (const p of paragraphs) starts.push(starts[starts.length - 1] + splitSentences(normalizeText(p)).length);
+  return starts;
 }

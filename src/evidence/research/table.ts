@@ -1,6 +1,6 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { parquetWriteFile } from 'hyparquet-writer';
+import { fileWriter, ParquetWriter } from 'hyparquet-writer';
 
 /** Column kinds of the research tables; docs/research-export.md lists every column. */
 export type ColumnKind = 'int' | 'string' | 'timestamp' | 'bool' | 'strings';
@@ -13,41 +13,120 @@ export interface Column {
 
 export type Row = Record<string, number | string | boolean | null | string[]>;
 
-/** A table collected in memory, written as JSON Lines or Parquet. */
-export class Table {
-  readonly rows: Row[] = [];
-  constructor(
+/** How many rows (or roughly how many bytes of text) a table buffers before writing them out: one Parquet row group. */
+export interface FlushLimits {
+  rows: number;
+  bytes: number;
+}
+
+export const DEFAULT_FLUSH: FlushLimits = { rows: 50_000, bytes: 16 * 1024 * 1024 };
+
+interface Sink {
+  write(rows: Row[]): Promise<void>;
+  finish(): Promise<void>;
+}
+
+/**
+ * One research table being written: rows are buffered up to `limits` and then written (a Parquet
+ * row group, or JSON lines), so memory stays bounded however big the database is.
+ */
+export class TableWriter {
+  /** Rows written (and buffered) so far. */
+  count = 0;
+  private buffer: Row[] = [];
+  private bytes = 0;
+
+  private constructor(
     readonly name: string,
     readonly columns: Column[],
+    private readonly sink: Sink,
+    private readonly limits: FlushLimits,
   ) {}
 
-  add(row: Row): void {
-    this.rows.push(row);
+  /** Creates the file (it must not exist yet). */
+  static async open(name: string, columns: Column[], path: string, format: 'jsonl' | 'parquet', limits = DEFAULT_FLUSH): Promise<TableWriter> {
+    const sink = format === 'jsonl' ? await jsonlSink(path, columns) : parquetSink(path, columns);
+    return new TableWriter(name, columns, sink, limits);
   }
 
-  async writeJsonl(path: string): Promise<void> {
-    const out = createWriteStream(path, { flags: 'wx' });
-    const failed = once(out, 'error').then(([err]) => Promise.reject(err));
-    for (const row of this.rows) {
-      const line: Row = {};
-      for (const c of this.columns) line[c.name] = c.kind === 'timestamp' && row[c.name] !== null ? new Date(row[c.name] as number).toISOString() : row[c.name];
-      if (!out.write(JSON.stringify(line) + '\n')) await Promise.race([once(out, 'drain'), failed]);
-    }
-    out.end();
-    await Promise.race([once(out, 'finish'), failed]);
+  async add(row: Row): Promise<void> {
+    this.buffer.push(row);
+    this.count++;
+    for (const c of this.columns) this.bytes += sizeOf(row[c.name]);
+    if (this.buffer.length >= this.limits.rows || this.bytes >= this.limits.bytes) await this.flush();
   }
 
-  writeParquet(path: string): void {
-    parquetWriteFile({
-      filename: path,
-      schema: [{ name: 'root', num_children: this.columns.length }, ...this.columns.flatMap(schemaOf)],
-      columnData: this.columns.map((c) => ({ name: c.name, data: this.rows.map((r) => toParquet(c, r[c.name])) })),
-      createdBy: 'Redline research export',
-    });
+  async close(): Promise<void> {
+    await this.flush();
+    await this.sink.finish();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const rows = this.buffer;
+    this.buffer = [];
+    this.bytes = 0;
+    await this.sink.write(rows);
   }
 }
 
-type SchemaElement = NonNullable<Parameters<typeof parquetWriteFile>[0]['schema']>[number];
+function sizeOf(v: Row[string]): number {
+  if (typeof v === 'string') return v.length * 2;
+  if (Array.isArray(v)) return v.reduce((n, s) => n + s.length * 2 + 8, 8);
+  return 8;
+}
+
+async function jsonlSink(path: string, columns: Column[]): Promise<Sink> {
+  const out: WriteStream = createWriteStream(path, { flags: 'wx' });
+  let error: Error | null = null;
+  out.on('error', (err) => (error = err));
+  await once(out, 'open'); // rejects on an error (EEXIST, EACCES…)
+  const check = () => {
+    if (error) throw error;
+  };
+  check();
+  return {
+    async write(rows) {
+      let text = '';
+      for (const row of rows) {
+        const line: Row = {};
+        for (const c of columns) line[c.name] = c.kind === 'timestamp' && row[c.name] !== null ? new Date(row[c.name] as number).toISOString() : row[c.name];
+        text += JSON.stringify(line) + '\n';
+      }
+      if (!out.write(text)) await once(out, 'drain');
+      check();
+    },
+    async finish() {
+      check();
+      out.end();
+      await once(out, 'finish');
+      check();
+    },
+  };
+}
+
+function parquetSink(path: string, columns: Column[]): Sink {
+  // fileWriter truncates: refuse an existing file like the JSON Lines writer does ('wx').
+  if (existsSync(path)) throw Object.assign(new Error(`${path} already exists`), { code: 'EEXIST' });
+  const writer = new ParquetWriter({
+    writer: fileWriter(path),
+    schema: [{ name: 'root', num_children: columns.length }, ...columns.flatMap(schemaOf)],
+    createdBy: 'Redline research export',
+  });
+  return {
+    async write(rows) {
+      await writer.write({
+        columnData: columns.map((c) => ({ name: c.name, data: rows.map((r) => toParquet(c, r[c.name])) })),
+        rowGroupSize: rows.length,
+      });
+    },
+    async finish() {
+      await writer.finish();
+    },
+  };
+}
+
+type SchemaElement = NonNullable<ConstructorParameters<typeof ParquetWriter>[0]['schema']>[number];
 
 function schemaOf(c: Column): SchemaElement[] {
   const repetition_type = c.nullable ? ('OPTIONAL' as const) : ('REQUIRED' as const);

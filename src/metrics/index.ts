@@ -43,7 +43,7 @@ export function createMetrics(sources: MetricsSources = {}): Metrics {
   const checkSeconds = new Histogram({ name: 'redline_check_duration_seconds', help: 'Wall time of one article check.', buckets: DURATION_BUCKETS, registers: [registry] });
   const extractSeconds = new Histogram({ name: 'redline_extraction_duration_seconds', help: 'Wall time of one extraction.', buckets: DURATION_BUCKETS, registers: [registry] });
   const versions = new Counter({ name: 'redline_versions_stored_total', help: 'New versions stored by this process.', registers: [registry] });
-  const takeovers = new Counter({ name: 'redline_lease_takeovers_total', help: 'Claims of work whose lease had expired.', registers: [registry] });
+  const takeovers = new Counter({ name: 'redline_lease_takeovers_total', help: 'Leases of dead worker processes released so their work is taken over at once.', registers: [registry] });
   const deliveries = new Counter({ name: 'redline_deliveries_total', help: 'Notifications delivered, by channel and status.', labelNames: ['channel', 'status'], registers: [registry] });
   new Gauge({
     name: 'redline_due_backlog',

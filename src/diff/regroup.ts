@@ -1,4 +1,4 @@
-import { link, type Alignment, type Unit } from './alignment.ts';
+import type { Alignment, Unit } from './alignment.ts';
 import type { Bag } from './similarity.ts';
 import { diffParts } from './words.ts';
 

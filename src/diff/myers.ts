@@ -8,7 +8,8 @@ export type Match = [leftIndex: number, rightIndex: number];
 
 export const DEFAULT_BUDGET = 2_000_000;
 
-export function lcsMatches<T>(a: ArrayLike<T>, b: ArrayLike<T>, budget = DEFAULT_BUDGET): Match[] | null {
+/** The shared head a[0..start) = b[0..start) and tail a[endA..) = b[endB..) of two sequences. */
+export function commonEnds<T>(a: ArrayLike<T>, b: ArrayLike<T>): { start: number; endA: number; endB: number } {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -17,6 +18,11 @@ export function lcsMatches<T>(a: ArrayLike<T>, b: ArrayLike<T>, budget = DEFAULT
     endA--;
     endB--;
   }
+  return { start, endA, endB };
+}
+
+export function lcsMatches<T>(a: ArrayLike<T>, b: ArrayLike<T>, budget = DEFAULT_BUDGET): Match[] | null {
+  const { start, endA, endB } = commonEnds(a, b);
   const middle = myersCore(a, b, start, endA, start, endB, budget);
   if (middle === null) return null;
   const matches: Match[] = [];

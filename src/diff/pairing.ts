@@ -1,3 +1,4 @@
+import { sortedDice } from './similarity.ts';
 import { Interner, isWord } from './tokens.ts';
 
 /** Two paragraphs are the same paragraph, edited, when at least half their words are shared (Dice). */
@@ -27,18 +28,7 @@ export function similarity(a: WordBag, b: WordBag): number {
   if (a.length === 0 && b.length === 0) return 1;
   // Even full overlap of the shorter bag cannot reach the threshold: skip the merge.
   if ((2 * Math.min(a.length, b.length)) / (a.length + b.length) < PAIR_THRESHOLD) return 0;
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return (2 * shared) / (a.length + b.length);
+  return sortedDice(a, b);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { heaviestChain, type ChainItem } from './chain.ts';
 import { lcsMatches } from './myers.ts';
+import { sortedDice } from './similarity.ts';
 import type { DiffRow, Segment, SentenceEdit, SentenceOp, SentenceRef } from './types.ts';
 
 /**
@@ -46,23 +47,6 @@ function sentencesOf(paragraph: number, text: string): Sentence[] {
   const list = splitSentences(text);
   for (let sentence = 0; sentence < list.length; sentence++) out.push({ ref: { paragraph, sentence, text: list[sentence] }, key: list[sentence].trim() });
   return out;
-}
-
-/** Word Dice of two sorted word lists (multisets). */
-function dice(a: string[], b: string[]): number {
-  if (a.length + b.length === 0) return 1;
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return (2 * shared) / (a.length + b.length);
 }
 
 interface Link extends ChainItem {
@@ -145,7 +129,7 @@ function pairSimilar(al: RowAlignment, freeOld: number[], freeNew: number[]): vo
   const links: Link[] = [];
   for (const i of freeOld) {
     for (const j of freeNew) {
-      const sim = dice(words(al.olds[i]), words(al.news[j]));
+      const sim = sortedDice(words(al.olds[i]), words(al.news[j]));
       if (sim >= EDITED_MIN) links.push({ i, j, sim, oldStart: i, oldEnd: i, newStart: j, newEnd: j, weight: sim });
     }
   }
@@ -168,14 +152,14 @@ function regroup(al: RowAlignment, kind: 'split' | 'merged'): void {
     const e = wholeEdit[w];
     if (e && e.op !== 'edited') return;
     const partner = e ? (split ? al.place(e).news[0] : al.place(e).olds[0]) : -1;
-    const alone = partner >= 0 ? dice(words(whole), words(parts[partner])) : 0;
+    const alone = partner >= 0 ? sortedDice(words(whole), words(parts[partner])) : 0;
     if (alone > 1 - GROUP_GAIN) return;
     const starts = partner >= 0 ? [partner - 1, partner] : parts.map((_, k) => k);
     for (const k of starts) {
       if (k < 0 || k + 1 >= parts.length) continue;
       const usable = (p: number) => !partEdit[p] || partEdit[p] === e;
       if (!usable(k) || !usable(k + 1)) continue;
-      const d = dice(words(whole), [...words(parts[k]), ...words(parts[k + 1])].sort());
+      const d = sortedDice(words(whole), [...words(parts[k]), ...words(parts[k + 1])].sort());
       if (d < SPLIT_MIN || d <= alone + GROUP_GAIN) continue;
       if (e) al.remove(e);
       if (split) al.add('split', [w], [k, k + 1]);

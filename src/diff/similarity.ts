@@ -12,6 +12,23 @@ import { isWord } from './tokens.ts';
  */
 const STEM = 6;
 
+/** Dice coefficient 2·|A∩B| / (|A|+|B|) of two sorted lists read as multisets (two empty lists: 1). */
+export function sortedDice<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): number {
+  if (a.length + b.length === 0) return 1;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return (2 * shared) / (a.length + b.length);
+}
+
 export interface Bag {
   /** Sorted distinct term ids, with their counts. */
   terms: Int32Array;

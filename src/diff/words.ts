@@ -1,4 +1,4 @@
-import { lcsMatches } from './myers.ts';
+import { commonEnds, lcsMatches } from './myers.ts';
 import { isWord, tokenize } from './tokens.ts';
 import type { Segment } from './types.ts';
 
@@ -22,14 +22,7 @@ export function diffText(oldText: string, newText: string): TextDiff {
 export function diffTokens(a: string[], b: string[]): TextDiff {
   // The shared head and tail (most of an edited paragraph) become one 'same' chunk each, without
   // a match per token; the LCS runs on the middle.
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
+  const { start, endA, endB } = commonEnds(a, b);
   const midA = a.slice(start, endA);
   const midB = b.slice(start, endB);
   const matches = lcsMatches(midA, midB, WORD_BUDGET);

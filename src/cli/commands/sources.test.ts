@@ -52,3 +52,55 @@ describe('redline sources add', () => {
     await expect(sources(['add', 'https://front.example/', '--data', '/nonexistent-redline', ...flags])).rejects.toThrow(message);
   });
 });
+
+describe('redline sources remove', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  async function run(argv: string[]): Promise<{ code: number; out: string; error: string }> {
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+    try {
+      return { code: await sources(argv), out, error: '' };
+    } catch (err) {
+      return { code: -1, out, error: (err as Error).message };
+    } finally {
+      vi.restoreAllMocks();
+    }
+  }
+
+  async function database(): Promise<string> {
+    const data = mkdtempSync(join(tmpdir(), 'redline-sources-rm-'));
+    dirs.push(data);
+    const store = await openStore({ dataDir: data });
+    try {
+      const kept = await store.upsertSource({ key: 'kept', name: 'Kept', feedUrl: 'https://kept.example/feed', pollPeriodSec: 60, include: [], exclude: [] }, 0);
+      await store.upsertSource({ key: 'empty', name: 'Empty', feedUrl: 'https://empty.example/feed', pollPeriodSec: 60, include: [], exclude: [] }, 0);
+      const { article } = await store.upsertArticle({ sourceId: kept.id, url: 'https://kept.example/a', host: 'kept.example', feedTitle: null, feedPublishedAt: null, now: 0, checkPeriodSec: 60 });
+      await store.addVersion(article.id, 1, {
+        title: 'A', byline: null, published: null, paragraphs: ['One paragraph.'], fingerprint: 'fp1', extractorVersion: 'x', capturedAt: 1000,
+        rawHtml: null, wordsAdded: 0, wordsRemoved: 0,
+      });
+    } finally {
+      await store.close();
+    }
+    return data;
+  }
+
+  it('refuses to delete stored history without --purge, and says how to keep it', async () => {
+    const data = await database();
+    const refused = await run(['remove', 'kept', '--data', data]);
+    expect(refused.code).toBe(-1);
+    expect(refused.error).toMatch(/source kept has 1 stored versions of 1 articles.*redline admin pause-source kept.*--purge/);
+    const store = await openStore({ dataDir: data });
+    try {
+      expect(await store.getSource('kept')).not.toBeNull();
+      expect((await store.listVersions((await store.getArticleByUrl('https://kept.example/a'))!.id)).length).toBe(1);
+    } finally {
+      await store.close();
+    }
+    expect(await run(['remove', 'empty', '--data', data])).toMatchObject({ code: 0, out: 'removed source empty with its 0 articles and 0 versions\n' });
+    expect(await run(['remove', 'kept', '--purge', '--data', data])).toMatchObject({ code: 0, out: 'removed source kept with its 1 articles and 1 versions\n' });
+    expect((await run(['remove', 'kept', '--data', data])).error).toMatch(/no source with key kept/);
+  });
+});

@@ -9,11 +9,13 @@ import { configFrom, openDataStore, parseCommand } from '../common.ts';
 const HELP = `usage: redline sources add URL [--key K] [--name N] [--every 5m] [--include REGEX]... [--exclude REGEX]...
                           [--type feed|page] [--link-pattern REGEX] [--render http|chromium]
        redline sources list [--json]
-       redline sources remove KEY
+       redline sources remove KEY [--purge]
        redline sources import FILE.opml [--every 10m]
   Sources added here are kept in the database (the config file's sources are synced at start).
   --type page: URL is a front page without a feed; its links matching --link-pattern are the articles.
-  --render chromium: fetch the articles with headless Chromium (pages whose text is written by JavaScript).`;
+  --render chromium: fetch the articles with headless Chromium (pages whose text is written by JavaScript).
+  remove: a source with stored versions is only removed with --purge (its history is deleted, and
+  \`redline verify\` then reports it); \`redline admin pause-source KEY\` stops polling and keeps it.`;
 
 const OPTIONS = {
   key: { type: 'string' },
@@ -25,6 +27,7 @@ const OPTIONS = {
   'link-pattern': { type: 'string' },
   render: { type: 'string' },
   json: { type: 'boolean' },
+  purge: { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseCommand<typeof OPTIONS>>['values'];
@@ -42,7 +45,7 @@ export default async function sources(argv: string[]): Promise<number> {
   const actions: Record<string, (store: Store, config: Config) => Promise<number>> = {
     add: (s) => add(s, input!),
     list: (s) => list(s, values),
-    remove: (s) => remove(s, args),
+    remove: (s) => remove(s, args, values),
     import: (s, c) => importOpml(s, c, args, values),
   };
   const action = actions[sub];
@@ -143,10 +146,21 @@ function lastPoll(s: SourceWithStats, now: number): string {
   return `${status} ${formatAgo(now - s.lastPollAt)}${s.lastError ? `: ${s.lastError}` : ''}; ${next}`;
 }
 
-async function remove(store: Store, args: string[]): Promise<number> {
+async function remove(store: Store, args: string[], values: Values): Promise<number> {
   if (args.length !== 1) throw new UsageError('sources remove needs one KEY');
-  if (!(await store.removeSource(args[0]))) throw new UsageError(`no source with key ${args[0]} (see \`redline sources list\`)`);
-  process.stdout.write(`removed source ${args[0]} with its articles and versions\n`);
+  const key = args[0];
+  const source = (await store.listSources()).find((s) => s.key === key);
+  if (!source) throw new UsageError(`no source with key ${key} (see \`redline sources list\`)`);
+  // The record is the product: deleting signed history must be asked for by name.
+  if (source.versionCount > 0 && !values.purge) {
+    throw new UsageError(
+      `source ${key} has ${source.versionCount} stored versions of ${source.articleCount} articles; removing it deletes that history ` +
+        `(and \`redline verify\` will report every deleted version, as their signed chain records remain). ` +
+        `To stop polling and keep the history: \`redline admin pause-source ${key}\`. To delete it anyway: \`redline sources remove ${key} --purge\``,
+    );
+  }
+  await store.removeSource(key);
+  process.stdout.write(`removed source ${key} with its ${source.articleCount} articles and ${source.versionCount} versions\n`);
   return 0;
 }
 

@@ -18,12 +18,18 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { defaultConfig } from '../src/config/index.ts';
-import { openStore, LATEST_SCHEMA, type Store } from '../src/store/index.ts';
+import { diffVersions, versionChange } from '../src/diff/index.ts';
+import { openStore, type Store } from '../src/store/index.ts';
 
 const ARTICLES = 10_000;
 const VERSIONS_PER_ARTICLE = 10;
 const BIG_PARAGRAPHS = 150;
 const T0 = Date.UTC(2026, 9, 1);
+/** Bump when the seeded data changes (a new schema alone is migrated in place). */
+const SEED_VERSION = 2;
+/** Share of edits that also change the headline, and that add a correction notice. */
+const HEADLINE_EDIT_SHARE = 0.2;
+const NOTICE_SHARE = 0.01;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => {
@@ -46,13 +52,14 @@ function sentence(rand: () => number, words: number): string {
   return `${out.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
 }
 
-/** Next version's paragraphs: reword one paragraph, sometimes drop one or add one, like real edits. */
+/** Next version's paragraphs: reword one paragraph, sometimes drop one or add one (rarely a correction notice), like real edits. */
 function edit(paragraphs: string[], rand: () => number): string[] {
   const next = [...paragraphs];
   const i = Math.floor(rand() * next.length);
   next[i] = next[i].replace(/\b\w+\b/, WORDS[Math.floor(rand() * WORDS.length)]) + ' ' + sentence(rand, 6);
   if (rand() < 0.3 && next.length > 3) next.splice(Math.floor(rand() * next.length), 1);
   if (rand() < 0.3) next.splice(Math.floor(rand() * next.length), 0, sentence(rand, 25));
+  if (rand() < NOTICE_SHARE) next.push(`Correction: an earlier version of this article misstated the ${WORDS[Math.floor(rand() * WORDS.length)]} figures.`);
   return next;
 }
 
@@ -71,12 +78,17 @@ async function seed(store: Store): Promise<number> {
     const big = a === ARTICLES - 1;
     if (big) bigId = article.id;
     let paragraphs = Array.from({ length: big ? BIG_PARAGRAPHS : 8 }, () => sentence(rand, 20 + Math.floor(rand() * 20)));
+    let title = `${sentence(rand, 6).slice(0, -1)} (${a})`;
+    let previous: { title: string; byline: null; published: null; paragraphs: string[] } | null = null;
     let at = firstSeen;
     for (let n = 1; n <= VERSIONS_PER_ARTICLE; n++) {
-      const title = `${sentence(rand, 6).slice(0, -1)} (${a})`;
-      // Word counts are rough here (the tracker computes exact ones); pages only display them.
-      await store.addVersion(article.id, n, { title, byline: null, published: null, paragraphs, fingerprint: `${a}-${n}`, extractorVersion: 'bench',
-        capturedAt: at, rawHtml: null, wordsAdded: n === 1 ? 0 : 7, wordsRemoved: n === 1 ? 0 : 1 });
+      if (n > 1 && rand() < HEADLINE_EDIT_SHARE) title = `${sentence(rand, 6).slice(0, -1)} (${a})`;
+      const text = { title, byline: null, published: null, paragraphs };
+      // The change (labels, level, preview) and word counts as the tracker stores them.
+      const model = previous ? diffVersions(previous, text) : null;
+      await store.addVersion(article.id, n, { ...text, fingerprint: `${a}-${n}`, extractorVersion: 'bench', capturedAt: at, rawHtml: null,
+        wordsAdded: model?.summary.wordsAdded ?? 0, wordsRemoved: model?.summary.wordsRemoved ?? 0, change: model ? versionChange(model) : null });
+      previous = text;
       paragraphs = edit(paragraphs, rand);
       at += 1_800_000 + Math.floor(rand() * 3_600_000);
     }
@@ -86,7 +98,7 @@ async function seed(store: Store): Promise<number> {
 }
 
 async function openSeeded(): Promise<{ store: Store; dir: string; bigId: number; seededIn: number | null }> {
-  const dir = join(tmpdir(), `redline-bench-web-s${LATEST_SCHEMA}`);
+  const dir = join(tmpdir(), `redline-bench-web-seed${SEED_VERSION}`);
   const marker = join(dir, 'seeded.json');
   if (args.includes('--reseed') || !existsSync(marker)) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -135,7 +147,6 @@ async function load(url: string, connections: number, duration: number): Promise
 /** Share cards: drawing time over different diffs of the 150-paragraph article, then the cached route. */
 async function cardTimes(store: Store, bigId: number): Promise<{ draw: Timing; cached: Timing; bytes: number; count: number }> {
   const { renderShareCard, shareCardFromDiff } = await import('../src/cards/index.ts');
-  const { diffVersions } = await import('../src/diff/index.ts');
   const { createApp } = await import('../src/web/index.ts');
   const versions = await store.listVersions(bigId);
   const inputs = versions.slice(1).map((v, i) => shareCardFromDiff(diffVersions(versions[i], v), { headline: v.title, sourceName: 'BBC', capturedAt: v.capturedAt }));

@@ -8,6 +8,7 @@ import { moderationCases } from './contract/moderation.case.ts';
 import { opsCases } from './contract/ops.case.ts';
 import { readingCases } from './contract/reading.case.ts';
 import { schemaCases } from './contract/schema.case.ts';
+import { significanceCases } from './contract/significance.case.ts';
 import { sourceCases } from './contract/sources.case.ts';
 import { statisticsCases } from './contract/statistics.case.ts';
 import { versionCases } from './contract/versions.case.ts';
@@ -28,4 +29,5 @@ export function storeContract(harness: ContractHarness): void {
   discoveryCases(harness);
   evidenceCases(harness);
   boundedCases(harness);
+  significanceCases(harness);
 }

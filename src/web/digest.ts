@@ -5,7 +5,7 @@
  * their digests: they are cached and never re-diffed per request.
  */
 import { diffVersions, foldUnchanged, inlineSegments, type DiffModel, type DiffRow, type Segment } from '../diff/index.ts';
-import type { Version } from '../model/index.ts';
+import type { Version, VersionHead } from '../model/index.ts';
 import type { Store } from '../store/store.ts';
 import { html, type SafeHtml } from './html.ts';
 import { describeDiff } from './summary.ts';
@@ -126,10 +126,10 @@ export function feedHtml(model: DiffModel): SafeHtml {
 
 export interface DigestCache {
   /** Digests of these versions (each against the version before it), computed on first use. */
-  forVersions(versions: Version[]): Promise<Map<number, ChangeDigest>>;
+  forVersions(versions: VersionHead[]): Promise<Map<number, ChangeDigest>>;
 }
 
-/** Keyed by version id; a version's digest never changes. Misses are computed together, one getVersion per miss. */
+/** Keyed by version id; a version's digest never changes. Misses are computed together, reading both texts of each miss. */
 export function createDigestCache(store: Store, maxEntries: number): DigestCache {
   const entries = new Map<number, ChangeDigest>();
   const remember = (id: number, d: ChangeDigest) => {
@@ -146,10 +146,12 @@ export function createDigestCache(store: Store, maxEntries: number): DigestCache
         return !hit && v.number > 1;
       });
       await Promise.all(misses.map(async (v) => {
-        const prev = await store.getVersion(v.articleId, v.number - 1);
+        if (v.hiddenAt !== null) return;
+        // Change lists carry no text: both versions are read here, once per version ever (then cached).
+        const [prev, cur] = await Promise.all([store.getVersion(v.articleId, v.number - 1), store.getVersion(v.articleId, v.number)]);
         // A hidden version's text must not reach readers through the diff of the version after it.
-        if (!prev || prev.hiddenAt !== null || v.hiddenAt !== null) return;
-        const d = digestOf(diffVersions(prev, v), v);
+        if (!prev || !cur || prev.hiddenAt !== null || cur.hiddenAt !== null) return;
+        const d = digestOf(diffVersions(prev, cur), cur);
         remember(v.id, d);
         out.set(v.id, d);
       }));

@@ -47,6 +47,8 @@ interface Group {
   first: ChangeRow;
   count: number;
   oldest: VersionChange;
+  /** Version numbers in the group, newest first (not consecutive on a filtered list). */
+  numbers: number[];
 }
 
 function group(rows: ChangeRow[]): (ChangeRow | Group)[] {
@@ -61,9 +63,10 @@ function group(rows: ChangeRow[]): (ChangeRow | Group)[] {
     if (g) {
       g.count++;
       g.oldest = row.change;
+      g.numbers.push(row.change.version.number);
       continue;
     }
-    const fresh: Group = { first: row, count: 1, oldest: row.change };
+    const fresh: Group = { first: row, count: 1, oldest: row.change, numbers: [row.change.version.number] };
     byArticle.set(row.change.article.id, fresh);
     out.push(fresh);
   }
@@ -82,9 +85,14 @@ function versionRow(g: Group, now: Millis): SafeHtml {
   const { digest } = g.first;
   const { article, version } = change;
   const from = g.oldest.version.number - 1;
-  const grouped = g.count > 1
-    ? html` · <a class="edits" href="${diffPath(article.id, from, version.number)}">${editsLabel(g, now)}</a> (versions ${from} to ${version.number})`
-    : html` · version ${version.number}`;
+  // A filtered list groups only the matching versions: then each gets its own link.
+  const consecutive = g.count === version.number - from;
+  const each = [...g.numbers].reverse().map((n) => html`<a class="version" href="${diffPath(article.id, n - 1, n)}">${n}</a>`);
+  const grouped = g.count === 1
+    ? html` · version ${version.number}`
+    : consecutive
+      ? html` · <a class="edits" href="${diffPath(article.id, from, version.number)}">${editsLabel(g, now)}</a> (versions ${from} to ${version.number})`
+      : html` · <a class="edits" href="${diffPath(article.id, from, version.number)}">${editsLabel(g, now)}</a> (versions ${each.map((l, i) => (i ? html`, ${l}` : l))})`;
   return html`<li class="change">
 <a class="headline" href="${diffPath(article.id, version.number - 1, version.number)}">${version.title || article.url}</a>
 ${digest ? html`<div class="preview-line">${previewLine(digest.preview)}</div>` : ''}

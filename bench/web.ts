@@ -189,6 +189,11 @@ async function main(): Promise<void> {
     // Digests (title, preview, feed HTML) are computed once per version, then cached: the warm-up computes them.
     ['feed of 1,000 changes /feeds/changes.rss?limit=1000', await time(cached, () => '/feeds/changes.rss?limit=1000', 100)],
     ['feed of 1,000 changes, JSON Feed', await time(cached, () => '/feeds/changes.json?limit=1000', 100)],
+    // Significance filters (migration 11's partial indexes): a rare kind must not scan every version.
+    ['recent headline changes /?kind=headline', await time(cached, () => '/?kind=headline', 300)],
+    ['recent corrections /?kind=corrections (1 % of edits)', await time(cached, () => '/?kind=corrections', 300)],
+    ['recent major changes /?min=major', await time(cached, () => '/?min=major', 300)],
+    ['feed of 1,000 headline changes ?kind=headline', await time(cached, () => '/feeds/changes.rss?limit=1000&kind=headline', 100)],
     ['statistics /stats (cached figures)', await time(cached, () => '/stats', 100)],
   ];
   const cards = await cardTimes(store, bigId);

@@ -131,6 +131,19 @@ describe('significance filters on the demo (must show 1)', () => {
     expect(await pageVersions('/?source=demo&kind=corrections')).toEqual(corrections);
   });
 
+  it('website: "removals" lists the removed paragraphs and the article taken off the site; a level keeps such events, a kind only its own', async () => {
+    expect(await pageVersions('/?kind=removals')).toEqual(versionsWith((e) => e.kind === 'removed'));
+    const events = async (path: string) => ((await (await app.request(path)).text()).match(/<li class="change change-event">[^]*?<\/li>/g) ?? [])
+      .map((row) => row.match(/class="badge badge-(\w+)"/)?.[1]).sort();
+    const takedowns = DEMO_EDITS.filter((e) => e.kind === 'takedown').length;
+    expect(takedowns).toBeGreaterThanOrEqual(1);
+    expect((await events('/?kind=removals'))).toEqual(Array(takedowns).fill('removed'));
+    const all = await events('/');
+    expect(all).toEqual(expect.arrayContaining(['removed', 'restored', 'revert']));
+    expect(await events('/?min=substantive')).toEqual(all);
+    expect(await events('/?kind=headline')).toEqual([]);
+  });
+
   it('website: the filter links are plain links, the current one marked, and rows show level and labels', async () => {
     const body = await (await app.request('/?source=demo&kind=headline')).text();
     const nav = body.match(/<nav class="significance-nav"[^]*?<\/nav>/)?.[0] ?? '';

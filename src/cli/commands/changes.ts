@@ -9,15 +9,27 @@ import { CHANGE_KINDS, describeSignificance, parseSignificance, type Significanc
 import { createDigestCache, type ChangeDigest } from '../../web/digest.ts';
 import { configFrom, openDataStore, parseCommand } from '../common.ts';
 
+/** Words of `text` on lines of at most `width` characters, each after `indent`. */
+function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.map((l) => indent + l).join('\n');
+}
+
 const HELP = `usage: redline changes [--min LEVEL] [--kind K] [--source KEY] [--since TIME] [--limit N] [--json] [--data DIR]
   The stream of changes, newest first: new versions (2 and later) and removed/restored/revert
   events, as on the website's front page. Hidden articles and versions are left out.
   --min LEVEL    only changes of at least this level: ${CHANGE_LEVELS.join(', ')} (minor: every change);
                  article events stay
-  --kind K       only changes of these kinds (comma-separated): ${CHANGE_KINDS.map((k) => k.key).join(', ')}, or a
-                 change label: ${CHANGE_LABELS.join(', ')}
+  --kind K       only changes of these kinds (comma-separated): ${CHANGE_KINDS.map((k) => k.key).join(', ')}
                  (headline = headline-changed, removals = paragraphs-removed and removed articles,
-                 corrections = notice-added; see DEVELOPERS.md "Change labels")
+                 corrections = notice-added), or a change label:
+${wrap(CHANGE_LABELS.join(', '), 80, '                 ')}
+                 (README: "How much a change matters"; each label's rule: the website's /about page)
   --source KEY   only this source's articles
   --since TIME   only changes after TIME: an ISO date/time (2026-11-20, 2026-11-20T09:00Z) or an age (90m, 6h, 2d)
   --limit N      at most N changes (default 50)

@@ -46,6 +46,19 @@ describe('filtered change lists', () => {
     expect(reworded).toContain('<span class="level level-substantive">substantive</span> <span class="label"');
   });
 
+  it('the article page shows each version\'s stored level and labels; the diff page those of the pair it compares', async () => {
+    const article = await (await app.request(`/articles/${id}`)).text();
+    const row = (n: number) => article.match(new RegExp(`<tr id="v${n}">[^]*?</tr>`))?.[0] ?? '';
+    expect(row(1)).not.toContain('class="significance"');
+    expect(row(2)).toMatch(/level-major">major<\/span> <span class="label"[^>]*>headline changed<\/span>/);
+    expect(row(3)).toMatch(/level-substantive">substantive<\/span> <span class="label"[^>]*>reworded<\/span>/);
+    const diff = await (await app.request(`/articles/${id}/diff/2/3`)).text();
+    expect(diff).toMatch(/<p class="diff-summary">[^<]*<span class="significance"><span class="level level-substantive">/);
+    // Over versions 1 to 4 the headline changed too: the pair's own labels, not one version's.
+    const span = await (await app.request(`/articles/${id}/diff/1/4`)).text();
+    expect(span).toMatch(/<p class="diff-summary">[^<]*<span class="significance"><span class="level level-major">major<\/span> <span class="label"[^>]*>headline changed<\/span>/);
+  });
+
   it('answers 400 with the valid values for a bad filter, on pages, feeds and the API', async () => {
     for (const path of ['/?min=huge', '/feeds/changes.rss?kind=nope', '/api/v1/changes?kind=nope', '/search?q=budget&min=big']) {
       const res = await app.request(path);

@@ -24,7 +24,7 @@ export function significanceNav(path: string, keep: Record<string, string | unde
 }
 
 /** The level and labels of a stored change, as on each change row; nothing while a version is not labelled. */
-export function changeLabels(change: VersionChange | null): SafeHtml {
+export function changeLabels(change: Pick<VersionChange, 'labels' | 'level'> | null): SafeHtml {
   if (!change) return html``;
   const labels = change.labels.map((l) => html`<span class="label" title="${labelMeaning(l)}">${LABEL_WORDS[l]}</span>`);
   return html`<span class="significance"><span class="level level-${change.level}">${LEVEL_WORDS[change.level]}</span>${labels.length ? html` ${labels.map((l, i) => (i ? html`, ${l}` : l))}` : ''}</span>`;

@@ -6,6 +6,7 @@ import { evidenceCases } from './contract/evidence.case.ts';
 import type { ContractHarness } from './contract/fixtures.ts';
 import { moderationCases } from './contract/moderation.case.ts';
 import { opsCases } from './contract/ops.case.ts';
+import { notifyCases } from './contract/notify.case.ts';
 import { readingCases } from './contract/reading.case.ts';
 import { schemaCases } from './contract/schema.case.ts';
 import { significanceCases } from './contract/significance.case.ts';
@@ -30,4 +31,5 @@ export function storeContract(harness: ContractHarness): void {
   evidenceCases(harness);
   boundedCases(harness);
   significanceCases(harness);
+  notifyCases(harness);
 }

@@ -9,6 +9,9 @@ import type {
   ChangeLabel,
   ChangeLevel,
   EventKind,
+  Delivery,
+  DeliveryAttempt,
+  DeliveryStatus,
   Millis,
   NewEvent,
   HiddenItem,
@@ -19,6 +22,10 @@ import type {
   Source,
   SourceInput,
   SourceWithStats,
+  SocialThread,
+  Subscription,
+  SubscriptionInput,
+  SubscriptionStatus,
   Version,
   VersionChange,
   VersionInput,
@@ -151,6 +158,47 @@ export interface LeaseHolder {
   articles: number;
   sources: number;
 }
+
+export interface SubscriptionQuery {
+  status?: SubscriptionStatus;
+  address?: string;
+  origin?: Subscription['origin'];
+}
+
+export interface DeliveryQuery {
+  subscriptionId?: number;
+  status?: DeliveryStatus;
+  limit: number;
+  cursor?: string | null;
+}
+
+/** Deliveries claimed together: one, or every due change of a digest subscription. */
+export interface DeliveryBatch {
+  subscription: Subscription;
+  deliveries: Delivery[];
+}
+
+/** How an attempt at a batch of deliveries went. */
+export type DeliveryOutcome =
+  | {
+      ok: true;
+      at: Millis;
+      durationMs: number;
+      /** What the far end answered, e.g. the post's URL. */
+      response?: string | null;
+      /** The post just made, to reply to next time (social channels). */
+      thread?: SocialThread;
+      /** A rate-limited account (lane) may post again from then on. */
+      laneNextAt?: Millis;
+    }
+  | {
+      ok: false;
+      at: Millis;
+      durationMs: number;
+      error: string;
+      /** When to try again; null gives up (the delivery is marked failed). */
+      retryAt: Millis | null;
+    };
 
 export interface StoreStats {
   sources: number;
@@ -302,4 +350,36 @@ export interface Store {
   dueBacklog(now: Millis, dueBefore: Millis): Promise<{ due: number; leased: number }>;
   /** The database's clock: PostgreSQL's server time (shared by every worker), this machine's for SQLite. */
   clock(): Promise<Millis>;
+  // --- subscriptions and deliveries (migration 9)
+  /**
+   * Adds a subscription (or, for a configKey that exists, updates it and makes it active again).
+   * A `pending` subscription gets its confirmation delivery in the same transaction.
+   */
+  addSubscription(input: SubscriptionInput, status: 'pending' | 'active', now: Millis): Promise<Subscription>;
+  getSubscription(id: number): Promise<Subscription | null>;
+  listSubscriptions(query?: SubscriptionQuery): Promise<Subscription[]>;
+  /** The secret token of confirmation and unsubscribe links; never part of a Subscription. */
+  subscriptionToken(id: number): Promise<string | null>;
+  /** Makes the pending subscription with this token active; null when no subscription has the token. */
+  confirmSubscription(token: string, now: Millis): Promise<Subscription | null>;
+  /** Ends a subscription (by id or token) and cancels its pending deliveries. */
+  unsubscribe(idOrToken: number | string, now: Millis): Promise<Subscription | null>;
+  /** Confirmation mails queued for this address since `since` (the form's per-address limit). */
+  countConfirmations(address: string, since: Millis): Promise<number>;
+  /**
+   * Due pending deliveries without a live lease, leased to the caller, their attempt counted. A
+   * rate-limited lane (social account) gives at most one delivery, and only once its next_at has
+   * passed; an ordered lane keeps each article's posts in order. A digest subscription's due
+   * changes come as one batch.
+   */
+  claimDueDeliveries(now: Millis, limit: number, lease: Lease): Promise<DeliveryBatch[]>;
+  /** Records an attempt at these deliveries and its outcome, and releases their lease. */
+  completeDeliveries(ids: number[], outcome: DeliveryOutcome): Promise<void>;
+  getDelivery(id: number): Promise<Delivery | null>;
+  /** Newest first. */
+  listDeliveries(query: DeliveryQuery): Promise<Page<Delivery>>;
+  listDeliveryAttempts(deliveryId: number): Promise<DeliveryAttempt[]>;
+  /** Queues a sent or failed delivery again, with the same idempotency key. */
+  redeliver(id: number, now: Millis): Promise<Delivery | null>;
+  getSocialThread(lane: string, articleId: number): Promise<SocialThread | null>;
 }

@@ -6,6 +6,8 @@ import type {
   ArticleWithSource,
   Change,
   HiddenItem,
+  Delivery,
+  DeliveryAttempt,
   Millis,
   NewAuditEntry,
   NewEvent,
@@ -14,6 +16,9 @@ import type {
   Source,
   SourceInput,
   SourceWithStats,
+  SocialThread,
+  Subscription,
+  SubscriptionInput,
   Version,
   VersionChange,
   VersionInput,
@@ -26,6 +31,9 @@ import type {
   ArticleQuery,
   ChangeQuery,
   Hide,
+  DeliveryBatch,
+  DeliveryOutcome,
+  DeliveryQuery,
   Lease,
   MostEdited,
   LeaseHolder,
@@ -36,6 +44,7 @@ import type {
   SourceStatistics,
   Store,
   StoreStats,
+  SubscriptionQuery,
 } from '../store.ts';
 import * as admin from './admin.ts';
 import type { EvidenceStore } from '../evidence.ts';
@@ -44,6 +53,7 @@ import { backfillEvidence } from './backfill.ts';
 import * as statistics from './statistics.ts';
 import { listChanges } from './changes.ts';
 import type { Db } from './db.ts';
+import * as deliveries from './deliveries.ts';
 import * as events from './events.ts';
 import * as moderation from './moderation.ts';
 import * as ops from './ops.ts';
@@ -52,6 +62,7 @@ import * as leases from './leases.ts';
 import * as limits from './limits.ts';
 import { search, type SearchHooks } from './search.ts';
 import * as sources from './sources.ts';
+import * as subscriptions from './subscriptions.ts';
 import * as versions from './versions.ts';
 import * as websub from './websub.ts';
 
@@ -150,6 +161,27 @@ export class SqlStore implements Store {
   releaseLeases = (workerId: string, now: Millis): Promise<number> => leases.releaseLeases(this.db, workerId, now);
   dueBacklog = (now: Millis, dueBefore: Millis): Promise<{ due: number; leased: number }> => leases.dueBacklog(this.db, now, dueBefore);
   clock = (): Promise<Millis> => this.dialect.clock(this.db);
+  addSubscription = (input: SubscriptionInput, status: 'pending' | 'active', now: Millis): Promise<Subscription> =>
+    subscriptions.addSubscription(this.db, input, status, now);
+  getSubscription = (id: number): Promise<Subscription | null> => subscriptions.getSubscription(this.db, id);
+  listSubscriptions = (query?: SubscriptionQuery): Promise<Subscription[]> => subscriptions.listSubscriptions(this.db, query);
+  subscriptionToken = (id: number): Promise<string | null> => subscriptions.subscriptionToken(this.db, id);
+  confirmSubscription = (token: string, now: Millis): Promise<Subscription | null> =>
+    subscriptions.confirmSubscription(this.db, token, now);
+  unsubscribe = (idOrToken: number | string, now: Millis): Promise<Subscription | null> =>
+    subscriptions.unsubscribe(this.db, idOrToken, now);
+  countConfirmations = (address: string, since: Millis): Promise<number> =>
+    subscriptions.countConfirmations(this.db, address, since);
+  claimDueDeliveries = (now: Millis, limit: number, lease: Lease): Promise<DeliveryBatch[]> =>
+    deliveries.claimDueDeliveries(this.db, now, limit, lease);
+  completeDeliveries = (ids: number[], outcome: DeliveryOutcome): Promise<void> =>
+    deliveries.completeDeliveries(this.db, ids, outcome);
+  getDelivery = (id: number): Promise<Delivery | null> => deliveries.getDelivery(this.db, id);
+  listDeliveries = (query: DeliveryQuery): Promise<Page<Delivery>> => deliveries.listDeliveries(this.db, query);
+  listDeliveryAttempts = (deliveryId: number): Promise<DeliveryAttempt[]> => deliveries.listDeliveryAttempts(this.db, deliveryId);
+  redeliver = (id: number, now: Millis): Promise<Delivery | null> => deliveries.redeliver(this.db, id, now);
+  getSocialThread = (lane: string, articleId: number): Promise<SocialThread | null> =>
+    deliveries.getSocialThread(this.db, lane, articleId);
 
   stats = async (): Promise<StoreStats> => {
     const row = await this.db.get<Record<string, number>>(

@@ -6,6 +6,7 @@ import { bareCapture, getCapture, insertCapture, prepareCapture } from './captur
 import { readVersion, readVersions, storeParagraphs } from './paragraphs.ts';
 import { chainVersion } from './records.ts';
 import { VERSION_COLUMNS, bare, changeColumns } from './rows.ts';
+import { writeOutbox } from './outbox.ts';
 
 /** What differs per database when a version is stored. */
 export interface VersionHooks {
@@ -60,6 +61,16 @@ export async function addVersion(
         ]);
       }
       await hooks.indexVersion(tx, version.id, input.title, input.paragraphs.join('\n'));
+      // Same transaction: a stored change always has its deliveries (issue 11).
+      await writeOutbox(tx, {
+        articleId,
+        versionId: version.id,
+        number,
+        capturedAt: input.capturedAt,
+        labels: input.labels ?? null,
+        title: input.title,
+        paragraphs: input.paragraphs,
+      });
       return version;
     });
   } catch (err) {

@@ -1,0 +1,62 @@
+import { CHANGE_LEVELS, type ChangeLabels, type Digest, type Millis, type Subscription } from '../model/index.ts';
+import { changedSentences, sentenceHasTerms, type SentenceChanges } from '../text/sentences.ts';
+import { parseSearchText } from './sql/search-query.ts';
+
+// Which subscriptions a stored change concerns. Pure, and cheap: level and kinds are compared as
+// labelled by diff/ when the version was stored; only query subscriptions look at the text, and
+// the sentence comparison is made once per change, lazily.
+
+/** What the matcher knows of one stored change (version n >= 2 against version n - 1). */
+export interface ChangeFacts {
+  articleId: number;
+  sourceId: number;
+  /** null when the change carries no labels (stored before labelling): it counts as a minor change of no kind. */
+  labels: ChangeLabels | null;
+  /** Headline and paragraphs of the previous and of the new version. */
+  before: () => string[];
+  after: string[];
+}
+
+export function subscriptionMatches(sub: Subscription, facts: ChangeFacts, sentences: () => SentenceChanges): boolean {
+  if (sub.status !== 'active') return false;
+  if (!watches(sub, facts)) return false;
+  const level = facts.labels?.level ?? 'minor';
+  if (CHANGE_LEVELS.indexOf(level) < CHANGE_LEVELS.indexOf(sub.minLevel)) return false;
+  if (sub.kinds.length > 0 && !sub.kinds.some((k) => facts.labels?.kinds.includes(k))) return false;
+  if (sub.watch === 'query') {
+    const terms = parseSearchText(sub.query ?? '');
+    const { added, removed } = sentences();
+    return [...added, ...removed].some((s) => sentenceHasTerms(s, terms));
+  }
+  return true;
+}
+
+function watches(sub: Subscription, facts: ChangeFacts): boolean {
+  switch (sub.watch) {
+    case 'all':
+      return true;
+    case 'article':
+      return sub.articleId === facts.articleId;
+    case 'source':
+      return sub.sourceId === facts.sourceId;
+    case 'query':
+      return sub.sourceId === null || sub.sourceId === facts.sourceId;
+  }
+}
+
+/** The subscriptions among `subs` that this change concerns; the text is compared at most once. */
+export function matchingSubscriptions(subs: Subscription[], facts: ChangeFacts): Subscription[] {
+  let sentences: SentenceChanges | null = null;
+  const lazy = () => (sentences ??= changedSentences(facts.before(), facts.after));
+  return subs.filter((s) => subscriptionMatches(s, facts, lazy));
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** When a digest collecting a change made at `now` is sent: the end of the current UTC hour or day. */
+export function digestDueAt(digest: Digest, now: Millis): Millis {
+  if (digest === 'hourly') return Math.floor(now / HOUR) * HOUR + HOUR;
+  if (digest === 'daily') return Math.floor(now / DAY) * DAY + DAY;
+  return now;
+}

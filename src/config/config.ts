@@ -1,3 +1,4 @@
+import type { NotifyConfig } from './notify.ts';
 import type { SourceInput } from '../model/index.ts';
 
 export type Role = 'web' | 'worker' | 'all';
@@ -179,6 +180,8 @@ export interface Config {
   limits: LimitsConfig;
   /** Sources declared in the config file; synced into the database at start. */
   sources: SourceInput[];
+  /** Subscriptions, delivery accounts and settings (config file section `notify`). */
+  notify: NotifyConfig;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Config, ScheduleTier } from './config.ts';
+import { defaultNotifyConfig } from './notify.ts';
 
 export const DEFAULT_USER_AGENT =
   'Redline/0.1 (+https://github.com/redline-news/redline; tracks published edits of news articles)';
@@ -73,5 +74,6 @@ export function defaultConfig(): Config {
     },
     limits: { newArticlesPerPoll: 200, newArticlesPerDay: 2_000, versionsPerArticlePerDay: 24, maxTextChars: 200_000 },
     sources: [],
+    notify: defaultNotifyConfig(),
   };
 }

@@ -3,3 +3,6 @@ export { publicBaseUrl } from './config.ts';
 export { defaultConfig, DEFAULT_TIERS, DEFAULT_USER_AGENT } from './defaults.ts';
 export { loadConfig, SHIPPED_CONFIG, type ConfigOverrides } from './load.ts';
 export { parseDuration } from './duration.ts';
+export { Secret } from './secret.ts';
+export type { NotifyConfig, SmtpConfig, WebhookAccount, MastodonAccount, BlueskyAccount, SubscriptionSpec } from './notify.ts';
+export { defaultNotifyConfig } from './notify.ts';

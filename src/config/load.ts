@@ -5,6 +5,8 @@ import { UsageError, type SourceInput } from '../model/index.ts';
 import type { Config, Role } from './config.ts';
 import { defaultConfig } from './defaults.ts';
 import { parseDuration } from './duration.ts';
+import { mergeNotify } from './notify.ts';
+import { Secret } from './secret.ts';
 
 /** The config that ships with Redline: a dozen public news feeds. */
 export const SHIPPED_CONFIG = join(dirname(fileURLToPath(import.meta.url)), '../../config/default.json');
@@ -27,13 +29,14 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   const config = defaultConfig();
   const dataDir = resolve(overrides.dataDir ?? env.REDLINE_DATA ?? config.dataDir);
   const file = overrides.configFile ?? firstExisting([join(dataDir, 'redline.json'), SHIPPED_CONFIG]);
-  if (file) mergeFile(config, file);
+  if (file) mergeFile(config, file, env);
   config.dataDir = dataDir;
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL;
   if (env.REDLINE_USER_AGENT) config.fetch.userAgent = env.REDLINE_USER_AGENT;
   if (env.REDLINE_PORT) config.web.port = parsePort(env.REDLINE_PORT);
   if (env.REDLINE_SPN_ACCESS_KEY) config.evidence.wayback.accessKey = env.REDLINE_SPN_ACCESS_KEY;
   if (env.REDLINE_SPN_SECRET_KEY) config.evidence.wayback.secretKey = env.REDLINE_SPN_SECRET_KEY;
+  if (env.REDLINE_ADMIN_TOKEN) config.notify.adminToken = new Secret(env.REDLINE_ADMIN_TOKEN);
   if (overrides.databaseUrl) config.databaseUrl = overrides.databaseUrl;
   if (overrides.port !== undefined) config.web.port = overrides.port;
   if (overrides.role) config.worker.role = overrides.role;
@@ -46,7 +49,7 @@ function firstExisting(paths: string[]): string | undefined {
   return paths.find((p) => existsSync(p));
 }
 
-function mergeFile(config: Config, file: string): void {
+function mergeFile(config: Config, file: string, env: Env): void {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -60,6 +63,7 @@ function mergeFile(config: Config, file: string): void {
   }
   if (obj.evidence !== undefined) mergeEvidence(config, obj.evidence, file);
   if (typeof obj.databaseUrl === 'string') config.databaseUrl = obj.databaseUrl;
+  if (obj.notify !== undefined) mergeNotify(config.notify, obj.notify, file, env);
   if (obj.sources !== undefined) {
     if (!Array.isArray(obj.sources)) throw new UsageError(`config file ${file}: "sources" must be a list`);
     config.sources = obj.sources.map((s, i) => parseSource(s, `${file}: sources[${i}]`, config.schedule.feedDefaultPeriodSec));

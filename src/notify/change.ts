@@ -1,0 +1,51 @@
+import { diffVersions, type DiffModel } from '../diff/index.ts';
+import type { ArticleWithSource, ChangeLabels, Delivery, Version } from '../model/index.ts';
+import type { NotifyDeps } from './deps.ts';
+import { DeliveryError } from './errors.ts';
+
+/** Everything a channel needs to announce one stored change. */
+export interface ChangeContext {
+  delivery: Delivery;
+  article: ArticleWithSource;
+  from: Version;
+  to: Version;
+  diff: DiffModel;
+  labels: ChangeLabels | null;
+  links: ChangeLinks;
+}
+
+export interface ChangeLinks {
+  article: string;
+  diff: string;
+  /** The diff as JSON from the public API. */
+  api: string;
+}
+
+/** Loads the versions a delivery is about and diffs them. A change whose article was deleted is undeliverable. */
+export async function loadChange(deps: NotifyDeps, delivery: Delivery): Promise<ChangeContext> {
+  const { articleId, versionNumber } = delivery;
+  if (articleId === null || versionNumber === null || versionNumber < 2) {
+    throw new DeliveryError(`delivery ${delivery.id} names no change`, { permanent: true });
+  }
+  const [article, from, to] = await Promise.all([
+    deps.store.getArticle(articleId),
+    deps.store.getVersion(articleId, versionNumber - 1),
+    deps.store.getVersion(articleId, versionNumber),
+  ]);
+  if (!article || !from || !to) throw new DeliveryError(`article ${articleId} version ${versionNumber} no longer exists`, { permanent: true });
+  return { delivery, article, from, to, diff: diffVersions(from, to), labels: labelsOf(to), links: changeLinks(deps.config.web.baseUrl, articleId, versionNumber) };
+}
+
+/** The labels stored with a version by the diff engine; null for versions stored without them. */
+function labelsOf(version: Version): ChangeLabels | null {
+  return (version as Version & { labels?: ChangeLabels | null }).labels ?? null;
+}
+
+export function changeLinks(baseUrl: string, articleId: number, number: number): ChangeLinks {
+  const base = baseUrl.replace(/\/+$/, '');
+  return {
+    article: `${base}/articles/${articleId}`,
+    diff: `${base}/articles/${articleId}/diff/${number - 1}/${number}`,
+    api: `${base}/api/v1/articles/${articleId}/diff/${number - 1}/${number}`,
+  };
+}

@@ -1,0 +1,10 @@
+import type { NotifyDeps } from '../deps.ts';
+import type { Senders } from '../deliver.ts';
+import { webhookSender } from './webhook.ts';
+
+/** One sender per configured channel; a channel without accounts gets none (its deliveries wait and retry). */
+export function createSenders(deps: NotifyDeps): Senders {
+  const n = deps.config.notify;
+  const senders: Senders = { webhook: webhookSender(n.webhooks, deps.now) };
+  return senders;
+}

@@ -1,0 +1,28 @@
+import type { SocialThread, Subscription } from '../../model/index.ts';
+import type { DeliveryBatch } from '../../store/store.ts';
+import type { ChangeContext } from '../change.ts';
+import type { AttemptInfo } from '../payload.ts';
+
+/** One attempt at a batch: its changes (none for a confirmation) and how to reach the subscriber. */
+export interface SendRequest {
+  batch: DeliveryBatch;
+  subscription: Subscription;
+  changes: ChangeContext[];
+  attempt: AttemptInfo;
+  /** The subscription's secret token, for confirmation and unsubscribe links. */
+  token: string;
+  signal: AbortSignal;
+}
+
+export interface SendResult {
+  /** What the far end answered, kept in the delivery log (e.g. `HTTP 200`, a post URL). */
+  response: string | null;
+  thread?: SocialThread;
+}
+
+/** A way of telling someone about changes. Throws DeliveryError (or any error: then it is retried). */
+export interface ChannelSender {
+  send(request: SendRequest): Promise<SendResult>;
+  /** Closes pooled connections. */
+  close?(): Promise<void>;
+}

@@ -1,0 +1,15 @@
+import type { Config } from '../config/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { Millis } from '../model/index.ts';
+import type { Store } from '../store/store.ts';
+import type { ShareCardRenderer } from './cards.ts';
+
+/** What the delivery loop needs, passed down explicitly so tests can inject clocks and fakes. */
+export interface NotifyDeps {
+  config: Config;
+  store: Store;
+  log: Logger;
+  now: () => Millis;
+  /** Renders the image posted with a change on Mastodon and Bluesky; posts go without one when absent. */
+  renderCard?: ShareCardRenderer;
+}

@@ -1,4 +1,5 @@
 import { UsageError } from '../../model/index.ts';
+import { createSenders, deliverDue, syncSubscriptions } from '../../notify/index.ts';
 import { formatCounts, guardProcess, openTracker, runOnce, syncSources, type PassCounts } from '../../tracker/index.ts';
 import { configFrom, newDatabaseNotice, parseCommand } from '../common.ts';
 
@@ -30,6 +31,7 @@ export default async function run(argv: string[]): Promise<number> {
   process.once('SIGTERM', stop);
   try {
     await syncSources(deps.store, config.sources, deps.now());
+    await syncSubscriptions(deps.store, config, config.notify.subscriptions, deps.now());
     let lastReport = Date.now();
     const onProgress = (c: PassCounts) => {
       if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
@@ -43,6 +45,7 @@ export default async function run(argv: string[]): Promise<number> {
       process.stderr.write(`redline: every feed polled (${counts.sourcesPolled}) failed; see \`redline sources list\` for the errors\n`);
       failed = true;
     }
+    if (!stopping) await deliverOnce(deps);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
@@ -50,4 +53,16 @@ export default async function run(argv: string[]): Promise<number> {
     unguard();
   }
   return stopping ? 130 : failed ? 1 : 0;
+}
+
+/** Cron setups have no delivery loop: the pass also sends the notifications that are due. */
+async function deliverOnce(deps: Awaited<ReturnType<typeof openTracker>>): Promise<void> {
+  const notify = { config: deps.config, store: deps.store, log: deps.log, now: deps.now };
+  const senders = createSenders(notify);
+  try {
+    const sent = await deliverDue(notify, senders);
+    if (sent > 0) process.stderr.write(`deliveries attempted: ${sent}\n`);
+  } finally {
+    for (const s of Object.values(senders)) await s?.close?.();
+  }
 }

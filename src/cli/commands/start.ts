@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { publicBaseUrl, type Config } from '../../config/index.ts';
 import { createMetrics, type Metrics } from '../../metrics/index.ts';
 import { UsageError } from '../../model/index.ts';
+import { startDeliveryLoop, syncSubscriptions, type DeliveryLoop } from '../../notify/index.ts';
 import type { Store } from '../../store/store.ts';
 import { guardProcess, openTracker, startWorker, syncSources, type Worker } from '../../tracker/index.ts';
 import { startEvidenceLoop, type EvidenceLoop } from '../../evidence/loop.ts';
@@ -25,14 +26,18 @@ export default async function start(argv: string[]): Promise<number> {
   const role = config.worker.role;
   let worker: Worker | null = null;
   let evidence: EvidenceLoop | null = null;
+  let delivery: DeliveryLoop | null = null;
   let website: Website | null = null;
   try {
     // The website first: a port already in use stops us before any feed is polled.
     if (role !== 'worker') website = await serveWebsite(deps.store, config, metrics);
     if (role !== 'web') {
       await syncSources(deps.store, config.sources, deps.now());
+      await syncSubscriptions(deps.store, config, config.notify.subscriptions, deps.now());
       worker = startWorker(deps);
       evidence = startEvidenceLoop(deps);
+      // Its own loop: a slow or dead endpoint holds up deliveries, never checks.
+      delivery = startDeliveryLoop({ config, store: deps.store, log: deps.log, now: deps.now });
     }
     const sources = (await deps.store.listSources()).filter((s) => s.feedUrl).length;
     process.stdout.write(
@@ -44,6 +49,7 @@ export default async function start(argv: string[]): Promise<number> {
   } finally {
     await worker?.stop();
     await evidence?.stop();
+    await delivery?.stop();
     await website?.close();
     await deps.store.close();
     unguard();

@@ -3,6 +3,7 @@ import type { DeliveryBatch, DeliveryOutcome } from '../store/store.ts';
 import { loadChange, type ChangeContext } from './change.ts';
 import type { ChannelSender, SendResult } from './channels/types.ts';
 import type { NotifyDeps } from './deps.ts';
+import { describeWatch } from './describe.ts';
 import { DeliveryError, failureMessage } from './errors.ts';
 import { nextRetryAt } from './retry.ts';
 
@@ -25,8 +26,9 @@ export async function deliverBatch(deps: NotifyDeps, senders: Senders, batch: De
     const changes: ChangeContext[] = [];
     for (const d of deliveries) if (d.kind === 'change') changes.push(await loadChange(deps, d));
     const token = (await deps.store.subscriptionToken(sub.id)) ?? '';
+    const watch = await describeWatch(deps.store, sub);
     const result = await withTimeout(deps.config.notify.timeoutMs, (signal) =>
-      sender.send({ batch, subscription: sub, changes, attempt, token, signal }),
+      sender.send({ batch, subscription: sub, changes, attempt, token, watch, signal }),
     );
     outcome = sent(deps, batch, result, started);
   } catch (err) {

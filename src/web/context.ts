@@ -7,6 +7,7 @@ import type { MostEdited, SourceStatistics, Store } from '../store/store.ts';
 import { createDiffCache, type DiffCache } from './diff-cache.ts';
 import { createDigestCache, type DigestCache } from './digest.ts';
 import { createItemCache, type ItemCache } from './feeds/formats.ts';
+import { followForms, type FollowForms } from './follow/routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -48,10 +49,12 @@ export interface WebContext {
   mostEdited(since: Millis, limit: number): Promise<MostEdited[]>;
   /** Absolute base of links in feeds and meta tags, without a trailing slash (see publicBaseUrl). */
   readonly baseUrl: string;
+  /** The follow-by-email form for article and source pages (web/follow/). */
+  follow: FollowForms;
 }
 
 export function createContext(options: AppOptions): WebContext {
-  return {
+  const ctx: Omit<WebContext, 'follow'> = {
     store: options.store,
     config: options.config,
     now: options.now ?? Date.now,
@@ -67,6 +70,8 @@ export function createContext(options: AppOptions): WebContext {
       return publicBaseUrl(options.config.web, options.listening?.());
     },
   };
+  // Object.assign keeps ctx itself (and its baseUrl getter); a spread would freeze the getter's value.
+  return Object.assign(ctx, { follow: followForms(ctx) });
 }
 
 const SOURCE_MENU_TTL_MS = 30_000;

@@ -13,6 +13,7 @@ import { sendError, toHttpError } from './errors.ts';
 import { opsRoutes } from './ops/routes.ts';
 import { cardRoutes } from './routes/card.ts';
 import { feedRoutes } from './routes/feeds.ts';
+import { followRoutes } from './follow/routes.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { rawRoutes } from './routes/raw.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -59,6 +60,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', statsRoutes(ctx));
   app.route('/', feedRoutes(ctx));
   app.route('/', websubRoutes(ctx));
+  app.route('/', followRoutes(ctx));
 
   app.notFound((c) => sendError(c, toHttpError(new NotFoundError(`nothing at ${c.req.path}`))));
   app.onError((err, c) => {

@@ -1,10 +1,12 @@
 import type { NotifyDeps } from '../deps.ts';
 import type { Senders } from '../deliver.ts';
+import { emailSender } from './email.ts';
 import { webhookSender } from './webhook.ts';
 
 /** One sender per configured channel; a channel without accounts gets none (its deliveries wait and retry). */
 export function createSenders(deps: NotifyDeps): Senders {
   const n = deps.config.notify;
   const senders: Senders = { webhook: webhookSender(n.webhooks, deps.now) };
+  if (n.smtp) senders.email = emailSender(n.smtp, deps.config.web.baseUrl, n.timeoutMs);
   return senders;
 }

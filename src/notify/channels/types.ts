@@ -9,6 +9,8 @@ export interface SendRequest {
   subscription: Subscription;
   changes: ChangeContext[];
   attempt: AttemptInfo;
+  /** What the subscription watches, in words (`changes in BBC News`). */
+  watch: string;
   /** The subscription's secret token, for confirmation and unsubscribe links. */
   token: string;
   signal: AbortSignal;

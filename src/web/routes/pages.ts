@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { SHARE_CARD_SIZE, shareCardAlt, shareCardFromDiff } from '../../cards/index.ts';
 import type { ArticleStatus } from '../../model/index.ts';
 import type { WebContext } from '../context.ts';
+import { html } from '../html.ts';
 import { dateParam, loadArticle, loadVersion, pathNumber, sourceFilter } from '../params.ts';
 import { withDigests } from '../queries.ts';
 import { cardMeta } from './card.ts';
@@ -48,7 +49,7 @@ export function pageRoutes(ctx: WebContext): Hono {
       description: 'The latest edits to news articles watched by Redline, newest first.',
       alternates: feeds,
       section: 'changes',
-    }, changesPage(page, source, sources, ctx.now(), significance));
+    }, html`${changesPage(page, source, sources, ctx.now(), significance)}${source ? ctx.follow.box({ source: { key: source.key, name: source.name } }) : ''}`);
   });
 
   app.get('/articles', async (c) => {
@@ -72,7 +73,7 @@ export function pageRoutes(ctx: WebContext): Hono {
       description: `All ${versions.length} captured versions of this ${article.sourceName} article, and what changed between them.`,
       alternates: feedAlternates(articleFeedBase(article.id), 'Changes to this article'),
       section: 'articles',
-    }, articlePage(article, versions, events, ctx.now()));
+    }, html`${articlePage(article, versions, events, ctx.now())}${ctx.follow.box({ article: { id: article.id, title: article.title ?? article.url } })}`);
   });
 
   // The "compare any two versions" form on the article page submits here; without ?a&b, the latest change.

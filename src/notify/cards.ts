@@ -1,13 +1,7 @@
-// The share card of a change (PNG + alt text "Before: … After: …") comes from src/cards/ (issue
-// "Readers"); posting code depends only on this signature, so any renderer can be plugged in.
+import type { ChangeContext } from './change.ts';
 
-export interface ShareCardInput {
-  headline: string;
-  sourceName: string;
-  capturedAt: number;
-  before: string;
-  after: string;
-}
+// The share card of a change (PNG + alt text "Before: … After: …") comes from src/cards/ (issue
+// "Readers"). Posting code depends only on this signature; `redline start` wires the real one.
 
 export interface ShareCard {
   png: Uint8Array;
@@ -16,4 +10,4 @@ export interface ShareCard {
   height: number;
 }
 
-export type ShareCardRenderer = (input: ShareCardInput) => Promise<ShareCard>;
+export type ShareCardRenderer = (change: ChangeContext) => Promise<ShareCard>;

@@ -1,4 +1,5 @@
-import type { Channel, Delivery } from '../model/index.ts';
+import type { Channel, Delivery, SocialThread } from '../model/index.ts';
+import { laneOf } from '../store/index.ts';
 import type { DeliveryBatch, DeliveryOutcome } from '../store/store.ts';
 import { loadChange, type ChangeContext } from './change.ts';
 import type { ChannelSender, SendResult } from './channels/types.ts';
@@ -27,8 +28,9 @@ export async function deliverBatch(deps: NotifyDeps, senders: Senders, batch: De
     for (const d of deliveries) if (d.kind === 'change') changes.push(await loadChange(deps, d));
     const token = (await deps.store.subscriptionToken(sub.id)) ?? '';
     const watch = await describeWatch(deps.store, sub);
+    const thread = await threadOf(deps, batch);
     const result = await withTimeout(deps.config.notify.timeoutMs, (signal) =>
-      sender.send({ batch, subscription: sub, changes, attempt, token, watch, signal }),
+      sender.send({ batch, subscription: sub, changes, attempt, token, watch, thread, signal }),
     );
     outcome = sent(deps, batch, result, started);
   } catch (err) {
@@ -60,6 +62,12 @@ function failed(deps: NotifyDeps, deliveries: Delivery[], err: unknown, started:
   const retryFrom = Math.min(...deliveries.map((d) => d.retryFrom));
   const retryAt = permanent ? null : nextRetryAt(deps.config.notify, attempts, retryFrom, at, retryAfter);
   return { ok: false, at, durationMs: Date.now() - started, error: failureMessage(err), retryAt };
+}
+
+async function threadOf(deps: NotifyDeps, batch: DeliveryBatch): Promise<SocialThread | null> {
+  const lane = laneOf(batch.subscription);
+  const articleId = batch.deliveries[0].articleId;
+  return lane && articleId !== null ? deps.store.getSocialThread(lane, articleId) : null;
 }
 
 /** The per-account rate limit of a social channel (seconds between posts); null for others. */

@@ -10,6 +10,7 @@ export type * from './evidence.ts';
 export { VersionConflictError, SchemaTooNewError, StoreError, RootConflictError, DiskFullError, StoreBusyError } from './errors.ts';
 export { LATEST_SCHEMA } from './migrations/index.ts';
 export { openSqliteStore } from './sqlite/open.ts';
+export { laneOf } from './sql/outbox.ts';
 
 export interface OpenStoreOptions {
   dataDir: string;

@@ -13,6 +13,8 @@ export interface SendRequest {
   watch: string;
   /** The subscription's secret token, for confirmation and unsubscribe links. */
   token: string;
+  /** The article's thread on this social account so far (null: the next post starts it). */
+  thread: SocialThread | null;
   signal: AbortSignal;
 }
 

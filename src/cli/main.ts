@@ -20,6 +20,10 @@ const COMMANDS: Record<string, { load: () => Promise<{ default: Command }>; help
   db: { load: () => import('./commands/db.ts'), help: 'db migrate | db copy --from sqlite:PATH --to postgres://...' },
   changes: { load: () => import('./commands/changes.ts'), help: 'the stream of changes, newest first [--json] [--source KEY] [--since T] [--limit N]' },
   admin: { load: () => import('./commands/admin.ts'), help: 'moderation: hide-article, pause-source, audit, token create|list|revoke ...' },
+  follow: { load: () => import('./commands/follow.ts'), help: 'follow --to webhook:NAME|email:ADDR|mastodon:NAME|bluesky:NAME [--article|--source|--query] [--min LEVEL]' },
+  unfollow: { load: () => import('./commands/unfollow.ts'), help: 'unfollow ID: end a subscription' },
+  follows: { load: () => import('./commands/follows.ts'), help: 'list subscriptions [--json]' },
+  deliveries: { load: () => import('./commands/deliveries.ts'), help: 'the delivery log [--status failed]; deliveries show|redeliver ID' },
 };
 
 /** The version in package.json, the one `npm install` installed. */

@@ -5,5 +5,6 @@ export { deliverBatch, type Senders } from './deliver.ts';
 export { createSenders } from './channels/index.ts';
 export { verifySignature, signatureHeader, SIGNATURE_HEADER } from './sign.ts';
 export { DeliveryError } from './errors.ts';
+export { describeWatch } from './describe.ts';
 export { subscriptionFrom, syncSubscriptions, parseTarget, isEmailAddress, type FollowRequest } from './spec.ts';
 export { nextRetryAt } from './retry.ts';

@@ -37,7 +37,7 @@ export async function startFakeMastodon(token: string): Promise<FakeMastodon> {
     if (req.headers.authorization !== `Bearer ${token}`) return refuse(res, 401, 'The access token is invalid');
     const url = new URL(req.url ?? '/', 'http://x');
     if (req.method === 'POST' && url.pathname === '/api/v2/media') {
-      const form = await new Request('http://x', { method: 'POST', headers: { 'content-type': String(req.headers['content-type']) }, body }).formData();
+      const form = await new Request('http://x', { method: 'POST', headers: { 'content-type': String(req.headers['content-type']) }, body: new Uint8Array(body) }).formData();
       const file = form.get('file');
       const description = String(form.get('description') ?? '');
       if (!(file instanceof Blob) || !isPng(new Uint8Array(await file.arrayBuffer()))) return refuse(res, 422, 'file must be a PNG');

@@ -1,0 +1,1 @@
+export { follows as default } from './follow.ts';

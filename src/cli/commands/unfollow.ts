@@ -1,0 +1,1 @@
+export { unfollow as default } from './follow.ts';

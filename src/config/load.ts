@@ -6,7 +6,6 @@ import type { Config, Role } from './config.ts';
 import { defaultConfig } from './defaults.ts';
 import { parseDuration } from './duration.ts';
 import { mergeNotify } from './notify.ts';
-import { Secret } from './secret.ts';
 
 /** The config that ships with Redline: a dozen public news feeds. */
 export const SHIPPED_CONFIG = join(dirname(fileURLToPath(import.meta.url)), '../../config/default.json');
@@ -36,7 +35,6 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   if (env.REDLINE_PORT) config.web.port = parsePort(env.REDLINE_PORT);
   if (env.REDLINE_SPN_ACCESS_KEY) config.evidence.wayback.accessKey = env.REDLINE_SPN_ACCESS_KEY;
   if (env.REDLINE_SPN_SECRET_KEY) config.evidence.wayback.secretKey = env.REDLINE_SPN_SECRET_KEY;
-  if (env.REDLINE_ADMIN_TOKEN) config.notify.adminToken = new Secret(env.REDLINE_ADMIN_TOKEN);
   if (overrides.databaseUrl) config.databaseUrl = overrides.databaseUrl;
   if (overrides.port !== undefined) config.web.port = overrides.port;
   if (overrides.role) config.worker.role = overrides.role;

@@ -80,8 +80,6 @@ export interface NotifyConfig {
   email: { confirmationsPerAddressPerDay: number; requestsPerIpPerHour: number };
   /** Signs the form's anti-forgery tokens; random per process when unset (set it when several web processes serve one site). */
   formSecret: Secret | null;
-  /** Bearer token of /api/v1/admin; the admin API is off without one. */
-  adminToken: Secret | null;
 }
 
 export function defaultNotifyConfig(): NotifyConfig {
@@ -101,7 +99,6 @@ export function defaultNotifyConfig(): NotifyConfig {
     subscriptions: [],
     email: { confirmationsPerAddressPerDay: 3, requestsPerIpPerHour: 20 },
     formSecret: null,
-    adminToken: null,
   };
 }
 
@@ -123,7 +120,6 @@ export function mergeNotify(config: NotifyConfig, value: unknown, file: string, 
   }
   if (obj.smtp !== undefined) config.smtp = smtp(object(obj.smtp, `${where}.smtp`), `${where}.smtp`, read);
   if (obj.formSecret !== undefined) config.formSecret = read(obj.formSecret, `${where}.formSecret`);
-  if (obj.adminToken !== undefined) config.adminToken = read(obj.adminToken, `${where}.adminToken`);
   config.webhooks = accounts(obj.webhooks, `${where}.webhooks`, (a, w) => ({ url: httpUrl(a.url, `${w}.url`, false), secret: read(a.secret, `${w}.secret`) }));
   config.mastodon = accounts(obj.mastodon, `${where}.mastodon`, (a, w) => ({
     instance: httpUrl(a.instance, `${w}.instance`),

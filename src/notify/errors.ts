@@ -19,11 +19,12 @@ export class DeliveryError extends RedlineError {
 /** A short, secret-free description of any failure, for the delivery log. */
 export function failureMessage(err: unknown): string {
   if (err instanceof DeliveryError) return err.message;
-  const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string } };
+  const e = err as { name?: string; message?: string };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timed out';
-  const code = e?.code ?? e?.cause?.code;
+  const code = causeCode(err);
   if (code) return `network error ${code}`;
-  return `error: ${String(e?.message ?? err).slice(0, 200)}`;
+  const cause = (err as { cause?: { message?: string } })?.cause?.message;
+  return `error: ${String(e?.message ?? err)}${cause ? `: ${cause}` : ''}`.slice(0, 200);
 }
 
 /** HTTP statuses worth retrying; every other 4xx is the far end saying no for good. */
@@ -37,4 +38,12 @@ export function retryAfterMs(header: string | null, now: number): number | null 
   if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
   const at = Date.parse(header);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/** The first error code (ECONNREFUSED, ENOTFOUND...) along the cause chain: fetch and XRPC wrap the socket error. */
+function causeCode(err: unknown): string | null {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^[A-Z][A-Z_]+$/.test(e.code)) return e.code;
+  }
+  return null;
 }

@@ -13,6 +13,7 @@ import { sendError, toHttpError } from './errors.ts';
 import { opsRoutes } from './ops/routes.ts';
 import { cardRoutes } from './routes/card.ts';
 import { feedRoutes } from './routes/feeds.ts';
+import { notifyAdminRoutes } from './follow/admin.ts';
 import { followRoutes } from './follow/routes.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { rawRoutes } from './routes/raw.ts';
@@ -53,6 +54,8 @@ export function createApp(options: AppOptions): Hono {
   app.use('/api/v1/admin/*', limit);
   app.route('/api/v1/admin', adminApiRoutes(ctx));
   app.route('/admin', adminPageRoutes(ctx));
+  // After the admin API, whose middleware checks the admin token for every /api/v1/admin path.
+  app.route('/api/v1/admin', notifyAdminRoutes(ctx));
   app.route('/api/v1', apiRoutes(ctx));
   app.route('/', pageRoutes(ctx));
   app.route('/', rawRoutes(ctx));

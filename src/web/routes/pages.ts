@@ -6,6 +6,7 @@ import { html } from '../html.ts';
 import { dateParam, loadArticle, loadVersion, pathNumber, sourceFilter } from '../params.ts';
 import { withDigests } from '../queries.ts';
 import { cardMeta } from './card.ts';
+import { deliveryLog } from '../follow/log-view.ts';
 import { sendPage } from '../respond.ts';
 import { describeDiff } from '../summary.ts';
 import { sourceAlerts } from '../../tracker/quiet.ts';
@@ -120,7 +121,7 @@ export function pageRoutes(ctx: WebContext): Hono {
   app.get('/sources', async (c) => {
     const [sources, alerts] = await Promise.all([store.listSources(), sourceAlerts(store, ctx.config.ops, ctx.now())]);
     return sendPage(c, { title: 'Sources', description: 'The news sources Redline watches, and how their last poll went.', section: 'sources' },
-      sourcesPage(sources, ctx.now(), alerts));
+      html`${sourcesPage(sources, ctx.now(), alerts)}${await deliveryLog(store, ctx.now())}`);
   });
 
   app.get('/search', async (c) => {

@@ -33,6 +33,10 @@ export async function loadChange(deps: NotifyDeps, delivery: Delivery): Promise<
     deps.store.getVersion(articleId, versionNumber),
   ]);
   if (!article || !from || !to) throw new DeliveryError(`article ${articleId} version ${versionNumber} no longer exists`, { permanent: true });
+  // Hidden for legal reasons: it must not be pushed out either.
+  if (article.hiddenAt !== null || from.hiddenAt !== null || to.hiddenAt !== null) {
+    throw new DeliveryError(`article ${articleId} version ${versionNumber} is hidden`, { permanent: true });
+  }
   return { delivery, article, from, to, diff: diffVersions(from, to), labels: labelsOf(to), links: changeLinks(deps.config.web.baseUrl, articleId, versionNumber) };
 }
 

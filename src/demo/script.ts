@@ -6,7 +6,7 @@ import { STORIES } from './stories/index.ts';
 import type { Block, DemoEdit, Story, StoryEdit, StoryState } from './types.ts';
 
 /** Every scripted (non-flip) edit has happened once the newsroom reaches this step. */
-export const LAST_STEP = 7;
+export const LAST_STEP = 8;
 
 /** Flat edit script for steps 1..LAST_STEP, flip-flops included, ordered by step then article. */
 export const DEMO_EDITS: readonly DemoEdit[] = describeEdits(LAST_STEP);

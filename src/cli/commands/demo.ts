@@ -2,6 +2,7 @@ import type { Config } from '../../config/index.ts';
 import { startNewsroom, LAST_STEP } from '../../demo/index.ts';
 import { createLogger, type Logger } from '../../log/index.ts';
 import { UsageError, type Source } from '../../model/index.ts';
+import { startDeliveryLoop, syncSubscriptions } from '../../notify/index.ts';
 import type { Store } from '../../store/store.ts';
 import { startEvidenceLoop } from '../../evidence/loop.ts';
 import { loadSigningKey } from '../../evidence/keys.ts';
@@ -58,6 +59,9 @@ export default async function demo(argv: string[]): Promise<number> {
   await retireNewsroomArticles(deps.store, source.id, new URL(newsroom.url).host, deps.now(), 'the simulated newsroom of an earlier demo run has closed');
   const worker = startWorker({ ...deps, store: onlySource(deps.store, source.id) }, { onPass: (c) => startEditing(c.checked) });
   const evidence = startEvidenceLoop(deps, 2_000);
+  // Subscriptions of the config file (a webhook, say) hear about the demo's edits as they happen.
+  await syncSubscriptions(deps.store, config, config.notify.subscriptions, deps.now());
+  const delivery = startDeliveryLoop({ config, store: deps.store, log: deps.log, now: deps.now });
   try {
     website = await serveDemoWebsite(config, deps.store, values.port !== undefined);
     process.stdout.write(
@@ -73,6 +77,7 @@ export default async function demo(argv: string[]): Promise<number> {
     await evidence.stop();
     // Everything the demo recorded ends up under a signed root: verify and proofs cover all of it.
     await sealPending(deps.store, loadSigningKey(config), deps.now());
+    await delivery.stop();
     await website?.close();
     await newsroom.close();
     await closeDemoSource(deps.store, source, deps.now());

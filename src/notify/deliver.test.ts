@@ -59,8 +59,9 @@ describe('delivery attempts', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const counted: string[] = [];
   async function attempt() {
-    const deps = { config, store, log, now: () => clock.now };
+    const deps = { config, store, log, now: () => clock.now, metrics: { deliveryDone: (channel: string, status: string) => void counted.push(`${channel}:${status}`) } };
     await deliverDue(deps, createSenders(deps));
     return (await store.listDeliveries({ limit: 1 })).items[0];
   }
@@ -79,11 +80,16 @@ describe('delivery attempts', () => {
     clock.now += 600_000;
     answer = (res) => res.writeHead(410).end();
     expect(await attempt()).toMatchObject({ status: 'failed', lastError: 'HTTP 410 from webhook hook', attempts: 2 });
+    expect(counted.slice(-2)).toEqual(['webhook:error', 'webhook:error']);
   });
 
   it('marks a change of a hidden article failed instead of pushing it out', async () => {
     answer = (res) => res.writeHead(200).end();
     await store.setArticleHidden(1, { at: clock.now, reason: 'court order' });
     expect(await attempt()).toMatchObject({ status: 'failed', lastError: 'article 1 version 2 is hidden' });
+    await store.setArticleHidden(1, null);
+    await store.redeliver(1, clock.now);
+    expect(await attempt()).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(counted.at(-1)).toBe('webhook:ok');
   });
 });

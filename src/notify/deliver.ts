@@ -37,6 +37,7 @@ export async function deliverBatch(deps: NotifyDeps, senders: Senders, batch: De
     outcome = failed(deps, deliveries, err, started);
   }
   await deps.store.completeDeliveries(deliveries.map((d) => d.id), outcome);
+  deps.metrics?.deliveryDone(sub.channel, outcome.ok ? 'ok' : 'error');
   log(deps, batch, outcome, attempt.attempt);
   return outcome;
 }

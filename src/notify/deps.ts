@@ -1,5 +1,6 @@
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
+import type { Metrics } from '../metrics/index.ts';
 import type { Millis } from '../model/index.ts';
 import type { Store } from '../store/store.ts';
 import type { ShareCardRenderer } from './cards.ts';
@@ -12,4 +13,6 @@ export interface NotifyDeps {
   now: () => Millis;
   /** Renders the image posted with a change on Mastodon and Bluesky; posts go without one when absent. */
   renderCard?: ShareCardRenderer;
+  /** redline_deliveries_total on /metrics; absent in most tests. */
+  metrics?: Pick<Metrics, 'deliveryDone'>;
 }

@@ -37,7 +37,7 @@ export default async function start(argv: string[]): Promise<number> {
       worker = startWorker(deps);
       evidence = startEvidenceLoop(deps);
       // Its own loop: a slow or dead endpoint holds up deliveries, never checks.
-      delivery = startDeliveryLoop({ config, store: deps.store, log: deps.log, now: deps.now });
+      delivery = startDeliveryLoop({ config, store: deps.store, log: deps.log, now: deps.now, metrics });
     }
     const sources = (await deps.store.listSources()).filter((s) => s.feedUrl).length;
     process.stdout.write(

@@ -26,7 +26,7 @@ export async function deliveryLog(store: Store, now: Millis): Promise<SafeHtml> 
   if (recent.items.length === 0) return html``;
   return html`<section class="deliveries" aria-labelledby="deliveries-title">
 <h2 id="deliveries-title">Notifications</h2>
-<p class="muted">The latest ${recent.items.length} deliveries to followers${failed.items.length ? html`; ${failed.items.length}${failed.nextCursor ? '+' : ''} failed for good` : ''}.</p>
+<p class="muted">${recent.items.length === 1 ? 'The latest delivery' : `The latest ${recent.items.length} deliveries`} to followers${failed.items.length ? html`; ${failed.items.length}${failed.nextCursor ? '+' : ''} failed for good` : ''}.</p>
 <div class="table-scroll"><table class="deliveries">
 <thead><tr><th>To</th><th>Change</th><th>Status</th><th>Attempts</th><th>Last error</th></tr></thead>
 <tbody>${recent.items.map((d) => row(d, now))}</tbody>

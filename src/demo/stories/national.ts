@@ -2,8 +2,6 @@ import type { Story } from '../types.ts';
 import { h2, list, p, quote } from './blocks.ts';
 
 const FERRY_INJURED = 'A passenger ferry carrying 214 people ran aground off the coast of Port Calder early on Thursday, and 12 people were taken to hospital with minor injuries, the coastguard said.';
-const FERRY_SHIP = 'The MV Saltmarsh Star, operated by Northway Ferries, struck a sandbank about two nautical miles from the harbour entrance shortly after 6am while sailing from the island of Ennis Vale.';
-const FERRY_RWANDA = 'The ship was built in 2004 for a passenger service on Lake Kivu in Rwanda, and Northway Ferries bought it in 2019 after its previous owner went out of business.';
 const FERRY_LAST = 'Services between Port Calder and Ennis Vale have been suspended until at least Saturday. Passengers with bookings have been told they can travel on later sailings or claim a refund.';
 
 export const ferry: Story = {
@@ -16,7 +14,7 @@ export const ferry: Story = {
   publishedMinutesAgo: 95,
   blocks: [
     p(FERRY_INJURED),
-    p(FERRY_SHIP),
+    p('The MV Saltmarsh Star, operated by Northway Ferries, struck a sandbank about two nautical miles from the harbour entrance shortly after 6am while sailing from the island of Ennis Vale.'),
     p('Lifeboats from Port Calder and neighbouring Grennock were launched within minutes, and all passengers had been brought ashore by mid-morning, according to the regional coastguard.'),
     h2('Fog and a falling tide'),
     p('Visibility in the estuary had dropped to less than 100 metres overnight, and forecasters had issued a fog warning for the coast on Wednesday evening.'),
@@ -33,8 +31,6 @@ export const ferry: Story = {
       anchor: null,
       after: 'Update: Northway Ferries said on Thursday afternoon that the Saltmarsh Star had been refloated on the evening tide and towed back to Port Calder harbour.',
     },
-    // The one edit that mentions Rwanda: a subscription to the word gets this change and nothing else.
-    { step: 8, kind: 'added', anchor: FERRY_SHIP, after: FERRY_RWANDA },
   ],
 };
 

@@ -1,6 +1,9 @@
 import type { Story } from '../types.ts';
 import { h2, p, quote } from './blocks.ts';
 
+const WINE_PRICES = 'Co-operative cellars say prices for the 2026 vintage are likely to rise, and some restaurants in Bressac have already begun to ration the local rosé.';
+/** The one sentence of the demo that mentions Rwanda (a subscription to the word hears of it, and of nothing else). */
+const WINE_PICKERS = 'Among the seasonal workers left without a harvest are a dozen pickers from Rwanda, who have come to the valley every autumn since 2019.';
 const WINE_AID = 'The regional council has promised €1.2 million in emergency aid, but growers’ representatives say that will cover barely a tenth of their losses.';
 
 /** Served in windows-1252 (with a matching Content-Type charset and meta tag). */
@@ -20,10 +23,13 @@ export const wine: Story = {
     h2('A fragile season'),
     p('Temperatures fell to −4C on the night of 19 April, a week after the vines had begun to bud. Some growers lit candles and straw fires between the rows to protect their plants.'),
     quote('“The frost took in one night what usually takes a whole bad season,” said Jürgen Müller, a German-born winemaker who moved to the region in 2009.'),
-    p('Co-operative cellars say prices for the 2026 vintage are likely to rise, and some restaurants in Bressac have already begun to ration the local rosé.'),
+    p(WINE_PRICES),
     p('Growers will meet agriculture officials in Vérac next week to discuss insurance schemes.'),
   ],
-  edits: [{ step: 2, kind: 'number', before: WINE_AID, after: WINE_AID.replace('€1.2 million', '€1.8 million') }],
+  edits: [
+    { step: 2, kind: 'number', before: WINE_AID, after: WINE_AID.replace('€1.2 million', '€1.8 million') },
+    { step: 8, kind: 'added', anchor: WINE_PRICES, after: WINE_PICKERS },
+  ],
 };
 
 const TUNNEL_HEADLINE = 'Grünwald rail tunnel opening delayed until spring';

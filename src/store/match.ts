@@ -1,5 +1,5 @@
 import { CHANGE_LEVELS, type ChangeLabels, type Digest, type Millis, type Subscription } from '../model/index.ts';
-import { changedSentences, sentenceHasTerms, type SentenceChanges } from '../text/sentences.ts';
+import { changedSentences, matchWords, wordsHaveTerms } from '../text/sentences.ts';
 import { parseSearchText } from './sql/search-query.ts';
 
 // Which subscriptions a stored change concerns. Pure, and cheap: level and kinds are compared as
@@ -17,7 +17,11 @@ export interface ChangeFacts {
   after: string[];
 }
 
-export function subscriptionMatches(sub: Subscription, facts: ChangeFacts, sentences: () => SentenceChanges): boolean {
+/**
+ * `changedWords()` gives the words (matchWords) of each sentence the change added or removed;
+ * computed once per change, however many query subscriptions look at it.
+ */
+export function subscriptionMatches(sub: Subscription, facts: ChangeFacts, changedWords: () => string[][]): boolean {
   if (sub.status !== 'active') return false;
   if (!watches(sub, facts)) return false;
   const level = facts.labels?.level ?? 'minor';
@@ -25,8 +29,7 @@ export function subscriptionMatches(sub: Subscription, facts: ChangeFacts, sente
   if (sub.kinds.length > 0 && !sub.kinds.some((k) => facts.labels?.kinds.includes(k))) return false;
   if (sub.watch === 'query') {
     const terms = parseSearchText(sub.query ?? '');
-    const { added, removed } = sentences();
-    return [...added, ...removed].some((s) => sentenceHasTerms(s, terms));
+    return changedWords().some((words) => wordsHaveTerms(words, terms));
   }
   return true;
 }
@@ -46,8 +49,14 @@ function watches(sub: Subscription, facts: ChangeFacts): boolean {
 
 /** The subscriptions among `subs` that this change concerns; the text is compared at most once. */
 export function matchingSubscriptions(subs: Subscription[], facts: ChangeFacts): Subscription[] {
-  let sentences: SentenceChanges | null = null;
-  const lazy = () => (sentences ??= changedSentences(facts.before(), facts.after));
+  let words: string[][] | null = null;
+  const lazy = () => {
+    if (words === null) {
+      const { added, removed } = changedSentences(facts.before(), facts.after);
+      words = [...added, ...removed].map(matchWords);
+    }
+    return words;
+  };
   return subs.filter((s) => subscriptionMatches(s, facts, lazy));
 }
 

@@ -58,8 +58,12 @@ export function matchWords(text: string): string[] {
  * words: "Rwanda" matches "Rwanda's" and "RWANDA" but not "Rwandan".
  */
 export function sentenceHasTerms(sentence: string, terms: string[][]): boolean {
+  return wordsHaveTerms(matchWords(sentence), terms);
+}
+
+/** sentenceHasTerms on a sentence already split by matchWords (split once, match many queries). */
+export function wordsHaveTerms(words: string[], terms: string[][]): boolean {
   if (terms.length === 0) return false;
-  const words = matchWords(sentence);
   return terms.every((term) => hasRun(words, term.map(foldForMatch)));
 }
 

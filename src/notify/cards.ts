@@ -1,7 +1,8 @@
+import { renderShareCard, shareCardFromDiff } from '../cards/index.ts';
 import type { ChangeContext } from './change.ts';
 
-// The share card of a change (PNG + alt text "Before: … After: …") comes from src/cards/ (issue
-// "Readers"). Posting code depends only on this signature; `redline start` wires the real one.
+// The image posted with a change on Mastodon and Bluesky: the share card of cards/ (PNG + alt text
+// "Before: … After: …"). Channels depend only on this signature, so tests may plug in another.
 
 export interface ShareCard {
   png: Uint8Array;
@@ -11,3 +12,7 @@ export interface ShareCard {
 }
 
 export type ShareCardRenderer = (change: ChangeContext) => Promise<ShareCard>;
+
+/** The website's share card of the change: its main story (headline change, else the paragraph that changed most). */
+export const renderChangeCard: ShareCardRenderer = (c) =>
+  renderShareCard(shareCardFromDiff(c.diff, { headline: c.to.title, sourceName: c.article.sourceName, capturedAt: c.to.capturedAt }));

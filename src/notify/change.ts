@@ -1,3 +1,4 @@
+import { publicBaseUrl } from '../config/index.ts';
 import { diffVersions, type DiffModel } from '../diff/index.ts';
 import type { ArticleWithSource, ChangeLabels, Delivery, Version } from '../model/index.ts';
 import type { NotifyDeps } from './deps.ts';
@@ -37,7 +38,7 @@ export async function loadChange(deps: NotifyDeps, delivery: Delivery): Promise<
   if (article.hiddenAt !== null || from.hiddenAt !== null || to.hiddenAt !== null) {
     throw new DeliveryError(`article ${articleId} version ${versionNumber} is hidden`, { permanent: true });
   }
-  return { delivery, article, from, to, diff: diffVersions(from, to), labels: labelsOf(to), links: changeLinks(deps.config.web.baseUrl, articleId, versionNumber) };
+  return { delivery, article, from, to, diff: diffVersions(from, to), labels: labelsOf(to), links: changeLinks(publicBaseUrl(deps.config.web), articleId, versionNumber) };
 }
 
 /** The labels stored with a version by the diff engine; null for versions stored without them. */

@@ -11,7 +11,7 @@ export interface NotifyDeps {
   store: Store;
   log: Logger;
   now: () => Millis;
-  /** Renders the image posted with a change on Mastodon and Bluesky; posts go without one when absent. */
+  /** Renders the image posted with a change on Mastodon and Bluesky; the share card of cards/ by default. */
   renderCard?: ShareCardRenderer;
   /** redline_deliveries_total on /metrics; absent in most tests. */
   metrics?: Pick<Metrics, 'deliveryDone'>;

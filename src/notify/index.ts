@@ -1,5 +1,5 @@
 export type { NotifyDeps } from './deps.ts';
-export type { ShareCard, ShareCardRenderer } from './cards.ts';
+export { renderChangeCard, type ShareCard, type ShareCardRenderer } from './cards.ts';
 export { deliverDue, startDeliveryLoop, newDeliveryWorkerId, type DeliveryLoop, type LoopOptions } from './loop.ts';
 export { deliverBatch, type Senders } from './deliver.ts';
 export { createSenders } from './channels/index.ts';

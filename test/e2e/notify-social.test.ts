@@ -5,7 +5,6 @@ import { createSenders, deliverDue, type NotifyDeps, type Senders } from '../../
 import { graphemes } from '../../src/notify/post-text.ts';
 import { startFakeMastodon, type FakeMastodon } from '../../src/notify/testdata/mastodon.ts';
 import { startFakePds, type FakePds } from '../../src/notify/testdata/pds.ts';
-import { testCardRenderer } from '../../src/notify/testdata/png.ts';
 import { testTracker, type TestTracker } from './helpers.ts';
 
 /** Issue 11, must show 5: posts to local fakes of a Mastodon instance and a Bluesky PDS. */
@@ -29,7 +28,8 @@ beforeAll(async () => {
     c.notify.mastodon = { main: { instance: mastodon.url, token: new Secret(MASTODON_TOKEN), visibility: 'public', postEverySec: null } };
     c.notify.bluesky = { main: { service: pds.url, identifier: 'redline.test', appPassword: new Secret(BSKY_PASSWORD), postEverySec: null } };
   });
-  notify = { config: t.deps.config, store: t.deps.store, log: t.deps.log, now: t.deps.now, renderCard: testCardRenderer };
+  // The real share card (cards/): a 1200x630 PNG and its "Before: … After: …" alt text.
+  notify = { config: t.deps.config, store: t.deps.store, log: t.deps.log, now: t.deps.now };
   senders = createSenders(notify);
   const { store } = t.deps;
   const source = await store.upsertSource({ key: 'wire', name: 'The Wire', feedUrl: 'http://127.0.0.1:9/f', pollPeriodSec: 300, include: [], exclude: [] }, t.clock.now);
@@ -72,15 +72,16 @@ describe('Mastodon and Bluesky', () => {
     expect([...status.status.replace(/https:\S+/, 'x'.repeat(23))].length).toBeLessThanOrEqual(500);
     expect([...status.status].length).toBeGreaterThan(400); // cut to the limit, not far below it
     expect(status.mediaIds).toHaveLength(1);
-    expect(mastodon.media.get(status.mediaIds[0])!.description).toMatch(/^Before: Ceasefire talks collapse .* After: Ceasefire agreed /);
+    expect(mastodon.media.get(status.mediaIds[0])!.description).toMatch(/^Before: “Ceasefire talks collapse .* After: “Ceasefire agreed /);
     expect(status.inReplyToId).toBeNull();
 
     expect(pds.records).toHaveLength(1);
     const post = pds.records[0].value;
     expect(graphemes(post.text).length).toBeLessThanOrEqual(300);
     expect(graphemes(post.text).length).toBeGreaterThan(250);
-    expect(post.embed.images[0].alt).toMatch(/^Before: Ceasefire talks collapse .* After: Ceasefire agreed /);
+    expect(post.embed.images[0].alt).toMatch(/^Before: “Ceasefire talks collapse .* After: “Ceasefire agreed /);
     expect(post.embed.images[0].aspectRatio).toEqual({ width: 1200, height: 630 });
+    expect([...pds.blobs.values()][0].size).toBeGreaterThan(5_000); // the drawn card, not a placeholder
     expect(post.facets[0].features[0].uri).toBe(`https://redline.example/articles/${a.id}/diff/1/2`);
     expect(post.reply).toBeUndefined();
   });

@@ -1,8 +1,9 @@
 import type { Channel, Delivery, SocialThread } from '../model/index.ts';
 import { laneOf } from '../store/index.ts';
 import type { DeliveryBatch, DeliveryOutcome } from '../store/store.ts';
+import { renderChangeCard } from './cards.ts';
 import { loadChange, type ChangeContext } from './change.ts';
-import type { ChannelSender, SendResult } from './channels/types.ts';
+import type { ChannelSender, SendRequest, SendResult } from './channels/types.ts';
 import type { NotifyDeps } from './deps.ts';
 import { describeWatch } from './describe.ts';
 import { DeliveryError, failureMessage } from './errors.ts';
@@ -10,17 +11,23 @@ import { nextRetryAt } from './retry.ts';
 
 export type Senders = Partial<Record<Channel, ChannelSender>>;
 
+const CARD_TIMEOUT_MS = 30_000;
+
+/** A claimed batch with everything its attempt needs, or the failure met while gathering it. */
+export type PreparedBatch =
+  | { batch: DeliveryBatch; started: number; request: Omit<SendRequest, 'signal'>; sender: ChannelSender }
+  | { batch: DeliveryBatch; started: number; error: unknown };
+
 /**
- * One attempt at a claimed batch: load the changes, hand them to the channel (within the attempt
- * timeout), then record the outcome: sent, retried later with backoff, or failed for good.
- * Never throws for a delivery problem; only a store failure escapes.
+ * Loads what an attempt needs: the changes, links, thread and, for social posts, the share card.
+ * Drawing a card is CPU work that holds the event loop (about 0.1-2 s), so callers prepare their
+ * batches one after another BEFORE any send starts: no attempt's timeout runs while a card is drawn.
  */
-export async function deliverBatch(deps: NotifyDeps, senders: Senders, batch: DeliveryBatch): Promise<DeliveryOutcome> {
+export async function prepareBatch(deps: NotifyDeps, senders: Senders, batch: DeliveryBatch): Promise<PreparedBatch> {
   const { subscription: sub, deliveries } = batch;
   const started = Date.now();
   const attempts = Math.max(...deliveries.map((d) => d.attempts));
   const attempt = { attempt: attempts, redelivery: attempts > 1 || deliveries.some((d) => d.redelivery) };
-  let outcome: DeliveryOutcome;
   try {
     const sender = senders[sub.channel];
     if (!sender) throw new DeliveryError(`no ${sub.channel} account is configured`);
@@ -29,17 +36,38 @@ export async function deliverBatch(deps: NotifyDeps, senders: Senders, batch: De
     const token = (await deps.store.subscriptionToken(sub.id)) ?? '';
     const watch = await describeWatch(deps.store, sub);
     const thread = await threadOf(deps, batch);
-    const result = await withTimeout(deps.config.notify.timeoutMs, (signal) =>
-      sender.send({ batch, subscription: sub, changes, attempt, token, watch, thread, signal }),
-    );
-    outcome = sent(deps, batch, result, started);
-  } catch (err) {
-    outcome = failed(deps, deliveries, err, started);
+    const card = laneOf(sub) && changes[0] ? await withTimeout(CARD_TIMEOUT_MS, () => (deps.renderCard ?? renderChangeCard)(changes[0])) : null;
+    return { batch, started, sender, request: { batch, subscription: sub, changes, attempt, token, watch, card, thread } };
+  } catch (error) {
+    return { batch, started, error };
   }
-  await deps.store.completeDeliveries(deliveries.map((d) => d.id), outcome);
-  deps.metrics?.deliveryDone(sub.channel, outcome.ok ? 'ok' : 'error');
-  log(deps, batch, outcome, attempt.attempt);
+}
+
+/**
+ * One attempt at a prepared batch: hand it to the channel (within the attempt timeout), then record
+ * the outcome: sent, retried later with backoff, or failed for good. Only a store failure escapes.
+ */
+export async function sendBatch(deps: NotifyDeps, p: PreparedBatch): Promise<DeliveryOutcome> {
+  const { batch, started } = p;
+  let outcome: DeliveryOutcome;
+  if ('error' in p) outcome = failed(deps, batch.deliveries, p.error, started);
+  else {
+    try {
+      const result = await withTimeout(deps.config.notify.timeoutMs, (signal) => p.sender.send({ ...p.request, signal }));
+      outcome = sent(deps, batch, result, started);
+    } catch (err) {
+      outcome = failed(deps, batch.deliveries, err, started);
+    }
+  }
+  await deps.store.completeDeliveries(batch.deliveries.map((d) => d.id), outcome);
+  deps.metrics?.deliveryDone(batch.subscription.channel, outcome.ok ? 'ok' : 'error');
+  log(deps, batch, outcome, Math.max(...batch.deliveries.map((d) => d.attempts)));
   return outcome;
+}
+
+/** prepareBatch then sendBatch, for a single batch. */
+export async function deliverBatch(deps: NotifyDeps, senders: Senders, batch: DeliveryBatch): Promise<DeliveryOutcome> {
+  return sendBatch(deps, await prepareBatch(deps, senders, batch));
 }
 
 function sent(deps: NotifyDeps, batch: DeliveryBatch, result: SendResult, started: number): DeliveryOutcome {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createSenders } from './channels/index.ts';
 import type { NotifyDeps } from './deps.ts';
-import { deliverBatch, type Senders } from './deliver.ts';
+import { prepareBatch, sendBatch, type Senders } from './deliver.ts';
 
 export interface PassOptions {
   workerId?: string;
@@ -20,7 +20,10 @@ export async function deliverDue(deps: NotifyDeps, senders: Senders, options: Pa
     const now = deps.now();
     const batches = await deps.store.claimDueDeliveries(now, concurrency, { workerId, until: now + leaseSec * 1000 });
     if (batches.length === 0) break;
-    await Promise.all(batches.map((b) => deliverBatch(deps, senders, b)));
+    // One after another, then all at once: see prepareBatch.
+    const prepared = [];
+    for (const b of batches) prepared.push(await prepareBatch(deps, senders, b));
+    await Promise.all(prepared.map((p) => sendBatch(deps, p)));
     attempted += batches.length;
   }
   return attempted;

@@ -1,6 +1,5 @@
 import { AtpAgent } from '@atproto/api';
 import type { BlueskyAccount } from '../../config/index.ts';
-import type { ShareCardRenderer } from '../cards.ts';
 import type { ChangeContext } from '../change.ts';
 import { DeliveryError, isRetryableStatus } from '../errors.ts';
 import { BLUESKY_LIMIT, composePost } from '../post-text.ts';
@@ -14,7 +13,7 @@ const POST = 'app.bsky.feed.post';
  * share card as a blob with its alt text, a link facet on the diff URL, and reply refs (root and
  * parent) to the article's previous post, so each article is one thread.
  */
-export function blueskySender(accounts: Record<string, BlueskyAccount>, renderCard?: ShareCardRenderer): ChannelSender {
+export function blueskySender(accounts: Record<string, BlueskyAccount>): ChannelSender {
   const agents = new Map<string, Promise<AtpAgent>>();
   const agentFor = (name: string, account: BlueskyAccount): Promise<AtpAgent> => {
     let agent = agents.get(name);
@@ -34,7 +33,7 @@ export function blueskySender(accounts: Record<string, BlueskyAccount>, renderCa
       if (!change) throw new DeliveryError('nothing to post', { permanent: true });
       try {
         const agent = await agentFor(name, account);
-        return await post(agent, name, change, req, renderCard);
+        return await post(agent, name, change, req);
       } catch (err) {
         // An expired or revoked session: log in again next time.
         if (status(err) === 401) agents.delete(name);
@@ -50,7 +49,7 @@ async function login(account: BlueskyAccount): Promise<AtpAgent> {
   return agent;
 }
 
-async function post(agent: AtpAgent, name: string, change: ChangeContext, req: SendRequest, renderCard?: ShareCardRenderer): Promise<SendResult> {
+async function post(agent: AtpAgent, name: string, change: ChangeContext, req: SendRequest): Promise<SendResult> {
   const repo = agent.session?.did;
   if (!repo) throw new DeliveryError(`bluesky ${name}: no session`);
   const text = composePost(change, BLUESKY_LIMIT);
@@ -64,8 +63,8 @@ async function post(agent: AtpAgent, name: string, change: ChangeContext, req: S
       features: [{ $type: 'app.bsky.richtext.facet#link', uri: text.link.uri }],
     }],
   };
-  if (renderCard) {
-    const card = await renderCard(change);
+  const { card } = req;
+  if (card) {
     const { data } = await agent.uploadBlob(card.png, { encoding: 'image/png' });
     record.embed = { $type: 'app.bsky.embed.images', images: [{ alt: card.alt, image: data.blob, aspectRatio: { width: card.width, height: card.height } }] };
   }

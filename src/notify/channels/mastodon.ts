@@ -1,5 +1,4 @@
 import type { MastodonAccount } from '../../config/index.ts';
-import type { ShareCardRenderer } from '../cards.ts';
 import { DeliveryError } from '../errors.ts';
 import { MASTODON_LIMIT, composePost } from '../post-text.ts';
 import { jsonOrFail } from './http.ts';
@@ -15,7 +14,7 @@ const MEDIA_POLLS = 10;
  * idempotency key goes in Mastodon's Idempotency-Key header: a retry after a crash returns the
  * status already made instead of posting twice.
  */
-export function mastodonSender(accounts: Record<string, MastodonAccount>, renderCard?: ShareCardRenderer): ChannelSender {
+export function mastodonSender(accounts: Record<string, MastodonAccount>): ChannelSender {
   return {
     async send(req: SendRequest): Promise<SendResult> {
       const name = req.subscription.address;
@@ -25,10 +24,7 @@ export function mastodonSender(accounts: Record<string, MastodonAccount>, render
       if (!change) throw new DeliveryError('nothing to post', { permanent: true });
       const auth = { authorization: `Bearer ${account.token.reveal()}` };
       const mediaIds: string[] = [];
-      if (renderCard) {
-        const card = await renderCard(change);
-        mediaIds.push(await uploadMedia(account, auth, card.png, card.alt, req.signal, name));
-      }
+      if (req.card) mediaIds.push(await uploadMedia(account, auth, req.card.png, req.card.alt, req.signal, name));
       const post = composePost(change, MASTODON_LIMIT);
       const res = await fetch(`${account.instance}/api/v1/statuses`, {
         method: 'POST',

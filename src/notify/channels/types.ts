@@ -1,5 +1,6 @@
 import type { SocialThread, Subscription } from '../../model/index.ts';
 import type { DeliveryBatch } from '../../store/store.ts';
+import type { ShareCard } from '../cards.ts';
 import type { ChangeContext } from '../change.ts';
 import type { AttemptInfo } from '../payload.ts';
 
@@ -13,6 +14,8 @@ export interface SendRequest {
   watch: string;
   /** The subscription's secret token, for confirmation and unsubscribe links. */
   token: string;
+  /** The share card of the change, for social posts (rendered before the attempt's timeout starts). */
+  card: ShareCard | null;
   /** The article's thread on this social account so far (null: the next post starts it). */
   thread: SocialThread | null;
   signal: AbortSignal;

@@ -1,18 +1,13 @@
-import type { Millis } from './types.ts';
+import type { ChangeLabel, ChangeLevel, Millis } from './types.ts';
 
 // Subscriptions and the delivery outbox (issue 11): who is told about which changes, and how each
 // notification went. The store writes outbox rows in the same transaction as the version.
 
-/** How much a change matters, from the diff engine's labels; subscriptions ask for at least one level. */
-export type ChangeLevel = 'minor' | 'substantive' | 'major';
+/**
+ * The levels of the diff engine's ChangeLevel (diff/label-ids.ts lists the same), lowest first:
+ * a subscription asks for at least one of them. Here because config/ validates them too.
+ */
 export const CHANGE_LEVELS: readonly ChangeLevel[] = ['minor', 'substantive', 'major'];
-
-/** The labels a stored change carries (computed by diff/ when the version is stored). */
-export interface ChangeLabels {
-  level: ChangeLevel;
-  /** Kinds such as `headline`, `paragraphs-removed`, `correction`; see diff/ for the list. */
-  kinds: string[];
-}
 
 export type Channel = 'webhook' | 'email' | 'mastodon' | 'bluesky';
 export const CHANNELS: readonly Channel[] = ['webhook', 'email', 'mastodon', 'bluesky'];
@@ -36,8 +31,8 @@ export interface SubscriptionInput {
   /** Words and "quoted phrases" that must all occur in one added or removed sentence. */
   query: string | null;
   minLevel: ChangeLevel;
-  /** Only changes with at least one of these kinds; empty means any kind. */
-  kinds: string[];
+  /** Only changes carrying at least one of these change labels (diff/labels.ts); empty means any. */
+  kinds: ChangeLabel[];
   /** Email only: collect changes into one mail per hour or day. */
   digest: Digest;
   origin: SubscriptionOrigin;

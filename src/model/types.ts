@@ -1,5 +1,4 @@
 import type { CaptureInput } from './evidence.ts';
-import type { ChangeLabels } from './notify.ts';
 
 /** Epoch milliseconds (UTC). Every timestamp in Redline's data model is one of these. */
 export type Millis = number;
@@ -165,8 +164,6 @@ export interface VersionInput extends Extraction {
   reschedule?: { checkPeriodSec: number; nextCheckAt: Millis | null };
   /** The change against the previous version; null (or absent) for version 1. */
   change?: VersionChange | null;
-  /** The diff engine's labels against the previous version (none for version 1); subscriptions filter on them. */
-  labels?: ChangeLabels | null;
 }
 
 export interface Version extends Extraction {

@@ -1,6 +1,6 @@
 import { publicBaseUrl } from '../config/index.ts';
-import { diffVersions, type DiffModel } from '../diff/index.ts';
-import type { ArticleWithSource, ChangeLabels, Delivery, Version } from '../model/index.ts';
+import { diffVersions, versionChange, type DiffModel } from '../diff/index.ts';
+import type { ArticleWithSource, Delivery, Version, VersionChange } from '../model/index.ts';
 import type { NotifyDeps } from './deps.ts';
 import { DeliveryError } from './errors.ts';
 
@@ -11,7 +11,11 @@ export interface ChangeContext {
   from: Version;
   to: Version;
   diff: DiffModel;
-  labels: ChangeLabels | null;
+  /**
+   * The labels and level the diff engine stored with the new version (what subscriptions were
+   * matched on); computed from `diff` for a version stored without them.
+   */
+  change: VersionChange;
   links: ChangeLinks;
 }
 
@@ -38,12 +42,8 @@ export async function loadChange(deps: NotifyDeps, delivery: Delivery): Promise<
   if (article.hiddenAt !== null || from.hiddenAt !== null || to.hiddenAt !== null) {
     throw new DeliveryError(`article ${articleId} version ${versionNumber} is hidden`, { permanent: true });
   }
-  return { delivery, article, from, to, diff: diffVersions(from, to), labels: labelsOf(to), links: changeLinks(publicBaseUrl(deps.config.web), articleId, versionNumber) };
-}
-
-/** The labels stored with a version by the diff engine; null for versions stored without them. */
-function labelsOf(version: Version): ChangeLabels | null {
-  return (version as Version & { labels?: ChangeLabels | null }).labels ?? null;
+  const diff = diffVersions(from, to);
+  return { delivery, article, from, to, diff, change: to.change ?? versionChange(diff), links: changeLinks(publicBaseUrl(deps.config.web), articleId, versionNumber) };
 }
 
 export function changeLinks(baseUrl: string, articleId: number, number: number): ChangeLinks {

@@ -1,4 +1,4 @@
-import type { DiffRow } from '../diff/index.ts';
+import type { DiffRow, Segment } from '../diff/index.ts';
 import type { Subscription } from '../model/index.ts';
 import type { ChangeContext } from './change.ts';
 
@@ -13,7 +13,7 @@ export interface AttemptInfo {
 
 /** The webhook body for one change: the change with its labels, the changed diff rows and links. */
 export function changePayload(sub: Subscription, change: ChangeContext, attempt: AttemptInfo) {
-  const { article, from, to, diff, labels, links, delivery } = change;
+  const { article, from, to, diff, links, delivery } = change;
   return {
     type: 'change' as const,
     version: PAYLOAD_VERSION,
@@ -26,32 +26,40 @@ export function changePayload(sub: Subscription, change: ChangeContext, attempt:
       from: from.number,
       to: to.number,
       capturedAt: new Date(to.capturedAt).toISOString(),
-      level: labels?.level ?? null,
-      kinds: labels?.kinds ?? [],
+      // The diff engine's level and change labels (diff/labels.ts), as stored with the version.
+      level: change.change.level,
+      labels: change.change.labels,
       summary: diff.summary,
       headline: diff.title.changed ? { old: diff.title.old, new: diff.title.new } : null,
+      // A moved paragraph is reported once, where it now stands (its moved-to row).
       rows: diff.rows.filter((r) => r.kind !== 'same' && r.kind !== 'moved-from').map(rowJson),
     },
     links,
   };
 }
 
-function rowJson(row: DiffRow) {
+const joined = (segs: Segment[]) => segs.map((s) => s.text).join('');
+
+/** One changed row as JSON: indices, the old and new text, and the word segments where words changed. */
+export function rowJson(row: DiffRow) {
   switch (row.kind) {
     case 'changed':
-      return {
-        kind: row.kind,
-        leftIndex: row.leftIndex,
-        rightIndex: row.rightIndex,
-        old: row.left.map((s) => s.text).join(''),
-        new: row.right.map((s) => s.text).join(''),
-        segments: { left: row.left, right: row.right },
-      };
+      return { kind: row.kind, leftIndex: row.leftIndex, rightIndex: row.rightIndex, old: joined(row.left), new: joined(row.right), segments: { left: row.left, right: row.right } };
     case 'removed':
       return { kind: row.kind, leftIndex: row.leftIndex, old: row.text };
     case 'added':
       return { kind: row.kind, rightIndex: row.rightIndex, new: row.text };
-    default:
-      return { kind: 'moved' as const, leftIndex: row.leftIndex, rightIndex: row.rightIndex, text: row.text };
+    case 'moved-from':
+    case 'moved-to':
+      return row.edit
+        ? { kind: 'moved' as const, leftIndex: row.leftIndex, rightIndex: row.rightIndex, old: joined(row.edit.left), new: joined(row.edit.right), segments: { left: row.edit.left, right: row.edit.right } }
+        : { kind: 'moved' as const, leftIndex: row.leftIndex, rightIndex: row.rightIndex, old: row.text, new: row.text };
+    case 'split':
+      // One old paragraph became several new ones: `new` and `segments.right` have one entry per new paragraph.
+      return { kind: row.kind, leftIndex: row.leftIndex, rightIndices: row.rightIndices, old: joined(row.left), new: row.right.map(joined), segments: { left: row.left, right: row.right } };
+    case 'merged':
+      return { kind: row.kind, leftIndices: row.leftIndices, rightIndex: row.rightIndex, old: row.left.map(joined), new: joined(row.right), segments: { left: row.left, right: row.right } };
+    case 'same':
+      return { kind: row.kind, leftIndex: row.leftIndex, rightIndex: row.rightIndex, old: row.text, new: row.text };
   }
 }

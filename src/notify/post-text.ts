@@ -43,6 +43,8 @@ function whatChanged(c: ChangeContext): string {
     s.paragraphsAdded && `${plural(s.paragraphsAdded, 'paragraph')} added`,
     s.paragraphsRemoved && `${plural(s.paragraphsRemoved, 'paragraph')} removed`,
     s.paragraphsMoved && `${plural(s.paragraphsMoved, 'paragraph')} moved`,
+    s.paragraphsSplit && `${plural(s.paragraphsSplit, 'paragraph')} split`,
+    s.paragraphsMerged && `${plural(s.paragraphsMerged, 'paragraph')} merged`,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'edited';
 }

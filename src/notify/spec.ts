@@ -1,5 +1,6 @@
 import type { Config, SubscriptionSpec } from '../config/index.ts';
-import { CHANGE_LEVELS, UsageError, type Channel, type ChangeLevel, type Digest, type SubscriptionInput, type SubscriptionOrigin, type Watch } from '../model/index.ts';
+import { CHANGE_LEVELS, UsageError, type Channel, type ChangeLabel, type ChangeLevel, type Digest, type SubscriptionInput, type SubscriptionOrigin, type Watch } from '../model/index.ts';
+import { CHANGE_LABELS, isChangeLabel } from '../diff/index.ts';
 import type { Store } from '../store/store.ts';
 
 // Turning what a user wrote (CLI flags, admin API JSON, a config entry) into a SubscriptionInput,
@@ -48,6 +49,16 @@ export function parseLevel(value: string | null | undefined): ChangeLevel {
   return value as ChangeLevel;
 }
 
+/** `--kind` values (repeated, or comma-separated): change labels of the diff engine (diff/label-ids.ts), each once. */
+export function parseKinds(values: readonly string[] | null | undefined): ChangeLabel[] {
+  const kinds: ChangeLabel[] = [];
+  for (const k of (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
+    if (!isChangeLabel(k)) throw new UsageError(`kind ${JSON.stringify(k)} is not a change label; the labels are ${CHANGE_LABELS.join(', ')}`);
+    if (!kinds.includes(k)) kinds.push(k);
+  }
+  return kinds;
+}
+
 function parseDigest(value: string | null | undefined, channel: Channel): Digest {
   if (value === null || value === undefined || value === '' || value === 'none') return 'none';
   if (value !== 'hourly' && value !== 'daily') throw new UsageError(`--digest must be hourly or daily (got ${JSON.stringify(value)})`);
@@ -83,7 +94,7 @@ export async function subscriptionFrom(
     sourceId = source.id;
   }
   if (query !== null && !/[\p{L}\p{N}]/u.test(query)) throw new UsageError('a query needs at least one word');
-  const kinds = (req.kinds ?? []).map((k) => k.trim()).filter(Boolean);
+  const kinds = parseKinds(req.kinds);
   return {
     channel,
     address,
@@ -106,7 +117,10 @@ export async function subscriptionFrom(
 export async function syncSubscriptions(store: Store, config: Config, specs: SubscriptionSpec[], now: number): Promise<number> {
   const keys = new Set<string>();
   for (const spec of specs) {
-    const input = await subscriptionFrom(store, config, spec, 'config', spec.key);
+    const input = await subscriptionFrom(store, config, spec, 'config', spec.key).catch((err: unknown) => {
+      if (err instanceof UsageError) throw new UsageError(`notify.subscriptions "${spec.key}": ${err.message}`, { cause: err });
+      throw err;
+    });
     await store.addSubscription(input, 'active', now);
     keys.add(spec.key);
   }

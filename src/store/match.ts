@@ -1,4 +1,4 @@
-import { CHANGE_LEVELS, type ChangeLabels, type Digest, type Millis, type Subscription } from '../model/index.ts';
+import { CHANGE_LEVELS, type Digest, type Millis, type Subscription, type VersionChange } from '../model/index.ts';
 import { changedSentences, matchWords, wordsHaveTerms } from '../text/sentences.ts';
 import { parseSearchText } from './sql/search-query.ts';
 
@@ -10,8 +10,11 @@ import { parseSearchText } from './sql/search-query.ts';
 export interface ChangeFacts {
   articleId: number;
   sourceId: number;
-  /** null when the change carries no labels (stored before labelling): it counts as a minor change of no kind. */
-  labels: ChangeLabels | null;
+  /**
+   * The diff engine's labels and level as stored with the version (VersionInput.change); null when
+   * stored without them: it counts as a minor change with no label.
+   */
+  change: VersionChange | null;
   /** Headline and paragraphs of the previous and of the new version. */
   before: () => string[];
   after: string[];
@@ -24,9 +27,9 @@ export interface ChangeFacts {
 export function subscriptionMatches(sub: Subscription, facts: ChangeFacts, changedWords: () => string[][]): boolean {
   if (sub.status !== 'active') return false;
   if (!watches(sub, facts)) return false;
-  const level = facts.labels?.level ?? 'minor';
+  const level = facts.change?.level ?? 'minor';
   if (CHANGE_LEVELS.indexOf(level) < CHANGE_LEVELS.indexOf(sub.minLevel)) return false;
-  if (sub.kinds.length > 0 && !sub.kinds.some((k) => facts.labels?.kinds.includes(k))) return false;
+  if (sub.kinds.length > 0 && !sub.kinds.some((k) => facts.change?.labels.includes(k))) return false;
   if (sub.watch === 'query') {
     const terms = parseSearchText(sub.query ?? '');
     return changedWords().some((words) => wordsHaveTerms(words, terms));

@@ -44,7 +44,7 @@ afterAll(async () => {
 describe('redline follow', () => {
   it('adds, lists and ends subscriptions, with clear errors', async () => {
     expect((await cli('follow', '--to', 'webhook:hook')).stdout).toMatch(/^subscription 1: webhook:hook <- every change Redline records/);
-    expect((await cli('follow', '--to', 'webhook:hook', '--source', 'wire', '--min', 'major', '--kind', 'headline')).stdout).toMatch(/changes in The Wire \(at least major; kinds headline\)/);
+    expect((await cli('follow', '--to', 'webhook:hook', '--source', 'wire', '--min', 'major', '--kind', 'headline-changed')).stdout).toMatch(/changes in The Wire \(at least major; kinds headline-changed\)/);
     expect((await cli('follow', '--to', 'webhook:hook', '--query', 'Rwanda')).stdout).toMatch(/sentence with Rwanda, since/);
     const email = await cli('follow', '--to', 'email:Someone@Example.org', '--article', '1');
     expect(email.stdout).toMatch(/email:someone@example\.org <- changes to “Talks”/);
@@ -53,6 +53,10 @@ describe('redline follow', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/no webhook account named "nope" .*known: hook/);
     expect((await cli('follow', '--to', 'webhook:hook', '--min', 'huge')).stderr).toMatch(/--min must be one of minor, substantive, major/);
+    // Kinds are the diff engine's change labels: anything else is refused, naming the list.
+    const kind = await cli('follow', '--to', 'webhook:hook', '--kind', 'headline');
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toMatch(/kind "headline" is not a change label; the labels are headline-changed, lede-changed, .*, rewrite/);
     expect((await cli('follow', '--to', 'webhook:hook', '--source', 'nosuch')).stderr).toMatch(/no source with key nosuch/);
     expect((await cli('follow', '--to', 'webhook:hook', '--digest', 'daily')).stderr).toMatch(/digest is for email/);
     const list = await cli('follows');
@@ -67,6 +71,11 @@ describe('redline follow', () => {
   });
 
   it('syncs the config file\'s subscriptions, delivers with run --once and shows the log', async () => {
+    // A kind that is not one of the diff engine's labels stops the start, naming the entry.
+    writeConfig([{ key: 'heads', to: 'webhook:hook', kinds: ['headline'] }]);
+    const bad = await cli('run', '--once');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/notify\.subscriptions "heads": kind "headline" is not a change label/);
     writeConfig([{ key: 'newsroom', to: 'webhook:hook', source: 'wire' }]);
     expect((await cli('run', '--once')).code).toBe(0);
     expect((await cli('follows')).stdout).toMatch(/webhook:hook <- changes in The Wire.*\[config\]/);

@@ -1,3 +1,4 @@
+import { CHANGE_LABELS } from '../../diff/index.ts';
 import { UsageError, type Subscription } from '../../model/index.ts';
 import { describeWatch, subscriptionFrom } from '../../notify/index.ts';
 import { openStore } from '../../store/index.ts';
@@ -12,6 +13,9 @@ const HELP = `usage: redline follow --to TARGET [--article ID|URL | --source KEY
   TARGET is webhook:NAME, mastodon:NAME or bluesky:NAME (accounts declared in the config's "notify"
   section) or email:ADDRESS. With no --article/--source/--query, every change is followed. A query is
   words and "quoted phrases" that must occur in one added or removed sentence (e.g. --query Rwanda).
+  --min and --kind filter on the labels the diff engine stores with each version: a change of at
+  least that level, carrying at least one of the kinds (repeat --kind, or separate with commas):
+  ${CHANGE_LABELS.join(', ')}.
   An email address gets a confirmation mail first, unless --confirmed.`;
 
 const OPTIONS = {

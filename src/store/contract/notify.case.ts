@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article, ChangeLabels, SubscriptionInput } from '../../model/index.ts';
+import type { Article, ChangeLabel, ChangeLevel, SubscriptionInput, VersionChange } from '../../model/index.ts';
 import type { Store } from '../store.ts';
 import { T0, addNext, freshStore, makeArticle, makeSource, versionInput, type ContractHarness } from './fixtures.ts';
 
@@ -12,9 +12,14 @@ export function subscriptionInput(over: Partial<SubscriptionInput> = {}): Subscr
 
 const lease = (workerId: string, until = T0 + 60_000) => ({ workerId, until });
 
-async function addChange(store: Store, article: Article, title: string, paragraphs: string[], at: number, labels: ChangeLabels | null = null) {
+/** A change as the diff engine stores it with the version (VersionInput.change). */
+function labelled(level: ChangeLevel, labels: ChangeLabel[]): VersionChange {
+  return { level, labels, titleChanged: labels.includes('headline-changed'), preview: null };
+}
+
+async function addChange(store: Store, article: Article, title: string, paragraphs: string[], at: number, change: VersionChange | null = null) {
   const latest = await store.getLatestVersion(article.id);
-  return store.addVersion(article.id, (latest?.number ?? 0) + 1, versionInput(title, paragraphs, { capturedAt: at, labels }));
+  return store.addVersion(article.id, (latest?.number ?? 0) + 1, versionInput(title, paragraphs, { capturedAt: at, change }));
 }
 
 async function keys(store: Store): Promise<string[]> {
@@ -54,8 +59,8 @@ export function notifyCases(harness: ContractHarness): void {
     it('updates a config-declared subscription in place by its key', async () => {
       const a = await store().addSubscription(subscriptionInput({ configKey: 'k', origin: 'config' }), 'active', T0);
       await store().unsubscribe(a.id, T0 + 1);
-      const b = await store().addSubscription(subscriptionInput({ configKey: 'k', origin: 'config', minLevel: 'major', kinds: ['headline'] }), 'active', T0 + 2);
-      expect(b).toMatchObject({ id: a.id, status: 'active', minLevel: 'major', kinds: ['headline'], confirmedAt: T0 });
+      const b = await store().addSubscription(subscriptionInput({ configKey: 'k', origin: 'config', minLevel: 'major', kinds: ['headline-changed'] }), 'active', T0 + 2);
+      expect(b).toMatchObject({ id: a.id, status: 'active', minLevel: 'major', kinds: ['headline-changed'], confirmedAt: T0 });
       expect(await store().listSubscriptions()).toHaveLength(1);
     });
   });
@@ -73,16 +78,16 @@ export function notifyCases(harness: ContractHarness): void {
       const onA = await sub({ watch: 'article', articleId: a.id });
       const onTwo = await sub({ watch: 'source', sourceId: other.id });
       const major = await sub({ minLevel: 'major' });
-      const headline = await sub({ kinds: ['headline'] });
+      const headline = await sub({ kinds: ['headline-changed'] });
       const rwanda = await sub({ watch: 'query', query: 'Rwanda', minLevel: 'substantive' });
       const rwandaInTwo = await sub({ watch: 'query', query: '"Kigali talks"', sourceId: other.id });
       await store().addSubscription(subscriptionInput({ channel: 'email', address: 'x@example.org' }), 'pending', T0);
       await addChange(store(), a, 'A', ['Talks went on.'], T0);
       await addChange(store(), b, 'B', ['Kigali talks went on.'], T0);
       expect(await keys(store())).toEqual([`s8-confirm`]); // first versions are not changes
-      const a2 = await addChange(store(), a, 'A', ['Talks went on.', 'Troops left Rwanda.'], T0 + 1, { level: 'substantive', kinds: ['paragraphs-added'] });
-      const b2 = await addChange(store(), b, 'B!', ['Kigali talks went on. Quietly.'], T0 + 2, { level: 'major', kinds: ['headline'] });
-      const a3 = await addChange(store(), a, 'A', ['Talks went on.', 'Troops left Rwanda!'], T0 + 3, { level: 'minor', kinds: ['punctuation'] });
+      const a2 = await addChange(store(), a, 'A', ['Talks went on.', 'Troops left Rwanda.'], T0 + 1, labelled('substantive', ['paragraphs-added']));
+      const b2 = await addChange(store(), b, 'B!', ['Kigali talks went on. Quietly.'], T0 + 2, labelled('major', ['headline-changed']));
+      const a3 = await addChange(store(), a, 'A', ['Talks went on.', 'Troops left Rwanda!'], T0 + 3, labelled('minor', ['typo-only']));
       const byKey = (await store().listDeliveries({ limit: 100 })).items.filter((d) => d.kind === 'change');
       const got = byKey.map((d) => `${d.subscriptionId}:${d.versionId}`).sort();
       const want = [

@@ -1,5 +1,6 @@
 import type {
   Channel,
+  ChangeLabel,
   ChangeLevel,
   Delivery,
   DeliveryAttempt,
@@ -32,7 +33,7 @@ export function toSubscription(r: Row): Subscription {
     sourceId: numOrNull(r.source_id),
     query: strOrNull(r.query),
     minLevel: String(r.min_level) as ChangeLevel,
-    kinds: JSON.parse(String(r.kinds_json)) as string[],
+    kinds: JSON.parse(String(r.kinds_json)) as ChangeLabel[],
     digest: String(r.digest) as Digest,
     status: String(r.status) as SubscriptionStatus,
     origin: String(r.origin) as SubscriptionOrigin,

@@ -1,4 +1,4 @@
-import type { ChangeLabels, Millis, Subscription } from '../../model/index.ts';
+import type { Millis, Subscription, VersionChange } from '../../model/index.ts';
 import { digestDueAt, matchingSubscriptions } from '../match.ts';
 import type { Db } from './db.ts';
 import { SUBSCRIPTION_COLUMNS, toSubscription } from './notify-rows.ts';
@@ -24,7 +24,8 @@ export interface StoredChange {
   versionId: number;
   number: number;
   capturedAt: Millis;
-  labels: ChangeLabels | null;
+  /** The diff engine's labels and level, as stored with the version (null: stored without them). */
+  change: VersionChange | null;
   title: string;
   paragraphs: string[];
 }
@@ -52,7 +53,7 @@ export async function writeOutbox(tx: Db, change: StoredChange): Promise<number>
   const matched = matchingSubscriptions(candidates, {
     articleId: change.articleId,
     sourceId,
-    labels: change.labels,
+    change: change.change,
     before: () => (before ??= previous ? [previous.title, ...previous.paragraphs] : []),
     after: [change.title, ...change.paragraphs],
   });

@@ -67,7 +67,7 @@ export async function addVersion(
         versionId: version.id,
         number,
         capturedAt: input.capturedAt,
-        labels: input.labels ?? null,
+        change: input.change ?? null,
         title: input.title,
         paragraphs: input.paragraphs,
       });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../src/config/index.ts';
+import { diffVersions, versionChange } from '../../src/diff/index.ts';
 import type { Article, Subscription } from '../../src/model/index.ts';
 import { createSenders, deliverDue, type NotifyDeps, type Senders } from '../../src/notify/index.ts';
 import { graphemes } from '../../src/notify/post-text.ts';
@@ -50,17 +51,21 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** Stores a new version as the tracker does: with the diff engine's labels against the latest one. */
 async function edit(article: Article, title: string, paragraphs: string[]) {
   const latest = await t.deps.store.getLatestVersion(article.id);
+  const next = { title, byline: null, published: null, paragraphs };
   t.clock.advance(1);
   return t.deps.store.addVersion(article.id, (latest?.number ?? 0) + 1, {
-    title, byline: null, published: null, paragraphs, fingerprint: `${title}|${paragraphs.join('|')}`, extractorVersion: 'x', capturedAt: t.clock.now, rawHtml: null, wordsAdded: 0, wordsRemoved: 0,
+    ...next, fingerprint: `${title}|${paragraphs.join('|')}`, extractorVersion: 'x', capturedAt: t.clock.now, rawHtml: null, wordsAdded: 0, wordsRemoved: 0,
+    change: latest ? versionChange(diffVersions(latest, next)) : null,
   });
 }
 
 describe('Mastodon and Bluesky', () => {
   it('posts a headline change with the card image and its alt text, within each length limit', async () => {
-    await edit(a, `Ceasefire agreed 🕊️ ${LONG} ${LONG} ${LONG}`, ['Talks were held in Geneva.']);
+    const v2 = await edit(a, `Ceasefire agreed 🕊️ ${LONG} ${LONG} ${LONG}`, ['Talks were held in Geneva.']);
+    expect(v2.change).toMatchObject({ labels: ['headline-changed'], level: 'major' });
     await deliverDue(notify, senders);
     expect(mastodon.problems).toEqual([]);
     expect(pds.problems).toEqual([]);

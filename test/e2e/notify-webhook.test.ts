@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_EDITS, STORIES } from '../../src/demo/index.ts';
 import type { Subscription } from '../../src/model/index.ts';
 import { deliverDue } from '../../src/notify/index.ts';
 import { startReceiver, type WebhookReceiver } from '../../src/notify/testdata/receiver.ts';
@@ -27,6 +28,12 @@ async function setUp(): Promise<Subscription> {
   );
 }
 
+/** Every text a webhook body shows: the headline's old and new, each changed row's old and new. */
+function textsOf(body: { change: { headline: { old: string; new: string } | null; rows: { old?: string | string[]; new?: string | string[] }[] } }): string[] {
+  const h = body.change.headline;
+  return [...(h ? [h.old, h.new] : []), ...body.change.rows.flatMap((r) => [r.old ?? [], r.new ?? []].flat())];
+}
+
 describe('webhook subscription to everything, through the demo', () => {
   it('delivers every edit once, each key exactly once, every signature valid; a redelivery reuses its key', async () => {
     const sub = await setUp();
@@ -42,6 +49,16 @@ describe('webhook subscription to everything, through the demo', () => {
     expect(headline.body).toMatchObject({ type: 'change', idempotencyKey: headline.key, article: { source: { key: 'demo' } } });
     expect(headline.body.links.diff).toMatch(/\/articles\/\d+\/diff\/\d+\/\d+$/);
     expect(receiver.received.every((r) => r.body.change.rows.length > 0 || r.body.change.headline)).toBe(true);
+    // Every scripted edit is in what the receiver got: its new (or, when removed, its old) text in a
+    // change of its article. Flip-flops and takedowns are left to the demo's own tests.
+    const scripted = DEMO_EDITS.filter((e) => !['flip', 'takedown', 'restore'].includes(e.kind));
+    expect(scripted.length).toBeGreaterThanOrEqual(15);
+    for (const e of scripted) {
+      const path = STORIES.find((s) => s.id === e.articleId)!.path;
+      const texts = receiver.received.filter((r) => r.body.article.url.endsWith(path)).flatMap((r) => textsOf(r.body));
+      const wanted = e.after || e.before!;
+      expect(texts.some((t) => t.includes(wanted)), `${e.step} ${e.articleId} ${e.kind}`).toBe(true);
+    }
 
     const first = (await f.t.deps.store.listDeliveries({ limit: 100 })).items.at(-1)!;
     await f.t.deps.store.redeliver(first.id, f.t.clock.now);

@@ -29,9 +29,13 @@ async function setUp(): Promise<Subscription> {
 }
 
 /** Every text a webhook body shows: the headline's old and new, each changed row's old and new. */
-function textsOf(body: { change: { headline: { old: string; new: string } | null; rows: { old?: string | string[]; new?: string | string[] }[] } }): string[] {
-  const h = body.change.headline;
-  return [...(h ? [h.old, h.new] : []), ...body.change.rows.flatMap((r) => [r.old ?? [], r.new ?? []].flat())];
+interface ChangeBody {
+  headline: { old: string; new: string } | null;
+  rows: { old?: string | string[]; new?: string | string[] }[];
+}
+function textsOf(body: Record<string, unknown>): string[] {
+  const { headline: h, rows } = body.change as ChangeBody;
+  return [...(h ? [h.old, h.new] : []), ...rows.flatMap((r) => [r.old ?? [], r.new ?? []].flat())];
 }
 
 describe('webhook subscription to everything, through the demo', () => {

@@ -7,7 +7,7 @@ import { VersionConflictError } from '../store/errors.ts';
 import { captureOf } from './baseline.ts';
 import { compareWithHistory } from './compare.ts';
 import type { FetchedPage, GetOptions, TrackerDeps } from './deps.ts';
-import { describeFailure, failureText, type FailureInfo } from './errors.ts';
+import { describeFailure, failureText, type FailureInfo } from './failure.ts';
 import { DAY_MS, extractPage, type Kept } from './limits.ts';
 import { renderModeOf } from './render-mode.ts';
 import { articleAgeSec, nextCheck, periodAfterChange, periodAfterNoChange, periodAfterRevert } from './schedule.ts';

@@ -1,7 +1,7 @@
 import { recoveryNote, type FeedDocument, type FeedItem } from '../feeds/index.ts';
 import type { Source } from '../model/index.ts';
 import type { FetchedPage, TrackerDeps } from './deps.ts';
-import { describeFailure } from './errors.ts';
+import { describeFailure } from './failure.ts';
 import { parsersOf } from './threads/index.ts';
 
 /** Child sitemaps read per poll of a sitemap index (the most recently modified first): an index of monthly archives can list hundreds. */

@@ -4,7 +4,7 @@ export { pollSource, type PollOutcome } from './poll-source.ts';
 export { runOnce, emptyCounts, newWorkerId, type PassCounts, type RunOptions } from './run-once.ts';
 export { startWorker, type Worker, type WorkerOptions } from './worker.ts';
 export { syncSources, MANUAL_SOURCE } from './sync.ts';
-export { describeFailure, failureText, type FailureInfo } from './errors.ts';
+export { describeFailure, failureText, type FailureInfo } from './failure.ts';
 export { openTracker } from './open.ts';
 export { formatAgo, formatCounts, formatDelay, formatOutcome, formatPeriod, formatTime } from './report.ts';
 export { guardProcess } from './guard.ts';

@@ -1,3 +1,4 @@
 export * from './types.ts';
 export * from './errors.ts';
 export * from './evidence.ts';
+export * from './enums.ts';

@@ -49,14 +49,6 @@ export function newDatabaseNotice(config: Config): () => void {
   };
 }
 
-/** openStore for commands that read the data, saying so when it had to create the database. */
-export async function openDataStore(config: Config): Promise<Store> {
-  const announce = newDatabaseNotice(config);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  announce();
-  return store;
-}
-
 export function configFrom(values: { data?: string; config?: string; database?: string; port?: string; role?: string }): Config {
   return loadConfig({
     dataDir: values.data,
@@ -79,9 +71,11 @@ export async function withStore<T>(config: Config, use: (store: Store) => Promis
   }
 }
 
-/** The tracker's dependencies (store, fetcher, renderer, clock) for one command, closed whatever happens. */
+/** The tracker's dependencies (store, fetcher, renderer, clock) for one command (saying so when it created the database), closed whatever happens. */
 export async function withTracker<T>(config: Config, log: Logger | undefined, use: (deps: TrackerDeps) => Promise<T>): Promise<T> {
+  const announce = newDatabaseNotice(config);
   const deps = await openTracker(config, log);
+  announce();
   try {
     return await use(deps);
   } finally {

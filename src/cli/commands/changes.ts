@@ -5,7 +5,7 @@ import type { Store } from '../../store/store.ts';
 import { formatTime } from '../../tracker/index.ts';
 import { changeJson } from '../../web/api/serialize.ts';
 import { createDigestCache, type ChangeDigest } from '../../web/digest.ts';
-import { configFrom, openDataStore, parseCommand } from '../common.ts';
+import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline changes [--json] [--source KEY] [--since TIME] [--limit N] [--data DIR]
   The stream of changes, newest first: new versions (2 and later) and removed/restored/revert
@@ -74,8 +74,7 @@ export default async function changes(argv: string[]): Promise<number> {
   const limit = parseLimit(values.limit);
   const since = values.since === undefined ? undefined : parseSince(values.since, Date.now());
   const config = configFrom(values);
-  const store = await openDataStore(config);
-  try {
+  return withStore(config, async (store) => {
     let sourceId: number | undefined;
     if (values.source) {
       const source = await store.getSource(values.source);
@@ -87,8 +86,6 @@ export default async function changes(argv: string[]): Promise<number> {
     const digestOf = (c: Change) => (c.type === 'version' ? digests.get(c.version.id) ?? null : null);
     if (values.json) process.stdout.write(JSON.stringify(list.map((c) => changeJson(c, digestOf(c))), null, 2) + '\n');
     else process.stdout.write(list.length ? list.map((c) => changeLine(c, digestOf(c))).join('\n') + '\n' : 'no changes yet\n');
-  } finally {
-    await store.close();
-  }
-  return 0;
+    return 0;
+  });
 }

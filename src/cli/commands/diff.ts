@@ -2,7 +2,7 @@ import { diffVersions, renderTerminalDiff } from '../../diff/index.ts';
 import { UsageError, type ArticleWithSource, type Version } from '../../model/index.ts';
 import { openStore, type Store } from '../../store/index.ts';
 import { formatTime } from '../../tracker/index.ts';
-import { configFrom, openDataStore, parseCommand } from '../common.ts';
+import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline diff ARTICLE_ID A B [--no-color] [--json] [--data DIR]
   Compares versions A and B of an article (any two, in either order): headline, byline,
@@ -29,14 +29,11 @@ export default async function diff(argv: string[]): Promise<number> {
   const tty = process.stdout.isTTY === true;
   const color = tty && !values['no-color'] && !process.env.NO_COLOR;
   const config = configFrom(values);
-  const store = await openDataStore(config);
-  try {
+  return withStore(config, async (store) => {
     const request = { articleId, a, b, json: values.json === true, color, width: tty ? process.stdout.columns : undefined };
     process.stdout.write(await diffOutput(store, request));
-  } finally {
-    await store.close();
-  }
-  return 0;
+    return 0;
+  });
 }
 
 function parsePositionals(positionals: string[]): [number, number, number] {

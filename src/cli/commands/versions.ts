@@ -1,7 +1,7 @@
 import type { ArticleEvent, Version } from '../../model/index.ts';
 import { UsageError } from '../../model/index.ts';
 import { formatTime } from '../../tracker/index.ts';
-import { configFrom, openDataStore, parseCommand } from '../common.ts';
+import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline versions ARTICLE_ID [--json] [--data DIR]
   Lists the stored versions of an article with its removed/restored/revert events, oldest first.
@@ -17,8 +17,7 @@ export default async function versions(argv: string[]): Promise<number> {
   const id = Number(positionals[0]);
   if (!/^\d+$/.test(positionals[0]) || !Number.isSafeInteger(id) || id <= 0) throw new UsageError(`ARTICLE_ID must be a positive whole number (got ${JSON.stringify(positionals[0])})`);
   const config = configFrom(values);
-  const store = await openDataStore(config);
-  try {
+  return withStore(config, async (store) => {
     const article = await store.getArticle(id);
     if (!article) throw new UsageError(`no article ${id} (see \`redline articles\`)`);
     const list = await store.listVersions(id);
@@ -30,10 +29,8 @@ export default async function versions(argv: string[]): Promise<number> {
     const head = `article ${id} (${article.sourceKey}) ${article.url}\n`;
     const body = list.length === 0 && events.length === 0 ? `  no version stored yet${article.lastError ? ` (last error: ${article.lastError})` : ''}\n` : timeline(list, events);
     process.stdout.write(head + body);
-  } finally {
-    await store.close();
-  }
-  return 0;
+    return 0;
+  });
 }
 
 /** Versions and events in time order, one aligned line each; a headline is shown when it changes. */

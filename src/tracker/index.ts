@@ -6,6 +6,4 @@ export { startWorker, type Worker, type WorkerOptions } from './worker.ts';
 export { syncSources, MANUAL_SOURCE } from './sync.ts';
 export { describeFailure, failureText, type FailureInfo } from './failure.ts';
 export { openTracker } from './open.ts';
-export { formatAgo, formatCounts, formatDelay, formatOutcome, formatPeriod, formatTime } from './report.ts';
-export { guardProcess } from './guard.ts';
 export { relabelVersions, type RelabelResult } from './relabel.ts';

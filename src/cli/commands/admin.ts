@@ -3,7 +3,7 @@ import { ACTION_NAMES, createToken, perform, revokeToken, type ActionName, type 
 import type { Config } from '../../config/index.ts';
 import { NotFoundError, UsageError } from '../../model/index.ts';
 import type { Store } from '../../store/store.ts';
-import { formatTime } from '../../tracker/index.ts';
+import { formatTime } from '../../text/time.ts';
 import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline admin SUBCOMMAND [options] [--data DIR]

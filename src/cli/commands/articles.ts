@@ -1,7 +1,7 @@
 import { UsageError, type ArticleStatus, type ArticleWithSource } from '../../model/index.ts';
 import { checked, rules } from '../../config/index.ts';
 import type { Store } from '../../store/store.ts';
-import { formatTime } from '../../tracker/index.ts';
+import { formatTime } from '../../text/time.ts';
 import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline articles [--json] [--source KEY] [--status active|removed|retired] [--min-versions N] [--data DIR]

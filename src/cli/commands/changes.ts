@@ -2,7 +2,7 @@ import { parseDuration } from '../../config/index.ts';
 import type { Change, Millis } from '../../model/index.ts';
 import { UsageError } from '../../model/index.ts';
 import type { Store } from '../../store/store.ts';
-import { formatTime } from '../../tracker/index.ts';
+import { formatTime } from '../../text/time.ts';
 import { changeJson } from '../../web/api/serialize.ts';
 import { createDigestCache, type ChangeDigest } from '../../web/digest.ts';
 import { configFrom, parseCommand, withStore } from '../common.ts';

@@ -1,7 +1,8 @@
 import { canonicalizeUrl } from '../../feeds/index.ts';
 import { createLogger, type Logger } from '../../log/index.ts';
 import { UsageError } from '../../model/index.ts';
-import { checkArticle, formatOutcome, MANUAL_SOURCE, syncSources } from '../../tracker/index.ts';
+import { checkArticle, MANUAL_SOURCE, syncSources } from '../../tracker/index.ts';
+import { formatOutcome } from '../report.ts';
 import { configFrom, parseCommand, withTracker } from '../common.ts';
 
 const HELP = `usage: redline check URL [--json] [--track] [--data DIR]

@@ -3,7 +3,8 @@ import { MANUAL_SOURCE_KEY, parseSource, type Config } from '../../config/index.
 import { parseOpml } from '../../feeds/index.ts';
 import { UsageError, type SourceInput, type SourceWithStats } from '../../model/index.ts';
 import type { Store } from '../../store/store.ts';
-import { formatAgo, formatDelay, formatPeriod } from '../../tracker/index.ts';
+import { formatPeriod } from '../../text/time.ts';
+import { formatAgo, formatDelay } from '../report.ts';
 import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline sources add URL [--key K] [--name N] [--every 5m] [--include REGEX]... [--exclude REGEX]...

@@ -1,6 +1,7 @@
 import type { ArticleEvent, Version } from '../../model/index.ts';
 import { UsageError } from '../../model/index.ts';
-import { formatTime } from '../../tracker/index.ts';
+import { describeEvent } from '../../text/events.ts';
+import { formatTime } from '../../text/time.ts';
 import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline versions ARTICLE_ID [--json] [--data DIR]
@@ -43,27 +44,11 @@ function timeline(list: Version[], events: ArticleEvent[]): string {
     title = v.title;
     rows.push({ at: v.capturedAt, order: 0, text: row(`v${v.number}`, v.capturedAt, `${words.padEnd(16)} ${headline}`) });
   }
-  for (const e of events) rows.push({ at: e.at, order: 1, text: row('event', e.at, eventText(e)) });
+  for (const e of events) rows.push({ at: e.at, order: 1, text: row('event', e.at, describeEvent(e)) });
   rows.sort((a, b) => a.at - b.at || a.order - b.order);
   return rows.map((r) => r.text.trimEnd() + '\n').join('');
 }
 
 function row(label: string, at: number, text: string): string {
   return `  ${label.padEnd(6)} ${formatTime(at)}  ${text}`;
-}
-
-function eventText(e: ArticleEvent): string {
-  const detail = e.detail ? ` (${e.detail})` : '';
-  switch (e.kind) {
-    case 'removed':
-      return `removed from the site${detail}`;
-    case 'restored':
-      return `back on the site${detail}`;
-    case 'revert':
-      return `back to the text of version ${e.versionNumber}${detail}`;
-    case 'retired':
-      return `retired: will not be checked again${detail}`;
-    default:
-      return `${e.kind}${detail}`;
-  }
 }

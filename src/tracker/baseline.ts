@@ -1,7 +1,8 @@
 import { EXTRACTOR_VERSION } from '../extract/index.ts';
 import type { CaptureInput, Version } from '../model/index.ts';
 import { decodeHtml } from '../text/charset.ts';
-import type { FetchedPage, TrackerDeps } from './deps.ts';
+import type { FetchResult } from '../fetch/index.ts';
+import type { TrackerDeps } from './deps.ts';
 import { extractPage } from './limits.ts';
 
 /**
@@ -41,7 +42,7 @@ export function decodeCapture(capture: Pick<CaptureInput, 'body' | 'charset'>): 
 }
 
 /** A fetched page as the version's exact capture: the bytes before charset decoding and the exchange. */
-export function captureOf(requestUrl: string, page: FetchedPage): CaptureInput {
+export function captureOf(requestUrl: string, page: FetchResult): CaptureInput {
   return {
     body: page.body,
     requestUrl,

@@ -6,7 +6,8 @@ import type { ArticlePatch } from '../store/store.ts';
 import { VersionConflictError } from '../store/errors.ts';
 import { captureOf } from './baseline.ts';
 import { compareWithHistory } from './compare.ts';
-import type { FetchedPage, GetOptions, TrackerDeps } from './deps.ts';
+import type { FetchResult, GetOptions } from '../fetch/index.ts';
+import type { TrackerDeps } from './deps.ts';
 import { describeFailure, failureText, type FailureInfo } from './failure.ts';
 import { DAY_MS, extractPage, type Kept } from './limits.ts';
 import { renderModeOf } from './render-mode.ts';
@@ -50,7 +51,7 @@ interface Verdict {
 export async function checkArticle(deps: TrackerDeps, article: Article): Promise<CheckOutcome> {
   const now = deps.now();
   const latest = await deps.store.getLatestVersion(article.id);
-  let page: FetchedPage;
+  let page: FetchResult;
   try {
     const options = validators(article, latest);
     page = deps.renderer && (await renderModeOf(deps, article)) === 'chromium'
@@ -149,7 +150,7 @@ async function storeVersion(
   article: Article,
   latest: Version | null,
   extraction: ExtractResult,
-  page: FetchedPage,
+  page: FetchResult,
   now: Millis,
   patch: ArticlePatch,
 ): Promise<Verdict> {

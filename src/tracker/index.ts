@@ -1,4 +1,4 @@
-export type { TrackerDeps, PageFetcher, FetchedPage, GetOptions } from './deps.ts';
+export type { TrackerDeps, PageFetcher, PageRenderer } from './deps.ts';
 export { checkArticle, type CheckOutcome, type CheckStatus } from './check-article.ts';
 export { pollSource, type PollOutcome } from './poll-source.ts';
 export { runOnce, emptyCounts, newWorkerId, type PassCounts, type RunOptions } from './run-once.ts';

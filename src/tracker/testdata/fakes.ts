@@ -5,7 +5,8 @@ import { defaultConfig, type Config } from '../../config/index.ts';
 import { memoryLogger } from '../../log/index.ts';
 import { FetchError } from '../../fetch/index.ts';
 import { openStore } from '../../store/index.ts';
-import type { FetchedPage, GetOptions, PageFetcher, TrackerDeps } from '../deps.ts';
+import type { FetchResult, GetOptions } from '../../fetch/index.ts';
+import type { PageFetcher, TrackerDeps } from '../deps.ts';
 
 export type Answer = { html?: string; status?: number; etag?: string; maxAgeMs?: number } | { error: Error };
 
@@ -16,7 +17,7 @@ export function fakeFetcher(): PageFetcher & { answers: Map<string, Answer>; req
   return {
     answers,
     requests,
-    async get(url, options): Promise<FetchedPage> {
+    async get(url, options): Promise<FetchResult> {
       requests.push({ url, options });
       const a = answers.get(url);
       if (!a) throw new FetchError('gone', `HTTP 404 for ${url}`, { status: 404 });
@@ -27,6 +28,7 @@ export function fakeFetcher(): PageFetcher & { answers: Map<string, Answer>; req
         url,
         status: notModified ? 304 : (a.status ?? 200),
         notModified,
+        headers: {},
         body: new TextEncoder().encode(text),
         text,
         charset: 'utf-8',

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ARTICLE_STATUSES, NotFoundError, UsageError, type ArticleStatus } from '../../model/index.ts';
+import { ARTICLE_STATUSES, UsageError, type ArticleStatus } from '../../model/index.ts';
 import type { WebContext } from '../context.ts';
 import { dateParam, limitParam, loadArticle, loadVersion, optionalInt, pathNumber, sourceFilter } from '../params.ts';
 import { evidenceRoutes } from './evidence-routes.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { checkSchema } from './api/schema-check.ts';
+import { checkSchema } from './api/testdata/schema-check.ts';
 import type { TempStore } from './test-support.ts';
 import { openSeededApp, type Site } from './testdata/site.ts';
 

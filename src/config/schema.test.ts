@@ -96,7 +96,8 @@ describe('the config schema', () => {
   });
 
   it('checks the environment with the same rules as the file', () => {
-    expect(load({}, { REDLINE_PORT: '9090' })().web).toMatchObject({ port: 9090, baseUrl: 'http://127.0.0.1:9090' });
+    expect(load({}, { REDLINE_PORT: '9090' })().web).toMatchObject({ port: 9090, baseUrl: '' });
+    expect(load({ web: { baseUrl: 'ftp://x' } })).toThrow('web.baseUrl must be an http(s) URL, or empty');
     expect(load({}, { REDLINE_PORT: 'eighty' })).toThrow('REDLINE_PORT must be a number (got "eighty")');
     expect(load({}, { REDLINE_PORT: '99999' })).toThrow('REDLINE_PORT must be a port number (0-65535) (got 99999)');
     expect(load({}, { DATABASE_URL: 'mysql://db' })).toThrow('database URL must start with postgres://');

@@ -133,7 +133,7 @@ const web = v.strictObject({
    * Public base URL used in feeds, share cards and self links, e.g. https://redline.example.org.
    * Empty (the default): the address the website actually listens on (see `publicBaseUrl`).
    */
-  baseUrl: v.optional(v.union([v.literal(''), httpUrl], 'must be an http(s) URL, or empty to use the address the website listens on'), ''),
+  baseUrl: v.optional(v.pipe(text, v.check((u) => u === '' || /^https?:\/\/[^/]/.test(u), 'must be an http(s) URL, or empty to use the address the website listens on')), ''),
 });
 
 const admin = v.strictObject({

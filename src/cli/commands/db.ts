@@ -53,13 +53,10 @@ async function migrate(values: { data?: string; config?: string; database?: stri
 
 async function relabel(values: { data?: string; config?: string; database?: string }): Promise<number> {
   const config = configFrom(values);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  try {
+  return withStore(config, async (store) => {
     reportRelabel(await relabelVersions(store));
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 function reportRelabel(r: RelabelResult): void {

@@ -43,7 +43,7 @@ function gunzipped(body: Buffer, encoding: string | undefined): number {
 
 export async function httpClientTimings(urls: string[], rounds = 3, inFlight = 16): Promise<ClientTiming[]> {
   const config = defaultConfig().fetch;
-  const fetcher = createFetcher({ ...config, perHostConcurrency: 256, perHostDelayMs: 0, globalConcurrency: inFlight, respectRobots: true });
+  const fetcher = createFetcher({ ...config, perHostConcurrency: 256, perHostDelayMs: 0, globalConcurrency: inFlight, respectRobots: true, allowPrivateNetworks: true });
   const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
   const headers = { 'user-agent': config.userAgent, 'accept-encoding': 'gzip', accept: 'text/html' };
   const bareHttp: Get = (url) =>

@@ -83,6 +83,11 @@ export interface Article {
   title: string | null;
   /** Hidden by an admin (legal removal): the site answers 410 and lists leave it out. */
   hiddenAt: Millis | null;
+  /**
+   * The version the page showed at the last check: the latest version, or the earlier one a revert
+   * went back to. Kept by the store with each version and revert; null while there is no version.
+   */
+  lastSeenVersion: number | null;
 }
 
 export interface ArticleWithSource extends Article {

@@ -176,9 +176,9 @@ describe('checkArticle', () => {
     const real = h.deps.store;
     // Another worker wins the race: its version 1 lands just before ours.
     const racing = Object.assign(Object.create(real), {
-      addVersion: async (id: number, n: number, input: Parameters<typeof real.addVersion>[2]) => {
-        await real.addVersion(id, n, input);
-        return real.addVersion(id, n, input);
+      applyCheck: async (id: number, check: Parameters<typeof real.applyCheck>[1]) => {
+        if (check.version) await real.addVersion(id, check.version.number, check.version.input);
+        return real.applyCheck(id, check);
       },
     });
     const o = await checkArticle({ ...h.deps, store: racing }, a);

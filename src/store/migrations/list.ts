@@ -6,6 +6,7 @@ import { moderation } from './005-moderation.ts';
 import { evidence } from './006-evidence.ts';
 import { discovery } from './007-discovery.ts';
 import { searchStemming } from './008-search-stemming.ts';
+import { lastSeen } from './010-last-seen.ts';
 
 /** One schema change, with the statements for each database (the same text where SQL is portable). */
 export interface Migration {
@@ -16,6 +17,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const MIGRATIONS: Migration[] = [initial, claimFunction, versionChange, boundedWork, moderation, evidence, discovery, searchStemming];
+export const MIGRATIONS: Migration[] = [initial, claimFunction, versionChange, boundedWork, moderation, evidence, discovery, searchStemming, lastSeen];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1].version;

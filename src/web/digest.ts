@@ -129,7 +129,7 @@ export interface DigestCache {
   forVersions(versions: Version[]): Promise<Map<number, ChangeDigest>>;
 }
 
-/** Keyed by version id; a version's digest never changes. Misses are computed together, one getVersion per miss. */
+/** Keyed by version id; a version's digest never changes. Misses are computed together, their previous versions read in one query. */
 export function createDigestCache(store: Store, maxEntries: number): DigestCache {
   const entries = new Map<number, ChangeDigest>();
   const remember = (id: number, d: ChangeDigest) => {
@@ -145,14 +145,17 @@ export function createDigestCache(store: Store, maxEntries: number): DigestCache
         if (hit) out.set(v.id, hit);
         return !hit && v.number > 1;
       });
-      await Promise.all(misses.map(async (v) => {
-        const prev = await store.getVersion(v.articleId, v.number - 1);
+      if (misses.length === 0) return out;
+      const previous = await store.getVersions(misses.map((v) => ({ articleId: v.articleId, number: v.number - 1 })));
+      const byKey = new Map(previous.map((p) => [`${p.articleId}:${p.number}`, p]));
+      for (const v of misses) {
+        const prev = byKey.get(`${v.articleId}:${v.number - 1}`);
         // A hidden version's text must not reach readers through the diff of the version after it.
-        if (!prev || prev.hiddenAt !== null || v.hiddenAt !== null) return;
+        if (!prev || prev.hiddenAt !== null || v.hiddenAt !== null) continue;
         const d = digestOf(diffVersions(prev, v), v);
         remember(v.id, d);
         out.set(v.id, d);
-      }));
+      }
       return out;
     },
   };

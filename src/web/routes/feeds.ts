@@ -3,9 +3,9 @@ import { Hono } from 'hono';
 import { NotFoundError } from '../../model/index.ts';
 import type { ChangeQuery } from '../../store/store.ts';
 import type { WebContext } from '../context.ts';
-import { tagUri, toEntries, type FeedInfo } from '../feeds/entries.ts';
+import { tagUri, toEntries, type FeedInfo } from '../changefeeds/entries.ts';
 import { UsageError } from '../../model/index.ts';
-import { renderAtom, renderJsonFeed, renderRss } from '../feeds/formats.ts';
+import { renderAtom, renderJsonFeed, renderRss } from '../changefeeds/formats.ts';
 import { loadArticle, loadSource } from '../params.ts';
 import { articleFeedBase, articlePath, CHANGES_FEED_BASE, sourceFeedBase } from '../views/paths.ts';
 

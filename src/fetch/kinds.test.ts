@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FetchError, type FetchErrorKind } from './errors.ts';
 import { createFetcher } from './fetcher.ts';
-import { testFetchConfig, useTestServer } from './test-server.ts';
+import { testFetchConfig, useTestServer } from './testdata/server.ts';
 
 /** Each failure has a kind that says what went wrong, not a catch-all `http`. */
 const serve = useTestServer();

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFetcher } from '../fetch/index.ts';
-import { testFetchConfig, useTestServer } from '../fetch/test-server.ts';
+import { testFetchConfig, useTestServer } from '../fetch/testdata/server.ts';
 import { captureOf, currentFingerprint } from './baseline.ts';
 import { checkArticle } from './check-article.ts';
 import { syncSources } from './sync.ts';

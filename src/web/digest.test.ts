@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffVersions } from '../diff/index.ts';
 import type { Store } from '../store/index.ts';
 import { changedSentence, createDigestCache, digestOf, firstWords } from './digest.ts';
-import { addArticle, addVersion, openTempStore } from './test-support.ts';
+import { addArticle, addVersion, openTempStore } from './testdata/store.ts';
 
 const v1 = { title: 'Ferry runs aground', byline: null, published: null, paragraphs: ['First paragraph here.', 'Second paragraph about the ferry and its passengers.', 'Third one.', 'Fourth one.'] };
 const digest = (b: typeof v1) => digestOf(diffVersions(v1, b), b);

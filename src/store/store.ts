@@ -233,7 +233,7 @@ export interface Store {
   addEvent(event: NewEvent): Promise<ArticleEvent>;
   listEvents(articleId: number): Promise<ArticleEvent[]>;
   /**
-   * Writes one check in one transaction: the version, the events, then the article patch. Throws
+   * Writes one check in one transaction: the article patch, the version, then the events. Throws
    * VersionConflictError, having written nothing, when another writer stored that version first.
    */
   applyCheck(articleId: number, check: CheckWrite): Promise<CheckResult>;

@@ -30,6 +30,10 @@ export function checkCases(harness: ContractHarness): void {
       expect(await store().listEvents(article.id)).toEqual(written.events);
       // The lease is gone: the article can be claimed again once due.
       expect((await store().claimDueArticles(T0 + 900_001, 10, lease, 10)).map((a) => a.id)).toEqual([article.id]);
+      // The version's chain record carries the URL the same check moved the article to (rel=canonical).
+      const moved = await makeArticle(store(), await makeSource(store(), 'other'), 'moved');
+      const v = (await store().applyCheck(moved.id, { version: { number: 1, input: versionInput('t', ['p']) }, events: [], patch: { url: 'http://news.example/canonical' } })).version!;
+      expect(await store().evidence.getVersionRecord(v.id)).toMatchObject({ url: 'http://news.example/canonical' });
     });
 
     it('keeps the version the page last showed: each new version, and the target of a revert', async () => {

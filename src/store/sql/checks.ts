@@ -7,8 +7,9 @@ import { writeEvent } from './events.ts';
 import { prepareVersionCapture, writeVersion, type VersionHooks } from './versions.ts';
 
 /**
- * One check's writes in one transaction: the new version (if any), the events, then the article's
- * state (which releases the lease). A crash or a conflict leaves none of them.
+ * One check's writes in one transaction: the article's state (which releases the lease; first, so a
+ * rel=canonical move is the URL the version's chain record and archive job carry), the new version
+ * (if any), then the events. A crash or a conflict leaves none of them.
  */
 export async function applyCheck(db: Db, hooks: VersionHooks, articleId: number, check: CheckWrite): Promise<CheckResult> {
   const capture = check.version ? await prepareVersionCapture(db, check.version.input) : null;
@@ -16,11 +17,11 @@ export async function applyCheck(db: Db, hooks: VersionHooks, articleId: number,
     return await db.tx(async (tx) => {
       const article = await hooks.lockArticle(tx, articleId);
       if (!article) throw new NotFoundError(`article ${articleId} not found`);
+      await updateArticle(tx, articleId, check.patch);
       const { version: v } = check;
       const version = v ? await writeVersion(tx, hooks, articleId, Number(article.version_count), v.number, v.input, capture) : null;
       const events = [];
       for (const e of check.events) events.push(await writeEvent(tx, { ...e, articleId }));
-      await updateArticle(tx, articleId, check.patch);
       return { version, events };
     });
   } catch (err) {

@@ -18,6 +18,7 @@ import type {
   SourceWithStats,
   Version,
   VersionChange,
+  VersionFingerprint,
   VersionInput,
   WorkerHeartbeat,
   WebSubSubscription,
@@ -217,6 +218,8 @@ export interface Store {
   /** Visible versions in order; `includeHidden` adds hidden ones (the tracker compares against every capture). */
   listVersions(articleId: number, options?: { includeHidden?: boolean }): Promise<Version[]>;
   getVersion(articleId: number, number: number): Promise<Version | null>;
+  /** Every version's fingerprints (hidden ones included), newest first, without the text: what the tracker compares. */
+  listFingerprints(articleId: number): Promise<VersionFingerprint[]>;
   /** These versions (hidden ones included) in one query; absent ones are left out, the order is not kept. */
   getVersions(refs: { articleId: number; number: number }[]): Promise<Version[]>;
   getLatestVersion(articleId: number): Promise<Version | null>;

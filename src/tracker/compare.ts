@@ -33,8 +33,8 @@ export async function compareWithHistory(deps: TrackerDeps, article: Article, la
 
 async function findEarlierMatch(deps: TrackerDeps, article: Article, latest: Version, fingerprint: string): Promise<number | null> {
   if (latest.number < 2) return null;
-  const versions = await deps.store.listVersions(article.id, { includeHidden: true });
-  const earlier = versions.filter((v) => v.number < latest.number).sort((a, b) => b.number - a.number);
+  // Fingerprints only: a check of a changed page never loads the text of every version.
+  const earlier = (await deps.store.listFingerprints(article.id)).filter((v) => v.number < latest.number);
   for (const v of earlier) {
     if ((await currentFingerprint(deps, article.url, v)) === fingerprint) return v.number;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VersionConflictError } from '../errors.ts';
+import type { Store } from '../store.ts';
 import { T0, freshStore, makeArticle, makeSource, versionInput, type ContractHarness } from './fixtures.ts';
 
 export function checkCases(harness: ContractHarness): void {
@@ -80,6 +81,23 @@ export function checkCases(harness: ContractHarness): void {
       expect(await store().getArticle(article.id)).toMatchObject({ url: article.url, versionCount: 0, lastCheckedAt: null, lastSeenVersion: null });
       expect(await store().listVersions(article.id)).toEqual([]);
       await expect(store().applyCheck(article.id + 1000, { events: [], patch: {} })).rejects.toMatchObject({ kind: 'not-found' });
+    });
+
+    it('lists every version\'s fingerprints, newest first, hidden ones and baselines included', async () => {
+      const article = await makeArticle(store(), await makeSource(store()), 'a');
+      const v1 = await store().addVersion(article.id, 1, versionInput('v1', ['a'], { rawHtml: new TextEncoder().encode('<p>a</p>') }));
+      const v2 = await store().addVersion(article.id, 2, versionInput('v2', ['b']));
+      await store().setBaseline(v1.id, 'fp-new', 'x2');
+      await store().setVersionHidden(article.id, 2, { at: T0, reason: 'legal' });
+      const pick = (v: Awaited<ReturnType<Store['getVersion']>>) => {
+        const { id, articleId, number, fingerprint, extractorVersion, baselineFingerprint, baselineExtractorVersion, hasRaw } = v!;
+        return { id, articleId, number, fingerprint, extractorVersion, baselineFingerprint, baselineExtractorVersion, hasRaw };
+      };
+      const listed = await store().listFingerprints(article.id);
+      expect(listed).toEqual([pick(await store().getVersion(article.id, 2)), pick(await store().getVersion(article.id, 1))]);
+      expect(listed.map((v) => v.id)).toEqual([v2.id, v1.id]);
+      expect(listed[1]).toMatchObject({ baselineFingerprint: 'fp-new', baselineExtractorVersion: 'x2', hasRaw: true });
+      expect(await store().listFingerprints(article.id + 1000)).toEqual([]);
     });
 
     it('reads several versions in one call (hidden ones too), leaving out absent ones', async () => {

@@ -16,6 +16,7 @@ import type {
   SourceWithStats,
   Version,
   VersionChange,
+  VersionFingerprint,
   VersionInput,
   WorkerHeartbeat,
   WebSubSubscription,
@@ -124,6 +125,7 @@ export class SqlStore implements Store {
     versions.listVersions(this.db, articleId, options);
   getVersion = (articleId: number, number: number): Promise<Version | null> =>
     versions.getVersion(this.db, articleId, number);
+  listFingerprints = (articleId: number): Promise<VersionFingerprint[]> => versions.listFingerprints(this.db, articleId);
   getVersions = (refs: { articleId: number; number: number }[]): Promise<Version[]> => versions.getVersions(this.db, refs);
   getLatestVersion = (articleId: number): Promise<Version | null> => versions.getLatestVersion(this.db, articleId);
   getRawHtml = (articleId: number, number: number): Promise<Uint8Array | null> =>

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../model/index.ts';
-import type { Version, VersionChange, VersionInput } from '../../model/index.ts';
+import type { Version, VersionChange, VersionFingerprint, VersionInput } from '../../model/index.ts';
 import { StoreError, VersionConflictError } from '../errors.ts';
 import type { Db } from './db.ts';
 import { bareCapture, getCapture, insertCapture, prepareCapture, type PreparedCapture } from './captures.ts';
@@ -126,6 +126,24 @@ export async function getVersion(db: Db, articleId: number, number: number): Pro
     number,
   ]);
   return readVersion(db, row);
+}
+
+export async function listFingerprints(db: Db, articleId: number): Promise<VersionFingerprint[]> {
+  const rows = await db.all(
+    `SELECT id, article_id, number, fingerprint, extractor_version, baseline_fingerprint, baseline_extractor_version, has_raw
+     FROM versions WHERE article_id = ? ORDER BY number DESC`,
+    [articleId],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    articleId: Number(r.article_id),
+    number: Number(r.number),
+    fingerprint: String(r.fingerprint),
+    extractorVersion: String(r.extractor_version),
+    baselineFingerprint: r.baseline_fingerprint === null ? null : String(r.baseline_fingerprint),
+    baselineExtractorVersion: r.baseline_extractor_version === null ? null : String(r.baseline_extractor_version),
+    hasRaw: Number(r.has_raw) === 1,
+  }));
 }
 
 /** Versions by (article, number), hidden ones included, in one query per chunk of pairs. */

@@ -20,9 +20,10 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { defaultConfig } from '../src/config/index.ts';
+import { diffVersions } from '../src/diff/index.ts';
 import { openStore, LATEST_SCHEMA, type Store } from '../src/store/index.ts';
 import type { SqlStore } from '../src/store/sql/sql-store.ts';
-import { bulkSeed, rng } from './lib/web-seed.ts';
+import { bulkSeed, rng, SEED_VERSION } from './lib/web-seed.ts';
 
 const VERSIONS_PER_ARTICLE = 10;
 const BIG_PARAGRAPHS = 150;
@@ -37,7 +38,7 @@ const VERSIONS = flag('--versions', 100_000);
 const ARTICLES = Math.max(2, Math.round(VERSIONS / VERSIONS_PER_ARTICLE));
 
 async function openSeeded(): Promise<{ store: Store; dir: string; bigId: number; seededIn: number | null }> {
-  const dir = join(tmpdir(), `redline-bench-web-s${LATEST_SCHEMA}-v${VERSIONS}`);
+  const dir = join(tmpdir(), `redline-bench-web-s${LATEST_SCHEMA}-seed${SEED_VERSION}-v${VERSIONS}`);
   const marker = join(dir, 'seeded.json');
   if (args.includes('--reseed') || !existsSync(marker)) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -94,7 +95,6 @@ async function load(url: string, connections: number, duration: number): Promise
 /** Share cards: drawing time over different diffs of the 150-paragraph article, then the cached route. */
 async function cardTimes(store: Store, bigId: number): Promise<{ draw: Timing; cached: Timing; bytes: number; count: number }> {
   const { renderShareCard, shareCardFromDiff } = await import('../src/cards/index.ts');
-  const { diffVersions } = await import('../src/diff/index.ts');
   const { createApp } = await import('../src/web/index.ts');
   const versions = await store.listVersions(bigId);
   const inputs = versions.slice(1).map((v, i) => shareCardFromDiff(diffVersions(versions[i], v), { headline: v.title, sourceName: 'BBC', capturedAt: v.capturedAt }));
@@ -150,6 +150,11 @@ async function main(): Promise<void> {
     ['feed of 50 changes /feeds/changes.atom', await time(cached, () => '/feeds/changes.atom', n / 3)],
     ['feed of 1,000 changes /feeds/changes.rss?limit=1000', await time(cached, () => '/feeds/changes.rss?limit=1000', 100)],
     ['feed of 1,000 changes, JSON Feed', await time(cached, () => '/feeds/changes.json?limit=1000', 100)],
+    // Significance filters (migration 11's partial indexes): a rare kind must not scan every version.
+    ['recent headline changes /?kind=headline', await time(cached, () => '/?kind=headline', 300)],
+    ['recent corrections /?kind=corrections (1 % of edits)', await time(cached, () => '/?kind=corrections', 300)],
+    ['recent major changes /?min=major', await time(cached, () => '/?min=major', 300)],
+    ['feed of 1,000 headline changes ?kind=headline', await time(cached, () => '/feeds/changes.rss?limit=1000&kind=headline', 100)],
     ['statistics /stats (cached figures)', await time(cached, () => '/stats', 100)],
   ];
   const cards = args.includes('--skip-cards') ? null : await cardTimes(store, bigId);

@@ -4,6 +4,7 @@
  * everything the tracker writes), but thousands of versions per transaction instead of one, so
  * 10^6 versions take minutes, not hours.
  */
+import { diffVersions, versionChange } from '../../src/diff/index.ts';
 import type { Millis, Source } from '../../src/model/index.ts';
 import { upsertArticle } from '../../src/store/sql/articles.ts';
 import type { Db } from '../../src/store/sql/db.ts';
@@ -34,13 +35,20 @@ function sentence(rand: () => number, words: number): string {
   return `${out.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
 }
 
-/** Next version's paragraphs: reword one paragraph, sometimes drop one or add one, like real edits. */
+/** Bump when the seeded data changes: the cached database's directory name carries it. */
+export const SEED_VERSION = 2;
+/** Share of later versions whose headline changes, and of edits that add a correction notice. */
+const HEADLINE_EDIT_SHARE = 0.2;
+const NOTICE_SHARE = 0.01;
+
+/** Next version's paragraphs: reword one paragraph, sometimes drop one or add one (rarely a correction notice), like real edits. */
 function edit(paragraphs: string[], rand: () => number): string[] {
   const next = [...paragraphs];
   const i = Math.floor(rand() * next.length);
   next[i] = next[i].replace(/\b\w+\b/, WORDS[Math.floor(rand() * WORDS.length)]) + ' ' + sentence(rand, 6);
   if (rand() < 0.3 && next.length > 3) next.splice(Math.floor(rand() * next.length), 1);
   if (rand() < 0.3) next.splice(Math.floor(rand() * next.length), 0, sentence(rand, 25));
+  if (rand() < NOTICE_SHARE) next.push(`Correction: an earlier version of this article misstated the ${WORDS[Math.floor(rand() * WORDS.length)]} figures.`);
   return next;
 }
 
@@ -72,11 +80,16 @@ export async function bulkSeed(store: SqlStore, plan: SeedPlan, progress: (artic
         if (big) bigId = article.id;
         let paragraphs = Array.from({ length: big ? plan.bigParagraphs : 8 }, () => sentence(rand, 20 + Math.floor(rand() * 20)));
         let at = firstSeen;
+        let title = `${sentence(rand, 6).slice(0, -1)} (${a})`;
+        let previous: { title: string; byline: null; published: null; paragraphs: string[] } | null = null;
         for (let n = 1; n <= plan.versionsPerArticle; n++) {
-          const title = `${sentence(rand, 6).slice(0, -1)} (${a})`;
-          // Word counts are rough here (the tracker computes exact ones); pages only display them.
-          await addVersion(tx, hooks, article.id, n, { title, byline: null, published: null, paragraphs, fingerprint: `${a}-${n}`, extractorVersion: 'bench',
-            capturedAt: at, rawHtml: null, wordsAdded: n === 1 ? 0 : 7, wordsRemoved: n === 1 ? 0 : 1 });
+          if (n > 1 && rand() < HEADLINE_EDIT_SHARE) title = `${sentence(rand, 6).slice(0, -1)} (${a})`;
+          const text = { title, byline: null, published: null, paragraphs };
+          // The change (labels, level, preview) and word counts as the tracker stores them.
+          const model = previous ? diffVersions(previous, text) : null;
+          await addVersion(tx, hooks, article.id, n, { ...text, fingerprint: `${a}-${n}`, extractorVersion: 'bench', capturedAt: at, rawHtml: null,
+            wordsAdded: model?.summary.wordsAdded ?? 0, wordsRemoved: model?.summary.wordsRemoved ?? 0, change: model ? versionChange(model) : null });
+          previous = text;
           paragraphs = edit(paragraphs, rand);
           at += 1_800_000 + Math.floor(rand() * 3_600_000);
         }

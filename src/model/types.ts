@@ -210,9 +210,12 @@ export interface ArticleEvent {
 
 export type NewEvent = Omit<ArticleEvent, 'id'>;
 
+/** A version without its text: what change lists carry (pages that show the text read the version itself). */
+export type VersionHead = Omit<Version, 'paragraphs'>;
+
 /** One row of the recent-changes list: a new version (number >= 2) or a notable event. */
 export type Change =
-  | { type: 'version'; at: Millis; article: ArticleWithSource; version: Version }
+  | { type: 'version'; at: Millis; article: ArticleWithSource; version: VersionHead }
   | { type: 'event'; at: Millis; article: ArticleWithSource; event: ArticleEvent };
 
 export interface Page<T> {

@@ -9,6 +9,7 @@ import { moderationCases } from './contract/moderation.case.ts';
 import { opsCases } from './contract/ops.case.ts';
 import { readingCases } from './contract/reading.case.ts';
 import { schemaCases } from './contract/schema.case.ts';
+import { significanceCases } from './contract/significance.case.ts';
 import { sourceCases } from './contract/sources.case.ts';
 import { statisticsCases } from './contract/statistics.case.ts';
 import { versionCases } from './contract/versions.case.ts';
@@ -30,4 +31,5 @@ export function storeContract(harness: ContractHarness): void {
   evidenceCases(harness);
   boundedCases(harness);
   checkCases(harness);
+  significanceCases(harness);
 }

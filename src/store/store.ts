@@ -6,6 +6,9 @@ import type {
   ArticleStatus,
   ArticleWithSource,
   Change,
+  ChangeLabel,
+  ChangeLevel,
+  EventKind,
   Millis,
   NewEvent,
   HiddenItem,
@@ -76,14 +79,27 @@ export interface ArticleQuery {
   cursor?: string | null;
 }
 
-export interface ChangeQuery {
+/** Which version changes a list or search keeps, by their stored change (labels and level). */
+export interface ChangeFilter {
+  /** Only versions of at least this level ('minor' keeps every version, unlabelled ones too). */
+  minLevel?: ChangeLevel;
+  /** Only versions carrying at least one of these labels. */
+  labels?: ChangeLabel[];
+}
+
+export interface ChangeQuery extends ChangeFilter {
   sourceId?: number;
   articleId?: number;
+  /**
+   * Events listed with the versions (of removed, restored, revert): by default all three, or none when
+   * a level or label filter is set (events have neither); [] lists versions only.
+   */
+  eventKinds?: EventKind[];
   limit: number;
   cursor?: string | null;
 }
 
-export interface SearchQuery {
+export interface SearchQuery extends ChangeFilter {
   /** User query: words, and "phrases in quotes". */
   text: string;
   sourceId?: number;

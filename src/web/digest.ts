@@ -5,7 +5,7 @@
  * their digests: they are cached and never re-diffed per request.
  */
 import { diffVersions, foldUnchanged, inlineSegments, type DiffModel, type DiffRow, type Segment } from '../diff/index.ts';
-import type { Version } from '../model/index.ts';
+import type { Version, VersionHead } from '../model/index.ts';
 import type { Store } from '../store/store.ts';
 import { html, type SafeHtml } from './html.ts';
 import { describeDiff } from './summary.ts';
@@ -126,10 +126,10 @@ export function feedHtml(model: DiffModel): SafeHtml {
 
 export interface DigestCache {
   /** Digests of these versions (each against the version before it), computed on first use. */
-  forVersions(versions: Version[]): Promise<Map<number, ChangeDigest>>;
+  forVersions(versions: VersionHead[]): Promise<Map<number, ChangeDigest>>;
 }
 
-/** Keyed by version id; a version's digest never changes. Misses are computed together, their previous versions read in one query. */
+/** Keyed by version id; a version's digest never changes. Misses are computed together: their texts and the versions before them read in one query. */
 export function createDigestCache(store: Store, maxEntries: number): DigestCache {
   const entries = new Map<number, ChangeDigest>();
   const remember = (id: number, d: ChangeDigest) => {
@@ -146,13 +146,15 @@ export function createDigestCache(store: Store, maxEntries: number): DigestCache
         return !hit && v.number > 1;
       });
       if (misses.length === 0) return out;
-      const previous = await store.getVersions(misses.map((v) => ({ articleId: v.articleId, number: v.number - 1 })));
-      const byKey = new Map(previous.map((p) => [`${p.articleId}:${p.number}`, p]));
+      // Change lists carry no text: both versions of each miss are read here, in one query, once per version ever (then cached).
+      const texts = await store.getVersions(misses.flatMap((v) => [{ articleId: v.articleId, number: v.number - 1 }, { articleId: v.articleId, number: v.number }]));
+      const byKey = new Map(texts.map((p) => [`${p.articleId}:${p.number}`, p]));
       for (const v of misses) {
         const prev = byKey.get(`${v.articleId}:${v.number - 1}`);
+        const cur = byKey.get(`${v.articleId}:${v.number}`);
         // A hidden version's text must not reach readers through the diff of the version after it.
-        if (!prev || prev.hiddenAt !== null || v.hiddenAt !== null) continue;
-        const d = digestOf(diffVersions(prev, v), v);
+        if (!prev || !cur || prev.hiddenAt !== null || cur.hiddenAt !== null) continue;
+        const d = digestOf(diffVersions(prev, cur), cur);
         remember(v.id, d);
         out.set(v.id, d);
       }

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RULES } from '../diff/index.ts';
 import type { TempStore } from './testdata/store.ts';
 import { openSeededApp, T0, type Site } from './testdata/site.ts';
 
@@ -52,5 +53,13 @@ describe('statistics pages', () => {
   it('About says what counts as a version and what is ignored', async () => {
     const t = text(await page('/about'));
     for (const words of ['What counts as a version', 'Page furniture', 'Flip-flops', 'Extractor upgrades']) expect(t).toContain(words);
+  });
+
+  it('About lists every change label with its level and rule, from the rules table', async () => {
+    const body = await page('/about');
+    for (const rule of RULES) {
+      expect(body).toMatch(new RegExp(`<code>${rule.label}</code></td><td data-label="Level">${rule.level}</td>`));
+    }
+    expect(text(body)).toContain('How much a change matters');
   });
 });

@@ -197,9 +197,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the site in a real browser', () => {
     const { items } = await store.listArticles({ limit: 100, minVersions: 2 });
     const ferry = items.find((a) => a.title?.includes('Ferry'))!;
     const pages: [string, string][] = [
-      ['home', '/'], ['articles', '/articles'], ['article', `/articles/${ferry.id}`],
+      ['home', '/'], ['home-headline', '/?source=demo&kind=headline'], ['articles', '/articles'], ['article', `/articles/${ferry.id}`],
       ['diff-side', `/articles/${ferry.id}/diff/1/2`], ['diff-inline', `/articles/${ferry.id}/diff/1/2?view=inline&changes=only`],
-      ['version', `/articles/${ferry.id}/versions/2`], ['sources', '/sources'], ['search', '/search?q=ferry'],
+      ['version', `/articles/${ferry.id}/versions/2`], ['sources', '/sources'], ['search', '/search?q=ferry'], ['search-major', '/search?q=ferry&min=major'],
       ['stats', '/stats'], ['stats-source', '/stats/sources/demo'], ['most-edited', '/stats/most-edited?period=week'],
       ['about', '/about'], ['not-found', '/articles/999999'],
     ];

@@ -3,13 +3,33 @@ import type { Change, Millis } from '../../model/index.ts';
 import { UsageError } from '../../model/index.ts';
 import type { Store } from '../../store/store.ts';
 import { formatTime } from '../../text/time.ts';
+import { CHANGE_LABELS, CHANGE_LEVELS } from '../../diff/index.ts';
 import { changeJson } from '../../web/api/serialize.ts';
+import { CHANGE_KINDS, describeSignificance, parseSignificance, type Significance } from '../../web/significance.ts';
 import { createDigestCache, type ChangeDigest } from '../../web/digest.ts';
 import { configFrom, parseCommand, withStore } from '../common.ts';
 
-const HELP = `usage: redline changes [--json] [--source KEY] [--since TIME] [--limit N] [--data DIR]
+/** Words of `text` on lines of at most `width` characters, each after `indent`. */
+function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.map((l) => indent + l).join('\n');
+}
+
+const HELP = `usage: redline changes [--min LEVEL] [--kind K] [--source KEY] [--since TIME] [--limit N] [--json] [--data DIR]
   The stream of changes, newest first: new versions (2 and later) and removed/restored/revert
   events, as on the website's front page. Hidden articles and versions are left out.
+  --min LEVEL    only changes of at least this level: ${CHANGE_LEVELS.join(', ')} (minor: every change);
+                 article events stay
+  --kind K       only changes of these kinds (comma-separated): ${CHANGE_KINDS.map((k) => k.key).join(', ')}
+                 (headline = headline-changed, removals = paragraphs-removed and removed articles,
+                 corrections = notice-added), or a change label:
+${wrap(CHANGE_LABELS.join(', '), 80, '                 ')}
+                 (README: "How much a change matters"; each label's rule: the website's /about page)
   --source KEY   only this source's articles
   --since TIME   only changes after TIME: an ISO date/time (2026-11-20, 2026-11-20T09:00Z) or an age (90m, 6h, 2d)
   --limit N      at most N changes (default 50)
@@ -19,6 +39,8 @@ export interface ChangeFilter {
   sourceId?: number;
   since?: Millis;
   limit: number;
+  /** Level and kinds (significance.ts), as the website's filters. */
+  significance?: Significance['filter'];
 }
 
 /** Pages through the store's change stream until the limit or the `since` cutoff. */
@@ -26,7 +48,7 @@ export async function collectChanges(store: Store, filter: ChangeFilter): Promis
   const out: Change[] = [];
   let cursor: string | null = null;
   do {
-    const page = await store.listChanges({ sourceId: filter.sourceId, limit: Math.min(200, filter.limit - out.length), cursor });
+    const page = await store.listChanges({ ...filter.significance, sourceId: filter.sourceId, limit: Math.min(200, filter.limit - out.length), cursor });
     for (const change of page.items) {
       if (filter.since !== undefined && change.at <= filter.since) return out;
       out.push(change);
@@ -53,8 +75,9 @@ export function changeLine(c: Change, digest: ChangeDigest | null = null): strin
   const head = `${formatTime(c.at, { seconds: false })}  ${c.article.sourceKey}  #${c.article.id}`;
   if (c.type === 'version') {
     const v = c.version;
-    // The digest names the change (`Headline changed: "X" → "Y"`), as feed items do.
-    return `${head} v${v.number}  +${v.wordsAdded} -${v.wordsRemoved}  ${digest?.title ?? (v.title || c.article.url)}`;
+    // Level and labels as stored (diff/labels.ts); the digest names the change (`Headline changed: "X" → "Y"`), as feed items do.
+    const kind = v.change ? `  ${v.change.level}${v.change.labels.length ? ` [${v.change.labels.join(', ')}]` : ''}` : '';
+    return `${head} v${v.number}${kind}  +${v.wordsAdded} -${v.wordsRemoved}  ${digest?.title ?? (v.title || c.article.url)}`;
   }
   const e = c.event;
   const what = e.kind === 'revert' ? `reverted to v${e.versionNumber ?? '?'}` : e.kind;
@@ -64,7 +87,7 @@ export function changeLine(c: Change, digest: ChangeDigest | null = null): strin
 export default async function changes(argv: string[]): Promise<number> {
   const { values } = parseCommand(
     argv,
-    { json: { type: 'boolean' }, source: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' } },
+    { json: { type: 'boolean' }, source: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' }, min: { type: 'string' }, kind: { type: 'string' } },
     false,
   );
   if (values.help) {
@@ -72,6 +95,8 @@ export default async function changes(argv: string[]): Promise<number> {
     return 0;
   }
   const limit = parseLimit(values.limit);
+  // Checked before the database is opened: a mistyped level or kind lists the valid ones.
+  const significance = parseSignificance({ min: values.min, kind: values.kind }, { min: '--min', kind: '--kind' });
   const since = values.since === undefined ? undefined : parseSince(values.since, Date.now());
   const config = configFrom(values);
   return withStore(config, async (store) => {
@@ -81,11 +106,11 @@ export default async function changes(argv: string[]): Promise<number> {
       if (!source) throw new UsageError(`no source with key ${values.source}`);
       sourceId = source.id;
     }
-    const list = await collectChanges(store, { sourceId, since, limit });
+    const list = await collectChanges(store, { sourceId, since, limit, significance: significance.filter });
     const digests = await createDigestCache(store, list.length).forVersions(list.flatMap((c) => (c.type === 'version' ? [c.version] : [])));
     const digestOf = (c: Change) => (c.type === 'version' ? digests.get(c.version.id) ?? null : null);
     if (values.json) process.stdout.write(JSON.stringify(list.map((c) => changeJson(c, digestOf(c))), null, 2) + '\n');
-    else process.stdout.write(list.length ? list.map((c) => changeLine(c, digestOf(c))).join('\n') + '\n' : 'no changes yet\n');
+    else process.stdout.write(list.length ? list.map((c) => changeLine(c, digestOf(c))).join('\n') + '\n' : `no ${describeSignificance(significance) ?? 'changes'} yet\n`);
     return 0;
   });
 }

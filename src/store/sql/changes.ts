@@ -1,12 +1,12 @@
-import type { ArticleWithSource, Change, Page } from '../../model/index.ts';
+import type { ArticleWithSource, Change, EventKind, Page } from '../../model/index.ts';
 import type { ChangeQuery } from '../store.ts';
+import { labelCondition, levelCondition } from './change-filter.ts';
 import { decodeCursor, pageOf } from './cursor.ts';
 import { placeholders, type Db, type Param } from './db.ts';
-import { readVersions } from './paragraphs.ts';
-import { ARTICLE_WITH_SOURCE_COLUMNS, EVENT_COLUMNS, VERSION_COLUMNS, toArticleWithSource, toEvent } from './rows.ts';
+import { ARTICLE_WITH_SOURCE_COLUMNS, EVENT_COLUMNS, VERSION_HEAD_COLUMNS, toArticleWithSource, toEvent, toVersionHead } from './rows.ts';
 
 /** Events that are news in themselves and belong in the recent-changes list. */
-export const CHANGE_EVENT_KINDS = ['removed', 'restored', 'revert'];
+export const CHANGE_EVENT_KINDS: EventKind[] = ['removed', 'restored', 'revert'];
 
 /**
  * A version change is listed when its article and the version are visible, and the version before it
@@ -35,6 +35,7 @@ export async function listChanges(db: Db, q: ChangeQuery): Promise<Page<Change>>
   else filter.push(`${VISIBLE_ARTICLE_SOURCE} IS NOT NULL`);
   if (q.articleId !== undefined) filter.push('x.article_id = ?'), filterParams.push(q.articleId);
   const before = q.cursor ? decodeCursor(q.cursor, 3) : null;
+  let n = 0;
   const branch = (table: string, at: string, rank: number, cond: string, condParams: Param[]) => {
     const where = [cond, ...filter];
     const params = [...condParams, ...filterParams];
@@ -46,17 +47,38 @@ export async function listChanges(db: Db, q: ChangeQuery): Promise<Page<Change>>
     // Each branch is cut to one page in its own index order before the merge, so the cost follows the page size.
     const sql = `SELECT * FROM (SELECT ${at} AS at, ${rank} AS rank, x.id AS id FROM ${table} x
       WHERE ${where.join(' AND ')}
-      ORDER BY ${at} DESC, x.id DESC LIMIT ?) ${table}_page`;
+      ORDER BY ${at} DESC, x.id DESC LIMIT ?) page_${n++}`;
     return { sql, params: [...params, q.limit + 1] };
   };
-  const versions = branch('versions', 'x.captured_at', 1, `x.number >= 2 AND ${VISIBLE_VERSION_CHANGE}`, []);
-  const events = branch('events', 'x.at', 0, `x.kind IN (${placeholders(CHANGE_EVENT_KINDS.length)})`, CHANGE_EVENT_KINDS);
+  const branches = versionBranches(q).map((cond) => branch('versions', 'x.captured_at', 1, cond, []));
+  const eventKinds = (q.eventKinds ?? (isFiltered(q) ? [] : CHANGE_EVENT_KINDS)).filter((k) => CHANGE_EVENT_KINDS.includes(k));
+  if (eventKinds.length) {
+    branches.push(branch('events', 'x.at', 0, `x.kind IN (${placeholders(eventKinds.length)})`, eventKinds));
+  }
+  // UNION, not UNION ALL: a version carrying two of the labels asked for comes from two branches.
   const keys = await db.all<ChangeKey>(
-    `SELECT at, rank, id FROM (${versions.sql} UNION ALL ${events.sql}) c ORDER BY at DESC, rank DESC, id DESC LIMIT ?`,
-    [...versions.params, ...events.params, q.limit + 1],
+    `SELECT at, rank, id FROM (${branches.map((b) => b.sql).join(' UNION ')}) c ORDER BY at DESC, rank DESC, id DESC LIMIT ?`,
+    [...branches.flatMap((b) => b.params), q.limit + 1],
   );
   const page = pageOf(keys.map(normalizeKey), q.limit, (k) => [k.at, k.rank, k.id]);
   return { items: await hydrate(db, page.items), nextCursor: page.nextCursor };
+}
+
+/** A level or label filter lists versions only, unless the query names events too. */
+function isFiltered(q: ChangeQuery): boolean {
+  return (q.minLevel !== undefined && q.minLevel !== 'minor') || !!q.labels?.length;
+}
+
+/**
+ * The version branches' conditions: one branch per label asked for (each reads its own partial index,
+ * migration 11), else one; the level, when asked for, narrows each.
+ */
+function versionBranches(q: ChangeQuery): string[] {
+  const base = `x.number >= 2 AND ${VISIBLE_VERSION_CHANGE}`;
+  const level = q.minLevel ? levelCondition(q.minLevel, 'x.change_level') : null;
+  const withLevel = level ? `${base} AND ${level}` : base;
+  if (!q.labels?.length) return [withLevel];
+  return [...new Set(q.labels)].map((label) => `${withLevel} AND ${labelCondition(label, 'x.change_labels')}`);
 }
 
 function normalizeKey(k: ChangeKey): ChangeKey {
@@ -67,8 +89,9 @@ function normalizeKey(k: ChangeKey): ChangeKey {
 async function hydrate(db: Db, keys: ChangeKey[]): Promise<Change[]> {
   const versionIds = keys.filter((k) => k.rank === 1).map((k) => k.id);
   const eventIds = keys.filter((k) => k.rank === 0).map((k) => k.id);
+  // No text: a change list shows what changed (the stored change), never the paragraphs.
   const versions = versionIds.length
-    ? await readVersions(db, await db.all(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.id IN (${placeholders(versionIds.length)})`, versionIds))
+    ? (await db.all(`SELECT ${VERSION_HEAD_COLUMNS} FROM versions v WHERE v.id IN (${placeholders(versionIds.length)})`, versionIds)).map(toVersionHead)
     : [];
   const events = eventIds.length
     ? (await db.all(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (${placeholders(eventIds.length)})`, eventIds)).map(toEvent)

@@ -9,6 +9,7 @@ import type {
   Source,
   SourceType,
   Version,
+  VersionHead,
   VersionChange,
   ChangeLabel,
   ChangeLevel,
@@ -97,7 +98,13 @@ export const VERSION_COLUMNS = `v.id, v.article_id, v.number, v.captured_at, v.t
   v.baseline_fingerprint, v.baseline_extractor_version, v.hidden_at, v.paragraph_ids, v.change_labels, v.change_level,
   v.change_title_changed, v.change_preview`;
 
-export function toVersion(r: Row): Version {
+/** What a change list carries of a version: everything but the text. */
+export const VERSION_HEAD_COLUMNS = `v.id, v.article_id, v.number, v.captured_at, v.title, v.byline, v.published,
+  v.fingerprint, v.extractor_version, v.words_added, v.words_removed, v.has_raw,
+  v.baseline_fingerprint, v.baseline_extractor_version, v.hidden_at, v.change_labels, v.change_level,
+  v.change_title_changed, v.change_preview`;
+
+export function toVersionHead(r: Row): VersionHead {
   return {
     id: num(r.id),
     articleId: num(r.article_id),
@@ -106,8 +113,6 @@ export function toVersion(r: Row): Version {
     title: String(r.title),
     byline: strOrNull(r.byline),
     published: strOrNull(r.published),
-    // Versions stored since migration 6 keep paragraph ids; sql/paragraphs.ts readVersions fills in the texts.
-    paragraphs: r.paragraph_ids ? [] : (JSON.parse(String(r.paragraphs_json)) as string[]),
     fingerprint: String(r.fingerprint),
     extractorVersion: String(r.extractor_version),
     wordsAdded: num(r.words_added),
@@ -117,6 +122,15 @@ export function toVersion(r: Row): Version {
     baselineExtractorVersion: strOrNull(r.baseline_extractor_version),
     hiddenAt: numOrNull(r.hidden_at),
     change: toChange(r),
+  };
+}
+
+export function toVersion(r: Row): Version {
+  const head = toVersionHead(r);
+  return {
+    ...head,
+    // Versions stored since migration 6 keep paragraph ids; sql/paragraphs.ts readVersions fills in the texts.
+    paragraphs: r.paragraph_ids ? [] : (JSON.parse(String(r.paragraphs_json)) as string[]),
   };
 }
 

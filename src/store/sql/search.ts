@@ -1,6 +1,7 @@
 import type { Page, SearchHit } from '../../model/index.ts';
 import type { SearchQuery } from '../store.ts';
 import { articlesById } from './changes.ts';
+import { changeConditions } from './change-filter.ts';
 import { decodeCursor, pageOf } from './cursor.ts';
 import { placeholders, type Db, type Param } from './db.ts';
 import { parseSearchText } from './search-query.ts';
@@ -29,7 +30,7 @@ export async function search(db: Db, hooks: SearchHooks, q: SearchQuery): Promis
   const where = [`v.id IN (${match.sql})`, 'v.hidden_at IS NULL', 'a.hidden_at IS NULL'];
   const params: Param[] = [...match.params];
   if (q.sourceId !== undefined) where.push('a.source_id = ?'), params.push(q.sourceId);
-  const range = capturedRange(q);
+  const range = versionFilter(q);
   where.push(...range.where);
   params.push(...range.params);
   const having: string[] = [];
@@ -52,8 +53,9 @@ export async function search(db: Db, hooks: SearchHooks, q: SearchQuery): Promis
   return { items: await hits(db, hooks, terms, page.items.map((k) => k.articleId), q), nextCursor: page.nextCursor };
 }
 
-function capturedRange(q: SearchQuery): { where: string[]; params: Param[] } {
-  const where: string[] = [];
+/** Capture-time range and change filter (level, labels) on the versions `v`. */
+function versionFilter(q: SearchQuery): { where: string[]; params: Param[] } {
+  const where: string[] = changeConditions('v', q);
   const params: Param[] = [];
   if (q.from !== undefined) where.push('v.captured_at >= ?'), params.push(q.from);
   if (q.to !== undefined) where.push('v.captured_at < ?'), params.push(q.to);
@@ -63,7 +65,7 @@ function capturedRange(q: SearchQuery): { where: string[]; params: Param[] } {
 async function hits(db: Db, hooks: SearchHooks, terms: string[][], articleIds: number[], q: SearchQuery): Promise<SearchHit[]> {
   if (articleIds.length === 0) return [];
   const match = hooks.matching(terms);
-  const range = capturedRange(q);
+  const range = versionFilter(q);
   const rows = await db.all<{ id: number; article_id: number; number: number; captured_at: number; title: string }>(
     `SELECT v.id, v.article_id, v.number, v.captured_at, v.title FROM versions v
      WHERE v.id IN (${match.sql}) AND v.hidden_at IS NULL AND v.article_id IN (${placeholders(articleIds.length)})${range.where.map((w) => ` AND ${w}`).join('')}

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { ARTICLE_STATUSES, UsageError, type ArticleStatus } from '../../model/index.ts';
 import type { WebContext } from '../context.ts';
 import { dateParam, limitParam, loadArticle, loadVersion, optionalInt, pathNumber, sourceFilter } from '../params.ts';
+import { parseSignificance, type Significance } from '../significance.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
 import { OPENAPI } from './openapi.ts';
 import { articleJson, changeJson, searchHitJson, sourceJson, versionJson, versionSummaryJson } from './serialize.ts';
@@ -12,6 +13,9 @@ function statusParam(value: string | undefined): ArticleStatus | undefined {
   if (!status) throw new UsageError(`status must be one of ${ARTICLE_STATUSES.join(', ')}, got ${JSON.stringify(value)}`);
   return status;
 }
+
+/** Search filters versions by level and labels; events are no search hits. */
+const changeFilterOf = ({ filter }: Significance) => ({ minLevel: filter.minLevel, labels: filter.labels });
 
 /** JSON API, mounted at /api/v1. Lists answer `{ items, nextCursor }`; errors are JSON (see app.onError). */
 export function apiRoutes(ctx: WebContext): Hono {
@@ -65,7 +69,9 @@ export function apiRoutes(ctx: WebContext): Hono {
 
   api.get('/changes', async (c) => {
     const source = await sourceFilter(store, c.req.query('source'));
+    const significance = parseSignificance({ min: c.req.query('min'), kind: c.req.query('kind') });
     const page = await store.listChanges({
+      ...significance.filter,
       sourceId: source?.id,
       articleId: optionalInt(c.req.query('article'), 'article'),
       limit: limitParam(c.req.query('limit')),
@@ -80,6 +86,7 @@ export function apiRoutes(ctx: WebContext): Hono {
     if (!q) throw new UsageError('q is required');
     const source = await sourceFilter(store, c.req.query('source'));
     const page = await store.search({
+      ...changeFilterOf(parseSignificance({ min: c.req.query('min'), kind: c.req.query('kind') })),
       text: q, sourceId: source?.id, from: dateParam(c.req.query('from'), 'from'), to: dateParam(c.req.query('to'), 'to'),
       limit: limitParam(c.req.query('limit'), 20), cursor: c.req.query('cursor') ?? null,
     });

@@ -52,6 +52,9 @@ const diffSummary = object({
 
 const versionSummaryFields = {
   number: int, capturedAt: time, title: str, wordsAdded: int, wordsRemoved: int, fingerprint: str, hasRaw: { type: 'boolean' },
+  change: {
+    oneOf: [object({ labels: changeLabels, level: changeLevel }, 'What kind of change this version is against the one before (the labels of diff/labels.ts)'), { type: 'null' }],
+  },
 };
 
 export const SCHEMAS: Record<string, Schema> = {

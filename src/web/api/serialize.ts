@@ -1,4 +1,4 @@
-import type { ArticleWithSource, Change, SearchHit, SourceWithStats, Version } from '../../model/index.ts';
+import type { ArticleWithSource, Change, SearchHit, SourceWithStats, Version, VersionHead } from '../../model/index.ts';
 import type { ChangeDigest } from '../digest.ts';
 import { articlePath, diffPath } from '../views/paths.ts';
 
@@ -46,7 +46,7 @@ export function articleJson(a: ArticleWithSource) {
   };
 }
 
-export function versionSummaryJson(v: Version) {
+export function versionSummaryJson(v: VersionHead) {
   return {
     number: v.number,
     capturedAt: iso(v.capturedAt),
@@ -55,6 +55,8 @@ export function versionSummaryJson(v: Version) {
     wordsRemoved: v.wordsRemoved,
     fingerprint: v.fingerprint,
     hasRaw: v.hasRaw,
+    // The stored change against the version before (diff/labels.ts); null for version 1 or not labelled yet.
+    change: v.change ? { labels: v.change.labels, level: v.change.level } : null,
   };
 }
 

@@ -21,6 +21,8 @@ export interface FeedEntry {
   /** Rendered items of this entry may be cached by id: true for versions, which never change. */
   immutable: boolean;
   source: string;
+  /** The stored change labels (diff/labels.ts) of a version; none for events. Items carry them as categories. */
+  labels: string[];
 }
 
 export interface FeedInfo {
@@ -30,6 +32,8 @@ export interface FeedInfo {
   pagePath: string;
   /** Feed path without extension, e.g. `/feeds/changes`. */
   basePath: string;
+  /** The filter of a filtered feed as a query string (`?kind=headline`), kept in its self links; '' or absent for none. */
+  query?: string;
   entries: FeedEntry[];
 }
 
@@ -57,6 +61,7 @@ function toEntry(ctx: WebContext, change: Change, digest: ChangeDigest | null): 
       content: null,
       immutable: false,
       source: article.sourceKey,
+      labels: [],
     };
   }
   const n = change.version.number;
@@ -71,5 +76,6 @@ function toEntry(ctx: WebContext, change: Change, digest: ChangeDigest | null): 
     content: digest ? () => html`<p>${summary} (version ${n - 1} to ${n} of <a href="${safeUrl(article.url)}">the article</a>; <a href="${link}">see the whole diff</a>).</p>${raw(digest.html)}`.toString() : null,
     immutable: digest !== null,
     source: article.sourceKey,
+    labels: change.version.change?.labels ?? [],
   };
 }

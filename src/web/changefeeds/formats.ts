@@ -55,7 +55,8 @@ export function renderRss(feed: FeedInfo, baseUrl: string, cache: ItemCache = NO
 <guid isPermaLink="false">${e.id}</guid>
 <pubDate>${new Date(e.at).toUTCString()}</pubDate>
 <category>${e.source}</category>
-<description>${e.content?.() ?? escapeHtml(e.summary)}</description>
+${e.labels.map((l) => xml`<category>${l}</category>
+`)}<description>${e.content?.() ?? escapeHtml(e.summary)}</description>
 </item>
 `.value)));
   return xml`<?xml version="1.0" encoding="utf-8"?>
@@ -64,7 +65,7 @@ export function renderRss(feed: FeedInfo, baseUrl: string, cache: ItemCache = NO
 <title>${feed.title}</title>
 <link>${baseUrl + feed.pagePath}</link>
 <description>${feed.description}</description>
-<atom:link href="${baseUrl + feed.basePath}.rss" rel="self" type="application/rss+xml"/>
+<atom:link href="${baseUrl + feed.basePath}.rss${feed.query ?? ''}" rel="self" type="application/rss+xml"/>
 <generator>${GENERATOR}</generator>
 <lastBuildDate>${new Date(updatedAt(feed)).toUTCString()}</lastBuildDate>
 ${items}</channel>
@@ -79,7 +80,8 @@ export function renderAtom(feed: FeedInfo, baseUrl: string, feedId: string, cach
 <link rel="alternate" type="text/html" href="${e.link}"/>
 <updated>${new Date(e.at).toISOString()}</updated>
 <category term="${e.source}"/>
-<summary type="text">${e.summary}</summary>
+${e.labels.map((l) => xml`<category term="${l}"/>
+`)}<summary type="text">${e.summary}</summary>
 ${e.content ? xml`<content type="html">${e.content()}</content>
 ` : ''}</entry>
 `.value)));
@@ -88,7 +90,7 @@ ${e.content ? xml`<content type="html">${e.content()}</content>
 <id>${feedId}</id>
 <title type="text">${feed.title}</title>
 <subtitle type="text">${feed.description}</subtitle>
-<link rel="self" type="application/atom+xml" href="${baseUrl + feed.basePath}.atom"/>
+<link rel="self" type="application/atom+xml" href="${baseUrl + feed.basePath}.atom${feed.query ?? ''}"/>
 <link rel="alternate" type="text/html" href="${baseUrl + feed.pagePath}"/>
 <updated>${new Date(updatedAt(feed)).toISOString()}</updated>
 <author><name>${GENERATOR}</name></author>
@@ -104,7 +106,7 @@ export function renderJsonFeed(feed: FeedInfo, baseUrl: string, cache: ItemCache
     title: feed.title,
     description: feed.description,
     home_page_url: baseUrl + feed.pagePath,
-    feed_url: `${baseUrl + feed.basePath}.json`,
+    feed_url: `${baseUrl + feed.basePath}.json${feed.query ?? ''}`,
   });
   const items = feed.entries.map((e) => item(cache, 'json', e, () => JSON.stringify({
     id: e.id,
@@ -113,7 +115,7 @@ export function renderJsonFeed(feed: FeedInfo, baseUrl: string, cache: ItemCache
     content_text: e.summary,
     ...(e.content ? { content_html: e.content(), summary: e.summary } : {}),
     date_published: new Date(e.at).toISOString(),
-    tags: [e.source],
+    tags: [e.source, ...e.labels],
   })));
   // The items are spliced in as already-serialised JSON.
   return `${head.slice(0, -1)},"items":[\n${items.join(',\n')}\n]}\n`;

@@ -7,6 +7,7 @@ import { tagUri, toEntries, type FeedInfo } from '../changefeeds/entries.ts';
 import { UsageError } from '../../model/index.ts';
 import { renderAtom, renderJsonFeed, renderRss } from '../changefeeds/formats.ts';
 import { loadArticle, loadSource } from '../params.ts';
+import { describeSignificance, parseSignificance, significanceParams } from '../significance.ts';
 import { articleFeedBase, articlePath, CHANGES_FEED_BASE, sourceFeedBase } from '../views/paths.ts';
 
 const FEED_SIZE = 50;
@@ -37,12 +38,23 @@ function format(file: string | undefined, stem: string): Format {
 export function feedRoutes(ctx: WebContext): Hono {
   const app = new Hono();
 
+  /** `?min=LEVEL&kind=K` (see significance.ts): the feed of those changes only, named so in its title and self links. */
   async function send(c: Context, fmt: Format, meta: Omit<FeedInfo, 'entries'>, query: Omit<ChangeQuery, 'limit'>): Promise<Response> {
-    const changes = await ctx.store.listChanges({ ...query, limit: feedSize(c.req.query('limit')) });
+    const significance = parseSignificance({ min: c.req.query('min'), kind: c.req.query('kind') });
+    const changes = await ctx.store.listChanges({ ...query, ...significance.filter, limit: feedSize(c.req.query('limit')) });
     const entries = await toEntries(ctx, changes.items);
-    const feed = { ...meta, entries };
+    const params = new URLSearchParams(significanceParams(significance)).toString();
+    const what = describeSignificance(significance);
+    const feed: FeedInfo = {
+      ...meta,
+      title: what ? `${meta.title} (${what})` : meta.title,
+      pagePath: params ? `${meta.pagePath}${meta.pagePath.includes('?') ? '&' : '?'}${params}` : meta.pagePath,
+      query: params ? `?${params}` : '',
+      entries,
+    };
+    // Rendered items are cached by entry (ctx.feedItems), so a filtered feed reuses the items of the unfiltered one.
     const body = fmt === 'rss' ? renderRss(feed, ctx.baseUrl, ctx.feedItems)
-      : fmt === 'atom' ? renderAtom(feed, ctx.baseUrl, tagUri(ctx.baseUrl, `feed${meta.basePath}`), ctx.feedItems)
+      : fmt === 'atom' ? renderAtom(feed, ctx.baseUrl, tagUri(ctx.baseUrl, `feed${meta.basePath}${feed.query}`), ctx.feedItems)
       : renderJsonFeed(feed, ctx.baseUrl, ctx.feedItems);
     c.header('Content-Type', TYPES[fmt]);
     c.header('Cache-Control', 'public, max-age=300');

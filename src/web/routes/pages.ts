@@ -10,7 +10,8 @@ import { describeDiff } from '../summary.ts';
 import { sourceAlerts } from '../../tracker/quiet.ts';
 import { articlePage } from '../views/article.ts';
 import { articlesPage } from '../views/articles.ts';
-import { changesPage } from '../views/changes.ts';
+import { changesPage, changesTitle } from '../views/changes.ts';
+import { describeSignificance, parseSignificance, significanceParams } from '../significance.ts';
 import { diffPage } from '../views/diff-page.ts';
 import { feedAlternates } from '../views/layout.ts';
 import { articleFeedBase, articlePath, cardPath, CHANGES_FEED_BASE, diffPath, sourceFeedBase } from '../views/paths.ts';
@@ -20,6 +21,7 @@ import { versionEvidence } from '../evidence-queries.ts';
 import { versionPage } from '../views/version.ts';
 
 const PAGE_SIZE = 50;
+const capitalise = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 /** The reader website: server-rendered pages that work without JavaScript. */
 export function pageRoutes(ctx: WebContext): Hono {
@@ -28,18 +30,24 @@ export function pageRoutes(ctx: WebContext): Hono {
 
   app.get('/', async (c) => {
     const source = await sourceFilter(store, c.req.query('source'));
+    const significance = parseSignificance({ min: c.req.query('min'), kind: c.req.query('kind') });
     const [changes, sources] = await Promise.all([
-      store.listChanges({ sourceId: source?.id, limit: PAGE_SIZE, cursor: c.req.query('cursor') ?? null }),
+      store.listChanges({ ...significance.filter, sourceId: source?.id, limit: PAGE_SIZE, cursor: c.req.query('cursor') ?? null }),
       ctx.sourceChoices(),
     ]);
     const page = await withDigests(ctx, changes);
-    const feeds = source ? feedAlternates(sourceFeedBase(source.key), `Changes in ${source.name}`) : feedAlternates(CHANGES_FEED_BASE, 'All changes');
+    // A filtered page offers the feeds of the same filter.
+    const what = describeSignificance(significance);
+    const query = new URLSearchParams(significanceParams(significance)).toString();
+    const feeds = source
+      ? feedAlternates(sourceFeedBase(source.key), `${what ? capitalise(what) : 'Changes'} in ${source.name}`, query)
+      : feedAlternates(CHANGES_FEED_BASE, what ? capitalise(what) : 'All changes', query);
     return sendPage(c, {
-      title: source ? `Recent changes in ${source.name}` : 'Recent changes',
+      title: changesTitle(source, significance),
       description: 'The latest edits to news articles watched by Redline, newest first.',
       alternates: feeds,
       section: 'changes',
-    }, changesPage(page, source, sources, ctx.now()));
+    }, changesPage(page, source, sources, ctx.now(), significance));
   });
 
   app.get('/articles', async (c) => {
@@ -119,8 +127,10 @@ export function pageRoutes(ctx: WebContext): Hono {
     const range = { from: c.req.query('from') ?? '', to: c.req.query('to') ?? '' };
     const from = dateParam(range.from, 'from');
     const to = dateParam(range.to, 'to');
+    const significance = parseSignificance({ min: c.req.query('min'), kind: c.req.query('kind') });
+    const { minLevel, labels } = significance.filter;
     const [page, sources] = await Promise.all([
-      q ? store.search({ text: q, sourceId: source?.id, from, to, limit: 20, cursor: c.req.query('cursor') ?? null }) : null,
+      q ? store.search({ text: q, sourceId: source?.id, from, to, minLevel, labels, limit: 20, cursor: c.req.query('cursor') ?? null }) : null,
       ctx.sourceChoices(),
     ]);
     return sendPage(c, {
@@ -128,7 +138,7 @@ export function pageRoutes(ctx: WebContext): Hono {
       description: 'Full-text search over the headline and text of every captured version.',
       query: q,
       section: 'search',
-    }, searchPage(q, page, source, sources, range));
+    }, searchPage(q, page, source, sources, range, significance));
   });
 
   return app;

@@ -1,4 +1,13 @@
+import { RULES } from '../../diff/index.ts';
 import { html, type SafeHtml } from '../html.ts';
+import { LABEL_WORDS } from '../significance.ts';
+
+/** The labels and their levels, from the rules themselves (diff/labels.ts), so the page says what the code does. */
+function labelTable(): SafeHtml {
+  return html`<table class="labels"><thead><tr><th>Label</th><th>Level</th><th>When</th></tr></thead><tbody>
+${RULES.map((r) => html`<tr><td data-label="Label">${LABEL_WORDS[r.label]} <code>${r.label}</code></td><td data-label="Level">${r.level}</td><td data-label="When">${r.means}</td></tr>`)}
+</tbody></table>`;
+}
 
 /** What counts as a version, what is ignored, and how to read the marks: the method, in plain words. */
 export function aboutPage(): SafeHtml {
@@ -17,6 +26,9 @@ export function aboutPage(): SafeHtml {
 <p>A page that disappears (HTTP 404 or 410) is recorded as "removed from the site", and again when it comes back; neither is a version.</p>
 <h2>How to read a change</h2>
 <p>The diff shows the two versions side by side (or in one column): <del>struck-through text</del> was removed, <ins>marked text</ins> was added, paragraphs that moved are shown at both places. Each change also has a short description, a feed entry and a share card.</p>
+<h2 id="significance">How much a change matters</h2>
+<p>Every change gets labels for what happened, and one level: the highest level among its labels (minor when it has none). Lists and feeds can show only substantive changes, headline changes, removals or corrections; feeds and the API take <code>?min=substantive</code> or <code>?min=major</code> and <code>?kind=headline</code>, <code>removals</code>, <code>corrections</code> or any label below.</p>
+${labelTable()}
 <p>Every page of Redline works without JavaScript. The data is open: see the <a href="/api/v1/openapi.json">JSON API</a> and the <a href="/feeds/changes.rss">feeds of changes</a>.</p>
 </article>`;
 }

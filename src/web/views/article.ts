@@ -4,6 +4,7 @@ import { html, type SafeHtml } from '../html.ts';
 import { exactTime, externalLink, timeAgo, words } from './components.ts';
 import { articleFeedBase, diffPath, versionPath } from './paths.ts';
 import { eventText, timeline } from './timeline.ts';
+import { changeLabels } from './significance.ts';
 
 /** The sentences of the header, in the words of the system Redline is modelled on. */
 function nextCheck(article: ArticleWithSource, now: Millis): SafeHtml {
@@ -34,7 +35,7 @@ function versionRow(articleId: number, v: Version, prev: Version | undefined, no
 <td class="num"><a href="${versionPath(articleId, v.number)}">${v.number}</a></td>
 <td>${exactTime(v.capturedAt)}<br><span class="muted">${prev ? laterOrEarlier(prev.capturedAt, v.capturedAt) : timeAgo(v.capturedAt, now)}</span></td>
 <td class="title">${v.title}</td>
-<td>${prev ? words(v.wordsAdded, v.wordsRemoved) : ''}</td>
+<td>${prev ? html`${words(v.wordsAdded, v.wordsRemoved)}${v.change ? html`<br>${changeLabels(v.change)}` : ''}` : ''}</td>
 <td class="links">${links}</td>
 </tr>`;
 }
@@ -68,7 +69,7 @@ ${header(article, now)}
 ${timeline(article.id, versions, events, end)}
 ${compareForm(article.id, versions)}
 <div class="table-scroll"><table class="versions">
-<thead><tr><th>#</th><th>Captured</th><th>Headline</th><th>Words</th><th>Diff</th></tr></thead>
+<thead><tr><th>#</th><th>Captured</th><th>Headline</th><th>Change</th><th>Diff</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>
 ${eventList(article.id, events)}

@@ -3,7 +3,9 @@ import type { ChangeDigest, Preview } from '../digest.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { describeEvent } from '../summary.ts';
 import { badge, nextPageLink, timeAgo, words } from './components.ts';
+import { ALL_CHANGES, describeSignificance, significanceParams, type Significance } from '../significance.ts';
 import { articlePath, diffPath } from './paths.ts';
+import { changeLabels, significanceNav } from './significance.ts';
 
 /** A change plus what the list needs to know about it (null for events). */
 export interface ChangeRow {
@@ -45,6 +47,8 @@ interface Group {
   first: ChangeRow;
   count: number;
   oldest: VersionChange;
+  /** Version numbers in the group, newest first (not consecutive on a filtered list). */
+  numbers: number[];
 }
 
 function group(rows: ChangeRow[]): (ChangeRow | Group)[] {
@@ -59,9 +63,10 @@ function group(rows: ChangeRow[]): (ChangeRow | Group)[] {
     if (g) {
       g.count++;
       g.oldest = row.change;
+      g.numbers.push(row.change.version.number);
       continue;
     }
-    const fresh: Group = { first: row, count: 1, oldest: row.change };
+    const fresh: Group = { first: row, count: 1, oldest: row.change, numbers: [row.change.version.number] };
     byArticle.set(row.change.article.id, fresh);
     out.push(fresh);
   }
@@ -80,16 +85,21 @@ function versionRow(g: Group, now: Millis): SafeHtml {
   const { digest } = g.first;
   const { article, version } = change;
   const from = g.oldest.version.number - 1;
-  const grouped = g.count > 1
-    ? html` · <a class="edits" href="${diffPath(article.id, from, version.number)}">${editsLabel(g, now)}</a> (versions ${from} to ${version.number})`
-    : html` · version ${version.number}`;
+  // A filtered list groups only the matching versions: then each gets its own link.
+  const consecutive = g.count === version.number - from;
+  const each = [...g.numbers].reverse().map((n) => html`<a class="version" href="${diffPath(article.id, n - 1, n)}">${n}</a>`);
+  const grouped = g.count === 1
+    ? html` · version ${version.number}`
+    : consecutive
+      ? html` · <a class="edits" href="${diffPath(article.id, from, version.number)}">${editsLabel(g, now)}</a> (versions ${from} to ${version.number})`
+      : html` · <a class="edits" href="${diffPath(article.id, from, version.number)}">${editsLabel(g, now)}</a> (versions ${each.map((l, i) => (i ? html`, ${l}` : l))})`;
   return html`<li class="change">
 <a class="headline" href="${diffPath(article.id, version.number - 1, version.number)}">${version.title || article.url}</a>
 ${digest ? html`<div class="preview-line">${previewLine(digest.preview)}</div>` : ''}
 <div class="meta"><a class="source" href="/?source=${encodeURIComponent(article.sourceKey)}">${article.sourceName}</a>
 · ${timeAgo(change.at, now)}${grouped} · ${wordsOrWhat(change, digest)}
 · <a href="${articlePath(article.id)}">all versions</a>
-${digest?.headlineChanged ? badge('headline', 'headline changed') : ''}</div>
+${version.change ? changeLabels(version.change) : digest?.headlineChanged ? badge('headline', 'headline changed') : ''}</div>
 </li>`;
 }
 
@@ -125,18 +135,31 @@ export function emptyChanges(sources: Source[]): SafeHtml {
   return html`<p class="empty">No changes yet. Articles appear here once a second version has been seen.</p>`;
 }
 
-export function changeList(rows: ChangeRow[], now: Millis, sources: Source[] = []): SafeHtml {
-  if (!rows.length) return emptyChanges(sources);
+export function changeList(rows: ChangeRow[], now: Millis, sources: Source[] = [], significance: Significance = ALL_CHANGES): SafeHtml {
+  if (!rows.length) {
+    const what = describeSignificance(significance);
+    return what ? html`<p class="empty">No ${what} yet. <a href="/">See all changes</a>.</p>` : emptyChanges(sources);
+  }
   return html`<ol class="changes">${group(rows).map((r) => ('count' in r ? versionRow(r, now) : eventRow(r.change as Extract<Change, { type: 'event' }>, now)))}</ol>`;
 }
 
-export function changesPage(page: Page<ChangeRow>, source: Source | null, sources: Source[], now: Millis): SafeHtml {
+/** "Recent changes", "Recent headline changes in BBC News", ... */
+export function changesTitle(source: Source | null, significance: Significance): string {
+  const what = describeSignificance(significance) ?? 'changes';
+  return `Recent ${what}${source ? ` in ${source.name}` : ''}`;
+}
+
+export function changesPage(page: Page<ChangeRow>, source: Source | null, sources: Source[], now: Millis, significance: Significance = ALL_CHANGES): SafeHtml {
   const options = sources.map((s) => html`<option value="${s.key}"${s.id === source?.id ? ' selected' : ''}>${s.name}</option>`);
-  return html`<h1>${source ? `Recent changes in ${source.name}` : 'Recent changes'}</h1>
+  const params = significanceParams(significance);
+  // The source form keeps the chosen kind of change; the kind links keep the source.
+  const hidden = Object.entries(params).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
+  return html`<h1>${changesTitle(source, significance)}</h1>
 <form class="filter" method="get" action="/">
 <label>Source <select name="source"><option value="">All sources</option>${options}</select></label>
-<button type="submit">Filter</button>
+${hidden}<button type="submit">Filter</button>
 </form>
-${changeList(page.items, now, source ? sources.filter((s) => s.id === source.id) : sources)}
-${nextPageLink('/', { source: source?.key }, page.nextCursor, 'Older changes')}`;
+${significanceNav('/', { source: source?.key }, significance)}
+${changeList(page.items, now, source ? sources.filter((s) => s.id === source.id) : sources, significance)}
+${nextPageLink('/', { source: source?.key, ...params }, page.nextCursor, 'Older changes')}`;
 }

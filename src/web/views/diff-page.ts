@@ -7,6 +7,7 @@ import { describeDiff } from '../summary.ts';
 import { exactTime, externalLink } from './components.ts';
 import { renderInline, renderSideBySide } from './diff-view.ts';
 import { articlePath, diffPath, versionPath } from './paths.ts';
+import { changeLabels } from './significance.ts';
 
 export interface DiffViewOptions {
   inline: boolean;
@@ -58,7 +59,7 @@ export function diffPage(article: ArticleWithSource, pair: VersionPair, o: DiffV
 <h1>${to.title}</h1>
 <p class="diff-intro"><a href="${versionPath(article.id, from.number)}">Version ${from.number}</a> (${exactTime(from.capturedAt)}) compared with
 <a href="${versionPath(article.id, to.number)}">version ${to.number}</a> (${exactTime(to.capturedAt)}, ${laterOrEarlier(from.capturedAt, to.capturedAt)}).</p>
-<p class="diff-summary">${describeDiff(model.summary)}</p>
+<p class="diff-summary">${describeDiff(model.summary)} ${changeLabels(model)}</p>
 ${stepNav(article, from.number, to.number, o)}
 ${switches(path, o)}
 ${body}

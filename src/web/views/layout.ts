@@ -23,11 +23,13 @@ export interface PageMeta {
 }
 
 /** Feed triple (RSS, Atom, JSON Feed) for a feed base path such as `/feeds/changes`. */
-export function feedAlternates(base: string, title: string): Alternate[] {
+/** The three feed formats of one feed; `query` (without `?`) is a filter such as `kind=headline`. */
+export function feedAlternates(base: string, title: string, query = ''): Alternate[] {
+  const q = query ? `?${query}` : '';
   return [
-    { type: 'application/rss+xml', title: `${title} (RSS)`, href: `${base}.rss` },
-    { type: 'application/atom+xml', title: `${title} (Atom)`, href: `${base}.atom` },
-    { type: 'application/feed+json', title: `${title} (JSON Feed)`, href: `${base}.json` },
+    { type: 'application/rss+xml', title: `${title} (RSS)`, href: `${base}.rss${q}` },
+    { type: 'application/atom+xml', title: `${title} (Atom)`, href: `${base}.atom${q}` },
+    { type: 'application/feed+json', title: `${title} (JSON Feed)`, href: `${base}.json${q}` },
   ];
 }
 

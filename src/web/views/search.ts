@@ -2,7 +2,9 @@ import type { Page, SearchHit, Source } from '../../model/index.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { exactTime, nextPageLink } from './components.ts';
 import { highlight } from './highlight.ts';
+import { ALL_CHANGES, describeSignificance, significanceParams, type Significance } from '../significance.ts';
 import { articlePath, versionPath } from './paths.ts';
+import { significanceNav } from './significance.ts';
 
 export interface DateRange {
   /** As typed (YYYY-MM-DD), for the form. */
@@ -36,21 +38,26 @@ ${note}<blockquote class="snippet">${removed ? html`<del>${highlight(v.snippet, 
 </li>`;
 }
 
-export function searchPage(q: string, page: Page<SearchHit> | null, source: Source | null, sources: Source[], range: DateRange = { from: '', to: '' }): SafeHtml {
+export function searchPage(
+  q: string, page: Page<SearchHit> | null, source: Source | null, sources: Source[], range: DateRange = { from: '', to: '' }, significance: Significance = ALL_CHANGES,
+): SafeHtml {
   const options = sources.map((s) => html`<option value="${s.key}"${s.id === source?.id ? ' selected' : ''}>${s.name}</option>`);
+  const params = significanceParams(significance);
+  const hidden = Object.entries(params).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
   const form = html`<form class="filter" method="get" action="/search">
 <label>Words or "a phrase" <input type="search" name="q" value="${q}"></label>
 <label>Source <select name="source"><option value="">All sources</option>${options}</select></label>
 <label>From <input type="date" name="from" value="${range.from}"></label>
 <label>To <input type="date" name="to" value="${range.to}"></label>
-<button type="submit">Search</button>
+${hidden}<button type="submit">Search</button>
 </form>`;
+  const kinds = significanceNav('/search', { q, source: source?.key, from: range.from, to: range.to }, significance);
   if (!page) {
-    return html`<h1>Search</h1>${form}<p class="muted">Searches the headline and text of every version, including text that was later removed.
+    return html`<h1>Search</h1>${form}${kinds}<p class="muted">Searches the headline and text of every version, including text that was later removed.
 Words match their other forms ("resign" finds "resigned"); put "quotes" around a phrase and a * after the start of a word (<code>parliam*</code>).</p>`;
   }
   const results = page.items.length
     ? html`<ol class="hits">${page.items.map((h) => hit(h, q))}</ol>`
-    : html`<p class="empty">Nothing found for ${q}.</p>`;
-  return html`<h1>Search: ${q}</h1>${form}${results}${nextPageLink('/search', { q, source: source?.key, from: range.from, to: range.to }, page.nextCursor, 'More results')}`;
+    : html`<p class="empty">Nothing found for ${q}${describeSignificance(significance) ? ` in ${describeSignificance(significance)}` : ''}.</p>`;
+  return html`<h1>Search: ${q}</h1>${form}${kinds}${results}${nextPageLink('/search', { q, source: source?.key, from: range.from, to: range.to, ...params }, page.nextCursor, 'More results')}`;
 }

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { diffVersions } from '../src/diff/engine.ts';
 import { sentenceEdits } from '../src/diff/sentences.ts';
 import type { DiffInput } from '../src/diff/types.ts';
-import { seededRandom } from '../src/text/random.ts';
+import { seededRandom } from '../src/demo/random.ts';
 import { DEFAULT_SHARED, diffCorpusAvailable, loadArticles } from './lib/diff-corpus.ts';
 import { EDIT_KINDS, EditGenerator, type EditCase, type EditKind } from './lib/diff-edits.ts';
 import { positionalUnits, scoreDetails, scorePairs, unitsOfRows, type DetailScore } from './lib/diff-score.ts';

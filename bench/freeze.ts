@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveWebsite } from '../src/cli/commands/start.ts';
+import { serveWebsite } from '../src/cli/serve.ts';
 import { defaultConfig } from '../src/config/index.ts';
 import { silentLogger } from '../src/log/index.ts';
 import { openTracker, runOnce, type TrackerDeps } from '../src/tracker/index.ts';

@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultConfig, type ScheduleConfig } from '../src/config/index.ts';
-import { seededRandom } from '../src/text/random.ts';
+import { seededRandom } from '../src/demo/random.ts';
 import { articleEdits, EDITED_SHARE, LATE_SHARE } from './lib/edit-model.ts';
 import { newsDiffsPolicy, simulate, trackerPolicy, type Policy } from './lib/schedule-sim.ts';
 import { describeTiers } from './lib/tracker-sizing.ts';

@@ -18,6 +18,7 @@ import { createDatabase, runScenario, type ScenarioResult, type SiteHandle } fro
 import { startSiteProcess } from './lib/tracker-site-process.ts';
 import { markdown, resultTable, stageTable } from './lib/tracker-table.ts';
 import { storageTable } from './lib/tracker-storage.ts';
+import { httpClientTimings, type ClientTiming } from './lib/tracker-http.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     database: { type: 'string' },
     workers: { type: 'string', default: '1,2,4' },
     'no-profile': { type: 'boolean' },
+    /** Skip the HTTP client comparison (Redline's fetcher, bare node:http, undici). */
+    'no-http': { type: 'boolean' },
     'claim-sizes': { type: 'string', default: '1000,10000' },
     /** Answer delay of the site: real sites take 50-500 ms, which makes a worker latency-bound. */
     'latency-ms': { type: 'string', default: '0' },
@@ -57,6 +60,7 @@ async function main() {
   }
   const profile = values['no-profile'] ? null : await profileSqlite(site);
   const gzipBytesPerPage = await site.pageBytes();
+  const http = values['no-http'] ? null : await httpClientTimings(site.urls);
   site.close();
   const claims = await claimTimings();
   const pg1 = results.find((r) => r.postgresCpuMsPerCheck !== null && r.workers === 1);
@@ -66,7 +70,7 @@ async function main() {
     gzipBytesPerPage,
     rawBytesPerPage: 100 * 1024, // pages are spread evenly over 50-150 KB
   });
-  const report = render(results, skipped, profile, claims) + '\n\n' + sizing;
+  const report = render(results, skipped, profile, claims) + (http ? '\n\n' + httpSection(http) : '') + '\n\n' + sizing;
   process.stdout.write(report + '\n');
   const out = new URL('./results/', import.meta.url).pathname;
   mkdirSync(out, { recursive: true });
@@ -132,6 +136,14 @@ function render(results: ScenarioResult[], skipped: string | null, profile: Awai
     parts.push(markdown([['database', ...sizes.map((n) => `${n} due`)], ...claims.map((c) => [c.name, ...c.timings.map((t) => `${t.msPerClaim.toFixed(1)} ms`)])]));
   }
   return parts.join('\n');
+}
+
+function httpSection(rows: ClientTiming[]): string {
+  return [
+    `## HTTP client: CPU per GET of an article page (${rows[0].gets} GETs, 16 in flight, this process only)`,
+    '',
+    markdown([['client', 'CPU ms per GET', 'wall ms'], ...rows.map((r) => [r.client, r.cpuMsPerGet.toFixed(3), r.wallMs.toFixed(0)])]),
+  ].join('\n');
 }
 
 await main();

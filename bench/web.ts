@@ -1,121 +1,69 @@
 /**
- * bench:web — seeds a SQLite store with 10,000 articles and 100,000 versions, then measures the
- * recent-changes page, an article page, the diff page of a 150-paragraph article, a 1,000-item
- * change feed, the statistics page and share cards (drawing and cached answer): median and
- * p99 server time (in process, app.request) and throughput under concurrent load (autocannon in a
- * child process against @hono/node-server on 127.0.0.1). Prints a table and writes bench/results/web.md.
+ * bench:web — seeds a SQLite store with 100,000 versions (10,000 articles of 10 versions; or
+ * `--versions 1000000`: 100,000 articles), then measures every reader page (recent changes,
+ * article, version, diff of a 150-paragraph article, lists, search, statistics, change feeds, the
+ * API) and share cards: median and p99 server time (in process, app.request), throughput under
+ * concurrent load (autocannon in a child process against @hono/node-server on 127.0.0.1) and the
+ * database size per version. Prints a table and writes bench/results/web[-VERSIONS].md.
  *
- *   npm run bench:web [-- --reseed] [--duration SECONDS] [--connections N]
+ *   npm run bench:web [-- --versions N] [--reseed] [--duration SECONDS] [--connections N] [--skip-cards]
  *
- * Seeding goes through the Store (one transaction per version, like the tracker) and takes a
- * minute or two, so the seeded database is kept in the temp dir and reused by later runs.
+ * Seeding writes what the tracker writes (paragraph texts, chain records, full-text index) through
+ * the store's SQL, a thousand articles per transaction (bench/lib/web-seed.ts); the seeded
+ * database is kept in the temp dir and reused by later runs.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { defaultConfig } from '../src/config/index.ts';
-import { diffVersions, versionChange } from '../src/diff/index.ts';
-import { openStore, type Store } from '../src/store/index.ts';
+import { diffVersions } from '../src/diff/index.ts';
+import { openStore, LATEST_SCHEMA, type Store } from '../src/store/index.ts';
+import type { SqlStore } from '../src/store/sql/sql-store.ts';
+import { bulkSeed, rng, SEED_VERSION } from './lib/web-seed.ts';
 
-const ARTICLES = 10_000;
 const VERSIONS_PER_ARTICLE = 10;
 const BIG_PARAGRAPHS = 150;
 const T0 = Date.UTC(2026, 9, 1);
-/** Bump when the seeded data changes (a new schema alone is migrated in place). */
-const SEED_VERSION = 2;
-/** Share of edits that also change the headline, and that add a correction notice. */
-const HEADLINE_EDIT_SHARE = 0.2;
-const NOTICE_SHARE = 0.01;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
-
-const WORDS = ('government minister said report council police budget health school city week people year plan ' +
-  'officials election court water energy housing transport prices workers union hospital figures local national ' +
-  'announced expected statement spokesman according published review inquiry').split(' ');
-
-/** Deterministic pseudo-random numbers, so every run seeds the same database. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-
-function sentence(rand: () => number, words: number): string {
-  const out = Array.from({ length: words }, () => WORDS[Math.floor(rand() * WORDS.length)]);
-  return `${out.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
-}
-
-/** Next version's paragraphs: reword one paragraph, sometimes drop one or add one (rarely a correction notice), like real edits. */
-function edit(paragraphs: string[], rand: () => number): string[] {
-  const next = [...paragraphs];
-  const i = Math.floor(rand() * next.length);
-  next[i] = next[i].replace(/\b\w+\b/, WORDS[Math.floor(rand() * WORDS.length)]) + ' ' + sentence(rand, 6);
-  if (rand() < 0.3 && next.length > 3) next.splice(Math.floor(rand() * next.length), 1);
-  if (rand() < 0.3) next.splice(Math.floor(rand() * next.length), 0, sentence(rand, 25));
-  if (rand() < NOTICE_SHARE) next.push(`Correction: an earlier version of this article misstated the ${WORDS[Math.floor(rand() * WORDS.length)]} figures.`);
-  return next;
-}
-
-async function seed(store: Store): Promise<number> {
-  const rand = rng(42);
-  const sources = [];
-  for (const key of ['bbc', 'guardian', 'reuters', 'nyt', 'lemonde']) {
-    sources.push(await store.upsertSource({ key, name: key.toUpperCase(), feedUrl: `https://${key}.test/feed.xml`, pollPeriodSec: 300, include: [], exclude: [] }, T0));
-  }
-  let bigId = 0;
-  const started = performance.now();
-  for (let a = 0; a < ARTICLES; a++) {
-    const source = sources[a % sources.length];
-    const firstSeen = T0 + a * 240_000;
-    const { article } = await store.upsertArticle({ sourceId: source.id, url: `https://${source.key}.test/news/${a}`, host: `${source.key}.test`, feedTitle: null, feedPublishedAt: firstSeen, now: firstSeen, checkPeriodSec: 1800 });
-    const big = a === ARTICLES - 1;
-    if (big) bigId = article.id;
-    let paragraphs = Array.from({ length: big ? BIG_PARAGRAPHS : 8 }, () => sentence(rand, 20 + Math.floor(rand() * 20)));
-    let title = `${sentence(rand, 6).slice(0, -1)} (${a})`;
-    let previous: { title: string; byline: null; published: null; paragraphs: string[] } | null = null;
-    let at = firstSeen;
-    for (let n = 1; n <= VERSIONS_PER_ARTICLE; n++) {
-      if (n > 1 && rand() < HEADLINE_EDIT_SHARE) title = `${sentence(rand, 6).slice(0, -1)} (${a})`;
-      const text = { title, byline: null, published: null, paragraphs };
-      // The change (labels, level, preview) and word counts as the tracker stores them.
-      const model = previous ? diffVersions(previous, text) : null;
-      await store.addVersion(article.id, n, { ...text, fingerprint: `${a}-${n}`, extractorVersion: 'bench', capturedAt: at, rawHtml: null,
-        wordsAdded: model?.summary.wordsAdded ?? 0, wordsRemoved: model?.summary.wordsRemoved ?? 0, change: model ? versionChange(model) : null });
-      previous = text;
-      paragraphs = edit(paragraphs, rand);
-      at += 1_800_000 + Math.floor(rand() * 3_600_000);
-    }
-    if (a % 1000 === 999) process.stderr.write(`seeded ${a + 1} articles (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
-  }
-  return bigId;
-}
+const VERSIONS = flag('--versions', 100_000);
+const ARTICLES = Math.max(2, Math.round(VERSIONS / VERSIONS_PER_ARTICLE));
 
 async function openSeeded(): Promise<{ store: Store; dir: string; bigId: number; seededIn: number | null }> {
-  const dir = join(tmpdir(), `redline-bench-web-seed${SEED_VERSION}`);
+  const dir = join(tmpdir(), `redline-bench-web-s${LATEST_SCHEMA}-seed${SEED_VERSION}-v${VERSIONS}`);
   const marker = join(dir, 'seeded.json');
   if (args.includes('--reseed') || !existsSync(marker)) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const store = await openStore({ dataDir: dir, databaseUrl: null });
   if (existsSync(marker)) return { store, dir, bigId: (await import(marker, { with: { type: 'json' } })).default.bigId, seededIn: null };
   const started = performance.now();
-  const bigId = await seed(store);
+  const bigId = await bulkSeed(store as SqlStore, { articles: ARTICLES, versionsPerArticle: VERSIONS_PER_ARTICLE, bigParagraphs: BIG_PARAGRAPHS, start: T0 }, (n) => {
+    if (n % 10_000 === 0 || n === ARTICLES) process.stderr.write(`seeded ${n} articles (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  });
   writeFileSync(marker, JSON.stringify({ bigId }));
   return { store, dir, bigId, seededIn: (performance.now() - started) / 1000 };
 }
 
 interface Timing { median: number; p99: number }
 
+/** The database file with its WAL, after a checkpoint folded the WAL in. */
+function databaseBytes(dir: string): number {
+  return ['redline.db', 'redline.db-wal'].reduce((sum, f) => sum + (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0), 0);
+}
+
 /** Server-side time of `count` sequential requests, after a warm-up. */
 async function time(app: Hono, paths: () => string, count: number): Promise<Timing> {
   for (let i = 0; i < 20; i++) await (await app.request(paths())).arrayBuffer();
   const samples: number[] = [];
+  count = Math.max(10, Math.round(count));
   for (let i = 0; i < count; i++) {
     const path = paths();
     const t = performance.now();
@@ -179,14 +127,27 @@ async function main(): Promise<void> {
   const app = createApp({ store, config, diffCacheSize: 0 });
   const cached = createApp({ store, config });
   const pick = rng(7);
-  const article = () => `/articles/${1 + Math.floor(pick() * (ARTICLES - 1))}`;
+  const someArticle = () => 1 + Math.floor(pick() * (ARTICLES - 1));
+  const article = () => `/articles/${someArticle()}`;
+  const version = () => `/articles/${someArticle()}/versions/${1 + Math.floor(pick() * VERSIONS_PER_ARTICLE)}`;
   const diff = () => { const a = 1 + Math.floor(pick() * (VERSIONS_PER_ARTICLE - 1)); return `/articles/${bigId}/diff/${a}/${a + 1}`; };
+  const search = () => `/search?q=${['minister budget', 'hospital', 'election court', 'housing prices'][Math.floor(pick() * 4)]}`;
+  const n = flag('--requests', 300);
+  const perPage = `random of ${ARTICLES.toLocaleString('en')}`;
   const rows: [string, Timing][] = [
-    ['recent changes /', await time(app, () => '/', 300)],
-    ['article page (random of 10,000)', await time(app, article, 300)],
-    [`diff page, ${BIG_PARAGRAPHS} paragraphs (uncached)`, await time(app, diff, 300)],
-    [`diff page, ${BIG_PARAGRAPHS} paragraphs (cached diff)`, await time(cached, diff, 300)],
+    ['recent changes /', await time(app, () => '/', n)],
+    [`article page (${perPage})`, await time(app, article, n)],
+    [`version page (${perPage})`, await time(app, version, n)],
+    [`diff page, ${BIG_PARAGRAPHS} paragraphs (uncached)`, await time(app, diff, n)],
+    [`diff page, ${BIG_PARAGRAPHS} paragraphs (cached diff)`, await time(cached, diff, n)],
+    ['articles list /articles', await time(app, () => '/articles', n)],
+    ['changed articles /articles?changed=1', await time(app, () => '/articles?changed=1', n)],
+    ['sources /sources', await time(app, () => '/sources', n / 3)],
+    ['search /search?q=...', await time(app, search, n / 3)],
+    ['API /api/v1/changes', await time(app, () => '/api/v1/changes', n)],
+    [`API /api/v1/articles/ID (${perPage})`, await time(app, () => `/api/v1/articles/${someArticle()}`, n)],
     // Digests (title, preview, feed HTML) are computed once per version, then cached: the warm-up computes them.
+    ['feed of 50 changes /feeds/changes.atom', await time(cached, () => '/feeds/changes.atom', n / 3)],
     ['feed of 1,000 changes /feeds/changes.rss?limit=1000', await time(cached, () => '/feeds/changes.rss?limit=1000', 100)],
     ['feed of 1,000 changes, JSON Feed', await time(cached, () => '/feeds/changes.json?limit=1000', 100)],
     // Significance filters (migration 11's partial indexes): a rare kind must not scan every version.
@@ -196,7 +157,7 @@ async function main(): Promise<void> {
     ['feed of 1,000 headline changes ?kind=headline', await time(cached, () => '/feeds/changes.rss?limit=1000&kind=headline', 100)],
     ['statistics /stats (cached figures)', await time(cached, () => '/stats', 100)],
   ];
-  const cards = await cardTimes(store, bigId);
+  const cards = args.includes('--skip-cards') ? null : await cardTimes(store, bigId);
 
   const server = serve({ fetch: cached.fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise((r) => server.once('listening', r));
@@ -205,24 +166,29 @@ async function main(): Promise<void> {
   const duration = flag('--duration', 5);
   const base = `http://127.0.0.1:${port}`;
   const loads: [string, Load][] = [];
-  for (const [name, path] of [['recent changes /', '/'], ['article page', '/articles/5000'], ['diff page (150 paragraphs)', `/articles/${bigId}/diff/1/2`]]) {
+  const middle = Math.floor(ARTICLES / 2);
+  for (const [name, path] of [['recent changes /', '/'], ['article page', `/articles/${middle}`], ['version page', `/articles/${middle}/versions/5`], ['diff page (150 paragraphs)', `/articles/${bigId}/diff/1/2`]]) {
     loads.push([name, await load(base + path, connections, duration)]);
   }
   server.close();
   await store.close();
+  const bytes = databaseBytes(dir);
 
   const ms = (n: number) => n.toFixed(2);
   const lines = [
     `# bench:web`, '',
     `${new Date().toISOString()}, Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg()[0].toFixed(1)} at the end, SQLite at ${dir}`,
     `Database: ${stats.sources} sources, ${stats.articles} articles, ${stats.versions} versions${seededIn === null ? ' (reused)' : `, seeded in ${seededIn.toFixed(0)} s`}.`, '',
-    '## Server time per request (in process, app.request, 300 sequential requests)', '',
-    '| page | median ms | p99 ms |', '| --- | ---: | ---: |',
+    `Database size: ${(bytes / 2 ** 20).toFixed(0)} MiB, ${(bytes / stats.versions).toFixed(0)} bytes per version (texts, paragraph ids, chain records, full-text index; no captures).`, '',
+    `## Server time per request (in process, app.request, up to ${n} sequential requests)`, '',
+    '| page | p50 ms | p99 ms |', '| --- | ---: | ---: |',
     ...rows.map(([name, t]) => `| ${name} | ${ms(t.median)} | ${ms(t.p99)} |`), '',
-    '## Share cards (1200x630 PNG)', '',
-    '| what | median ms | p99 ms | size |', '| --- | ---: | ---: | ---: |',
-    `| draw a card (renderShareCard, ${cards.count} different diffs) | ${ms(cards.draw.median)} | ${ms(cards.draw.p99)} | ${(cards.bytes / 1024).toFixed(0)} KB median |`,
-    `| card route, cached answer (/articles/ID/diff/A/B/card.png) | ${ms(cards.cached.median)} | ${ms(cards.cached.p99)} | |`, '',
+    ...(cards ? [
+      '## Share cards (1200x630 PNG)', '',
+      '| what | median ms | p99 ms | size |', '| --- | ---: | ---: | ---: |',
+      `| draw a card (renderShareCard, ${cards.count} different diffs) | ${ms(cards.draw.median)} | ${ms(cards.draw.p99)} | ${(cards.bytes / 1024).toFixed(0)} KB median |`,
+      `| card route, cached answer (/articles/ID/diff/A/B/card.png) | ${ms(cards.cached.median)} | ${ms(cards.cached.p99)} | |`, '',
+    ] : []),
     `## Throughput (autocannon, ${connections} connections, ${duration} s, HTTP on 127.0.0.1, diff cache on)`, '',
     '| page | req/s | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | ---: |',
     ...loads.map(([name, l]) => `| ${name} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${l.errors} |`), '',
@@ -230,7 +196,7 @@ async function main(): Promise<void> {
   const report = lines.join('\n');
   process.stdout.write(report + '\n');
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/results/web.md'), report);
+  writeFileSync(join(ROOT, `bench/results/web${VERSIONS === 100_000 ? '' : `-${VERSIONS}`}.md`), report);
 }
 
 main().catch((err) => {

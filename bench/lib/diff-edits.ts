@@ -7,7 +7,7 @@
  * and the generator avoids edits whose answer those simple rules could get wrong.
  */
 import type { ChangeLabel } from '../../src/diff/types.ts';
-import type { Random } from '../../src/text/random.ts';
+import type { Random } from '../../src/demo/random.ts';
 import type { BenchArticle } from './diff-corpus.ts';
 
 export const EDIT_KINDS = [

@@ -14,7 +14,7 @@
  * so 90 % of early edits fall within 7.2 h and 99 % within 21 h; or "late" (15 %): log-uniform
  * between 1 and 30 days. About 84 % of all edits fall in the first 24 h.
  */
-import type { Random } from '../../src/text/random.ts';
+import type { Random } from '../../src/demo/random.ts';
 
 export const EDITED_SHARE = 0.35;
 export const LATE_SHARE = 0.15;

@@ -5,7 +5,7 @@
  * Revisions apply realistic edits (reworded sentence, added update, removed paragraph, new headline).
  */
 
-import { seededRandom as rng } from '../../src/text/random.ts';
+import { seededRandom as rng } from '../../src/demo/random.ts';
 
 /** Seeded, so the same seed always gives the same page. */
 export { rng };

@@ -1,4 +1,4 @@
-import { formatDate } from '../text/dates.ts';
+import { formatDate } from '../text/time.ts';
 import { clipText, type Piece } from './clip.ts';
 import { CARD_FONT } from './fonts.ts';
 

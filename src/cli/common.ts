@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadConfig, type Config, type Role } from '../config/index.ts';
+import { checked, checkedNumber, loadConfig, rules, type Config } from '../config/index.ts';
+import type { Logger } from '../log/index.ts';
 import { UsageError } from '../model/index.ts';
-import { openStore } from '../store/index.ts';
-import type { Store } from '../store/store.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { openTracker, type TrackerDeps } from '../tracker/index.ts';
 
 /** Flags every command understands. */
 export const COMMON_OPTIONS = {
@@ -48,28 +49,36 @@ export function newDatabaseNotice(config: Config): () => void {
   };
 }
 
-/** openStore for commands that read the data, saying so when it had to create the database. */
-export async function openDataStore(config: Config): Promise<Store> {
-  const announce = newDatabaseNotice(config);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  announce();
-  return store;
-}
-
 export function configFrom(values: { data?: string; config?: string; database?: string; port?: string; role?: string }): Config {
-  let port: number | undefined;
-  if (values.port !== undefined) {
-    port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port ${values.port}`);
-  }
-  if (values.role !== undefined && !['web', 'worker', 'all'].includes(values.role)) {
-    throw new UsageError(`--role must be web, worker or all (got ${values.role})`);
-  }
   return loadConfig({
     dataDir: values.data,
     configFile: values.config,
     databaseUrl: values.database,
-    port,
-    role: values.role as Role | undefined,
+    port: values.port === undefined ? undefined : checkedNumber(rules.port, values.port, '--port'),
+    role: values.role === undefined ? undefined : checked(rules.role, values.role, '--role'),
   });
+}
+
+/** Opens the configured database for one command (saying so when it had to create it) and closes it whatever happens. */
+export async function withStore<T>(config: Config, use: (store: Store) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+  const announce = newDatabaseNotice(config);
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, ...options });
+  announce();
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The tracker's dependencies (store, fetcher, renderer, clock) for one command (saying so when it created the database), closed whatever happens. */
+export async function withTracker<T>(config: Config, log: Logger | undefined, use: (deps: TrackerDeps) => Promise<T>): Promise<T> {
+  const announce = newDatabaseNotice(config);
+  const deps = await openTracker(config, log);
+  announce();
+  try {
+    return await use(deps);
+  } finally {
+    await deps.store.close();
+  }
 }

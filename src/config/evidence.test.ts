@@ -34,7 +34,7 @@ describe('evidence settings', () => {
     [{ evidence: { wayback: { sources: 'bbc' } } }, /wayback.sources must be a list/],
     [{ evidence: { wayback: { endpoint: 'ftp://x' } } }, /endpoint must be an http/],
     [{ evidence: { wayback: { maxRequests: 0 } } }, /maxRequests/],
-    [{ evidence: 3 }, /"evidence" must be an object/],
+    [{ evidence: 3 }, /: evidence must be an object/],
   ])('rejects %j', (value, message) => {
     expect(withFile(value)).toThrow(message);
   });

@@ -27,9 +27,10 @@ describe('schedule.tiers in the config file', () => {
 
   it.each([
     ['not a list', { tiers: 'fast' }, /must be a list/],
-    ['a missing period', { tiers: [{ maxAgeSec: 60 }] }, /tiers\[0\] needs a positive/],
-    ['ages out of order', { tiers: [{ maxAgeSec: 7200, periodSec: 60 }, { maxAgeSec: 3600, periodSec: 60 }] }, /tiers\[1\]: maxAgeSec must grow/],
-    ['a period past retirement', { tiers: [{ maxAgeSec: 7200, periodSec: 99e9 }] }, /exceeds schedule.retireAfterSec/],
+    ['a missing period', { tiers: [{ maxAgeSec: 60 }] }, /schedule\.tiers\[0\]\.periodSec is required/],
+    ['a negative period', { tiers: [{ maxAgeSec: 60, periodSec: -1 }] }, /schedule\.tiers\[0\]\.periodSec must be a positive number \(got -1\)/],
+    ['ages out of order', { tiers: [{ maxAgeSec: 7200, periodSec: 60 }, { maxAgeSec: 3600, periodSec: 60 }] }, /schedule\.tiers must have maxAgeSec growing/],
+    ['a period past retirement', { tiers: [{ maxAgeSec: 7200, periodSec: 99e9 }] }, /must not have a periodSec above schedule.retireAfterSec/],
   ])('refuses %s', (_name, schedule, message) => {
     const load = withFile({ schedule });
     expect(load).toThrow(UsageError);
@@ -50,11 +51,15 @@ describe('sources in the config file', () => {
   });
 
   it.each([
-    ['an unknown type', { key: 'x', type: 'blog', feedUrl: 'https://a.example/' }, /"type" must be/],
-    ['a page without a URL', { key: 'x', type: 'page' }, /"pageUrl" must be an http/],
-    ['a bad link pattern', { key: 'x', type: 'page', pageUrl: 'https://a.example/', linkPattern: '([' }, /invalid regular expression/],
-    ['a link pattern on a feed', { key: 'x', feedUrl: 'https://a.example/rss', linkPattern: 'a' }, /for sources of type "page"/],
-    ['an unknown render mode', { key: 'x', feedUrl: 'https://a.example/rss', render: 'webkit' }, /"render" must be/],
+    ['an unknown type', { key: 'x', type: 'blog', feedUrl: 'https://a.example/' }, /sources\[0\]\.type must be one of feed, page \(got "blog"\)/],
+    ['a page without a URL', { key: 'x', type: 'page' }, /sources\[0\]: "pageUrl" must be an http/],
+    ['a bad link pattern', { key: 'x', type: 'page', pageUrl: 'https://a.example/', linkPattern: '([' }, /linkPattern is an invalid regular expression/],
+    ['a link pattern on a feed', { key: 'x', feedUrl: 'https://a.example/rss', linkPattern: 'a' }, /"linkPattern" is for sources of type "page"/],
+    ['an unknown render mode', { key: 'x', feedUrl: 'https://a.example/rss', render: 'webkit' }, /sources\[0\]\.render must be one of http, chromium/],
+    ['the reserved key', { key: 'manual', feedUrl: 'https://a.example/rss' }, /sources\[0\]\.key "manual" is reserved/],
+    ['an unknown key', { key: 'x', feedUrl: 'https://a.example/rss', evry: '5m' }, /unknown key "sources\[0\]\.evry"/],
+    ['a bad exclude pattern', { key: 'x', feedUrl: 'https://a.example/rss', exclude: ['ok', '(['] }, /sources\[0\]\.exclude\[1\] is an invalid regular expression/],
+    ['a poll more often than feedMinPeriodSec', { key: 'x', feedUrl: 'https://a.example/rss', every: '5s' }, /"every" must be at least 60s/],
   ])('refuses %s', (_name, source, message) => {
     expect(withFile({ sources: [source] })).toThrow(message);
   });
@@ -77,8 +82,8 @@ describe('safety settings (issue 9)', () => {
   it.each([
     [{ fetch: { allowPrivateNetworks: 'yes' } }, /fetch\.allowPrivateNetworks must be true or false/],
     [{ fetch: { allowPrivateHosts: 'intranet.example' } }, /fetch\.allowPrivateHosts must be a list/],
-    [{ limits: { newArticlesPerPoll: 0 } }, /limits\.newArticlesPerPoll must be a positive number/],
-    [{ limits: { maxTextChars: -1 } }, /limits\.maxTextChars must be a positive number/],
+    [{ limits: { newArticlesPerPoll: 0 } }, /limits\.newArticlesPerPoll must be a whole number >= 1/],
+    [{ limits: { maxTextChars: -1 } }, /limits\.maxTextChars must be a whole number >= 1/],
     [{ worker: { extractBudgetMs: 'fast' } }, /worker\.extractBudgetMs must be a positive number/],
   ])('%j is refused', (content, message) => {
     expect(withFile(content)).toThrow(UsageError);

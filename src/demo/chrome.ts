@@ -1,4 +1,4 @@
-import { seededRandom, type Random } from '../text/random.ts';
+import { seededRandom, type Random } from './random.ts';
 /**
  * Page chrome that changes on every request (clock, "updated" string, ads, shuffled links,
  * cache-busting image URLs, script nonce): the boilerplate a tracker must not mistake for an edit.

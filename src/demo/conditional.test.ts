@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_EDITS, startNewsroom } from './index.ts';
 import type { Newsroom } from './index.ts';
-import { bodyTexts } from './test-helpers.ts';
+import { bodyTexts } from './testdata/helpers.ts';
 
 let room: Newsroom | null = null;
 afterEach(async () => {

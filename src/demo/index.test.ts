@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decodeWindows1252 } from './cp1252.ts';
 import { DEMO_EDITS, LAST_STEP, startNewsroom } from './index.ts';
 import type { Newsroom } from './index.ts';
-import { bodyTexts, chromeOf, headlineOf } from './test-helpers.ts';
+import { bodyTexts, chromeOf, headlineOf } from './testdata/helpers.ts';
 
 let room: Newsroom | null = null;
 afterEach(async () => {

@@ -150,7 +150,7 @@ export function numberValue(word: string): string {
 const UPPER_START = /^\p{Lu}/u;
 const ALL_CAPS = /^\p{Lu}{2,}$/u;
 /** Where, looking back from a word over spaces and opening quotes or brackets, a sentence starts. */
-const SENTENCE_BEFORE = /(?:^|[.!?…:。！？]["'”’»)\]]*)[\s"'“‘«„(\[¿¡]*$/u;
+const SENTENCE_BEFORE = /(?:^|[.!?…:。！？]["'”’»)\]]*)[\s"'“‘«„([¿¡]*$/u;
 
 /**
  * A name: a capitalised word that does not start a sentence, an acronym ("AP", "NHS"), or a

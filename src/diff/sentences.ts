@@ -7,7 +7,7 @@ import type { DiffRow, Segment, SentenceEdit, SentenceOp, SentenceRef } from './
  * A sentence ends at . ! ? … (or the CJK full stops), possibly followed by closing quotes or
  * brackets, before a space and a capital, digit or opening quote; or at a CJK full stop.
  */
-const BOUNDARY = /(?<=[.!?…]["'”’»)\]]*)\s+(?=["'“‘«„(\[¿¡]*[\p{Lu}\p{N}])|(?<=[。！？])/u;
+const BOUNDARY = /(?<=[.!?…]["'”’»)\]]*)\s+(?=["'“‘«„([¿¡]*[\p{Lu}\p{N}])|(?<=[。！？])/u;
 /** Abbreviations that end in a full stop without ending the sentence ("Mr. Smith", "U.S. officials"). */
 const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Hon|No|Nos|vs|etc|approx|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])\.$/;
 

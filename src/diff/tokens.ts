@@ -15,6 +15,7 @@ const NO_SPACE_SPLIT = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
  * variation selectors, keycaps, tag sequences, pictographs, and marks after a non-letter. Text
  * without them (nearly all prose) takes the fast path; the rest is segmented by Intl.Segmenter.
  */
+// eslint-disable-next-line no-misleading-character-class -- each listed code point (joiner, selector, keycap) is itself the risk being detected
 const CLUSTER_RISK = /[\p{Emoji_Modifier}\p{Regional_Indicator}\p{Extended_Pictographic}\u200C\u200D\uFE0E\uFE0F\u20E3\u{E0020}-\u{E007F}]|[^\p{L}\p{N}\p{M}_]\p{M}/u;
 const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 

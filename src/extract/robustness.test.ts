@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from './index.ts';
 import { isFurnitureText } from './filter.ts';
-import { BODY_VARIANTS, BOILERPLATE_VARIANTS, groundTruthMatcher, makeVariant, variantTarget, type VariantKind } from './robustness.ts';
+import { BODY_VARIANTS, BOILERPLATE_VARIANTS, groundTruthMatcher, makeVariant, variantTarget, type VariantKind } from './testdata/robustness.ts';
 
 const CORPUS = join(import.meta.dirname, '../../../shared/corpus/scrapinghub');
 const hasCorpus = existsSync(join(CORPUS, 'ground-truth.json'));

@@ -23,7 +23,7 @@ function decoderFor(encoding: string, first: Buffer, url: string): Decoder | nul
     case 'br':
       return zlib.createBrotliDecompress();
     default:
-      throw new FetchError('http', `${url}: unsupported content-encoding ${JSON.stringify(encoding)}`);
+      throw new FetchError('bad-encoding', `${url}: unsupported content-encoding ${JSON.stringify(encoding)}`);
   }
 }
 
@@ -70,7 +70,7 @@ export function readBody(res: IncomingMessage, maxBytes: number, url: string, tr
       if (!d) return null;
       d.on('data', onData);
       d.on('end', () => settle(null));
-      d.on('error', (err) => settle(new FetchError('http', `${url}: corrupt ${encoding} body: ${err.message}`, { cause: err })));
+      d.on('error', (err) => settle(new FetchError('bad-encoding', `${url}: corrupt ${encoding} body: ${err.message}`, { cause: err })));
       return d;
     };
     res.on('data', (chunk: Buffer) => {

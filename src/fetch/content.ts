@@ -14,13 +14,14 @@ function feedType(mime: string): boolean {
   return mime.startsWith('text/') || /xml|rss|atom|json/.test(mime);
 }
 
+const WANTED = { html: 'an HTML page', feed: 'a feed' } as const;
+
 /** Rejects, before the body is read, a response whose declared type cannot be what we asked for. */
 export function checkDeclaredType(accept: Accept, contentType: string | undefined, url: string): void {
   const mime = mimeType(contentType);
   if (accept === 'any' || UNKNOWN_TYPES.has(mime)) return;
   if (accept === 'html' ? HTML_TYPES.has(mime) : feedType(mime)) return;
-  const wanted = accept === 'html' ? 'an HTML page' : 'a feed';
-  throw new FetchError('not-html', `${url}: expected ${wanted}, got ${mime}`);
+  throw new FetchError(accept === 'html' ? 'not-html' : 'not-feed', `${url}: expected ${WANTED[accept]}, got ${mime}`);
 }
 
 /** Leading bytes of formats that are never pages or feeds, however they are labelled. */
@@ -56,8 +57,7 @@ export function checkBody(body: Uint8Array, accept: Accept, url: string): void {
   if (accept === 'any') return;
   const binary = sniffBinary(body);
   if (binary) {
-    const wanted = accept === 'html' ? 'an HTML page' : 'a feed';
-    throw new FetchError('not-html', `${url}: expected ${wanted}, got ${binary} data`);
+    throw new FetchError(accept === 'html' ? 'not-html' : 'not-feed', `${url}: expected ${WANTED[accept]}, got ${binary} data`);
   }
 }
 

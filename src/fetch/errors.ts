@@ -1,6 +1,7 @@
 import { RedlineError } from '../model/index.ts';
 
 export type FetchErrorKind =
+  | 'invalid-url'
   | 'timeout'
   | 'dns'
   | 'connect'
@@ -10,6 +11,12 @@ export type FetchErrorKind =
   | 'redirects'
   | 'robots'
   | 'not-html'
+  /** A feed was asked for (`accept: 'feed'`) and the answer is not one. */
+  | 'not-feed'
+  /** An unknown or corrupt Content-Encoding. */
+  | 'bad-encoding'
+  /** Headless Chromium could not start or could not render the page. */
+  | 'render'
   | 'tls'
   | 'aborted'
   /** The SSRF guard refused a private, loopback, link-local… address (fetch.allowPrivateNetworks). */
@@ -23,6 +30,7 @@ export interface FetchErrorDetails {
 
 /** A page or feed that could not be fetched. The message names the URL; `status`/`retryAfterMs` are set when the server said so. */
 export class FetchError extends RedlineError {
+  readonly stage = 'fetch';
   declare readonly kind: FetchErrorKind;
   readonly status: number | null;
   readonly retryAfterMs: number | null;

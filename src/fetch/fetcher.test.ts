@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { FetchError } from './errors.ts';
 import { createFetcher } from './fetcher.ts';
-import { testFetchConfig, useTestServer } from './test-server.ts';
+import { testFetchConfig, useTestServer } from './testdata/server.ts';
 import type http from 'node:http';
 
 const serve = useTestServer();

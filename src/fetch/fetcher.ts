@@ -185,13 +185,13 @@ function parseUrl(raw: string): URL {
     return url;
   } catch (err) {
     if (err instanceof FetchError) throw err;
-    throw new FetchError('http', `invalid URL ${JSON.stringify(raw)}`, { cause: err });
+    throw new FetchError('invalid-url', `invalid URL ${JSON.stringify(raw)}`, { cause: err });
   }
 }
 
 function assertHttpUrl(url: URL): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FetchError('http', `${url.href}: only http and https URLs can be fetched`);
+    throw new FetchError('invalid-url', `${url.href}: only http and https URLs can be fetched`);
   }
 }
 

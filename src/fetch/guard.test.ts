@@ -4,7 +4,7 @@ import { defaultConfig } from '../config/index.ts';
 import { FetchError } from './errors.ts';
 import { createFetcher } from './fetcher.ts';
 import { guardedLookup } from './guard.ts';
-import { loopbackLookup, startServer, type TestServer } from './test-server.ts';
+import { loopbackLookup, startServer, type TestServer } from './testdata/server.ts';
 
 /** Must show (SSRF): with the default config, no form of an internal address is fetched. */
 let server: TestServer;

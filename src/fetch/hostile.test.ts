@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FetchError } from './errors.ts';
 import { createFetcher } from './fetcher.ts';
-import { startServer, testFetchConfig, useTestServer } from './test-server.ts';
+import { startServer, testFetchConfig, useTestServer } from './testdata/server.ts';
 
 /** Must-show 6: each hostile input ends in a named FetchError, quickly, and the fetcher stays usable. */
 const serve = useTestServer();

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createFetcher } from './fetcher.ts';
-import { testFetchConfig, useTestServer } from './test-server.ts';
+import { testFetchConfig, useTestServer } from './testdata/server.ts';
 
 const serve = useTestServer();
 

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFetcher } from './fetcher.ts';
 import { HostLimiter } from './limiter.ts';
-import { loopbackLookup, startServer, testFetchConfig, type TestServer } from './test-server.ts';
+import { loopbackLookup, startServer, testFetchConfig, type TestServer } from './testdata/server.ts';
 
 let server: TestServer | null = null;
 afterEach(async () => {

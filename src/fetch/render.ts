@@ -52,7 +52,7 @@ export function createRenderer(fetcher: Fetcher, config: RenderConfig, fetchConf
       return await chromium.launch({ executablePath: config.chromiumPath, args: CHROMIUM_ARGS, headless: true, timeout: fetchConfig.totalTimeoutMs });
     } catch (err) {
       browser = null;
-      throw new FetchError('connect', `cannot start Chromium at ${config.chromiumPath}: ${(err as Error).message.split('\n')[0]}`, { cause: err });
+      throw new FetchError('render', `cannot start Chromium at ${config.chromiumPath}: ${(err as Error).message.split('\n')[0]}`, { cause: err });
     }
   };
 
@@ -92,7 +92,7 @@ export function createRenderer(fetcher: Fetcher, config: RenderConfig, fetchConf
     } catch (err) {
       if (err instanceof FetchError) throw err;
       const message = (err as Error).message.split('\n')[0];
-      throw new FetchError(/timeout/i.test(message) ? 'timeout' : 'http', `${url}: rendering failed: ${message}`, { cause: err });
+      throw new FetchError(/timeout/i.test(message) ? 'timeout' : 'render', `${url}: rendering failed: ${message}`, { cause: err });
     } finally {
       await context?.close().catch(() => undefined);
       active--;

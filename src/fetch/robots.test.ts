@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError } from './errors.ts';
 import { createFetcher } from './fetcher.ts';
 import { parseRobots, productToken, robotsAllows, ruleMatches } from './robots.ts';
-import { startServer, testFetchConfig, type TestServer } from './test-server.ts';
+import { startServer, testFetchConfig, type TestServer } from './testdata/server.ts';
 
 const UA = 'Redline/0.1 (+https://example.org/redline)';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError } from './errors.ts';
 import { createFetcher } from './fetcher.ts';
-import { testFetchConfig } from './test-server.ts';
+import { testFetchConfig } from './testdata/server.ts';
 
 /** A throwaway self-signed certificate for 127.0.0.1 (testdata/, test use only). */
 const tls = {

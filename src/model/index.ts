@@ -2,3 +2,4 @@ export * from './types.ts';
 export * from './errors.ts';
 export * from './evidence.ts';
 export * from './notify.ts';
+export * from './enums.ts';

@@ -1,13 +1,12 @@
+import type { ARTICLE_STATUSES, EVENT_KINDS, RENDER_MODES, ROLES, SOURCE_TYPES } from './enums.ts';
 import type { CaptureInput } from './evidence.ts';
 
 /** Epoch milliseconds (UTC). Every timestamp in Redline's data model is one of these. */
 export type Millis = number;
 
-/** `feed`: an RSS/Atom/RDF/JSON Feed/sitemap URL. `page`: a front page whose links matching `linkPattern` are the articles. */
-export type SourceType = 'feed' | 'page';
-
-/** How a source's articles are fetched: plain HTTP, or rendered by headless Chromium (pages written by JavaScript). */
-export type RenderMode = 'http' | 'chromium';
+export type SourceType = (typeof SOURCE_TYPES)[number];
+export type RenderMode = (typeof RENDER_MODES)[number];
+export type Role = (typeof ROLES)[number];
 
 /** A news feed to watch, as configured by a user. */
 export interface SourceInput {
@@ -58,8 +57,7 @@ export interface SourceWithStats extends Source {
   versionCount: number;
 }
 
-/** active: checked on schedule; removed: last check was 404/410 (still checked, with backoff); retired: never checked again. */
-export type ArticleStatus = 'active' | 'removed' | 'retired';
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export interface Article {
   id: number;
@@ -85,6 +83,11 @@ export interface Article {
   title: string | null;
   /** Hidden by an admin (legal removal): the site answers 410 and lists leave it out. */
   hiddenAt: Millis | null;
+  /**
+   * The version the page showed at the last check: the latest version, or the earlier one a revert
+   * went back to. Kept by the store with each version and revert; null while there is no version.
+   */
+  lastSeenVersion: number | null;
 }
 
 export interface ArticleWithSource extends Article {
@@ -190,7 +193,10 @@ export interface Version extends Extraction {
   change: VersionChange | null;
 }
 
-export type EventKind = 'removed' | 'restored' | 'revert' | 'retired' | 'error';
+/** What comparing fingerprints needs of a version, without its text (Store.listFingerprints). */
+export type VersionFingerprint = Pick<Version, 'id' | 'articleId' | 'number' | 'fingerprint' | 'extractorVersion' | 'baselineFingerprint' | 'baselineExtractorVersion' | 'hasRaw'>;
+
+export type EventKind = (typeof EVENT_KINDS)[number];
 
 export interface ArticleEvent {
   id: number;

@@ -6,6 +6,7 @@ import { RedlineError } from '../model/index.ts';
  * Messages never contain secrets: they name the account and what the far end answered.
  */
 export class DeliveryError extends RedlineError {
+  readonly stage = 'notify';
   readonly permanent: boolean;
   readonly retryAfterMs: number | null;
 

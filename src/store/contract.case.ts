@@ -1,4 +1,5 @@
 import { articleCases } from './contract/articles.case.ts';
+import { checkCases } from './contract/checks.case.ts';
 import { boundedCases } from './contract/bounded.case.ts';
 import { claimCases } from './contract/claims.case.ts';
 import { discoveryCases } from './contract/discovery.case.ts';
@@ -30,6 +31,7 @@ export function storeContract(harness: ContractHarness): void {
   discoveryCases(harness);
   evidenceCases(harness);
   boundedCases(harness);
+  checkCases(harness);
   significanceCases(harness);
   notifyCases(harness);
 }

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isPostgresUrl } from '../config/index.ts';
 import { RedlineError, UsageError } from '../model/index.ts';
 import { StoreError } from './errors.ts';
 import { openSqliteStore } from './sqlite/open.ts';
@@ -22,13 +23,11 @@ export interface OpenStoreOptions {
   schema?: string;
 }
 
-export function isPostgresUrl(url: string | null | undefined): url is string {
-  return !!url && /^postgres(ql)?:\/\//.test(url);
-}
+export { isPostgresUrl };
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const where = isPostgresUrl(options.databaseUrl) ? redact(options.databaseUrl) : join(options.dataDir, 'redline.db');
+  const where = options.databaseUrl && isPostgresUrl(options.databaseUrl) ? redact(options.databaseUrl) : join(options.dataDir, 'redline.db');
   if (options.databaseUrl && !isPostgresUrl(options.databaseUrl)) {
     throw new UsageError(`unsupported database URL ${redact(options.databaseUrl)} (expected postgres://…)`);
   }
@@ -45,7 +44,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 }
 
 async function openUnmigrated({ dataDir, databaseUrl, schema }: OpenStoreOptions): Promise<Store> {
-  if (isPostgresUrl(databaseUrl)) {
+  if (databaseUrl && isPostgresUrl(databaseUrl)) {
     // Loaded on demand: a SQLite installation never pays for pg.
     const { openPostgresStore } = await import('./postgres/open.ts');
     return openPostgresStore(databaseUrl, { schema });

@@ -28,6 +28,7 @@ import type {
   SubscriptionStatus,
   Version,
   VersionChange,
+  VersionFingerprint,
   VersionInput,
   WorkerHeartbeat,
   WebSubSubscription,
@@ -200,6 +201,21 @@ export type DeliveryOutcome =
       retryAt: Millis | null;
     };
 
+/** What one check writes (Store.applyCheck). */
+export interface CheckWrite {
+  /** A new version: `number` must be the article's versionCount + 1 (as addVersion). */
+  version?: { number: number; input: VersionInput } | null;
+  /** Events the check recorded, in order (as addEvent: removed, restored and reverts join the chain). */
+  events: Omit<NewEvent, 'articleId'>[];
+  /** The article's state after the check (as updateArticle: releases the lease). */
+  patch: ArticlePatch;
+}
+
+export interface CheckResult {
+  version: Version | null;
+  events: ArticleEvent[];
+}
+
 export interface StoreStats {
   sources: number;
   articles: number;
@@ -266,6 +282,10 @@ export interface Store {
   /** Visible versions in order; `includeHidden` adds hidden ones (the tracker compares against every capture). */
   listVersions(articleId: number, options?: { includeHidden?: boolean }): Promise<Version[]>;
   getVersion(articleId: number, number: number): Promise<Version | null>;
+  /** Every version's fingerprints (hidden ones included), newest first, without the text: what the tracker compares. */
+  listFingerprints(articleId: number): Promise<VersionFingerprint[]>;
+  /** These versions (hidden ones included) in one query; absent ones are left out, the order is not kept. */
+  getVersions(refs: { articleId: number; number: number }[]): Promise<Version[]>;
   getLatestVersion(articleId: number): Promise<Version | null>;
   /** The raw HTML kept with a version, decompressed. */
   getRawHtml(articleId: number, number: number): Promise<Uint8Array | null>;
@@ -279,6 +299,11 @@ export interface Store {
   // --- events
   addEvent(event: NewEvent): Promise<ArticleEvent>;
   listEvents(articleId: number): Promise<ArticleEvent[]>;
+  /**
+   * Writes one check in one transaction: the article patch, the version, then the events. Throws
+   * VersionConflictError, having written nothing, when another writer stored that version first.
+   */
+  applyCheck(articleId: number, check: CheckWrite): Promise<CheckResult>;
 
   // --- reading
   /** Versions numbered 2+ and removed/restored/revert events, newest first. */

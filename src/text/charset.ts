@@ -119,9 +119,12 @@ function fits(bytes: Uint8Array, charset: string, validUtf8: () => boolean): boo
 }
 
 /**
- * Decodes an HTML document: a byte-order mark (or the unmistakable pattern of UTF-16 without one),
- * then the charset from the Content-Type header, then a `<meta>` declaration in the first 4 KB,
- * each only when the bytes can be in it; then UTF-8 if the bytes are valid UTF-8, else windows-1252.
+ * Decodes an HTML document. A byte-order mark wins over any declaration (as in browsers), and so does
+ * the unmistakable byte pattern of UTF-16 without one. Then the charset of the Content-Type header,
+ * then a `<meta>` declaration in the first 4 KB, each taken only if the bytes fit it: UTF-8 needs
+ * valid UTF-8, UTF-16 without a BOM is refused, and a single-byte charset (windows-1252, ISO-8859-x...)
+ * loses to UTF-8 when the bytes are valid UTF-8 with non-ASCII in them (the usual mislabelling);
+ * multi-byte East Asian charsets are trusted. Last, UTF-8 if the bytes are valid UTF-8, else windows-1252.
  */
 export function decodeHtml(bytes: Uint8Array, contentType?: string | null): { text: string; charset: string } {
   const bom = charsetFromBom(bytes);

@@ -6,7 +6,7 @@ import { normalizeText } from './normalize.ts';
 // digit or opening quote. Abbreviations such as "Mr." may split a sentence; both halves still
 // carry their words, and the same split happens on both sides of the comparison.
 
-const BOUNDARY = /(?<=[.!?…]["'”’»)\]]*)\s+(?=["'“‘«(\[]?[\p{Lu}\p{N}])/u;
+const BOUNDARY = /(?<=[.!?…]["'”’»)\]]*)\s+(?=["'“‘«([]?[\p{Lu}\p{N}])/u;
 
 /** The sentences of one paragraph, normalised (NFC, single spaces). */
 export function splitSentences(paragraph: string): string[] {

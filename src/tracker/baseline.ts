@@ -1,7 +1,8 @@
 import { EXTRACTOR_VERSION } from '../extract/index.ts';
-import type { CaptureInput, Version } from '../model/index.ts';
+import type { CaptureInput, VersionFingerprint } from '../model/index.ts';
 import { decodeHtml } from '../text/charset.ts';
-import type { FetchedPage, TrackerDeps } from './deps.ts';
+import type { FetchResult } from '../fetch/index.ts';
+import type { TrackerDeps } from './deps.ts';
 import { extractPage } from './limits.ts';
 
 /**
@@ -9,14 +10,14 @@ import { extractPage } from './limits.ts';
  * re-extracted from its capture once and the result recorded with store.setBaseline, so improving
  * the extractor never turns into a false new version for every tracked article.
  */
-export function knownFingerprint(v: Version): string | null {
+export function knownFingerprint(v: VersionFingerprint): string | null {
   if (v.extractorVersion === EXTRACTOR_VERSION) return v.fingerprint;
   if (v.baselineExtractorVersion === EXTRACTOR_VERSION) return v.baselineFingerprint;
   return null;
 }
 
 /** The version's fingerprint under current rules; null when that cannot be known (no capture kept). */
-export async function currentFingerprint(deps: TrackerDeps, url: string, v: Version): Promise<string | null> {
+export async function currentFingerprint(deps: TrackerDeps, url: string, v: VersionFingerprint): Promise<string | null> {
   const known = knownFingerprint(v);
   if (known !== null || !v.hasRaw) return known;
   const capture = await deps.store.evidence.getCapture(v.articleId, v.number);
@@ -41,7 +42,7 @@ export function decodeCapture(capture: Pick<CaptureInput, 'body' | 'charset'>): 
 }
 
 /** A fetched page as the version's exact capture: the bytes before charset decoding and the exchange. */
-export function captureOf(requestUrl: string, page: FetchedPage): CaptureInput {
+export function captureOf(requestUrl: string, page: FetchResult): CaptureInput {
   return {
     body: page.body,
     requestUrl,

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFetcher } from '../fetch/index.ts';
-import { testFetchConfig, useTestServer } from '../fetch/test-server.ts';
+import { testFetchConfig, useTestServer } from '../fetch/testdata/server.ts';
 import { captureOf, currentFingerprint } from './baseline.ts';
 import { checkArticle } from './check-article.ts';
 import { syncSources } from './sync.ts';
@@ -53,7 +53,7 @@ describe('exact captures', () => {
 
 describe('captureOf', () => {
   it('marks a page rendered by a browser as not the bytes received', () => {
-    const page = { url: 'https://x.example/a', status: 200, notModified: false, body: new Uint8Array([60]), text: '<', charset: 'utf-8', etag: null, lastModified: null, maxAgeMs: null };
+    const page = { url: 'https://x.example/a', status: 200, notModified: false, headers: {}, body: new Uint8Array([60]), text: '<', charset: 'utf-8', etag: null, lastModified: null, maxAgeMs: null };
     expect(captureOf(page.url, page).exact).toBe(true);
     expect(captureOf(page.url, { ...page, rendered: true })).toMatchObject({ exact: false, charset: 'utf-8', requestUrl: page.url });
   });

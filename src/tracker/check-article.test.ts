@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../model/index.ts';
 import { checkArticle } from './check-article.ts';
 import { syncSources } from './sync.ts';
-import { articlePage, FakeFetchError, harness, type Harness } from './testdata/fakes.ts';
+import { articlePage, harness, type Harness } from './testdata/fakes.ts';
+import { FetchError } from '../fetch/index.ts';
 
 const URL1 = 'https://news.example/world/budget-1';
 const P = [
@@ -156,7 +157,7 @@ describe('checkArticle', () => {
   });
 
   it('records other failures with their kind and backs off', async () => {
-    h.fetcher.answers.set(URL1, { error: new FakeFetchError('timeout', 'no answer in 30s') });
+    h.fetcher.answers.set(URL1, { error: new FetchError('timeout', 'no answer in 30s') });
     const a = await addArticle();
     const o = await checkArticle(h.deps, a);
     expect(o.status).toBe('error');
@@ -175,9 +176,9 @@ describe('checkArticle', () => {
     const real = h.deps.store;
     // Another worker wins the race: its version 1 lands just before ours.
     const racing = Object.assign(Object.create(real), {
-      addVersion: async (id: number, n: number, input: Parameters<typeof real.addVersion>[2]) => {
-        await real.addVersion(id, n, input);
-        return real.addVersion(id, n, input);
+      applyCheck: async (id: number, check: Parameters<typeof real.applyCheck>[1]) => {
+        if (check.version) await real.addVersion(id, check.version.number, check.version.input);
+        return real.applyCheck(id, check);
       },
     });
     const o = await checkArticle({ ...h.deps, store: racing }, a);

@@ -1,13 +1,14 @@
 import { diffVersions, versionChange } from '../diff/index.ts';
 import type { ExtractResult } from '../extract/index.ts';
 import { canonicalizeUrl } from '../feeds/index.ts';
-import type { Article, ArticleStatus, Millis, Version } from '../model/index.ts';
-import type { ArticlePatch } from '../store/store.ts';
+import type { Article, ArticleStatus, Millis, Version, VersionInput } from '../model/index.ts';
+import type { ArticlePatch, CheckWrite } from '../store/store.ts';
 import { VersionConflictError } from '../store/errors.ts';
 import { captureOf } from './baseline.ts';
 import { compareWithHistory } from './compare.ts';
-import type { FetchedPage, GetOptions, TrackerDeps } from './deps.ts';
-import { describeFailure, failureText, type FailureInfo } from './errors.ts';
+import type { FetchResult, GetOptions } from '../fetch/index.ts';
+import type { TrackerDeps } from './deps.ts';
+import { describeFailure, failureText, type FailureInfo } from './failure.ts';
 import { DAY_MS, extractPage, type Kept } from './limits.ts';
 import { renderModeOf } from './render-mode.ts';
 import { articleAgeSec, nextCheck, periodAfterChange, periodAfterNoChange, periodAfterRevert } from './schedule.ts';
@@ -29,12 +30,19 @@ export interface CheckOutcome {
   retired: boolean;
 }
 
-/** What one check decided, before rescheduling. */
+/** An event a check records (the store adds the article id). */
+type CheckEvent = CheckWrite['events'][number];
+
+/** What one check decided, before rescheduling: nothing is written until finish() applies it in one store call. */
 interface Verdict {
   status: CheckStatus;
   periodSec: number;
   articleStatus: ArticleStatus;
   patch: ArticlePatch;
+  /** Events this check records (a takedown, a revert); finish() adds restored and retired. */
+  events?: CheckEvent[];
+  /** The new version, stored with the rest of the check. */
+  version?: { number: number; input: VersionInput };
   versionNumber?: number;
   notModified?: boolean;
   wordsAdded?: number;
@@ -50,14 +58,14 @@ interface Verdict {
 export async function checkArticle(deps: TrackerDeps, article: Article): Promise<CheckOutcome> {
   const now = deps.now();
   const latest = await deps.store.getLatestVersion(article.id);
-  let page: FetchedPage;
+  let page: FetchResult;
   try {
     const options = validators(article, latest);
     page = deps.renderer && (await renderModeOf(deps, article)) === 'chromium'
       ? await deps.renderer.render(article.url, options)
       : await deps.fetcher.get(article.url, options);
   } catch (err) {
-    return finish(deps, article, now, await failed(deps, article, now, err));
+    return finish(deps, article, now, failed(deps, article, now, err));
   }
   if (page.notModified && latest) return finish(deps, article, now, unchanged(deps, article, now, { notModified: true }));
   let kept: Kept;
@@ -67,23 +75,33 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
   } catch (err) {
     deps.metrics?.extractionDone((performance.now() - extractStarted) / 1000);
     // Forget the validators: a 304 next time must not stand for a page we never read.
-    return finish(deps, article, now, await failed(deps, article, now, err, { etag: null, lastModified: null }));
+    return finish(deps, article, now, failed(deps, article, now, err, { etag: null, lastModified: null }));
   }
   deps.metrics?.extractionDone((performance.now() - extractStarted) / 1000);
   const { extraction } = kept;
   const fresh = { etag: page.etag, lastModified: page.lastModified };
-  if (!latest) await adoptCanonicalUrl(deps, article, extraction, page.url);
+  // rel=canonical on the first fetch: the article moves to it with the rest of the check.
+  const canonical = latest ? null : await canonicalUrlOf(deps, article, extraction, page.url);
+  const patch: ArticlePatch = canonical ? { ...fresh, url: canonical } : fresh;
   const comparison = await compareWithHistory(deps, article, latest, extraction.fingerprint);
-  if (comparison.kind === 'same') return finish(deps, article, now, unchanged(deps, article, now, { patch: fresh }));
+  if (comparison.kind === 'same') return finish(deps, article, now, unchanged(deps, article, now, { patch }));
   if (comparison.kind === 'revert') {
-    await addEvent(deps, article.id, now, 'revert', comparison.to, null);
     const periodSec = periodAfterRevert(deps.config.schedule, article.checkPeriodSec, articleAgeSec(article, now));
-    return finish(deps, article, now, { status: 'revert', periodSec, articleStatus: 'active', patch: fresh, versionNumber: comparison.to });
+    const events = [event(now, 'revert', comparison.to, null)];
+    return finish(deps, article, now, { status: 'revert', periodSec, articleStatus: 'active', patch, events, versionNumber: comparison.to });
   }
   const limited = await overVersionLimit(deps, article, now);
   if (limited) return finish(deps, article, now, limited);
   if (kept.cutFrom !== null) await noteTextCut(deps, article, now, kept.cutFrom);
-  return finish(deps, article, now, await storeVersion(deps, article, latest, extraction, page, now, fresh));
+  const verdict = await newVersion(deps, article, latest, extraction, page, now, patch);
+  try {
+    return await finish(deps, article, now, verdict);
+  } catch (err) {
+    if (!(err instanceof VersionConflictError)) throw err;
+    // Another worker stored this version first: its record stands (nothing of ours was written), we only reschedule.
+    deps.log.warn('version_conflict', { article: article.id, version: verdict.versionNumber });
+    return finish(deps, article, now, { status: 'unchanged', periodSec: verdict.periodSec, articleStatus: 'active', patch: { ...fresh, lastError: null } });
+  }
 }
 
 /** A page that changes on every check gets at most limits.versionsPerArticlePerDay versions a day; the change waits. */
@@ -130,53 +148,46 @@ function unchanged(deps: TrackerDeps, article: Article, now: Millis, extra: { no
   };
 }
 
-async function failed(deps: TrackerDeps, article: Article, now: Millis, err: unknown, patch: ArticlePatch = {}): Promise<Verdict> {
+function failed(deps: TrackerDeps, article: Article, now: Millis, err: unknown, patch: ArticlePatch = {}): Verdict {
   const error = describeFailure(err);
   const periodSec = periodAfterNoChange(deps.config.schedule, article.checkPeriodSec, articleAgeSec(article, now));
   if (error.stage === 'fetch' && error.kind === 'gone') {
     // A takedown is news: one event when it happens, then keep checking with backoff.
     // The detail is read next to the article's own URL, so the status says it all (`HTTP 410`).
     const detail = error.status ? `HTTP ${error.status}` : error.message;
-    if (article.status !== 'removed') await addEvent(deps, article.id, now, 'removed', null, detail);
-    return { status: 'removed', periodSec, articleStatus: 'removed', patch: { ...patch, lastError: null } };
+    const events = article.status === 'removed' ? [] : [event(now, 'removed', null, detail)];
+    return { status: 'removed', periodSec, articleStatus: 'removed', patch: { ...patch, lastError: null }, events };
   }
   const articleStatus = article.status === 'retired' ? 'active' : article.status;
   return { status: 'error', periodSec, articleStatus, patch: { ...patch, lastError: failureText(error) }, error };
 }
 
-async function storeVersion(
+/** The new version and the verdict that stores it (the diff against the latest gives word counts and change labels). */
+async function newVersion(
   deps: TrackerDeps,
   article: Article,
   latest: Version | null,
   extraction: ExtractResult,
-  page: FetchedPage,
+  page: FetchResult,
   now: Millis,
   patch: ArticlePatch,
-): Promise<Verdict> {
+): Promise<Verdict & { versionNumber: number }> {
   const { canonicalUrl: _canonical, ...fields } = extraction;
-  // The diff against the latest version gives the word counts and the change labels kept with the version.
   const model = latest ? diffVersions(latest, extraction) : null;
   const summary = model ? model.summary : { wordsAdded: 0, wordsRemoved: 0 };
   const change = model ? versionChange(model) : null;
   const number = (latest?.number ?? 0) + 1;
+  // The capture records the URL that was fetched (before a rel=canonical move).
   const capture = deps.config.worker.keepRaw ? captureOf(article.url, page) : null;
   const archive = await archives(deps, article);
   const periodSec = periodAfterChange(deps.config.schedule, articleAgeSec(article, now));
-  const next = nextCheck(deps.config.schedule, periodSec, now);
-  const reschedule = { checkPeriodSec: next.checkPeriodSec, nextCheckAt: next.nextCheckAt };
-  try {
-    await deps.store.addVersion(article.id, number, { ...fields, capturedAt: now, rawHtml: null, capture, archive, wordsAdded: summary.wordsAdded, wordsRemoved: summary.wordsRemoved, reschedule, change });
-  } catch (err) {
-    if (!(err instanceof VersionConflictError)) throw err;
-    // Another worker stored this version first: its record stands, we only reschedule.
-    deps.log.warn('version_conflict', { article: article.id, version: number });
-    return { status: 'unchanged', periodSec, articleStatus: 'active', patch: { ...patch, lastError: null } };
-  }
+  const input: VersionInput = { ...fields, capturedAt: now, rawHtml: null, capture, archive, wordsAdded: summary.wordsAdded, wordsRemoved: summary.wordsRemoved, change };
   return {
     status: 'new_version',
     periodSec,
     articleStatus: 'active',
     patch: { ...patch, lastError: null },
+    version: { number, input },
     versionNumber: number,
     wordsAdded: summary.wordsAdded,
     wordsRemoved: summary.wordsRemoved,
@@ -193,51 +204,53 @@ async function archives(deps: TrackerDeps, article: Article): Promise<boolean> {
   return source !== null && sources.includes(source.key);
 }
 
-/** Respects <link rel=canonical> found on the first fetch, unless another article already has that URL. */
-async function adoptCanonicalUrl(deps: TrackerDeps, article: Article, extraction: ExtractResult, pageUrl: string): Promise<void> {
-  if (!extraction.canonicalUrl) return;
+/** The <link rel=canonical> found on the first fetch to move the article to, unless another article already has that URL. */
+async function canonicalUrlOf(deps: TrackerDeps, article: Article, extraction: ExtractResult, pageUrl: string): Promise<string | null> {
+  if (!extraction.canonicalUrl) return null;
   let canonical: string;
   try {
     canonical = canonicalizeUrl(extraction.canonicalUrl, pageUrl);
   } catch {
-    return;
+    return null;
   }
   const target = new URL(canonical);
   // A canonical link to a home page is a site bug, not this article's address; one to another site
   // (syndicated copies) would move the article to a host it is not scheduled under.
-  if (canonical === article.url || !/^https?:$/.test(target.protocol) || target.pathname === '/') return;
-  if (bareHost(target.hostname) !== bareHost(new URL(article.url).hostname)) return;
-  if (await deps.store.getArticleByUrl(canonical)) return;
-  await deps.store.updateArticle(article.id, { url: canonical });
+  if (canonical === article.url || !/^https?:$/.test(target.protocol) || target.pathname === '/') return null;
+  if (bareHost(target.hostname) !== bareHost(new URL(article.url).hostname)) return null;
+  if (await deps.store.getArticleByUrl(canonical)) return null;
   deps.log.info('canonical', { article: article.id, from: article.url, to: canonical });
-  article.url = canonical;
+  return canonical;
 }
 
 function bareHost(host: string): string {
   return host.toLowerCase().replace(/^www\./, '');
 }
 
-async function addEvent(deps: TrackerDeps, articleId: number, at: Millis, kind: 'removed' | 'restored' | 'revert' | 'retired', versionNumber: number | null, detail: string | null): Promise<void> {
-  await deps.store.addEvent({ articleId, at, kind, versionNumber, detail });
+function event(at: Millis, kind: 'removed' | 'restored' | 'revert' | 'retired', versionNumber: number | null, detail: string | null): CheckEvent {
+  return { at, kind, versionNumber, detail };
 }
 
+/** Applies a verdict: its version, its events and the article's new state in one store call (one transaction). */
 async function finish(deps: TrackerDeps, article: Article, now: Millis, v: Verdict): Promise<CheckOutcome> {
   const next = nextCheck(deps.config.schedule, v.periodSec, now);
+  const events = [...(v.events ?? [])];
   // Back after a takedown: recorded only once the page was read successfully again.
-  if (article.status === 'removed' && v.articleStatus === 'active') await addEvent(deps, article.id, now, 'restored', null, null);
+  if (article.status === 'removed' && v.articleStatus === 'active') events.push(event(now, 'restored', null, null));
   if (next.retired && article.status !== 'retired') {
-    await addEvent(deps, article.id, now, 'retired', null, `check period ${v.periodSec}s exceeds ${deps.config.schedule.retireAfterSec}s`);
+    events.push(event(now, 'retired', null, `check period ${v.periodSec}s exceeds ${deps.config.schedule.retireAfterSec}s`));
   }
-  await deps.store.updateArticle(article.id, {
+  const patch: ArticlePatch = {
     ...v.patch,
     status: next.retired ? 'retired' : v.articleStatus,
     checkPeriodSec: next.checkPeriodSec,
     nextCheckAt: next.nextCheckAt,
     lastCheckedAt: now,
-  });
+  };
+  await deps.store.applyCheck(article.id, { version: v.version ?? null, events, patch });
   const outcome: CheckOutcome = {
     articleId: article.id,
-    url: article.url,
+    url: v.patch.url ?? article.url,
     status: v.status,
     versionNumber: v.versionNumber ?? null,
     notModified: v.notModified ?? false,

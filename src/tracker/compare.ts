@@ -24,30 +24,17 @@ export async function compareWithHistory(deps: TrackerDeps, article: Article, la
     deps.log.warn('baseline_adopted', { article: article.id, version: latest.number });
     return { kind: 'same' };
   }
-  const state = await lastSeenVersion(deps, article.id, latest);
+  // Kept as data on the article by the store (each version and revert sets it): no replay of the events.
+  const state = article.lastSeenVersion ?? latest.number;
   const match = baseline === fingerprint ? latest.number : await findEarlierMatch(deps, article, latest, fingerprint);
   if (match === null) return { kind: 'changed' };
   return match === state ? { kind: 'same' } : { kind: 'revert', to: match };
 }
 
-/** The version the page showed at the last check: the target of a revert recorded after the latest version, else the latest. */
-async function lastSeenVersion(deps: TrackerDeps, articleId: number, latest: Version): Promise<number> {
-  const events = await deps.store.listEvents(articleId);
-  let state = latest.number;
-  let stateAt = latest.capturedAt;
-  for (const e of events) {
-    if (e.kind === 'revert' && e.versionNumber !== null && e.at >= stateAt) {
-      state = e.versionNumber;
-      stateAt = e.at;
-    }
-  }
-  return state;
-}
-
 async function findEarlierMatch(deps: TrackerDeps, article: Article, latest: Version, fingerprint: string): Promise<number | null> {
   if (latest.number < 2) return null;
-  const versions = await deps.store.listVersions(article.id, { includeHidden: true });
-  const earlier = versions.filter((v) => v.number < latest.number).sort((a, b) => b.number - a.number);
+  // Fingerprints only: a check of a changed page never loads the text of every version.
+  const earlier = (await deps.store.listFingerprints(article.id)).filter((v) => v.number < latest.number);
   for (const v of earlier) {
     if ((await currentFingerprint(deps, article.url, v)) === fingerprint) return v.number;
   }

@@ -1,46 +1,21 @@
 import type { Config } from '../config/index.ts';
+import type { FetchResult, GetOptions } from '../fetch/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { TrackerMetrics } from '../metrics/index.ts';
 import type { Millis } from '../model/index.ts';
 import type { Store } from '../store/store.ts';
 import type { Parsers } from './threads/index.ts';
 
-/** What the tracker needs of a fetch result (the fetch/ contract's FetchResult satisfies it). */
-export interface FetchedPage {
-  url: string;
-  status: number;
-  notModified: boolean;
-  body: Uint8Array;
-  text: string;
-  charset: string;
-  etag: string | null;
-  lastModified: string | null;
-  maxAgeMs: number | null;
-  /** The exchange as received, kept as the version's exact capture (optional: test stand-ins omit it). */
-  headers?: Record<string, string>;
-  statusLine?: string;
-  rawHeaders?: [string, string][];
-  requestHeaders?: [string, string][];
-  /** Rendered by a browser: the body is the DOM as UTF-8 (kept as a capture that is not exact). */
-  rendered?: boolean;
-}
-
-export interface GetOptions {
-  etag?: string;
-  lastModified?: string;
-  accept: 'html' | 'feed';
-}
-
 /** What the tracker needs of a fetcher (fetch/'s Fetcher satisfies it; tests may pass a stand-in). */
 export interface PageFetcher {
-  get(url: string, options: GetOptions): Promise<FetchedPage>;
+  get(url: string, options: GetOptions): Promise<FetchResult>;
   /** WebSub subscription requests; without it Redline never subscribes. */
   postForm?(url: string, form: Record<string, string>): Promise<{ status: number; text: string }>;
 }
 
 /** Fetches an article through headless Chromium (fetch/render.ts), for sources with `render: "chromium"`. */
 export interface PageRenderer {
-  render(url: string, options?: Omit<GetOptions, 'accept'>): Promise<FetchedPage>;
+  render(url: string, options?: Omit<GetOptions, 'accept'>): Promise<FetchResult>;
 }
 
 /** Everything a check or a poll needs, passed down explicitly so tests can inject clocks and fakes. */

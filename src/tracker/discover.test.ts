@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceInput } from '../model/index.ts';
 import { MAX_CHILD_SITEMAPS } from './discover.ts';
 import { pollSource } from './poll-source.ts';
-import { FakeFetchError, harness, type Harness } from './testdata/fakes.ts';
+import { harness, type Harness } from './testdata/fakes.ts';
+import { FetchError } from '../fetch/index.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -28,7 +29,7 @@ describe('pollSource on a sitemap index', () => {
     });
     // The index lists sitemap-0 as the oldest: newest first means 6, 5, 4, 3, 2 are read.
     for (const [i, c] of children.entries()) h.fetcher.answers.set(c, { html: urlset([`/news/${i}-a`, `/news/${i}-b`]) });
-    h.fetcher.answers.set(children[3], { error: new FakeFetchError('timeout', 'no answer') });
+    h.fetcher.answers.set(children[3], { error: new FetchError('timeout', 'no answer') });
     const s = await source({});
     const o = await pollSource(h.deps, s);
     expect(o).toMatchObject({ status: 'ok', items: 8, created: 8 });

@@ -1,7 +1,8 @@
 import { recoveryNote, type FeedDocument, type FeedItem } from '../feeds/index.ts';
 import type { Source } from '../model/index.ts';
-import type { FetchedPage, TrackerDeps } from './deps.ts';
-import { describeFailure } from './errors.ts';
+import type { FetchResult } from '../fetch/index.ts';
+import type { TrackerDeps } from './deps.ts';
+import { describeFailure } from './failure.ts';
 import { parsersOf } from './threads/index.ts';
 
 /** Child sitemaps read per poll of a sitemap index (the most recently modified first): an index of monthly archives can list hundreds. */
@@ -9,7 +10,7 @@ export const MAX_CHILD_SITEMAPS = 5;
 
 /** What one poll of a source found. */
 export interface Discovered {
-  page: FetchedPage;
+  page: FetchResult;
   /** Empty for a 304. */
   items: FeedItem[];
   /** Shown with the ok status: a recovered feed, a sitemap index. */

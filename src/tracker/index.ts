@@ -1,11 +1,9 @@
-export type { TrackerDeps, PageFetcher, FetchedPage, GetOptions } from './deps.ts';
+export type { TrackerDeps, PageFetcher, PageRenderer } from './deps.ts';
 export { checkArticle, type CheckOutcome, type CheckStatus } from './check-article.ts';
 export { pollSource, type PollOutcome } from './poll-source.ts';
 export { runOnce, emptyCounts, newWorkerId, type PassCounts, type RunOptions } from './run-once.ts';
 export { startWorker, type Worker, type WorkerOptions } from './worker.ts';
 export { syncSources, MANUAL_SOURCE } from './sync.ts';
-export { describeFailure, failureText, type FailureInfo } from './errors.ts';
+export { describeFailure, failureText, type FailureInfo } from './failure.ts';
 export { openTracker } from './open.ts';
-export { formatAgo, formatCounts, formatDelay, formatOutcome, formatPeriod, formatTime } from './report.ts';
-export { guardProcess } from './guard.ts';
 export { relabelVersions, type RelabelResult } from './relabel.ts';

@@ -14,8 +14,8 @@ import { relabelVersions } from './relabel.ts';
  * with `render: "chromium"` needs one).
  */
 export async function openTracker(config: Config, log: Logger = createLogger()): Promise<TrackerDeps> {
+  // openStore brings the schema up to date itself.
   const opened = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  await opened.migrate();
   // Versions stored before change labels existed get them now (a no-op once done).
   await relabelVersions(opened, log);
   const fetcher = createFetcher(config.fetch);

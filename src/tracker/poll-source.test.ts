@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_ERROR_BACKOFF_MS, pollSource } from './poll-source.ts';
-import { FakeFetchError, harness, type Harness } from './testdata/fakes.ts';
+import { harness, type Harness } from './testdata/fakes.ts';
+import { FetchError } from '../fetch/index.ts';
 
 const FEED = 'https://news.example/rss.xml';
 const rss = (links: string[]) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Example</title><link>https://news.example/</link>
@@ -53,13 +54,13 @@ describe('pollSource', () => {
   });
 
   it('records fetch and feed errors with their kind, honouring Retry-After and 429', async () => {
-    h.fetcher.answers.set(FEED, { error: new FakeFetchError('http', 'HTTP 429 from news.example', 429, 7200_000) });
+    h.fetcher.answers.set(FEED, { error: new FetchError('http', 'HTTP 429 from news.example', { status: 429, retryAfterMs: 7200_000 }) });
     const o = await pollSource(h.deps, await addSource());
     expect(o).toMatchObject({ status: 'error', nextPollAt: h.clock.now + 7200_000 });
     expect((await h.deps.store.getSource('ex'))!.lastError).toBe('fetch http: HTTP 429 from news.example');
 
     const other = await h.deps.store.upsertSource({ key: 'ex503', name: 'Ex 503', feedUrl: FEED + '503', pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
-    h.fetcher.answers.set(FEED + '503', { error: new FakeFetchError('http', 'HTTP 503', 503) });
+    h.fetcher.answers.set(FEED + '503', { error: new FetchError('http', 'HTTP 503', { status: 503 }) });
     expect((await pollSource(h.deps, other)).nextPollAt).toBe(h.clock.now + 600_000);
 
     h.fetcher.answers.set(FEED, { html: '<rss><channel><item><link>oops' });
@@ -69,7 +70,7 @@ describe('pollSource', () => {
   });
 
   it('backs off a feed that keeps failing, up to an hour, and returns to its period once it works', async () => {
-    h.fetcher.answers.set(FEED, { error: new FakeFetchError('dns', 'cannot resolve host news.example (ENOTFOUND)') });
+    h.fetcher.answers.set(FEED, { error: new FetchError('dns', 'cannot resolve host news.example (ENOTFOUND)') });
     const waits: number[] = [];
     await addSource();
     for (let i = 0; i < 7; i++) {
@@ -85,7 +86,7 @@ describe('pollSource', () => {
     h.fetcher.answers.set(FEED, { html: rss([]) });
     h.clock.advance(3600);
     expect((await pollSource(h.deps, (await h.deps.store.getSource('ex'))!)).nextPollAt).toBe(h.clock.now + 300_000);
-    h.fetcher.answers.set(FEED, { error: new FakeFetchError('dns', 'cannot resolve host news.example (ENOTFOUND)') });
+    h.fetcher.answers.set(FEED, { error: new FetchError('dns', 'cannot resolve host news.example (ENOTFOUND)') });
     h.clock.advance(300);
     expect((await pollSource(h.deps, (await h.deps.store.getSource('ex'))!)).nextPollAt).toBe(h.clock.now + 300_000);
   });

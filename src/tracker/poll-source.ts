@@ -2,7 +2,7 @@ import { canonicalizeUrl, sourceAccepts, type FeedItem } from '../feeds/index.ts
 import type { Millis, PollStatus, Source } from '../model/index.ts';
 import type { TrackerDeps } from './deps.ts';
 import { discover, type Discovered } from './discover.ts';
-import { describeFailure, failureText, type FailureInfo } from './errors.ts';
+import { describeFailure, failureText, type FailureInfo } from './failure.ts';
 import { DAY_MS } from './limits.ts';
 import { articleAgeSec, periodAfterChange } from './schedule.ts';
 import { isPushed, maintainWebSub } from './websub.ts';

@@ -68,7 +68,8 @@ describe('runOnce when things break', () => {
     await h.deps.store.upsertSource({ key: 'a', name: 'A', feedUrl: FEED, pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
     await h.deps.store.upsertSource({ key: 'b', name: 'B', feedUrl: 'https://b.example/feed', pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
     const store = Object.create(h.deps.store) as typeof h.deps.store;
-    store.addVersion = (id, n, input) => (input.paragraphs.includes(para(1)) ? Promise.reject(new Error('disk I/O error')) : h.deps.store.addVersion(id, n, input));
+    store.applyCheck = (id, check) =>
+      check.version?.input.paragraphs.includes(para(1)) ? Promise.reject(new Error('disk I/O error')) : h.deps.store.applyCheck(id, check);
     store.recordSourcePoll = (id, r) => (r.status === 'error' ? Promise.reject(new TypeError('boom in recordSourcePoll')) : h.deps.store.recordSourcePoll(id, r));
     const counts = await runOnce({ ...h.deps, store });
     expect(counts).toMatchObject({ sourcesPolled: 2, sourceErrors: 1, checked: 3 });

@@ -2,7 +2,7 @@ import type { Article, Source } from '../model/index.ts';
 import type { Lease } from '../store/store.ts';
 import { checkArticle, type CheckOutcome, type CheckStatus } from './check-article.ts';
 import type { TrackerDeps } from './deps.ts';
-import { describeFailure, failureText } from './errors.ts';
+import { describeFailure, failureText } from './failure.ts';
 import { newWorkerId, releaseDeadLeases, startHeartbeat } from './leases.ts';
 import { pollSource } from './poll-source.ts';
 import { runPool } from './pool.ts';

@@ -3,7 +3,7 @@ import { publicBaseUrl, type Config } from '../config/index.ts';
 import type { FeedDocument } from '../feeds/index.ts';
 import type { Millis, Source, WebSubSubscription } from '../model/index.ts';
 import type { TrackerDeps } from './deps.ts';
-import { describeFailure, failureText } from './errors.ts';
+import { describeFailure, failureText } from './failure.ts';
 
 /** A subscription request the hub never verified is asked again after this long; a denied one after a day. */
 const RETRY_REQUESTED_MS = 3600_000;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { checkSchema } from './api/schema-check.ts';
-import type { TempStore } from './test-support.ts';
+import { checkSchema } from './api/testdata/schema-check.ts';
+import type { TempStore } from './testdata/store.ts';
 import { openSeededApp, type Site } from './testdata/site.ts';
 
 let env: TempStore;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../extract/index.ts';
 import { decodeHtml } from '../text/charset.ts';
 import { createApp } from './index.ts';
-import { addArticle, addVersion, openTempStore, type TempStore } from './test-support.ts';
+import { addArticle, addVersion, openTempStore, type TempStore } from './testdata/store.ts';
 
 // A real BBC article captured twice by an earlier tracker: B is A with two paragraphs removed.
 const PAGES = join(process.cwd(), '../shared/corpus/newssniffer/pages');

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TempStore } from './test-support.ts';
+import type { TempStore } from './testdata/store.ts';
 import { openSeededApp, XSS, type Site } from './testdata/site.ts';
 
 let env: TempStore;

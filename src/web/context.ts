@@ -6,7 +6,7 @@ import type { Millis, Source } from '../model/index.ts';
 import type { MostEdited, SourceStatistics, Store } from '../store/store.ts';
 import { createDiffCache, type DiffCache } from './diff-cache.ts';
 import { createDigestCache, type DigestCache } from './digest.ts';
-import { createItemCache, type ItemCache } from './feeds/formats.ts';
+import { createItemCache, type ItemCache } from './changefeeds/formats.ts';
 import { followForms, type FollowForms } from './follow/routes.ts';
 
 export interface AppOptions {

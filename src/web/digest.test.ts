@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diffVersions } from '../diff/index.ts';
-import { changedSentence, digestOf, firstWords } from './digest.ts';
+import type { Store } from '../store/index.ts';
+import { changedSentence, createDigestCache, digestOf, firstWords } from './digest.ts';
+import { addArticle, addVersion, openTempStore } from './testdata/store.ts';
 
 const v1 = { title: 'Ferry runs aground', byline: null, published: null, paragraphs: ['First paragraph here.', 'Second paragraph about the ferry and its passengers.', 'Third one.', 'Fourth one.'] };
 const digest = (b: typeof v1) => digestOf(diffVersions(v1, b), b);
@@ -30,5 +32,38 @@ describe('change digests', () => {
     const evil = digest({ ...v1, paragraphs: [...v1.paragraphs, '<script>alert(1)</script>'] });
     expect(evil.html).toContain('<ins>&lt;script&gt;alert(1)&lt;/script&gt;</ins>');
     expect(evil.html).not.toContain('<script>');
+  });
+});
+
+describe('the digest cache', () => {
+  it('reads the versions before a page of changes in one query, leaves hidden text out, and is not asked again', async () => {
+    const t = await openTempStore();
+    try {
+      const source = await t.store.upsertSource({ key: 's', name: 'S', feedUrl: 'http://news.test/feed', pollPeriodSec: 300, include: [], exclude: [] }, 0);
+      const latest = [];
+      for (let i = 0; i < 4; i++) {
+        const id = await addArticle(t.store, source.id, `http://news.test/a${i}`, 0);
+        await addVersion(t.store, id, { ...v1, capturedAt: 1 });
+        latest.push(await addVersion(t.store, id, { ...v1, title: `Headline ${i}`, capturedAt: 2 }));
+      }
+      await t.store.setVersionHidden(latest[3].articleId, 1, { at: 3, reason: 'legal' });
+      const calls: string[] = [];
+      const counted = new Proxy(t.store, {
+        get(target, key, receiver) {
+          const value = Reflect.get(target, key, receiver);
+          return typeof value === 'function' ? (...args: unknown[]) => (calls.push(String(key)), value.apply(target, args)) : value;
+        },
+      }) as Store;
+      const cache = createDigestCache(counted, 100);
+      const digests = await cache.forVersions(latest);
+      expect(calls).toEqual(['getVersions']);
+      expect([...digests.keys()]).toEqual(latest.slice(0, 3).map((v) => v.id));
+      expect(digests.get(latest[1].id)!.title).toBe('Headline changed: \u201cFerry runs aground\u201d \u2192 \u201cHeadline 1\u201d');
+      calls.length = 0;
+      expect((await cache.forVersions(latest.slice(0, 3))).size).toBe(3);
+      expect(calls).toEqual([]);
+    } finally {
+      await t.cleanup();
+    }
   });
 });

@@ -129,7 +129,7 @@ export interface DigestCache {
   forVersions(versions: VersionHead[]): Promise<Map<number, ChangeDigest>>;
 }
 
-/** Keyed by version id; a version's digest never changes. Misses are computed together, reading both texts of each miss. */
+/** Keyed by version id; a version's digest never changes. Misses are computed together: their texts and the versions before them read in one query. */
 export function createDigestCache(store: Store, maxEntries: number): DigestCache {
   const entries = new Map<number, ChangeDigest>();
   const remember = (id: number, d: ChangeDigest) => {
@@ -145,16 +145,19 @@ export function createDigestCache(store: Store, maxEntries: number): DigestCache
         if (hit) out.set(v.id, hit);
         return !hit && v.number > 1;
       });
-      await Promise.all(misses.map(async (v) => {
-        if (v.hiddenAt !== null) return;
-        // Change lists carry no text: both versions are read here, once per version ever (then cached).
-        const [prev, cur] = await Promise.all([store.getVersion(v.articleId, v.number - 1), store.getVersion(v.articleId, v.number)]);
+      if (misses.length === 0) return out;
+      // Change lists carry no text: both versions of each miss are read here, in one query, once per version ever (then cached).
+      const texts = await store.getVersions(misses.flatMap((v) => [{ articleId: v.articleId, number: v.number - 1 }, { articleId: v.articleId, number: v.number }]));
+      const byKey = new Map(texts.map((p) => [`${p.articleId}:${p.number}`, p]));
+      for (const v of misses) {
+        const prev = byKey.get(`${v.articleId}:${v.number - 1}`);
+        const cur = byKey.get(`${v.articleId}:${v.number}`);
         // A hidden version's text must not reach readers through the diff of the version after it.
-        if (!prev || !cur || prev.hiddenAt !== null || cur.hiddenAt !== null) return;
+        if (!prev || !cur || prev.hiddenAt !== null || cur.hiddenAt !== null) continue;
         const d = digestOf(diffVersions(prev, cur), cur);
         remember(v.id, d);
         out.set(v.id, d);
-      }));
+      }
       return out;
     },
   };

@@ -1,7 +1,7 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import type { TempStore } from './test-support.ts';
+import type { TempStore } from './testdata/store.ts';
 import { openSeededApp, type Site } from './testdata/site.ts';
 
 let env: TempStore;

@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './index.ts';
-import { addArticle, addVersion, openTempStore, type TempStore } from './test-support.ts';
+import { addArticle, addVersion, openTempStore, type TempStore } from './testdata/store.ts';
 import { openSeededApp, T0, type Site } from './testdata/site.ts';
 
 let env: TempStore;

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { addArticle, type TempStore } from './test-support.ts';
+import { addArticle, type TempStore } from './testdata/store.ts';
 import { openSeededApp, type Site } from './testdata/site.ts';
 
 let env: TempStore;

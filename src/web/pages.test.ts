@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { addArticle, addVersion, type TempStore } from './test-support.ts';
+import { addArticle, addVersion, type TempStore } from './testdata/store.ts';
 import { openSeededApp, T0, type Site } from './testdata/site.ts';
 
 let env: TempStore;

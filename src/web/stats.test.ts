@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../diff/index.ts';
-import type { TempStore } from './test-support.ts';
+import type { TempStore } from './testdata/store.ts';
 import { openSeededApp, T0, type Site } from './testdata/site.ts';
 
 let env: TempStore;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { DiffSummary } from '../diff/types.ts';
-import { laterOrEarlier, relativeTime, formatDate } from './format.ts';
 import { describeDiff } from './summary.ts';
 
 const none: DiffSummary = {
@@ -17,24 +16,5 @@ describe('describeDiff', () => {
     [{}, 'No paragraph changed: +0 / \u22120 words'],
   ])('%j', (partial, expected) => {
     expect(describeDiff({ ...none, ...partial })).toBe(expected);
-  });
-});
-
-describe('time formatting', () => {
-  const t = Date.UTC(2026, 10, 20, 9, 5);
-  it.each([
-    [t, t + 31 * 60_000, '31 minutes later'],
-    [t, t + 60 * 60_000, '1 hour later'],
-    [t + 3 * 86_400_000, t, '3 days earlier'],
-    [t, t + 20_000, 'less than a minute later'],
-    [t, t, 'at the same time'],
-  ])('laterOrEarlier(%i, %i) = %s', (a, b, expected) => {
-    expect(laterOrEarlier(a, b)).toBe(expected);
-  });
-
-  it('relative and exact times', () => {
-    expect(relativeTime(t, t + 2 * 3600_000 + 59 * 60_000)).toBe('2 hours ago');
-    expect(relativeTime(t + 5 * 60_000, t)).toBe('in 5 minutes');
-    expect(formatDate(t)).toBe('20 November 2026, 09:05 UTC');
   });
 });

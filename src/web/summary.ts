@@ -1,5 +1,6 @@
 import type { DiffSummary } from '../diff/types.ts';
 import type { Change } from '../model/index.ts';
+import { describeEvent as eventSentence } from '../text/events.ts';
 import { wordDelta } from './format.ts';
 
 /** "Headline changed; 2 paragraphs removed, 1 changed: +12 / −30 words". Used by feeds and pages. */
@@ -28,17 +29,7 @@ function listing(items: string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-const EVENT_TEXT = {
-  removed: 'Removed from the site',
-  restored: 'Restored on the site',
-  retired: 'No longer checked for changes',
-  error: 'Check failed',
-} as const;
-
 /** One line for an event row (no diff involved). */
 export function describeEvent(change: Extract<Change, { type: 'event' }>): string {
-  const e = change.event;
-  if (e.kind === 'revert') return `Reverted to version ${e.versionNumber ?? '?'}`;
-  const text = EVENT_TEXT[e.kind];
-  return e.detail ? `${text} (${e.detail})` : text;
+  return eventSentence(change.event);
 }

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log/index.ts';
 import type { WebSubSubscription } from '../model/index.ts';
 import { createApp } from './index.ts';
-import { openTempStore, type TempStore } from './test-support.ts';
+import { openTempStore, type TempStore } from './testdata/store.ts';
 import { validSignature } from './websub.ts';
 
 describe('validSignature', () => {

@@ -2,7 +2,7 @@ import { parseRssFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { escapeHtml } from './html.ts';
-import type { TempStore } from './test-support.ts';
+import type { TempStore } from './testdata/store.ts';
 import { openSeededApp, XSS, type Site } from './testdata/site.ts';
 
 let env: TempStore;

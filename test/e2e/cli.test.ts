@@ -62,7 +62,7 @@ describe('redline check, articles, versions', () => {
     const url = `${server.url}/bridge?utm_source=newsletter`;
     const first = await runMain(['check', url, '--data', data.dir]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(new RegExp(`article 1 ${server.url}/bridge\\n  first version stored; next check in 5 min \\(20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\)\\n$`));
+    expect(first.stdout).toMatch(new RegExp(`article 1 ${server.url}/bridge\\n  first version stored; next check in 5 minutes \\(20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\)\\n$`));
     expect((await runMain(['check', url, '--data', data.dir])).stdout).toMatch(/unchanged; next check/);
     body = [body[0]];
     expect((await runMain(['check', url, '--data', data.dir])).stdout).toMatch(/new version 2 stored \(\+0 -\d+ words\)/);
@@ -82,7 +82,7 @@ describe('redline check, articles, versions', () => {
 
   it('check of a missing page reports the removal, exits 1 and keeps nothing; a bad URL is a usage error', async () => {
     const gone = await runMain(['check', `${server.url}/nothing-here`, '--data', data.dir]);
-    expect(gone.stdout).toMatch(/removed from the site/);
+    expect(gone.stdout).toMatch(/Removed from the site \(HTTP 404\/410\)/);
     expect(gone.stdout).toMatch(/not kept: the URL is not tracked \(add --track to keep checking it on schedule\)/);
     expect(gone.code).toBe(1);
     expect((await runMain(['check', 'not a url', '--data', data.dir])).code).toBe(2);
@@ -112,7 +112,7 @@ describe('redline sources', () => {
     const pass = await runMain(['run', '--once', '--data', data.dir]);
     expect(pass.code).toBe(0);
     expect(pass.stdout).toMatch(/polled 2 feeds \(1 with errors\), 1 new article; checked 1: 1 new version/);
-    expect((await runMain(['sources', 'list', '--data', data.dir])).stdout).toMatch(/\nworld-wire +0 articles +0 versions +every 5m +http:\/\/127\.0\.0\.1:1\/world\.xml\n +error (\d+ s ago|just now): fetch connect: .*; next poll in 5 min\n/);
+    expect((await runMain(['sources', 'list', '--data', data.dir])).stdout).toMatch(/\nworld-wire +0 articles +0 versions +every 5m +http:\/\/127\.0\.0\.1:1\/world\.xml\n +error (\d+ seconds? ago|just now): fetch connect: .*; next poll in [45] minutes\n/);
 
     expect((await runMain(['sources', 'remove', 'world-wire', '--data', data.dir])).code).toBe(0);
     expect((await runMain(['sources', 'remove', 'world-wire', '--data', data.dir])).code).toBe(2);

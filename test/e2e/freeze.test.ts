@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { serveWebsite, type Website } from '../../src/cli/commands/start.ts';
+import { serveWebsite, type Website } from '../../src/cli/serve.ts';
 import { memoryLogger } from '../../src/log/index.ts';
 import { openTracker, runOnce, type TrackerDeps } from '../../src/tracker/index.ts';
 import { tempDir, testConfig } from './helpers.ts';

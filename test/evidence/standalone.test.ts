@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.ts';
-import { checkSchema } from '../../src/web/api/schema-check.ts';
+import { checkSchema } from '../../src/web/api/testdata/schema-check.ts';
 import { createApp } from '../../src/web/index.ts';
 import { ROOT, tempDir } from '../e2e/helpers.ts';
 import { buildDemoDatabase } from './demo-db.ts';

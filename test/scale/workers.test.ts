@@ -15,7 +15,7 @@ import { startSite, type Site } from '../../bench/lib/tracker-site.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { judge, type Rules } from './analysis.ts';
-import { scratchDatabase, startWorkerProcess, waitFor, writeConfig, type WorkerProcess } from './harness.ts';
+import { scratchDatabase, startWorkerProcess, waitFor, writeConfig } from './harness.ts';
 
 const PG = process.env.REDLINE_TEST_PG;
 const ARTICLES = 2000;

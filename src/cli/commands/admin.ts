@@ -2,10 +2,9 @@ import { userInfo } from 'node:os';
 import { ACTION_NAMES, createToken, perform, revokeToken, type ActionName, type AdminAction } from '../../admin/index.ts';
 import type { Config } from '../../config/index.ts';
 import { NotFoundError, UsageError } from '../../model/index.ts';
-import { openStore } from '../../store/index.ts';
 import type { Store } from '../../store/store.ts';
-import { formatTime } from '../../tracker/index.ts';
-import { configFrom, parseCommand } from '../common.ts';
+import { formatTime } from '../../text/time.ts';
+import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline admin SUBCOMMAND [options] [--data DIR]
   Moderation from the command line; every action is written to the audit log (actor cli:USER).
@@ -62,12 +61,9 @@ export default async function admin(argv: string[]): Promise<number> {
   const config = configFrom(values);
   const known = ACTION_NAMES.includes(sub as ActionName) || ['hidden', 'audit', 'token'].includes(sub);
   if (!known) throw new UsageError(`unknown admin subcommand ${JSON.stringify(sub)} (see redline admin --help)`);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  try {
+  return withStore(config, async (store) => {
     return await run(store, config, sub, args, values);
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 async function run(store: Store, config: Config, sub: string, args: string[], values: { reason?: string; json?: boolean; limit?: string }): Promise<number> {

@@ -1,8 +1,8 @@
-import type { ArticleStatus, ArticleWithSource } from '../../model/index.ts';
-import { UsageError } from '../../model/index.ts';
+import { UsageError, type ArticleStatus, type ArticleWithSource } from '../../model/index.ts';
+import { checked, rules } from '../../config/index.ts';
 import type { Store } from '../../store/store.ts';
-import { formatTime } from '../../tracker/index.ts';
-import { configFrom, openDataStore, parseCommand } from '../common.ts';
+import { formatTime } from '../../text/time.ts';
+import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline articles [--json] [--source KEY] [--status active|removed|retired] [--min-versions N] [--data DIR]
   Lists tracked articles, newest first.`;
@@ -17,13 +17,11 @@ export default async function articles(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
-  const status = values.status as ArticleStatus | undefined;
-  if (status && !['active', 'removed', 'retired'].includes(status)) throw new UsageError(`--status must be active, removed or retired`);
+  const status = values.status === undefined ? undefined : checked(rules.articleStatus, values.status, '--status');
   const minVersions = values['min-versions'] === undefined ? undefined : Number(values['min-versions']);
   if (minVersions !== undefined && !Number.isInteger(minVersions)) throw new UsageError('--min-versions must be a whole number');
   const config = configFrom(values);
-  const store = await openDataStore(config);
-  try {
+  return withStore(config, async (store) => {
     let sourceId: number | undefined;
     if (values.source) {
       const source = await store.getSource(values.source);
@@ -33,10 +31,8 @@ export default async function articles(argv: string[]): Promise<number> {
     const list = await allArticles(store, { sourceId, status, minVersions });
     const width = process.stdout.isTTY ? process.stdout.columns : undefined;
     process.stdout.write(values.json ? JSON.stringify(list, null, 2) + '\n' : table(list, width));
-  } finally {
-    await store.close();
-  }
-  return 0;
+    return 0;
+  });
 }
 
 async function allArticles(store: Store, query: { sourceId?: number; status?: ArticleStatus; minVersions?: number }) {

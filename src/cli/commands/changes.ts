@@ -2,12 +2,12 @@ import { parseDuration } from '../../config/index.ts';
 import type { Change, Millis } from '../../model/index.ts';
 import { UsageError } from '../../model/index.ts';
 import type { Store } from '../../store/store.ts';
-import { formatTime } from '../../tracker/index.ts';
+import { formatTime } from '../../text/time.ts';
 import { CHANGE_LABELS, CHANGE_LEVELS } from '../../diff/index.ts';
 import { changeJson } from '../../web/api/serialize.ts';
 import { CHANGE_KINDS, describeSignificance, parseSignificance, type Significance } from '../../web/significance.ts';
 import { createDigestCache, type ChangeDigest } from '../../web/digest.ts';
-import { configFrom, openDataStore, parseCommand } from '../common.ts';
+import { configFrom, parseCommand, withStore } from '../common.ts';
 
 /** Words of `text` on lines of at most `width` characters, each after `indent`. */
 function wrap(text: string, width: number, indent: string): string {
@@ -99,8 +99,7 @@ export default async function changes(argv: string[]): Promise<number> {
   const significance = parseSignificance({ min: values.min, kind: values.kind }, { min: '--min', kind: '--kind' });
   const since = values.since === undefined ? undefined : parseSince(values.since, Date.now());
   const config = configFrom(values);
-  const store = await openDataStore(config);
-  try {
+  return withStore(config, async (store) => {
     let sourceId: number | undefined;
     if (values.source) {
       const source = await store.getSource(values.source);
@@ -112,8 +111,6 @@ export default async function changes(argv: string[]): Promise<number> {
     const digestOf = (c: Change) => (c.type === 'version' ? digests.get(c.version.id) ?? null : null);
     if (values.json) process.stdout.write(JSON.stringify(list.map((c) => changeJson(c, digestOf(c))), null, 2) + '\n');
     else process.stdout.write(list.length ? list.map((c) => changeLine(c, digestOf(c))).join('\n') + '\n' : `no ${describeSignificance(significance) ?? 'changes'} yet\n`);
-  } finally {
-    await store.close();
-  }
-  return 0;
+    return 0;
+  });
 }

@@ -1,8 +1,9 @@
 import { canonicalizeUrl } from '../../feeds/index.ts';
-import { createLogger } from '../../log/index.ts';
+import { createLogger, type Logger } from '../../log/index.ts';
 import { UsageError } from '../../model/index.ts';
-import { checkArticle, formatOutcome, MANUAL_SOURCE, openTracker, syncSources } from '../../tracker/index.ts';
-import { configFrom, newDatabaseNotice, parseCommand } from '../common.ts';
+import { checkArticle, MANUAL_SOURCE, syncSources } from '../../tracker/index.ts';
+import { formatOutcome } from '../report.ts';
+import { configFrom, parseCommand, withTracker } from '../common.ts';
 
 const HELP = `usage: redline check URL [--json] [--track] [--data DIR]
   Fetches URL now, extracts it, stores a version if the text changed, and prints the outcome.
@@ -20,14 +21,12 @@ export default async function check(argv: string[]): Promise<number> {
   const config = configFrom(values);
   // The outcome is printed below; the log line for the same check would only repeat it.
   const log = createLogger();
-  const announce = newDatabaseNotice(config);
-  const deps = await openTracker(config, {
+  const quiet: Logger = {
     ...log,
     info: (event, fields) => event !== 'check' && log.info(event, fields),
     error: (event, fields) => event !== 'check' && log.error(event, fields),
-  });
-  announce();
-  try {
+  };
+  return withTracker(config, quiet, async (deps) => {
     const now = deps.now();
     await syncSources(deps.store, [], now);
     const manual = (await deps.store.getSource(MANUAL_SOURCE.key))!;
@@ -41,14 +40,12 @@ export default async function check(argv: string[]): Promise<number> {
     // A URL that never gave a readable article would otherwise be re-checked, and fail, for 40 days.
     const failed = outcome.status === 'error' || outcome.status === 'removed';
     const dropped = failed && !known && !values.track && (await deps.store.removeArticle(article.id));
-    const result = values.json ? JSON.stringify({ ...outcome, kept: !dropped }) : formatOutcome(outcome) + (dropped
+    const result = values.json ? JSON.stringify({ ...outcome, kept: !dropped }) : formatOutcome(outcome, now) + (dropped
       ? `\n  not kept: the URL is not tracked (add --track to keep checking it on schedule)`
       : '');
     process.stdout.write(result + '\n');
     return failed ? 1 : 0;
-  } finally {
-    await deps.store.close();
-  }
+  });
 }
 
 function toUrl(text: string): string {

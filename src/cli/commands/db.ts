@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from '../../model/index.ts';
 import { copyStore, type CopyProgress, type CopyReport } from '../../store/copy.ts';
-import { openSqliteFile, openStore, type Store } from '../../store/index.ts';
+import { isPostgresUrl, openSqliteFile, openStore, type Store } from '../../store/index.ts';
 import { relabelVersions, type RelabelResult } from '../../tracker/index.ts';
-import { configFrom, parseCommand } from '../common.ts';
+import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline db migrate [--database URL] [--data DIR]
        redline db relabel [--database URL] [--data DIR]
@@ -36,29 +36,27 @@ export default async function db(argv: string[]): Promise<number> {
 
 async function migrate(values: { data?: string; config?: string; database?: string }): Promise<number> {
   const config = configFrom(values);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, migrate: false });
-  try {
-    const before = await store.schemaVersion();
-    await store.migrate();
-    const after = await store.schemaVersion();
-    const what = after === before ? 'already up to date' : `migrated from ${before}`;
-    process.stdout.write(`${store.kind} schema version ${after} (${what})\n`);
-    reportRelabel(await relabelVersions(store));
-    return 0;
-  } finally {
-    await store.close();
-  }
+  return withStore(
+    config,
+    async (store) => {
+      const before = await store.schemaVersion();
+      await store.migrate();
+      const after = await store.schemaVersion();
+      const what = after === before ? 'already up to date' : `migrated from ${before}`;
+      process.stdout.write(`${store.kind} schema version ${after} (${what})\n`);
+      reportRelabel(await relabelVersions(store));
+      return 0;
+    },
+    { migrate: false },
+  );
 }
 
 async function relabel(values: { data?: string; config?: string; database?: string }): Promise<number> {
   const config = configFrom(values);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  try {
+  return withStore(config, async (store) => {
     reportRelabel(await relabelVersions(store));
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 function reportRelabel(r: RelabelResult): void {
@@ -88,7 +86,7 @@ async function copy(values: { data?: string; config?: string; from?: string; to?
 
 /** `sqlite:PATH` (a data directory or a .db file) or a postgres:// URL. */
 async function openLocation(location: string, dataDir: string, mustExist: boolean): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(location)) return openStore({ dataDir, databaseUrl: location });
+  if (isPostgresUrl(location)) return openStore({ dataDir, databaseUrl: location });
   const path = location.replace(/^sqlite:/, '');
   if (!location.startsWith('sqlite:') || !path) throw new UsageError(`expected sqlite:PATH or postgres://… (got ${location})`);
   if (existsSync(path) && statSync(path).isDirectory()) return openStore({ dataDir: path, databaseUrl: null });

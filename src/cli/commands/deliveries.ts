@@ -1,6 +1,6 @@
 import { UsageError, type Delivery, type DeliveryStatus } from '../../model/index.ts';
 import { openStore } from '../../store/index.ts';
-import { formatTime } from '../../tracker/index.ts';
+import { formatTime } from '../../text/time.ts';
 import { configFrom, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline deliveries [--subscription ID] [--status pending|sent|failed|cancelled] [--limit N] [--json]

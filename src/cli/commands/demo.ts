@@ -7,9 +7,10 @@ import type { Store } from '../../store/store.ts';
 import { startEvidenceLoop } from '../../evidence/loop.ts';
 import { loadSigningKey } from '../../evidence/keys.ts';
 import { sealPending } from '../../evidence/seal.ts';
-import { guardProcess, openTracker, startWorker } from '../../tracker/index.ts';
+import { openTracker, startWorker } from '../../tracker/index.ts';
+import { guardProcess } from '../guard.ts';
 import { configFrom, newDatabaseNotice, parseCommand } from '../common.ts';
-import { serveWebsite, untilSignal, type Website } from './start.ts';
+import { serveWebsite, untilSignal, type Website } from '../serve.ts';
 
 const HELP = `usage: redline demo [--duration SECONDS] [--port N] [--data DIR]
   Starts a simulated newsroom on 127.0.0.1 that edits its articles, tracks it with short periods

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../model/index.ts';
 import { openStore } from '../../store/index.ts';
-import diff, { diffOutput, timeNote } from './diff.ts';
+import diff, { diffOutput } from './diff.ts';
 
 const T0 = Date.UTC(2024, 4, 1, 9, 0);
 const dataDir = mkdtempSync(join(tmpdir(), 'redline-diff-'));
@@ -91,17 +91,5 @@ describe('redline diff', () => {
     } finally {
       await store.close();
     }
-  });
-});
-
-describe('timeNote', () => {
-  it.each([
-    [0, 'same time'],
-    [31 * 60_000, '31 minutes later'],
-    [-60_000, '1 minute earlier'],
-    [5 * 3600_000, '5 hours later'],
-    [3 * 86400_000, '3 days later'],
-  ])('%d ms → %s', (delta, expected) => {
-    expect(timeNote(T0, T0 + delta)).toBe(expected);
   });
 });

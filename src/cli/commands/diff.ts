@@ -1,8 +1,8 @@
 import { diffVersions, renderTerminalDiff } from '../../diff/index.ts';
 import { UsageError, type ArticleWithSource, type Version } from '../../model/index.ts';
-import { openStore, type Store } from '../../store/index.ts';
-import { formatTime } from '../../tracker/index.ts';
-import { configFrom, openDataStore, parseCommand } from '../common.ts';
+import type { Store } from '../../store/index.ts';
+import { formatTime, laterOrEarlier } from '../../text/time.ts';
+import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline diff ARTICLE_ID A B [--no-color] [--json] [--data DIR]
   Compares versions A and B of an article (any two, in either order): headline, byline,
@@ -29,14 +29,11 @@ export default async function diff(argv: string[]): Promise<number> {
   const tty = process.stdout.isTTY === true;
   const color = tty && !values['no-color'] && !process.env.NO_COLOR;
   const config = configFrom(values);
-  const store = await openDataStore(config);
-  try {
+  return withStore(config, async (store) => {
     const request = { articleId, a, b, json: values.json === true, color, width: tty ? process.stdout.columns : undefined };
     process.stdout.write(await diffOutput(store, request));
-  } finally {
-    await store.close();
-  }
-  return 0;
+    return 0;
+  });
 }
 
 function parsePositionals(positionals: string[]): [number, number, number] {
@@ -60,7 +57,7 @@ export async function diffOutput(store: Pick<Store, 'getArticle' | 'getVersion'>
   }
   const header = [
     `article ${article.id} (${article.sourceKey}) ${article.url}`,
-    `version ${a.number} (${formatTime(a.capturedAt)}) → version ${b.number} (${formatTime(b.capturedAt)}, ${timeNote(a.capturedAt, b.capturedAt)})`,
+    `version ${a.number} (${formatTime(a.capturedAt)}) → version ${b.number} (${formatTime(b.capturedAt)}, ${laterOrEarlier(a.capturedAt, b.capturedAt)})`,
     '',
   ];
   return header.join('\n') + renderTerminalDiff(model, { color: req.color, width: req.width });
@@ -71,14 +68,4 @@ async function versionOrFail(store: Pick<Store, 'getVersion'>, article: ArticleW
   if (version) return version;
   const range = article.versionCount === 1 ? 'only version 1' : `versions 1 to ${article.versionCount}`;
   throw new UsageError(`article ${article.id} has no version ${n} (it has ${range})`);
-}
-
-/** "31 minutes later", "2 days earlier", "same time". */
-export function timeNote(from: number, to: number): string {
-  const minutes = Math.round(Math.abs(to - from) / 60_000);
-  const direction = to >= from ? 'later' : 'earlier';
-  if (to === from) return 'same time';
-  if (minutes === 0) return `less than a minute ${direction}`;
-  const [n, unit] = minutes < 120 ? [minutes, 'minute'] : minutes < 48 * 60 ? [Math.round(minutes / 60), 'hour'] : [Math.round(minutes / 1440), 'day'];
-  return `${n} ${unit}${n === 1 ? '' : 's'} ${direction}`;
 }

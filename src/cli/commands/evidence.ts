@@ -2,8 +2,8 @@ import { loadSigningKey } from '../../evidence/keys.ts';
 import { pruneExpiredCaptures } from '../../evidence/retention.ts';
 import { sealPending } from '../../evidence/seal.ts';
 import { UsageError } from '../../model/index.ts';
-import { openStore, type Store } from '../../store/index.ts';
-import { configFrom, parseCommand } from '../common.ts';
+import type { Store } from '../../store/index.ts';
+import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline evidence seal | pin ARTICLE_ID N | unpin ARTICLE_ID N | prune [--days N] | status [--data DIR]
   seal     seal every record not yet covered under a new signed root now (the worker does it every
@@ -22,8 +22,7 @@ export default async function evidence(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const config = configFrom(values);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  try {
+  return withStore(config, async (store) => {
     if (sub === 'seal') {
       const root = await sealPending(store, loadSigningKey(config), Date.now());
       process.stdout.write(root ? `sealed root ${root.seq}: ${root.treeSize} records, ${root.rootHash}\n` : 'nothing to seal\n');
@@ -40,10 +39,8 @@ export default async function evidence(argv: string[]): Promise<number> {
     } else {
       throw new UsageError(`unknown evidence command ${JSON.stringify(sub)} (seal, pin, unpin, prune, status)`);
     }
-  } finally {
-    await store.close();
-  }
-  return 0;
+    return 0;
+  });
 }
 
 async function pin(store: Store, args: string[], pinned: boolean): Promise<void> {

@@ -1,6 +1,5 @@
 import { UsageError } from '../../model/index.ts';
-import { openStore } from '../../store/index.ts';
-import { configFrom, parseCommand } from '../common.ts';
+import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline export warc FILE.warc.gz [--source KEY] [--since TIME] [--data DIR]
        redline export --format jsonl|parquet --out DIR [--source KEY] [--data DIR]
@@ -31,27 +30,22 @@ export default async function exportCommand(argv: string[]): Promise<number> {
     if (!file) throw new UsageError('export warc needs an output FILE.warc.gz');
     const since = values.since === undefined ? undefined : parseTime(values.since);
     const { exportWarc } = await import('../../evidence/warc/export.ts');
-    const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-    try {
+    return withStore(config, async (store) => {
       const r = await exportWarc(store, file, { sourceKey: values.source, since });
       process.stdout.write(`${file}: ${r.articles} articles, ${r.versions} versions (${r.responses} with their capture), ${r.events} events\n`);
-    } finally {
-      await store.close();
-    }
-    return 0;
+      return 0;
+    });
   }
   if (what === undefined && values.format) {
     if (values.format !== 'jsonl' && values.format !== 'parquet') throw new UsageError(`--format must be jsonl or parquet (got ${values.format})`);
-    if (!values.out) throw new UsageError('export --format needs --out DIR');
+    const { out, format } = values;
+    if (!out) throw new UsageError('export --format needs --out DIR');
     const { exportResearch } = await import('../../evidence/research/export.ts');
-    const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-    try {
-      const r = await exportResearch(store, values.out, { format: values.format, sourceKey: values.source });
-      process.stdout.write(`${values.out}: ${Object.entries(r.rows).map(([t, n]) => `${t} ${n}`).join(', ')} rows (${values.format})\n`);
-    } finally {
-      await store.close();
-    }
-    return 0;
+    return withStore(config, async (store) => {
+      const r = await exportResearch(store, out, { format, sourceKey: values.source });
+      process.stdout.write(`${out}: ${Object.entries(r.rows).map(([t, n]) => `${t} ${n}`).join(', ')} rows (${format})\n`);
+      return 0;
+    });
   }
   process.stdout.write(HELP + '\n');
   return 2;

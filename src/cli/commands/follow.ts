@@ -3,7 +3,7 @@ import { UsageError, type Subscription } from '../../model/index.ts';
 import { describeWatch, subscriptionFrom } from '../../notify/index.ts';
 import { openStore } from '../../store/index.ts';
 import type { Store } from '../../store/store.ts';
-import { formatTime } from '../../tracker/index.ts';
+import { formatTime } from '../../text/time.ts';
 import { configFrom, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline follow --to TARGET [--article ID|URL | --source KEY | --query TEXT [--source KEY]]

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { importWarc } from '../../evidence/warc/import.ts';
 import { UsageError } from '../../model/index.ts';
-import { openStore } from '../../store/index.ts';
-import { configFrom, parseCommand } from '../common.ts';
+import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline import warc FILE.warc.gz... [--data DIR]
   Reads WARC files written by \`redline export warc\` into the database: sources (without a feed),
@@ -21,9 +20,8 @@ export default async function importCommand(argv: string[]): Promise<number> {
   if (files.length === 0) throw new UsageError('import warc needs at least one FILE.warc.gz');
   for (const f of files) if (!existsSync(f)) throw new UsageError(`no such file: ${f}`);
   const config = configFrom(values);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  let problems = 0;
-  try {
+  return withStore(config, async (store) => {
+    let problems = 0;
     for (const file of files) {
       const r = await importWarc(store, file, Date.now());
       problems += r.problems.length;
@@ -32,8 +30,6 @@ export default async function importCommand(argv: string[]): Promise<number> {
           r.problems.map((p) => `  problem: ${p}\n`).join(''),
       );
     }
-  } finally {
-    await store.close();
-  }
-  return problems ? 1 : 0;
+    return problems ? 1 : 0;
+  });
 }

@@ -1,6 +1,8 @@
 import { UsageError } from '../../model/index.ts';
 import { createSenders, deliverDue, syncSubscriptions } from '../../notify/index.ts';
-import { formatCounts, guardProcess, openTracker, runOnce, syncSources, type PassCounts } from '../../tracker/index.ts';
+import { openTracker, runOnce, syncSources, type PassCounts } from '../../tracker/index.ts';
+import { guardProcess } from '../guard.ts';
+import { formatCounts } from '../report.ts';
 import { configFrom, newDatabaseNotice, parseCommand } from '../common.ts';
 
 const HELP = `usage: redline run --once [--data DIR]

@@ -44,10 +44,14 @@ describe('redline sources add', () => {
   });
 
   it.each([
-    [['--type', 'blog'], /--type must be feed or page/],
-    [['--link-pattern', 'x'], /--link-pattern is for --type page/],
-    [['--type', 'page', '--link-pattern', '(['], /--link-pattern: invalid regular expression/],
-    [['--render', 'webkit'], /--render must be http or chromium/],
+    [['--type', 'blog'], /--type must be one of feed, page \(got "blog"\)/],
+    [['--link-pattern', 'x'], /--link-pattern is for sources of type "page"/],
+    [['--type', 'page', '--link-pattern', '(['], /--link-pattern is an invalid regular expression/],
+    [['--render', 'webkit'], /--render must be one of http, chromium/],
+    [['--key', 'no spaces'], /--key must be a short name of letters, digits, - or _/],
+    [['--key', 'manual'], /"manual" is reserved/],
+    [['--include', '(['], /--include is an invalid regular expression/],
+    [['--every', '10s'], /--every must be at least 60s/],
   ])('refuses %j', async (flags, message) => {
     await expect(sources(['add', 'https://front.example/', '--data', '/nonexistent-redline', ...flags])).rejects.toThrow(message);
   });

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { parseDuration, type Config } from '../../config/index.ts';
+import { MANUAL_SOURCE_KEY, parseSource, type Config } from '../../config/index.ts';
 import { parseOpml } from '../../feeds/index.ts';
 import { UsageError, type SourceInput, type SourceWithStats } from '../../model/index.ts';
 import type { Store } from '../../store/store.ts';
-import { formatAgo, formatDelay, formatPeriod } from '../../tracker/index.ts';
-import { configFrom, openDataStore, parseCommand } from '../common.ts';
+import { formatPeriod } from '../../text/time.ts';
+import { formatAgo, formatDelay } from '../report.ts';
+import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline sources add URL [--key K] [--name N] [--every 5m] [--include REGEX]... [--exclude REGEX]...
                           [--type feed|page] [--link-pattern REGEX] [--render http|chromium]
@@ -39,66 +40,54 @@ export default async function sources(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return values.help ? 0 : 2;
   }
-  const config = configFrom(values);
-  // Flags are checked before the data directory is touched, so a mistyped command creates nothing.
-  const input = sub === 'add' ? addInput(config, args, values) : null;
-  const actions: Record<string, (store: Store, config: Config) => Promise<number>> = {
-    add: (s) => add(s, input!),
-    list: (s) => list(s, values),
-    remove: (s) => remove(s, args, values),
-    import: (s, c) => importOpml(s, c, args, values),
+  // Each action checks its arguments before the database is opened.
+  const actions: Record<string, (config: Config) => Promise<number>> = {
+    add: (c) => add(c, args, values),
+    list: (c) => withStore(c, (s) => list(s, values)),
+    remove: (c) => withStore(c, (s) => remove(s, args, values)),
+    import: (c) => withStore(c, (s) => importOpml(s, c, args, values)),
   };
   const action = actions[sub];
   if (!action) throw new UsageError(`unknown sources command ${JSON.stringify(sub)} (add, list, remove, import)`);
-  const store = await openDataStore(config);
-  try {
-    return await action(store, config);
-  } finally {
-    await store.close();
-  }
+  return action(configFrom(values));
 }
 
-function addInput(config: Config, args: string[], values: Values): SourceInput {
+async function add(config: Config, args: string[], values: Values): Promise<number> {
   if (args.length !== 1) throw new UsageError('sources add needs one feed (or, with --type page, front page) URL');
-  return sourceInput(config, args[0], values.key ?? keyFromUrl(args[0]), values);
+  const input = sourceInput(config, args[0], values.key ?? (URL.canParse(args[0]) ? keyFromUrl(args[0]) : 'source'), values);
+  return withStore(config, async (store) => {
+    const existed = await store.getSource(input.key);
+    await store.upsertSource(input, Date.now());
+    process.stdout.write(`${existed ? 'updated' : 'added'} source ${describeAdded(input)}\n`);
+    return 0;
+  });
 }
 
-async function add(store: Store, input: SourceInput): Promise<number> {
-  const existed = await store.getSource(input.key);
-  await store.upsertSource(input, Date.now());
+function describeAdded(input: SourceInput): string {
   const kind = input.type === 'page' ? `front page ${input.feedUrl} (links matching ${input.linkPattern ?? 'its own site'})` : input.feedUrl;
   const render = input.render === 'chromium' ? ', rendered with Chromium' : '';
-  process.stdout.write(`${existed ? 'updated' : 'added'} source ${input.key}: ${kind} every ${formatPeriod(input.pollPeriodSec)}${render}\n`);
-  return 0;
+  return `${input.key}: ${kind} every ${formatPeriod(input.pollPeriodSec)}${render}`;
 }
 
 function sourceInput(config: Config, url: string, key: string, values: Values): SourceInput {
-  if (!/^https?:\/\/[^/]+/.test(url)) throw new UsageError(`feed URL must be http(s): ${url}`);
-  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(key)) throw new UsageError(`--key must be letters, digits, - or _ (got ${key})`);
-  if (key === 'manual') throw new UsageError('the key "manual" is reserved for articles added with `redline check`');
-  const every = values.every === undefined ? config.schedule.feedDefaultPeriodSec : parseDuration(values.every);
-  if (every < config.schedule.feedMinPeriodSec) throw new UsageError(`--every must be at least ${config.schedule.feedMinPeriodSec}s`);
-  const include = regexes(values.include, '--include');
-  const exclude = regexes(values.exclude, '--exclude');
-  const type = values.type ?? 'feed';
-  if (type !== 'feed' && type !== 'page') throw new UsageError(`--type must be feed or page (got ${type})`);
-  const render = values.render ?? 'http';
-  if (render !== 'http' && render !== 'chromium') throw new UsageError(`--render must be http or chromium (got ${render})`);
-  const pattern = values['link-pattern'];
-  if (pattern !== undefined && type !== 'page') throw new UsageError('--link-pattern is for --type page sources');
-  const linkPattern = pattern === undefined ? null : regexes([pattern], '--link-pattern')[0];
-  return { key, name: values.name ?? key, feedUrl: url, pollPeriodSec: every, include, exclude, type, linkPattern, render };
+  const spec = {
+    key,
+    name: values.name,
+    type: values.type,
+    [values.type === 'page' ? 'pageUrl' : 'feedUrl']: url,
+    linkPattern: values['link-pattern'],
+    render: values.render,
+    every: values.every,
+    include: values.include,
+    exclude: values.exclude,
+  };
+  return parseSource(spec, config.schedule, `sources add ${url}`, flagName);
 }
 
-function regexes(list: string[] | undefined, flag: string): string[] {
-  for (const r of list ?? []) {
-    try {
-      new RegExp(r);
-    } catch {
-      throw new UsageError(`${flag}: invalid regular expression ${JSON.stringify(r)}`);
-    }
-  }
-  return list ?? [];
+/** `linkPattern` -> `--link-pattern`; the URL is the command's argument. */
+function flagName(field: string): string {
+  if (field === 'feedUrl' || field === 'pageUrl') return 'the URL';
+  return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/\[\d+\]$/, '')}`;
 }
 
 /** `https://feeds.bbci.co.uk/news/rss.xml` -> `bbci`: the most telling label of the host. */
@@ -133,7 +122,7 @@ async function list(store: Store, values: Values): Promise<number> {
 
 /** `error 3 min ago: fetch dns: ...; next poll in 10 min`, or `ok 2 min ago; next poll in 3 min`, after what kind of source it is. */
 function pollState(s: SourceWithStats, now: number): string {
-  if (!s.feedUrl) return s.key === 'manual' ? 'no feed: articles added by hand with `redline check URL`' : 'no feed: not polled';
+  if (!s.feedUrl) return s.key === MANUAL_SOURCE_KEY ? 'no feed: articles added by hand with `redline check URL`' : 'no feed: not polled';
   const kind = s.type === 'page' ? `front page, links matching ${s.linkPattern ?? 'its own site'}; ` : '';
   const render = s.render === 'chromium' ? 'rendered with Chromium; ' : '';
   return kind + render + lastPoll(s, now);
@@ -196,7 +185,7 @@ function slug(title: string): string {
 
 function uniqueKey(base: string, taken: Set<string>): string {
   let key = /^[a-z0-9]/.test(base) ? base : `feed-${base}`;
-  for (let n = 2; taken.has(key) || key === 'manual'; n++) key = `${base}-${n}`;
+  for (let n = 2; taken.has(key) || key === MANUAL_SOURCE_KEY; n++) key = `${base}-${n}`;
   taken.add(key);
   return key;
 }

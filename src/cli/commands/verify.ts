@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { defaultKeyPath, loadSigningKey } from '../../evidence/keys.ts';
 import { verifyStore, type VerifyReport } from '../../evidence/verify.ts';
 import { UsageError, type SignedRoot } from '../../model/index.ts';
-import { openStore } from '../../store/index.ts';
-import { configFrom, parseCommand } from '../common.ts';
+import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline verify [--article ID] [--from-root FILE] [--data DIR]
   Recomputes every article's hash chain (versions and removed/restored/revert events), each
@@ -23,17 +22,14 @@ export default async function verify(argv: string[]): Promise<number> {
   if (articleId !== undefined && !(Number.isSafeInteger(articleId) && articleId > 0)) throw new UsageError(`--article must be an article id (got ${values.article})`);
   const trustedRoot = values['from-root'] ? readRoot(values['from-root']) : undefined;
   const config = configFrom(values);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  try {
+  return withStore(config, async (store) => {
     // The local key, when there is one, is what the roots must be signed with; verify never creates one.
     const hasKey = config.evidence.signingKeyFile !== null || existsSync(defaultKeyPath(config.dataDir));
     const publicKey = hasKey ? loadSigningKey(config).publicKey : undefined;
     const report = await verifyStore(store, { articleId, trustedRoot, publicKey });
     process.stdout.write(describe(report));
     return report.breaks.length ? 1 : 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 function describe(r: VerifyReport): string {

@@ -1,7 +1,8 @@
 import type { ArticleEvent, Version } from '../../model/index.ts';
 import { UsageError } from '../../model/index.ts';
-import { formatTime } from '../../tracker/index.ts';
-import { configFrom, openDataStore, parseCommand } from '../common.ts';
+import { describeEvent } from '../../text/events.ts';
+import { formatTime } from '../../text/time.ts';
+import { configFrom, parseCommand, withStore } from '../common.ts';
 
 const HELP = `usage: redline versions ARTICLE_ID [--json] [--data DIR]
   Lists the stored versions of an article with its removed/restored/revert events, oldest first.
@@ -17,8 +18,7 @@ export default async function versions(argv: string[]): Promise<number> {
   const id = Number(positionals[0]);
   if (!/^\d+$/.test(positionals[0]) || !Number.isSafeInteger(id) || id <= 0) throw new UsageError(`ARTICLE_ID must be a positive whole number (got ${JSON.stringify(positionals[0])})`);
   const config = configFrom(values);
-  const store = await openDataStore(config);
-  try {
+  return withStore(config, async (store) => {
     const article = await store.getArticle(id);
     if (!article) throw new UsageError(`no article ${id} (see \`redline articles\`)`);
     const list = await store.listVersions(id);
@@ -30,10 +30,8 @@ export default async function versions(argv: string[]): Promise<number> {
     const head = `article ${id} (${article.sourceKey}) ${article.url}\n`;
     const body = list.length === 0 && events.length === 0 ? `  no version stored yet${article.lastError ? ` (last error: ${article.lastError})` : ''}\n` : timeline(list, events);
     process.stdout.write(head + body);
-  } finally {
-    await store.close();
-  }
-  return 0;
+    return 0;
+  });
 }
 
 /** Versions and events in time order, one aligned line each; a headline is shown when it changes. */
@@ -46,27 +44,11 @@ function timeline(list: Version[], events: ArticleEvent[]): string {
     title = v.title;
     rows.push({ at: v.capturedAt, order: 0, text: row(`v${v.number}`, v.capturedAt, `${words.padEnd(16)} ${headline}`) });
   }
-  for (const e of events) rows.push({ at: e.at, order: 1, text: row('event', e.at, eventText(e)) });
+  for (const e of events) rows.push({ at: e.at, order: 1, text: row('event', e.at, describeEvent(e)) });
   rows.sort((a, b) => a.at - b.at || a.order - b.order);
   return rows.map((r) => r.text.trimEnd() + '\n').join('');
 }
 
 function row(label: string, at: number, text: string): string {
   return `  ${label.padEnd(6)} ${formatTime(at)}  ${text}`;
-}
-
-function eventText(e: ArticleEvent): string {
-  const detail = e.detail ? ` (${e.detail})` : '';
-  switch (e.kind) {
-    case 'removed':
-      return `removed from the site${detail}`;
-    case 'restored':
-      return `back on the site${detail}`;
-    case 'revert':
-      return `back to the text of version ${e.versionNumber}${detail}`;
-    case 'retired':
-      return `retired: will not be checked again${detail}`;
-    default:
-      return `${e.kind}${detail}`;
-  }
 }

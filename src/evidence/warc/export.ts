@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { WARCRecord } from 'warcio';
 import { WARCSerializer } from 'warcio/node';
-import type { ArticleWithSource, CaptureInfo, Millis, Source } from '../../model/index.ts';
+import type { ArticleWithSource, CaptureInfo, Millis } from '../../model/index.ts';
 import { CHAINED_EVENT_KINDS } from '../../store/chain.ts';
 import type { Store } from '../../store/index.ts';
 import { EvidenceError } from '../errors.ts';

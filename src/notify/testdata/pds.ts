@@ -8,6 +8,7 @@ export interface FakeRecord {
   uri: string;
   cid: string;
   rkey: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- protocol JSON, read loosely by the fake
   value: Record<string, any>;
 }
 
@@ -82,6 +83,7 @@ export async function startFakePds(identifier: string, password: string): Promis
       return reply(res, 200, { uri: r.uri, cid: r.cid, value: r.value });
     }
     if (method === 'com.atproto.repo.createRecord') {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- protocol JSON, read loosely by the fake
       const p = JSON.parse(body.toString('utf8')) as { repo: string; collection: string; rkey?: string; record: Record<string, any> };
       const why = checkPost(fake, p);
       if (why) return refuse(res, 400, 'InvalidRequest', why);
@@ -103,6 +105,7 @@ export async function startFakePds(identifier: string, password: string): Promis
 }
 
 /** What a PDS (and the AppView) would refuse in a post record; null when it is fine. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- protocol JSON, read loosely by the fake
 function checkPost(fake: FakePds, p: { repo: string; collection: string; rkey?: string; record: Record<string, any> }): string | null {
   const r = p.record;
   if (p.repo !== fake.did) return 'repo is not the session account';

@@ -48,7 +48,7 @@ const common = (id: string, bigint: string) => [
 ];
 
 // The PostgreSQL claim function of migration 002, with one more condition: articles of a paused
-// source are not due. Keep in step with DUE in sql/claims.ts (SQLite).
+// source are not due. Keep in step with DUE in sqlite/due.ts (SQLite).
 const DUE = `next_check_at <= p_due_before AND status <> 'retired' AND (lease_until IS NULL OR lease_until <= p_now)
   AND NOT EXISTS (SELECT 1 FROM sources ps WHERE ps.id = articles.source_id AND ps.paused_at IS NOT NULL)`;
 

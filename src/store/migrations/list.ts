@@ -7,6 +7,7 @@ import { evidence } from './006-evidence.ts';
 import { discovery } from './007-discovery.ts';
 import { searchStemming } from './008-search-stemming.ts';
 import { subscriptions } from './009-subscriptions.ts';
+import { lastSeen } from './010-last-seen.ts';
 import { changeFilters } from './011-change-filters.ts';
 
 /** One schema change, with the statements for each database (the same text where SQL is portable). */
@@ -18,6 +19,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const MIGRATIONS: Migration[] = [initial, claimFunction, versionChange, boundedWork, moderation, evidence, discovery, searchStemming, subscriptions, changeFilters];
+export const MIGRATIONS: Migration[] = [initial, claimFunction, versionChange, boundedWork, moderation, evidence, discovery, searchStemming, subscriptions, lastSeen, changeFilters];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,6 +1,6 @@
 import type { Article, Millis, Source } from '../../model/index.ts';
 import type { Lease } from '../store.ts';
-import { byDue } from '../sql/claims.ts';
+import { byDue } from '../sql/order.ts';
 import type { Db } from '../sql/db.ts';
 import { ARTICLE_COLUMNS, SOURCE_COLUMNS, toArticle, toSource } from '../sql/rows.ts';
 

@@ -11,10 +11,22 @@ export async function addEvent(db: Db, hooks: VersionHooks, e: NewEvent): Promis
   if (!CHAINED_EVENT_KINDS.includes(e.kind)) return insertEvent(db, e);
   return db.tx(async (tx) => {
     if (!(await hooks.lockArticle(tx, e.articleId))) throw new NotFoundError(`article ${e.articleId} not found`);
-    const event = await insertEvent(tx, e);
-    await chainEvent(tx, event);
-    return event;
+    return writeEvent(tx, e);
   });
+}
+
+/**
+ * Stores an event inside a transaction that holds the article's lock: chained kinds join the chain,
+ * and a revert makes its version the one the article last showed.
+ */
+export async function writeEvent(tx: Db, e: NewEvent): Promise<ArticleEvent> {
+  const event = await insertEvent(tx, e);
+  if (!CHAINED_EVENT_KINDS.includes(e.kind)) return event;
+  await chainEvent(tx, event);
+  if (e.kind === 'revert' && e.versionNumber !== null) {
+    await tx.run('UPDATE articles SET last_seen_version = ? WHERE id = ?', [e.versionNumber, e.articleId]);
+  }
+  return event;
 }
 
 async function insertEvent(db: Db, e: NewEvent): Promise<ArticleEvent> {

@@ -21,6 +21,7 @@ import type {
   SubscriptionInput,
   Version,
   VersionChange,
+  VersionFingerprint,
   VersionInput,
   WorkerHeartbeat,
   WebSubSubscription,
@@ -30,6 +31,8 @@ import type {
   ArticlePatch,
   ArticleQuery,
   ChangeQuery,
+  CheckResult,
+  CheckWrite,
   Hide,
   DeliveryBatch,
   DeliveryOutcome,
@@ -52,6 +55,7 @@ import * as articles from './articles.ts';
 import { backfillEvidence } from './backfill.ts';
 import * as statistics from './statistics.ts';
 import { listChanges } from './changes.ts';
+import { applyCheck } from './checks.ts';
 import type { Db } from './db.ts';
 import * as deliveries from './deliveries.ts';
 import * as events from './events.ts';
@@ -132,6 +136,8 @@ export class SqlStore implements Store {
     versions.listVersions(this.db, articleId, options);
   getVersion = (articleId: number, number: number): Promise<Version | null> =>
     versions.getVersion(this.db, articleId, number);
+  listFingerprints = (articleId: number): Promise<VersionFingerprint[]> => versions.listFingerprints(this.db, articleId);
+  getVersions = (refs: { articleId: number; number: number }[]): Promise<Version[]> => versions.getVersions(this.db, refs);
   getLatestVersion = (articleId: number): Promise<Version | null> => versions.getLatestVersion(this.db, articleId);
   getRawHtml = (articleId: number, number: number): Promise<Uint8Array | null> =>
     versions.getRawHtml(this.db, articleId, number);
@@ -143,6 +149,7 @@ export class SqlStore implements Store {
 
   addEvent = (event: NewEvent): Promise<ArticleEvent> => events.addEvent(this.db, this.dialect, event);
   listEvents = (articleId: number): Promise<ArticleEvent[]> => events.listEvents(this.db, articleId);
+  applyCheck = (articleId: number, check: CheckWrite): Promise<CheckResult> => applyCheck(this.db, this.dialect, articleId, check);
 
   listChanges = (query: ChangeQuery): Promise<Page<Change>> => listChanges(this.db, query);
   search = (query: SearchQuery): Promise<Page<SearchHit>> => search(this.db, this.dialect, query);

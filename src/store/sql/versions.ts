@@ -1,8 +1,8 @@
 import { NotFoundError } from '../../model/index.ts';
-import type { Version, VersionChange, VersionInput } from '../../model/index.ts';
+import type { Version, VersionChange, VersionFingerprint, VersionInput } from '../../model/index.ts';
 import { StoreError, VersionConflictError } from '../errors.ts';
 import type { Db } from './db.ts';
-import { bareCapture, getCapture, insertCapture, prepareCapture } from './captures.ts';
+import { bareCapture, getCapture, insertCapture, prepareCapture, type PreparedCapture } from './captures.ts';
 import { readVersion, readVersions, storeParagraphs } from './paragraphs.ts';
 import { chainVersion } from './records.ts';
 import { VERSION_COLUMNS, bare, changeColumns } from './rows.ts';
@@ -23,61 +23,78 @@ export async function addVersion(
   number: number,
   input: VersionInput,
 ): Promise<Version> {
-  // Hash and compress before taking the write lock, so the lock is held only for the inserts.
-  const captureInput = input.capture ?? (input.rawHtml ? bareCapture(input.rawHtml) : null);
-  const capture = captureInput ? await prepareCapture(db, captureInput, captureInput.exact ?? true) : null;
+  const capture = await prepareVersionCapture(db, input);
   try {
     return await db.tx(async (tx) => {
       const article = await hooks.lockArticle(tx, articleId);
       if (!article) throw new NotFoundError(`article ${articleId} not found`);
-      const count = Number(article.version_count);
-      if (number <= count) throw new VersionConflictError(articleId, number);
-      if (number !== count + 1) {
-        throw new StoreError(`article ${articleId} has ${count} versions; cannot store version ${number}`);
-      }
-      const version = await insertVersion(tx, articleId, number, input, capture !== null);
-      if (capture) await insertCapture(tx, version.id, capture);
-      const record = await chainVersion(tx, version, capture?.digest ?? null);
-      if (input.archive) {
-        await tx.run('INSERT INTO archive_jobs (version_id, url, next_attempt_at, created_at) VALUES (?, ?, ?, ?)', [
-          version.id,
-          record.url,
-          input.capturedAt,
-          input.capturedAt,
-        ]);
-      }
-      await tx.run('UPDATE articles SET version_count = ?, last_version_at = ?, title = ? WHERE id = ?', [
-        number,
-        input.capturedAt,
-        input.title,
-        articleId,
-      ]);
-      if (input.reschedule) {
-        await tx.run('UPDATE articles SET check_period_sec = ?, next_check_at = ?, last_checked_at = ? WHERE id = ?', [
-          input.reschedule.checkPeriodSec,
-          input.reschedule.nextCheckAt,
-          input.capturedAt,
-          articleId,
-        ]);
-      }
-      await hooks.indexVersion(tx, version.id, input.title, input.paragraphs.join('\n'));
-      // Same transaction: a stored change always has its deliveries (issue 11).
-      await writeOutbox(tx, {
-        articleId,
-        versionId: version.id,
-        number,
-        capturedAt: input.capturedAt,
-        change: input.change ?? null,
-        title: input.title,
-        paragraphs: input.paragraphs,
-      });
-      return version;
+      return writeVersion(tx, hooks, articleId, Number(article.version_count), number, input, capture);
     });
   } catch (err) {
     // The unique (article_id, number) index is the last line of defence against a racing writer.
     if (db.isUniqueViolation(err)) throw new VersionConflictError(articleId, number);
     throw err;
   }
+}
+
+/** Hash and compress the capture before taking the write lock, so the lock is held only for the inserts. */
+export async function prepareVersionCapture(db: Db, input: VersionInput): Promise<PreparedCapture | null> {
+  const captureInput = input.capture ?? (input.rawHtml ? bareCapture(input.rawHtml) : null);
+  return captureInput ? prepareCapture(db, captureInput, captureInput.exact ?? true) : null;
+}
+
+/** Stores version `number` inside a transaction that holds the article's lock (`count`: its version count). */
+export async function writeVersion(
+  tx: Db,
+  hooks: VersionHooks,
+  articleId: number,
+  count: number,
+  number: number,
+  input: VersionInput,
+  capture: PreparedCapture | null,
+): Promise<Version> {
+  if (number <= count) throw new VersionConflictError(articleId, number);
+  if (number !== count + 1) {
+    throw new StoreError(`article ${articleId} has ${count} versions; cannot store version ${number}`);
+  }
+  const version = await insertVersion(tx, articleId, number, input, capture !== null);
+  if (capture) await insertCapture(tx, version.id, capture);
+  const record = await chainVersion(tx, version, capture?.digest ?? null);
+  if (input.archive) {
+    await tx.run('INSERT INTO archive_jobs (version_id, url, next_attempt_at, created_at) VALUES (?, ?, ?, ?)', [
+      version.id,
+      record.url,
+      input.capturedAt,
+      input.capturedAt,
+    ]);
+  }
+  await tx.run('UPDATE articles SET version_count = ?, last_version_at = ?, title = ?, last_seen_version = ? WHERE id = ?', [
+    number,
+    input.capturedAt,
+    input.title,
+    number,
+    articleId,
+  ]);
+  if (input.reschedule) {
+    await tx.run('UPDATE articles SET check_period_sec = ?, next_check_at = ?, last_checked_at = ? WHERE id = ?', [
+      input.reschedule.checkPeriodSec,
+      input.reschedule.nextCheckAt,
+      input.capturedAt,
+      articleId,
+    ]);
+  }
+  await hooks.indexVersion(tx, version.id, input.title, input.paragraphs.join('\n'));
+  // Same transaction: a stored change always has its deliveries (issue 11).
+  await writeOutbox(tx, {
+    articleId,
+    versionId: version.id,
+    number,
+    capturedAt: input.capturedAt,
+    change: input.change ?? null,
+    title: input.title,
+    paragraphs: input.paragraphs,
+  });
+  return version;
 }
 
 async function insertVersion(tx: Db, articleId: number, number: number, v: VersionInput, hasRaw: boolean): Promise<Version> {
@@ -120,6 +137,39 @@ export async function getVersion(db: Db, articleId: number, number: number): Pro
     number,
   ]);
   return readVersion(db, row);
+}
+
+export async function listFingerprints(db: Db, articleId: number): Promise<VersionFingerprint[]> {
+  const rows = await db.all(
+    `SELECT id, article_id, number, fingerprint, extractor_version, baseline_fingerprint, baseline_extractor_version, has_raw
+     FROM versions WHERE article_id = ? ORDER BY number DESC`,
+    [articleId],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    articleId: Number(r.article_id),
+    number: Number(r.number),
+    fingerprint: String(r.fingerprint),
+    extractorVersion: String(r.extractor_version),
+    baselineFingerprint: r.baseline_fingerprint === null ? null : String(r.baseline_fingerprint),
+    baselineExtractorVersion: r.baseline_extractor_version === null ? null : String(r.baseline_extractor_version),
+    hasRaw: Number(r.has_raw) === 1,
+  }));
+}
+
+/** Versions by (article, number), hidden ones included, in one query per chunk of pairs. */
+export async function getVersions(db: Db, refs: { articleId: number; number: number }[]): Promise<Version[]> {
+  const out: Version[] = [];
+  const CHUNK = 200;
+  for (let i = 0; i < refs.length; i += CHUNK) {
+    const chunk = refs.slice(i, i + CHUNK);
+    const rows = await db.all(
+      `SELECT ${VERSION_COLUMNS} FROM versions v WHERE ${chunk.map(() => '(v.article_id = ? AND v.number = ?)').join(' OR ')}`,
+      chunk.flatMap((r) => [r.articleId, r.number]),
+    );
+    out.push(...(await readVersions(db, rows)));
+  }
+  return out;
 }
 
 export async function getLatestVersion(db: Db, articleId: number): Promise<Version | null> {

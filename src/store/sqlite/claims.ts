@@ -1,6 +1,7 @@
 import type { Article, Millis, Source } from '../../model/index.ts';
 import type { Lease } from '../store.ts';
-import { PICK_DUE_SOURCES_SQL, byDue, pickDueArticles } from '../sql/claims.ts';
+import { byDue } from '../sql/order.ts';
+import { PICK_DUE_SOURCES_SQL, pickDueArticles } from './due.ts';
 import { placeholders, type Db } from '../sql/db.ts';
 import { ARTICLE_COLUMNS, SOURCE_COLUMNS, bare, toArticle, toSource } from '../sql/rows.ts';
 

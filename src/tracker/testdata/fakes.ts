@@ -3,19 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig, type Config } from '../../config/index.ts';
 import { memoryLogger } from '../../log/index.ts';
-import { RedlineError } from '../../model/index.ts';
+import { FetchError } from '../../fetch/index.ts';
 import { openStore } from '../../store/index.ts';
-import type { FetchedPage, GetOptions, PageFetcher, TrackerDeps } from '../deps.ts';
+import type { FetchResult, GetOptions } from '../../fetch/index.ts';
+import type { PageFetcher, TrackerDeps } from '../deps.ts';
 
-/** Stand-in for fetch/'s FetchError: same name, kind, status and retryAfterMs. */
-export class FakeFetchError extends RedlineError {
-  constructor(kind: string, message: string, readonly status?: number, readonly retryAfterMs?: number) {
-    super(kind, message);
-    this.name = 'FetchError';
-  }
-}
-
-export type Answer = { html?: string; status?: number; etag?: string; maxAgeMs?: number } | { error: FakeFetchError };
+export type Answer = { html?: string; status?: number; etag?: string; maxAgeMs?: number } | { error: Error };
 
 /** A fetcher answering from a mutable table; records every request with its validators. */
 export function fakeFetcher(): PageFetcher & { answers: Map<string, Answer>; requests: { url: string; options: GetOptions }[] } {
@@ -24,10 +17,10 @@ export function fakeFetcher(): PageFetcher & { answers: Map<string, Answer>; req
   return {
     answers,
     requests,
-    async get(url, options): Promise<FetchedPage> {
+    async get(url, options): Promise<FetchResult> {
       requests.push({ url, options });
       const a = answers.get(url);
-      if (!a) throw new FakeFetchError('gone', `HTTP 404 for ${url}`, 404);
+      if (!a) throw new FetchError('gone', `HTTP 404 for ${url}`, { status: 404 });
       if ('error' in a) throw a.error;
       const notModified = a.etag !== undefined && options.etag === a.etag;
       const text = notModified ? '' : (a.html ?? '');
@@ -35,6 +28,7 @@ export function fakeFetcher(): PageFetcher & { answers: Map<string, Answer>; req
         url,
         status: notModified ? 304 : (a.status ?? 200),
         notModified,
+        headers: {},
         body: new TextEncoder().encode(text),
         text,
         charset: 'utf-8',

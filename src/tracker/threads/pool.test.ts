@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../config/index.ts';
 import { ExtractError, extractArticle } from '../../extract/index.ts';
 import { FeedError, pageLinks, parseFeedDocument } from '../../feeds/index.ts';
-import { describeFailure } from '../errors.ts';
+import { describeFailure } from '../failure.ts';
 import { articlePage } from '../testdata/fakes.ts';
 import { createParsers, TooComplexError } from './index.ts';
 

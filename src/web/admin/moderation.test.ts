@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../admin/index.ts';
 import { collectChanges } from '../../cli/commands/changes.ts';
 import { createApp } from '../index.ts';
-import type { TempStore } from '../test-support.ts';
+import type { TempStore } from '../testdata/store.ts';
 import { openSeededApp, T0, type Site } from '../testdata/site.ts';
 
 // Must show 4: a hidden article is 410 on its pages and absent from /, feeds, search, the API and

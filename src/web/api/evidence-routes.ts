@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { versionProof } from '../../evidence/proof.ts';
 import { NotFoundError, UsageError } from '../../model/index.ts';
 import type { WebContext } from '../context.ts';
-import { xml } from '../feeds/xml.ts';
+import { xml } from '../changefeeds/xml.ts';
 import { limitParam, optionalInt, pathNumber } from '../params.ts';
 import { proofJson, rootJson } from './evidence-json.ts';
 

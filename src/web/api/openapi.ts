@@ -1,3 +1,4 @@
+import { ARTICLE_STATUSES } from '../../model/index.ts';
 import { CHANGE_LABELS, CHANGE_LEVELS } from '../../diff/index.ts';
 import { CHANGE_KINDS } from '../significance.ts';
 import { SCHEMAS } from './schemas.ts';
@@ -30,7 +31,7 @@ export const OPENAPI = {
   servers: [{ url: '/api/v1' }],
   paths: {
     '/sources': get('Watched sources with counts and last poll status', 'SourcePage', [], []),
-    '/articles': get('Articles, newest first', 'ArticlePage', [SOURCE, query('status', 'Article status', { enum: ['active', 'removed', 'retired'] }),
+    '/articles': get('Articles, newest first', 'ArticlePage', [SOURCE, query('status', 'Article status', { enum: ARTICLE_STATUSES }),
       query('minVersions', 'Only articles with at least this many versions', { type: 'integer', minimum: 1 }), LIMIT, CURSOR]),
     '/articles/{id}': get('One article', 'Article', [ID], [404]),
     '/articles/{id}/versions': get('All versions of an article, oldest first (no text)', 'VersionPage', [ID], [404]),

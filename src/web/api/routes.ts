@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { NotFoundError, UsageError, type ArticleStatus } from '../../model/index.ts';
+import { ARTICLE_STATUSES, UsageError, type ArticleStatus } from '../../model/index.ts';
 import type { WebContext } from '../context.ts';
 import { dateParam, limitParam, loadArticle, loadVersion, optionalInt, pathNumber, sourceFilter } from '../params.ts';
 import { parseSignificance, type Significance } from '../significance.ts';
@@ -7,12 +7,10 @@ import { evidenceRoutes } from './evidence-routes.ts';
 import { OPENAPI } from './openapi.ts';
 import { articleJson, changeJson, searchHitJson, sourceJson, versionJson, versionSummaryJson } from './serialize.ts';
 
-const STATUSES: ArticleStatus[] = ['active', 'removed', 'retired'];
-
 function statusParam(value: string | undefined): ArticleStatus | undefined {
   if (value === undefined || value === '') return undefined;
-  const status = STATUSES.find((s) => s === value);
-  if (!status) throw new UsageError(`status must be one of ${STATUSES.join(', ')}, got ${JSON.stringify(value)}`);
+  const status = ARTICLE_STATUSES.find((s) => s === value);
+  if (!status) throw new UsageError(`status must be one of ${ARTICLE_STATUSES.join(', ')}, got ${JSON.stringify(value)}`);
   return status;
 }
 

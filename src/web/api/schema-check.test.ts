@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchema } from './schema-check.ts';
+import { checkSchema } from './testdata/schema-check.ts';
 
 const root = {
   components: {

@@ -1,4 +1,5 @@
 /** JSON Schemas (OpenAPI 3.1 dialect) of the API's responses; `api/serialize.ts` produces exactly these. */
+import { ARTICLE_STATUSES, EVENT_KINDS } from '../../model/index.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -65,7 +66,7 @@ export const SCHEMAS: Record<string, Schema> = {
     nextPollAt: time, articleCount: int, versionCount: int,
   }),
   Article: object({
-    id: int, url: str, source: str, sourceName: str, title: nullable('string'), status: { enum: ['active', 'removed', 'retired'] },
+    id: int, url: str, source: str, sourceName: str, title: nullable('string'), status: { enum: ARTICLE_STATUSES },
     firstSeenAt: time, feedPublishedAt: maybeTime, lastCheckedAt: maybeTime,
     nextCheckAt: { ...maybeTime, description: 'ISO 8601, UTC; null: never checked again' }, versionCount: int, lastVersionAt: maybeTime,
     htmlUrl: str,
@@ -78,7 +79,7 @@ export const SCHEMAS: Record<string, Schema> = {
         title: nullable('string', { description: 'What changed, e.g. Headline changed: "X" → "Y"' }), summary: nullable('string') }),
       object({
         type: { const: 'event' }, at: time, article: ref('Article'),
-        event: object({ kind: { enum: ['removed', 'restored', 'revert', 'retired', 'error'] }, versionNumber: nullable('integer'), detail: nullable('string') }),
+        event: object({ kind: { enum: EVENT_KINDS }, versionNumber: nullable('integer'), detail: nullable('string') }),
       }),
     ],
   },

@@ -7,7 +7,7 @@ import { parsePrometheusText } from '../../metrics/parse.ts';
 import type { Source } from '../../model/index.ts';
 import { pollSource, runOnce, type TrackerDeps } from '../../tracker/index.ts';
 import { createApp } from '../index.ts';
-import { openTempStore, type TempStore } from '../test-support.ts';
+import { openTempStore, type TempStore } from '../testdata/store.ts';
 
 // Must show 5: /metrics parses as Prometheus text; /readyz reports a quiet source after the demo's
 // feed stops publishing. The tracker's clock is simulated (a day per step); the newsroom is real.

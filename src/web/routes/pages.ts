@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { SHARE_CARD_SIZE, shareCardAlt, shareCardFromDiff } from '../../cards/index.ts';
-import type { ArticleStatus } from '../../model/index.ts';
+import { ARTICLE_STATUSES } from '../../model/index.ts';
 import type { WebContext } from '../context.ts';
 import { html } from '../html.ts';
 import { dateParam, loadArticle, loadVersion, pathNumber, sourceFilter } from '../params.ts';
@@ -24,7 +24,6 @@ import { versionPage } from '../views/version.ts';
 
 const PAGE_SIZE = 50;
 const capitalise = (s: string) => s[0].toUpperCase() + s.slice(1);
-const STATUSES: ArticleStatus[] = ['active', 'removed', 'retired'];
 
 /** The reader website: server-rendered pages that work without JavaScript. */
 export function pageRoutes(ctx: WebContext): Hono {
@@ -56,7 +55,7 @@ export function pageRoutes(ctx: WebContext): Hono {
   app.get('/articles', async (c) => {
     const source = await sourceFilter(store, c.req.query('source'));
     const statusParam = c.req.query('status');
-    const status = STATUSES.find((s) => s === statusParam);
+    const status = ARTICLE_STATUSES.find((s) => s === statusParam);
     const changedOnly = c.req.query('changed') === '1';
     const [page, sources] = await Promise.all([
       store.listArticles({ sourceId: source?.id, status, minVersions: changedOnly ? 2 : undefined, limit: PAGE_SIZE, cursor: c.req.query('cursor') ?? null }),

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { Millis } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { createApp } from '../index.ts';
-import { addArticle, addVersion, openTempStore, type TempStore } from '../test-support.ts';
+import { addArticle, addVersion, openTempStore, type TempStore } from './store.ts';
 
 export const T0 = Date.UTC(2026, 10, 20, 9, 0);
 const MIN = 60_000;

@@ -1,4 +1,4 @@
-import type { ArticleStatus, ArticleWithSource, Millis, Page, Source } from '../../model/index.ts';
+import { ARTICLE_STATUSES, type ArticleStatus, type ArticleWithSource, type Millis, type Page, type Source } from '../../model/index.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { nextPageLink, timeAgo } from './components.ts';
 import { articlePath } from './paths.ts';
@@ -20,7 +20,7 @@ function row(a: ArticleWithSource, now: Millis): SafeHtml {
 
 function filterForm(f: ArticleFilters, sources: Source[]): SafeHtml {
   const sourceOptions = sources.map((s) => html`<option value="${s.key}"${s.id === f.source?.id ? ' selected' : ''}>${s.name}</option>`);
-  const statusOptions = (['active', 'removed', 'retired'] as const).map((s) => html`<option value="${s}"${s === f.status ? ' selected' : ''}>${s}</option>`);
+  const statusOptions = ARTICLE_STATUSES.map((s) => html`<option value="${s}"${s === f.status ? ' selected' : ''}>${s}</option>`);
   return html`<form class="filter" method="get" action="/articles">
 <label>Source <select name="source"><option value="">All sources</option>${sourceOptions}</select></label>
 <label>Status <select name="status"><option value="">Any</option>${statusOptions}</select></label>

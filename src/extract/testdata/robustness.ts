@@ -1,7 +1,7 @@
 import { parseDocument } from 'htmlparser2';
-import { normalizeText } from '../text/normalize.ts';
-import { elementsIn, isElement, textOf, Text, type Element } from './dom.ts';
-import { seededRandom as mulberry32, type Random } from '../text/random.ts';
+import { normalizeText } from '../../text/normalize.ts';
+import { elementsIn, isElement, textOf, Text, type Element } from '../dom.ts';
+import { seededRandom as mulberry32, type Random } from '../../demo/random.ts';
 
 /**
  * Programmatic page variants for the "no false versions" suite (used by robustness.test.ts and

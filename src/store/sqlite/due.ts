@@ -1,7 +1,6 @@
-import type { Article } from '../../model/index.ts';
-import type { Db } from './db.ts';
+import type { Db } from '../sql/db.ts';
 
-// Claim queries for SQLite (PostgreSQL runs the same ranking inside redline_claim_articles,
+// Which articles and sources are due, for SQLite's claims (PostgreSQL runs the same ranking inside redline_claim_articles,
 // migrations/002-claim-function.ts, redefined in 005-moderation.ts). Keep the two in step.
 
 /** Params: dueBefore, now. A lease is live while lease_until > now. */
@@ -52,7 +51,3 @@ export const PICK_DUE_SOURCES_SQL = `SELECT id FROM sources
   WHERE enabled = 1 AND paused_at IS NULL AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
   ORDER BY next_poll_at, id LIMIT ?`;
 
-/** RETURNING gives no order guarantee; callers get the oldest due first. */
-export function byDue(a: Article, b: Article): number {
-  return (a.nextCheckAt ?? 0) - (b.nextCheckAt ?? 0) || a.id - b.id;
-}

@@ -1,6 +1,7 @@
 import type { Millis } from '../model/index.ts';
-import type { CheckOutcome, CheckStatus } from './check-article.ts';
-import type { PassCounts } from './run-once.ts';
+import { describeEvent } from '../text/events.ts';
+import { formatTime, relativeTime } from '../text/time.ts';
+import type { CheckOutcome, CheckStatus, PassCounts } from '../tracker/index.ts';
 
 const LABELS: Record<CheckStatus, [string, string]> = {
   new_version: ['new version', 'new versions'],
@@ -28,40 +29,21 @@ export function formatOutcome(o: CheckOutcome, now: Millis = Date.now()): string
   const what: Record<CheckOutcome['status'], string> = {
     new_version: o.versionNumber === 1 ? 'first version stored' : `new version ${o.versionNumber} stored (+${o.wordsAdded} -${o.wordsRemoved} words)`,
     unchanged: o.notModified ? 'unchanged (304 Not Modified)' : 'unchanged',
-    removed: 'removed from the site (HTTP 404/410)',
-    restored: 'back on the site, text unchanged',
-    revert: `back to the text of version ${o.versionNumber}`,
+    removed: describeEvent({ kind: 'removed', versionNumber: null, detail: 'HTTP 404/410' }),
+    restored: `${describeEvent({ kind: 'restored', versionNumber: null, detail: null })}, text unchanged`,
+    revert: describeEvent({ kind: 'revert', versionNumber: o.versionNumber, detail: null }),
     error: `error: ${o.error ? `${o.error.stage} ${o.error.kind}: ${o.error.message}` : 'unknown'}`,
   };
   const next = o.nextCheckAt === null ? 'it will not be checked again' : `next check ${formatDelay(o.nextCheckAt - now)} (${formatTime(o.nextCheckAt)})`;
   return `article ${o.articleId} ${o.url}\n  ${what[o.status]}; ${next}`;
 }
 
-/** `2026-11-26 13:57:21 UTC`: readable, sortable and the same on every machine. */
-export function formatTime(at: Millis, opts: { seconds?: boolean } = {}): string {
-  const iso = new Date(at).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, opts.seconds === false ? 16 : 19)} UTC`;
-}
-
-/** A period in the largest unit that keeps it exact enough: `45s`, `5m`, `1h30m`, `2d`. */
-export function formatPeriod(sec: number): string {
-  if (sec < 60) return `${Math.round(sec)}s`;
-  if (sec < 3600) return sec % 60 === 0 ? `${sec / 60}m` : `${Math.floor(sec / 60)}m${Math.round(sec % 60)}s`;
-  if (sec < 86400) return sec % 3600 === 0 ? `${sec / 3600}h` : `${Math.floor(sec / 3600)}h${Math.round((sec % 3600) / 60)}m`;
-  return sec % 86400 === 0 ? `${sec / 86400}d` : `${Math.floor(sec / 86400)}d${Math.round((sec % 86400) / 3600)}h`;
-}
-
-/** `in 30 min`, `in 4 h`, `now`: how far ahead something is. */
+/** `in 30 minutes`, `in 2 seconds`, `now`: how far ahead something due is. */
 export function formatDelay(ms: number): string {
-  const sec = Math.round(ms / 1000);
-  if (sec <= 0) return 'now';
-  if (sec < 90) return `in ${sec} s`;
-  if (sec < 90 * 60) return `in ${Math.round(sec / 60)} min`;
-  if (sec < 36 * 3600) return `in ${Math.round(sec / 3600)} h`;
-  return `in ${Math.round(sec / 86400)} days`;
+  return ms <= 0 ? 'now' : relativeTime(ms, 0, { seconds: true });
 }
 
-/** `3 min ago`, `2 h ago`, `just now`. */
+/** `3 minutes ago`, `just now`. */
 export function formatAgo(ms: number): string {
-  return formatDelay(ms).replace(/^in (.*)$/, '$1 ago').replace(/^now$/, 'just now');
+  return relativeTime(0, ms, { seconds: true });
 }

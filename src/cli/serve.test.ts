@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTempStore, type TempStore } from '../../web/test-support.ts';
-import { serveWebsite, type Website } from './start.ts';
+import { openTempStore, type TempStore } from '../web/testdata/store.ts';
+import { serveWebsite, type Website } from './serve.ts';
 
 let env: TempStore;
 let site: Website;

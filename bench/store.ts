@@ -1,14 +1,14 @@
 // Store micro-benchmark: prints a table of per-operation costs on a synthetic database.
-// Usage: node --import tsx src/store/bench/store-bench.ts [postgres://URL] [--articles N]
+// Usage: node --import tsx bench/store.ts [postgres://URL] [--articles N]
 // (PostgreSQL: runs in a scratch schema that is dropped afterwards.)
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openStore } from '../index.ts';
-import { openPostgresStore } from '../postgres/open.ts';
-import type { Store } from '../store.ts';
+import { openStore } from '../src/store/index.ts';
+import { openPostgresStore } from '../src/store/postgres/open.ts';
+import type { Store } from '../src/store/store.ts';
 
 const url = process.argv.slice(2).find((a) => a.startsWith('postgres'));
 const n = Number(process.argv[process.argv.indexOf('--articles') + 1]) || 2000;

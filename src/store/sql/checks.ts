@@ -1,0 +1,32 @@
+import { NotFoundError } from '../../model/index.ts';
+import type { CheckResult, CheckWrite } from '../store.ts';
+import { VersionConflictError } from '../errors.ts';
+import { updateArticle } from './articles.ts';
+import type { Db } from './db.ts';
+import { writeEvent } from './events.ts';
+import { prepareVersionCapture, writeVersion, type VersionHooks } from './versions.ts';
+
+/**
+ * One check's writes in one transaction: the article's state (which releases the lease; first, so a
+ * rel=canonical move is the URL the version's chain record and archive job carry), the new version
+ * (if any), then the events. A crash or a conflict leaves none of them.
+ */
+export async function applyCheck(db: Db, hooks: VersionHooks, articleId: number, check: CheckWrite): Promise<CheckResult> {
+  const capture = check.version ? await prepareVersionCapture(db, check.version.input) : null;
+  try {
+    return await db.tx(async (tx) => {
+      const article = await hooks.lockArticle(tx, articleId);
+      if (!article) throw new NotFoundError(`article ${articleId} not found`);
+      await updateArticle(tx, articleId, check.patch);
+      const { version: v } = check;
+      const version = v ? await writeVersion(tx, hooks, articleId, Number(article.version_count), v.number, v.input, capture) : null;
+      const events = [];
+      for (const e of check.events) events.push(await writeEvent(tx, { ...e, articleId }));
+      return { version, events };
+    });
+  } catch (err) {
+    // The unique (article_id, number) index is the last line of defence against a racing writer.
+    if (check.version && db.isUniqueViolation(err)) throw new VersionConflictError(articleId, check.version.number);
+    throw err;
+  }
+}

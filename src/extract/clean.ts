@@ -1,11 +1,16 @@
-import { attr, elementsIn, removeNode, type Document, type Element } from './dom.ts';
+import { attr, elementsIn, removeNode, type Document, type Element, type Remover } from './dom.ts';
 
-/** Elements that never hold article text. */
+/** Elements that never hold visible article text. */
 const JUNK_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
-  'button', 'input', 'select', 'textarea', 'option', 'label', 'nav', 'aside', 'footer', 'figure', 'figcaption',
-  'dialog', 'menu', 'head', 'link', 'meta', 'picture', 'map',
+  'button', 'input', 'select', 'textarea', 'option', 'head', 'link', 'meta', 'picture', 'map',
 ]);
+
+/**
+ * Elements that hold page furniture far more often than article text. They are taken out before
+ * the container is chosen; the block classifier sees that (and the tag) and has the last word.
+ */
+export const SEMANTIC_TAGS = new Set(['label', 'nav', 'aside', 'footer', 'figure', 'figcaption', 'dialog', 'menu']);
 
 /**
  * Class/id words that mark boilerplate. Matched as whole words of the class and id attributes
@@ -54,17 +59,24 @@ function isHidden(el: Element): boolean {
   return style !== '' && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-/** Removes tags that never hold article text and hidden elements. */
+/** Removes tags that never hold visible text, and hidden elements. */
 export function removeJunk(doc: Document): void {
   for (const el of elementsIn(doc)) {
     if (JUNK_TAGS.has(el.name) || isHidden(el)) removeNode(el);
   }
 }
 
-/** Removes elements whose class/id carries a strong boilerplate word ("comments", "related", "cookie"...). */
-export function removeStrongNegative(doc: Document): void {
+/** Takes out navigation, asides, footers, figures and forms' labels. */
+export function removeSemantic(doc: Document, remove: Remover): void {
   for (const el of elementsIn(doc)) {
-    if (el.parent && !PROTECTED.has(el.name) && negativeStrength(el) === 'strong') removeNode(el);
+    if (el.parent && SEMANTIC_TAGS.has(el.name)) remove(el, 'semantic');
+  }
+}
+
+/** Removes elements whose class/id carries a strong boilerplate word ("comments", "related", "cookie"...). */
+export function removeStrongNegative(doc: Document, remove: Remover): void {
+  for (const el of elementsIn(doc)) {
+    if (el.parent && !PROTECTED.has(el.name) && negativeStrength(el) === 'strong') remove(el, 'strong');
   }
 }
 
@@ -73,9 +85,9 @@ export function removeStrongNegative(doc: Document): void {
  * large share of the prose left after strong removal (a wrapper "content has-sidebar" must
  * survive). Measured after strong removal, so adding a cookie banner cannot change the outcome.
  */
-export function removeWeakNegative(doc: Document, proseOf: (el: Element) => number, totalProse: number): void {
+export function removeWeakNegative(doc: Document, proseOf: (el: Element) => number, totalProse: number, remove: Remover): void {
   for (const el of elementsIn(doc)) {
-    if (el.parent && !PROTECTED.has(el.name) && negativeStrength(el) === 'weak' && proseOf(el) < totalProse * 0.3) removeNode(el);
+    if (el.parent && !PROTECTED.has(el.name) && negativeStrength(el) === 'weak' && proseOf(el) < totalProse * 0.3) remove(el, 'weak');
   }
 }
 
@@ -85,10 +97,10 @@ const PROTECTED = new Set(['body', 'html', 'a']);
  * Removes lists that are nearly all links (menus, "related" and "most read" lists) before the
  * container is chosen, so adding or changing such a list can never move the article's boundary.
  */
-export function removeLinkLists(doc: Document, stats: Map<Element, { text: number; link: number }>): void {
+export function removeLinkLists(doc: Document, stats: Map<Element, { text: number; link: number }>, remove: Remover): void {
   for (const el of elementsIn(doc)) {
     if (el.name !== 'ul' && el.name !== 'ol') continue;
     const s = stats.get(el);
-    if (s && s.text > 0 && s.link / s.text >= 0.8) removeNode(el);
+    if (el.parent && s && s.text > 0 && s.link / s.text >= 0.8) remove(el, 'linklist');
   }
 }

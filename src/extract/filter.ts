@@ -1,6 +1,6 @@
 import { normalizeText } from '../text/normalize.ts';
 import type { Block } from './blocks.ts';
-import { elementsIn, isElement, removeNode, textOf, type Document, type Element } from './dom.ts';
+import { elementsIn, isElement, textOf, type Document, type Element, type Remover } from './dom.ts';
 import { FURNITURE_PATTERNS } from './furniture.ts';
 import { comparable } from './metadata.ts';
 import { PROSE_MIN_CHARS, type Stats } from './stats.ts';
@@ -18,14 +18,14 @@ export function isFurnitureText(text: string): boolean {
  * Removes short elements whose whole text is furniture before the container is chosen, so that
  * a timestamp or an ad label appearing or changing cannot move the article's boundary.
  */
-export function removeFurniture(doc: Document, stats: Map<Element, Stats>): void {
+export function removeFurniture(doc: Document, stats: Map<Element, Stats>, remove: Remover): void {
   for (const el of elementsIn(doc)) {
     const chars = stats.get(el)?.text ?? 0;
     if (!el.parent || chars === 0 || chars >= MAX_FURNITURE_CHARS || !FURNITURE_TAGS.has(el.name)) continue;
     // A wrapper whose one child holds all its text is judged through that child: this keeps
     // deeply nested pages linear, and removing the child empties the wrapper just the same.
     if (el.children.some((c) => isElement(c) && stats.get(c)?.text === chars)) continue;
-    if (isFurnitureText(normalizeText(textOf(el)))) removeNode(el);
+    if (isFurnitureText(normalizeText(textOf(el)))) remove(el, 'furniture');
   }
 }
 

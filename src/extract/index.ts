@@ -2,47 +2,55 @@ import { createHash } from 'node:crypto';
 import { selectAll, selectOne } from 'css-select';
 import type { Extraction } from '../model/index.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { collectBlocks } from './blocks.ts';
-import { removeJunk, removeLinkLists, removeStrongNegative, removeWeakNegative } from './clean.ts';
-import { isElement, parseHtml, removeNode, textOf, type AnyNode, type Document, type Element } from './dom.ts';
+import { collectBlocks, type Block } from './blocks.ts';
+import { removeJunk, removeLinkLists, removeSemantic, removeStrongNegative, removeWeakNegative } from './clean.ts';
+import { Element, isElement, parseHtml, Removals, removeNode, Text, textOf, type AnyNode, type Document } from './dom.ts';
 import { ExtractError } from './errors.ts';
+import { analysePage, assembleFeatures, FEATURE_NAMES, type PageAnalysis } from './features.ts';
 import { filterBlocks, removeFurniture } from './filter.ts';
 import { fingerprint } from './fingerprint.ts';
 import { readJsonLd } from './jsonld.ts';
 import { chooseByline, chooseCanonical, choosePublished, chooseTitle, collectMeta } from './metadata.ts';
+import { predict, type BlockModel } from './model/gbdt.ts';
+import MODEL_JSON from './model/block-model.json' with { type: 'json' };
 import { RULES, ruleFor } from './rules/index.ts';
 import type { SiteRule } from './rules/types.ts';
 import { chooseContainer } from './score.ts';
-import { removeTeaserLists } from './teasers.ts';
 import { computeStats } from './stats.ts';
+import { removeTeaserLists } from './teasers.ts';
 
 export { ExtractError } from './errors.ts';
 export { fingerprint } from './fingerprint.ts';
 
 export type ExtractResult = Extraction & { canonicalUrl: string | null };
 
-/** Bump CORE on any change to generic extraction; site rule versions are folded in automatically. */
-const CORE_VERSION = '2';
+const MODEL = MODEL_JSON as BlockModel;
+if (MODEL.features.join(',') !== FEATURE_NAMES.join(',')) throw new Error('extract/model/block-model.json was trained on other features: run npm run train:extract');
+
+/** Bump CORE on any change to generic extraction; site rule and model versions are folded in automatically. */
+const CORE_VERSION = '3';
 const rulesDigest = createHash('sha256')
   .update(RULES.map((r) => `${r.site.source}@${r.version}`).join(','))
   .digest('hex')
   .slice(0, 8);
-export const EXTRACTOR_VERSION = `${CORE_VERSION}+rules.${rulesDigest}`;
+export const EXTRACTOR_VERSION = `${CORE_VERSION}+rules.${rulesDigest}+model.${MODEL.version}`;
+
+/** A page taken apart: the headline, every block of text with its features, and the rules' own choice. */
+export interface AnalysedPage {
+  title: string;
+  page: ReturnType<typeof collectMeta>;
+  ld: ReturnType<typeof readJsonLd>;
+  analysis: PageAnalysis;
+  /** Blocks the hand rules alone keep: inside the chosen container and cut by no pass. */
+  ruleBlocks: Block[];
+}
 
 /** Pure: HTML text and its URL in, headline, byline, time, paragraphs and fingerprint out. */
 export function extractArticle(html: string, url: string): ExtractResult {
-  assertLooksLikeHtml(html, url);
-  const doc = parseHtml(html);
-  const page = collectMeta(doc);
-  const ld = readJsonLd(doc);
-  const rule = ruleFor(url);
-  const title = (rule?.title && selectedText(rule.title, doc)) || chooseTitle(page, ld);
-
-  removeJunk(doc);
-  for (const selector of rule?.drop ?? []) for (const el of selectAll<AnyNode, Element>(selector, doc)) removeNode(el);
-  const paragraphs = filterBlocks(bodyContainers(doc, rule).flatMap(collectBlocks), title);
+  const analysed = analyseHtml(html, url);
+  const { title, page, ld } = analysed;
+  const paragraphs = selectParagraphs(analysed, MODEL);
   if (paragraphs.length === 0) throw new ExtractError('empty', `no article text found in ${url}`);
-
   return {
     title,
     byline: chooseByline(page, ld),
@@ -54,23 +62,72 @@ export function extractArticle(html: string, url: string): ExtractResult {
   };
 }
 
-function bodyContainers(doc: Document, rule: SiteRule | null): Element[] {
+/** The blocks the model keeps, filtered; the rules' choice when the model keeps nothing. */
+export function selectParagraphs(analysed: AnalysedPage, model: BlockModel): string[] {
+  const { analysis, title } = analysed;
+  const features = assembleFeatures(analysis, model.tokens);
+  const kept = analysis.blocks.filter((_b, i) => predict(model, features[i]) >= model.threshold);
+  const paragraphs = filterBlocks(kept, title);
+  return paragraphs.length > 0 ? paragraphs : filterBlocks(analysed.ruleBlocks, title);
+}
+
+/** Parses the page, runs the boilerplate passes (recording, not deleting) and describes every block. */
+export function analyseHtml(html: string, url: string): AnalysedPage {
+  assertLooksLikeHtml(html, url);
+  const doc = parseHtml(html);
+  const page = collectMeta(doc);
+  const ld = readJsonLd(doc);
+  const rule = ruleFor(url);
+  const title = (rule?.title && selectedText(rule.title, doc)) || chooseTitle(page, ld);
+
+  removeJunk(doc);
+  for (const selector of rule?.drop ?? []) for (const el of selectAll<AnyNode, Element>(selector, doc)) removeNode(el);
+  const removals = new Removals();
+  const { containers, raw } = runPasses(doc, rule, removals);
+  removals.restore();
+
+  const reasons = removals.reasons;
+  const root = rootElement(doc);
+  const blocks = root ? collectBlocks(root, (el) => reasons.has(el)) : [];
+  const analysis = analysePage({ blocks, reasons, containers, stats: raw, title });
+  const ruleBlocks = blocks.filter((_b, i) => analysis.base[i][CUT_ANY] === 0 && analysis.base[i][IN_CONTAINER] === 1);
+  return { title, page, ld, analysis, ruleBlocks };
+}
+
+const CUT_ANY = FEATURE_NAMES.indexOf('cutAny');
+const IN_CONTAINER = FEATURE_NAMES.indexOf('inContainer');
+
+/** The hand-written passes, in order; what they take out is recorded in `removals`. */
+function runPasses(doc: Document, rule: SiteRule | null, removals: Removals) {
+  const remove = removals.remove;
+  removeSemantic(doc, remove);
   const raw = computeStats(doc);
-  removeTeaserLists(doc, raw);
-  removeLinkLists(doc, raw);
-  removeFurniture(doc, raw);
-  removeStrongNegative(doc);
+  removeTeaserLists(doc, raw, remove);
+  removeLinkLists(doc, raw, remove);
+  removeFurniture(doc, raw, remove);
+  removeStrongNegative(doc, remove);
   const stats = computeStats(doc);
   const totalProse = doc.children.reduce((sum, c) => sum + (isElement(c) ? stats.get(c)!.prose : 0), 0);
-  removeWeakNegative(doc, (el) => stats.get(el)?.prose ?? 0, totalProse);
+  removeWeakNegative(doc, (el) => stats.get(el)?.prose ?? 0, totalProse, remove);
+  let containers: Element[] = [];
   if (rule?.body) {
     const matched = selectAll<AnyNode, Element>(rule.body, doc);
     // Nested matches would be read twice; keep the outermost ones.
-    const outer = matched.filter((el) => !matched.some((o) => o !== el && isAncestor(o, el)));
-    if (outer.length > 0) return outer;
+    containers = matched.filter((el) => !matched.some((o) => o !== el && isAncestor(o, el)));
   }
-  const container = chooseContainer(doc, computeStats(doc));
-  return container ? [container] : [];
+  if (containers.length === 0) {
+    const container = chooseContainer(doc, computeStats(doc));
+    if (container) containers = [container];
+  }
+  return { containers: new Set(containers), raw };
+}
+
+/** The page's one root element, or a detached wrapper over the top-level nodes of a fragment. */
+function rootElement(doc: Document): Element | null {
+  const elements = doc.children.filter(isElement);
+  const loose = doc.children.some((c) => c instanceof Text && c.data.trim() !== '');
+  if (elements.length === 1 && !loose) return elements[0];
+  return doc.children.length > 0 ? new Element('html', {}, [...doc.children]) : null;
 }
 
 function isAncestor(a: Element, b: Element): boolean {

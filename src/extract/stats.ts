@@ -7,7 +7,7 @@ import { Text, elementsIn, isElement, type ParentNode, type Element } from './do
 export const BLOCK_TAGS = new Set([
   'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'tr', 'tbody', 'thead', 'table',
   'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'form', 'body', 'html', 'center', 'address', 'hr', 'br',
-  'details', 'summary', 'fieldset', 'hgroup',
+  'details', 'summary', 'fieldset', 'hgroup', 'nav', 'aside', 'footer', 'figure', 'figcaption', 'dialog', 'menu',
 ]);
 
 /** A block whose own text is at least this long and mostly not links reads as prose. */

@@ -1,0 +1,236 @@
+import type { Block } from './blocks.ts';
+import { classWords } from './clean.ts';
+import { attr, isElement, type Element, type ParentNode, type RemovalReason } from './dom.ts';
+import { isFurnitureText } from './filter.ts';
+import { comparable } from './metadata.ts';
+import type { Stats } from './stats.ts';
+
+/**
+ * Features of one block for the block classifier (model/block-model.json, trained by
+ * scripts/train-extractor.ts). Only structure and text statistics: nothing names a site.
+ */
+export const FEATURE_NAMES = [
+  'logChars', 'logWords', 'linkDensity', 'sentenceEnds', 'endsWithPunct', 'commaRate', 'digitShare', 'capitalisedShare',
+  'furnitureText', 'titleText',
+  'kindP', 'kindHeading', 'headingLevel', 'kindLi', 'kindQuote', 'kindPre', 'kindOther',
+  'cutSemantic', 'cutTeaser', 'cutLinkList', 'cutFurniture', 'cutStrong', 'cutWeak', 'cutAny',
+  'inContainer', 'containerDistance',
+  'inArticle', 'inMain', 'inHeader', 'inNav', 'inAside', 'inFooter', 'inFigure', 'inTable', 'inLink', 'inForm', 'inList',
+  'tokenOwn', 'tokenMin', 'tokenMax', 'tokenSum', 'tokenNearest',
+  'parentLogText', 'parentLinkDensity', 'parentProseShare', 'siblingBlocks',
+  'relativePosition', 'shareOfLongest', 'depth',
+  'prevLogChars', 'nextLogChars', 'prevLinkDensity', 'nextLinkDensity', 'prevInContainer', 'nextInContainer',
+  'windowLogChars', 'windowLinkDensity', 'windowTokenSum', 'prevCut', 'nextCut', 'prevKindP', 'nextKindP',
+] as const;
+
+export const FEATURE_COUNT = FEATURE_NAMES.length;
+const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
+
+/** Token weights: class/id words, itemprop and role values, learned as log-odds of holding article text. */
+export type TokenTable = Record<string, number>;
+
+/** Everything about a page's blocks the features need, independent of the learned token weights. */
+export interface PageAnalysis {
+  blocks: Block[];
+  /** Base features per block (token features left at 0 until `assembleFeatures`). */
+  base: Float32Array[];
+  /** Class/id tokens of each block's element and its ancestors, nearest first (at most PATH_LIMIT). */
+  paths: string[][][];
+}
+
+const PATH_LIMIT = 10;
+const REASONS: RemovalReason[] = ['semantic', 'teaser', 'linklist', 'furniture', 'strong', 'weak'];
+
+export interface AnalysisInput {
+  blocks: Block[];
+  /** Which pass would take the element out, for the outermost removed subtree it lies in. */
+  reasons: Map<unknown, RemovalReason>;
+  containers: Set<Element>;
+  /** Statistics of the page before any removal. */
+  stats: Map<Element, Stats>;
+  title: string;
+}
+
+export function elementTokens(el: Element): string[] {
+  const words = classWords(el);
+  const itemprop = attr(el, 'itemprop');
+  const role = attr(el, 'role');
+  if (itemprop) words.push(`itemprop:${itemprop.toLowerCase()}`);
+  if (role) words.push(`role:${role.toLowerCase()}`);
+  return words;
+}
+
+const SENTENCE_END = /[.!?。！？؟।]/g;
+const ENDS_WITH_PUNCT = /[.!?。！？؟।:;"”’)]$/;
+
+export function analysePage(input: AnalysisInput): PageAnalysis {
+  const { blocks, reasons, containers, stats } = input;
+  const titleKey = comparable(input.title);
+  const tokenCache = new Map<Element, string[]>();
+  const tokensOf = (el: Element) => {
+    let t = tokenCache.get(el);
+    if (!t) tokenCache.set(el, (t = elementTokens(el)));
+    return t;
+  };
+  const n = blocks.length;
+  const base: Float32Array[] = [];
+  const paths: string[][][] = [];
+  const inContainer: boolean[] = [];
+  let longest = 1;
+  for (const b of blocks) longest = Math.max(longest, b.text.length);
+  const siblingCount = new Map<ParentNode | null, number>();
+  for (const b of blocks) siblingCount.set(b.el.parent, (siblingCount.get(b.el.parent) ?? 0) + 1);
+
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i];
+    const x = new Float32Array(FEATURE_COUNT);
+    const text = b.text;
+    const words = text.split(' ').length;
+    x[F.logChars] = Math.log1p(text.length);
+    x[F.logWords] = Math.log1p(words);
+    x[F.linkDensity] = b.linkDensity;
+    x[F.sentenceEnds] = (text.match(SENTENCE_END)?.length ?? 0) / words;
+    x[F.endsWithPunct] = ENDS_WITH_PUNCT.test(text) ? 1 : 0;
+    x[F.commaRate] = (text.split(',').length - 1) / words;
+    let digits = 0;
+    let caps = 0;
+    for (let c = 0; c < text.length; c++) {
+      const code = text.charCodeAt(c);
+      if (code >= 48 && code <= 57) digits++;
+      if (code >= 65 && code <= 90 && (c === 0 || text.charCodeAt(c - 1) === 32)) caps++;
+    }
+    x[F.digitShare] = digits / text.length;
+    x[F.capitalisedShare] = caps / words;
+    x[F.furnitureText] = isFurnitureText(text) ? 1 : 0;
+    const key = titleKey && text.length < titleKey.length + 60 ? comparable(text) : '';
+    x[F.titleText] = key !== '' && (key === titleKey || key.startsWith(titleKey)) ? 1 : 0;
+    x[F.kindP] = b.kind === 'p' ? 1 : 0;
+    x[F.kindHeading] = b.kind === 'heading' ? 1 : 0;
+    x[F.headingLevel] = b.level;
+    x[F.kindLi] = b.kind === 'li' ? 1 : 0;
+    x[F.kindQuote] = b.kind === 'quote' ? 1 : 0;
+    x[F.kindPre] = b.kind === 'pre' ? 1 : 0;
+    x[F.kindOther] = b.kind === 'other' ? 1 : 0;
+
+    // One walk up the tree: removal reason (nearest removed subtree), container, ancestor tags, tokens.
+    let reason: RemovalReason | undefined;
+    let contained = false;
+    let depth = 0;
+    const path: string[][] = [];
+    for (let el: ParentNode | null = b.el; el && isElement(el); el = el.parent) {
+      depth++;
+      if (reason === undefined) reason = reasons.get(el);
+      if (containers.has(el)) contained = true;
+      if (path.length < PATH_LIMIT) path.push(tokensOf(el));
+      switch (el.name) {
+        case 'article': x[F.inArticle] = 1; break;
+        case 'main': x[F.inMain] = 1; break;
+        case 'header': x[F.inHeader] = 1; break;
+        case 'nav': x[F.inNav] = 1; break;
+        case 'aside': x[F.inAside] = 1; break;
+        case 'footer': x[F.inFooter] = 1; break;
+        case 'figure': case 'figcaption': x[F.inFigure] = 1; break;
+        case 'table': x[F.inTable] = 1; break;
+        case 'a': x[F.inLink] = 1; break;
+        case 'form': x[F.inForm] = 1; break;
+        case 'ul': case 'ol': x[F.inList] = 1; break;
+      }
+    }
+    if (reason) {
+      x[F.cutSemantic + REASONS.indexOf(reason)] = 1;
+      x[F.cutAny] = 1;
+    }
+    x[F.inContainer] = contained ? 1 : 0;
+    inContainer.push(contained);
+    x[F.depth] = Math.min(depth, 60);
+    const parent = b.el.parent && isElement(b.el.parent) ? stats.get(b.el.parent) : undefined;
+    if (parent) {
+      x[F.parentLogText] = Math.log1p(parent.text);
+      x[F.parentLinkDensity] = parent.text > 0 ? parent.link / parent.text : 0;
+      x[F.parentProseShare] = parent.text > 0 ? parent.prose / parent.text : 0;
+    }
+    x[F.siblingBlocks] = Math.log1p(siblingCount.get(b.el.parent) ?? 0);
+    x[F.relativePosition] = n > 1 ? i / (n - 1) : 0;
+    x[F.shareOfLongest] = text.length / longest;
+    base.push(x);
+    paths.push(path);
+  }
+
+  // Distance in blocks to the chosen container (0 inside, negative before it, positive after).
+  const first = inContainer.indexOf(true);
+  const last = inContainer.lastIndexOf(true);
+  for (let i = 0; i < n; i++) {
+    const d = first < 0 ? 50 : i < first ? -(first - i) : i > last ? i - last : 0;
+    base[i][F.containerDistance] = Math.sign(d) * Math.log1p(Math.abs(d));
+  }
+  return { blocks, base, paths };
+}
+
+function scoreTokens(tokens: string[], table: TokenTable): number {
+  let s = 0;
+  for (const t of tokens) s += table[t] ?? 0;
+  return s;
+}
+
+/** Final feature vectors: token scores from the learned table, then each block's neighbours. */
+export function assembleFeatures(page: PageAnalysis, table: TokenTable): Float32Array[] {
+  const { base, paths } = page;
+  const n = base.length;
+  for (let i = 0; i < n; i++) {
+    const x = base[i];
+    const path = paths[i];
+    let min = 0;
+    let max = 0;
+    let sum = 0;
+    let nearest = 0;
+    let nearestFound = false;
+    for (let d = 0; d < path.length; d++) {
+      const s = scoreTokens(path[d], table);
+      if (d === 0) x[F.tokenOwn] = s;
+      if (s < min) min = s;
+      if (s > max) max = s;
+      sum += s;
+      if (!nearestFound && path[d].length > 0 && s !== 0) {
+        nearest = s;
+        nearestFound = true;
+      }
+    }
+    x[F.tokenMin] = min;
+    x[F.tokenMax] = max;
+    x[F.tokenSum] = sum;
+    x[F.tokenNearest] = nearest;
+  }
+  const out: Float32Array[] = [];
+  const W = 3;
+  for (let i = 0; i < n; i++) {
+    const x = base[i].slice();
+    const prev = base[i - 1];
+    const next = base[i + 1];
+    x[F.prevLogChars] = prev ? prev[F.logChars] : 0;
+    x[F.nextLogChars] = next ? next[F.logChars] : 0;
+    x[F.prevLinkDensity] = prev ? prev[F.linkDensity] : 0;
+    x[F.nextLinkDensity] = next ? next[F.linkDensity] : 0;
+    x[F.prevInContainer] = prev ? prev[F.inContainer] : 0;
+    x[F.nextInContainer] = next ? next[F.inContainer] : 0;
+    x[F.prevCut] = prev ? prev[F.cutAny] : 1;
+    x[F.nextCut] = next ? next[F.cutAny] : 1;
+    x[F.prevKindP] = prev ? prev[F.kindP] : 0;
+    x[F.nextKindP] = next ? next[F.kindP] : 0;
+    let chars = 0;
+    let link = 0;
+    let tok = 0;
+    let count = 0;
+    for (let j = Math.max(0, i - W); j <= Math.min(n - 1, i + W); j++) {
+      if (j === i) continue;
+      chars += base[j][F.logChars];
+      link += base[j][F.linkDensity];
+      tok += base[j][F.tokenSum];
+      count++;
+    }
+    x[F.windowLogChars] = count ? chars / count : 0;
+    x[F.windowLinkDensity] = count ? link / count : 0;
+    x[F.windowTokenSum] = count ? tok / count : 0;
+    out.push(x);
+  }
+  return out;
+}

@@ -59,10 +59,13 @@ function isHidden(el: Element): boolean {
   return style !== '' && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-/** Removes tags that never hold visible text, and hidden elements. */
-export function removeJunk(doc: Document): void {
+/**
+ * Removes tags that never hold visible text, and hidden elements unless `keepHidden` (streamed
+ * server rendering parks the whole article in a `<div hidden>` that a script later shows).
+ */
+export function removeJunk(doc: Document, keepHidden = false): void {
   for (const el of elementsIn(doc)) {
-    if (JUNK_TAGS.has(el.name) || isHidden(el)) removeNode(el);
+    if (JUNK_TAGS.has(el.name) || (!keepHidden && isHidden(el))) removeNode(el);
   }
 }
 

@@ -50,6 +50,7 @@ export function extractArticle(html: string, url: string): ExtractResult {
   const analysed = analyseHtml(html, url);
   const { title, page, ld } = analysed;
   const paragraphs = selectParagraphs(analysed, MODEL);
+  if (paragraphs.length === 0) paragraphs.push(...lastResort(html, url, analysed, MODEL));
   if (paragraphs.length === 0) throw new ExtractError('empty', `no article text found in ${url}`);
   return {
     title,
@@ -71,8 +72,19 @@ export function selectParagraphs(analysed: AnalysedPage, model: BlockModel): str
   return paragraphs.length > 0 ? paragraphs : filterBlocks(analysed.ruleBlocks, title);
 }
 
+/**
+ * For pages where nothing visible reads as an article: the text a script would reveal (hidden
+ * streamed markup), else the JSON-LD articleBody the page declares. Runs only on such pages.
+ */
+export function lastResort(html: string, url: string, analysed: AnalysedPage, model: BlockModel): string[] {
+  const unhidden = selectParagraphs(analyseHtml(html, url, { keepHidden: true }), model);
+  if (unhidden.length > 0) return unhidden;
+  const body = analysed.ld?.articleBody;
+  return body ? body.split(/\n+/).map(normalizeText).filter(Boolean) : [];
+}
+
 /** Parses the page, runs the boilerplate passes (recording, not deleting) and describes every block. */
-export function analyseHtml(html: string, url: string): AnalysedPage {
+export function analyseHtml(html: string, url: string, opts: { keepHidden?: boolean } = {}): AnalysedPage {
   assertLooksLikeHtml(html, url);
   const doc = parseHtml(html);
   const page = collectMeta(doc);
@@ -80,7 +92,7 @@ export function analyseHtml(html: string, url: string): AnalysedPage {
   const rule = ruleFor(url);
   const title = (rule?.title && selectedText(rule.title, doc)) || chooseTitle(page, ld);
 
-  removeJunk(doc);
+  removeJunk(doc, opts.keepHidden);
   for (const selector of rule?.drop ?? []) for (const el of selectAll<AnyNode, Element>(selector, doc)) removeNode(el);
   const removals = new Removals();
   const { containers, raw } = runPasses(doc, rule, removals);
@@ -88,7 +100,9 @@ export function analyseHtml(html: string, url: string): AnalysedPage {
 
   const reasons = removals.reasons;
   const root = rootElement(doc);
-  const blocks = root ? collectBlocks(root, (el) => reasons.has(el)) : [];
+  // Short inline furniture (a share link inside a paragraph) is left out; a long inline wrapper
+  // a pass took out (a <span> holding the whole article) is read, and judged by the model.
+  const blocks = root ? collectBlocks(root, (el) => reasons.has(el) && (raw.get(el)?.text ?? 0) < 200) : [];
   const analysis = analysePage({ blocks, reasons, containers, stats: raw, title });
   const ruleBlocks = blocks.filter((_b, i) => analysis.base[i][CUT_ANY] === 0 && analysis.base[i][IN_CONTAINER] === 1);
   return { title, page, ld, analysis, ruleBlocks };

@@ -4,13 +4,15 @@ import { attr, elementsIn, removeNode, type Document, type Element, type Remover
 const JUNK_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
   'button', 'input', 'select', 'textarea', 'option', 'head', 'link', 'meta', 'picture', 'map',
+  // Captions change with every picture swap and are not the story's text.
+  'figure', 'figcaption',
 ]);
 
 /**
  * Elements that hold page furniture far more often than article text. They are taken out before
  * the container is chosen; the block classifier sees that (and the tag) and has the last word.
  */
-export const SEMANTIC_TAGS = new Set(['label', 'nav', 'aside', 'footer', 'figure', 'figcaption', 'dialog', 'menu']);
+export const SEMANTIC_TAGS = new Set(['label', 'nav', 'aside', 'footer', 'dialog', 'menu']);
 
 /**
  * Class/id words that mark boilerplate. Matched as whole words of the class and id attributes
@@ -69,7 +71,7 @@ export function removeJunk(doc: Document, keepHidden = false): void {
   }
 }
 
-/** Takes out navigation, asides, footers, figures and forms' labels. */
+/** Takes out navigation, asides, footers, dialogs and forms' labels. */
 export function removeSemantic(doc: Document, remove: Remover): void {
   for (const el of elementsIn(doc)) {
     if (el.parent && SEMANTIC_TAGS.has(el.name)) remove(el, 'semantic');

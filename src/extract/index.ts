@@ -43,6 +43,8 @@ export interface AnalysedPage {
   analysis: PageAnalysis;
   /** Blocks the hand rules alone keep: inside the chosen container and cut by no pass. */
   ruleBlocks: Block[];
+  /** A site rule's body selector matched: its blocks are the article, the model is not asked. */
+  bySiteRule: boolean;
 }
 
 /** Pure: HTML text and its URL in, headline, byline, time, paragraphs and fingerprint out. */
@@ -66,6 +68,7 @@ export function extractArticle(html: string, url: string): ExtractResult {
 /** The blocks the model keeps, filtered; the rules' choice when the model keeps nothing. */
 export function selectParagraphs(analysed: AnalysedPage, model: BlockModel): string[] {
   const { analysis, title } = analysed;
+  if (analysed.bySiteRule) return filterBlocks(analysed.ruleBlocks, title);
   const features = assembleFeatures(analysis, model.tokens);
   const kept = analysis.blocks.filter((_b, i) => predict(model, features[i]) >= model.threshold);
   const paragraphs = filterBlocks(kept, title);
@@ -95,7 +98,7 @@ export function analyseHtml(html: string, url: string, opts: { keepHidden?: bool
   removeJunk(doc, opts.keepHidden);
   for (const selector of rule?.drop ?? []) for (const el of selectAll<AnyNode, Element>(selector, doc)) removeNode(el);
   const removals = new Removals();
-  const { containers, raw } = runPasses(doc, rule, removals);
+  const { containers, raw, bySiteRule } = runPasses(doc, rule, removals);
   removals.restore();
 
   const reasons = removals.reasons;
@@ -105,7 +108,7 @@ export function analyseHtml(html: string, url: string, opts: { keepHidden?: bool
   const blocks = root ? collectBlocks(root, (el) => reasons.has(el) && (raw.get(el)?.text ?? 0) < 200) : [];
   const analysis = analysePage({ blocks, reasons, containers, stats: raw, title });
   const ruleBlocks = blocks.filter((_b, i) => analysis.base[i][CUT_ANY] === 0 && analysis.base[i][IN_CONTAINER] === 1);
-  return { title, page, ld, analysis, ruleBlocks };
+  return { title, page, ld, analysis, ruleBlocks, bySiteRule };
 }
 
 const CUT_ANY = FEATURE_NAMES.indexOf('cutAny');
@@ -129,11 +132,12 @@ function runPasses(doc: Document, rule: SiteRule | null, removals: Removals) {
     // Nested matches would be read twice; keep the outermost ones.
     containers = matched.filter((el) => !matched.some((o) => o !== el && isAncestor(o, el)));
   }
-  if (containers.length === 0) {
+  const bySiteRule = containers.length > 0;
+  if (!bySiteRule) {
     const container = chooseContainer(doc, computeStats(doc));
     if (container) containers = [container];
   }
-  return { containers: new Set(containers), raw };
+  return { containers: new Set(containers), raw, bySiteRule };
 }
 
 /** The page's one root element, or a detached wrapper over the top-level nodes of a fragment. */

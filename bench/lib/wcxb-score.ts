@@ -42,12 +42,21 @@ export function tokenPrf(expected: string, extracted: string): { precision: numb
 
 const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** Curly quotes, dashes and ellipses as ASCII: only for the supplementary "typography folded" columns. */
+export const foldTypography = (s: string) =>
+  s.replace(/[‘’‛′]/g, "'").replace(/[“”„″]/g, '"').replace(/[–—‒―]/g, '-').replace(/…/g, '...');
+
 /** NFC, whitespace runs collapsed, trimmed, casefolded (toLowerCase is JavaScript's full-string casefold). */
 export const headlineKey = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 
-export function scoreWcxbPage(ref: { expected: string; with: string[]; without: string[]; title: string }, out: { title: string; text: string }): WcxbPageScore {
-  const body = squash(out.text);
-  const found = (snips: string[]) => snips.filter((s) => squash(s) !== '' && body.includes(squash(s))).length;
+export function scoreWcxbPage(
+  ref: { expected: string; with: string[]; without: string[]; title: string },
+  out: { title: string; text: string },
+  opts: { fold?: boolean } = {},
+): WcxbPageScore {
+  const f = opts.fold ? foldTypography : (s: string) => s;
+  const body = squash(f(out.text));
+  const found = (snips: string[]) => snips.filter((s) => squash(s) !== '' && body.includes(squash(f(s)))).length;
   const scored = ref.expected.trim() !== '';
   const prf = tokenPrf(ref.expected, out.text);
   return {
@@ -58,7 +67,7 @@ export function scoreWcxbPage(ref: { expected: string; with: string[]; without: 
     withTotal: ref.with.length,
     withoutFound: found(ref.without),
     withoutTotal: ref.without.length,
-    titleExact: ref.title !== '' && headlineKey(ref.title) === headlineKey(out.title),
+    titleExact: ref.title !== '' && headlineKey(f(ref.title)) === headlineKey(f(out.title)),
     hasTitle: ref.title !== '',
   };
 }

@@ -18,7 +18,7 @@ export const FEATURE_NAMES = [
   'inArticle', 'inMain', 'inHeader', 'inNav', 'inAside', 'inFooter', 'inFigure', 'inTable', 'inLink', 'inForm', 'inList',
   'tokenOwn', 'tokenMin', 'tokenMax', 'tokenSum', 'tokenNearest',
   'parentLogText', 'parentLinkDensity', 'parentProseShare', 'siblingBlocks',
-  'relativePosition', 'shareOfLongest', 'depth',
+  'shareOfLongest', 'depth',
   'prevLogChars', 'nextLogChars', 'prevLinkDensity', 'nextLinkDensity', 'prevInContainer', 'nextInContainer',
   'windowLogChars', 'windowLinkDensity', 'windowTokenSum', 'prevCut', 'nextCut', 'prevKindP', 'nextKindP',
 ] as const;
@@ -51,8 +51,15 @@ export interface AnalysisInput {
   title: string;
 }
 
+/**
+ * Words CSS-in-JS and component frameworks put on every element ("css-1x2y3z", "sc-bdVaJa",
+ * "svelte-xyz"): they change with every rebuild, so they and anything with a digit never count.
+ */
+const GENERATED = new Set(['css', 'jsx', 'sc', 'svelte', 'emotion', 'astro', 'tw']);
+const WORD_TOKEN = /^[a-z]{2,}$/;
+
 export function elementTokens(el: Element): string[] {
-  const words = classWords(el);
+  const words = classWords(el).filter((w) => WORD_TOKEN.test(w) && !GENERATED.has(w));
   const itemprop = attr(el, 'itemprop');
   const role = attr(el, 'role');
   if (itemprop) words.push(`itemprop:${itemprop.toLowerCase()}`);
@@ -150,20 +157,37 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
       x[F.parentProseShare] = parent.text > 0 ? parent.prose / parent.text : 0;
     }
     x[F.siblingBlocks] = Math.log1p(siblingCount.get(b.el.parent) ?? 0);
-    x[F.relativePosition] = n > 1 ? i / (n - 1) : 0;
     x[F.shareOfLongest] = text.length / longest;
     base.push(x);
     paths.push(path);
   }
 
-  // Distance in blocks to the chosen container (0 inside, negative before it, positive after).
-  const first = inContainer.indexOf(true);
-  const last = inContainer.lastIndexOf(true);
+  // Distance to the chosen container (0 inside, negative before it, positive after), counted in
+  // blocks that are not link lists, teasers or furniture, so inserting those moves nothing.
+  const steady = steadyBlocks(base);
+  const order = new Map(steady.map((b, k) => [b, k]));
+  const first = steady.findIndex((b) => inContainer[b]);
+  let last = -1;
+  steady.forEach((b, k) => {
+    if (inContainer[b]) last = k;
+  });
+  let k = 0;
   for (let i = 0; i < n; i++) {
-    const d = first < 0 ? 50 : i < first ? -(first - i) : i > last ? i - last : 0;
+    if (order.has(i)) k = order.get(i)!;
+    const d = first < 0 ? 50 : k < first ? -(first - k) : k > last ? k - last : 0;
     base[i][F.containerDistance] = Math.sign(d) * Math.log1p(Math.abs(d));
   }
   return { blocks, base, paths };
+}
+
+/** Blocks no list, teaser or furniture pass took out: the neighbours features look at these only. */
+function steadyBlocks(base: Float32Array[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < base.length; i++) {
+    const x = base[i];
+    if (x[F.cutTeaser] === 0 && x[F.cutLinkList] === 0 && x[F.cutFurniture] === 0) out.push(i);
+  }
+  return out;
 }
 
 function scoreTokens(tokens: string[], table: TokenTable): number {
@@ -202,10 +226,23 @@ export function assembleFeatures(page: PageAnalysis, table: TokenTable): Float32
   }
   const out: Float32Array[] = [];
   const W = 3;
+  // Neighbours are the nearest steady blocks, so an inserted link list or ad label changes no one's.
+  const steady = steadyBlocks(base);
+  const prevOf = new Int32Array(n).fill(-1);
+  const nextOf = new Int32Array(n).fill(-1);
+  const posOf = new Int32Array(n);
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    while (s < steady.length && steady[s] < i) s++;
+    posOf[i] = s;
+    prevOf[i] = s > 0 ? steady[s - 1] : -1;
+    const after = s < steady.length && steady[s] === i ? s + 1 : s;
+    nextOf[i] = after < steady.length ? steady[after] : -1;
+  }
   for (let i = 0; i < n; i++) {
     const x = base[i].slice();
-    const prev = base[i - 1];
-    const next = base[i + 1];
+    const prev = prevOf[i] >= 0 ? base[prevOf[i]] : undefined;
+    const next = nextOf[i] >= 0 ? base[nextOf[i]] : undefined;
     x[F.prevLogChars] = prev ? prev[F.logChars] : 0;
     x[F.nextLogChars] = next ? next[F.logChars] : 0;
     x[F.prevLinkDensity] = prev ? prev[F.linkDensity] : 0;
@@ -220,7 +257,9 @@ export function assembleFeatures(page: PageAnalysis, table: TokenTable): Float32
     let link = 0;
     let tok = 0;
     let count = 0;
-    for (let j = Math.max(0, i - W); j <= Math.min(n - 1, i + W); j++) {
+    const at = posOf[i];
+    for (let q = Math.max(0, at - W); q <= Math.min(steady.length - 1, at + W); q++) {
+      const j = steady[q];
       if (j === i) continue;
       chars += base[j][F.logChars];
       link += base[j][F.linkDensity];

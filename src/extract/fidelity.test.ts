@@ -96,7 +96,7 @@ describe('headline', () => {
   it('prefers the visible h1 that agrees with og:title over an SEO variant, and passes over a logo h1', () => {
     const head = '<title>Best Apps to Learn a Language in 2025 - Top 10 Picks | Lingo</title><meta property="og:title" content="Best Apps to Learn a Language in 2025 – Top 10 Picks"><meta property="og:site_name" content="Lingo">';
     expect(title(head, '<h1>Lingo</h1><h1>Top 10: Best Language Learning Apps (tested by experts)</h1>')).toBe('Top 10: Best Language Learning Apps (tested by experts)');
-    expect(title(head, '<h1>Menu</h1>')).toBe('Best Apps to Learn a Language in 2025 – Top 10 Picks');
+    expect(title(head, '<h1>Menu</h1>')).toBe('Best Apps to Learn a Language in 2025');
   });
 
   it('strips the site name from an h1 that carries it', () => {

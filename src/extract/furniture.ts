@@ -30,6 +30,8 @@ export const FURNITURE_PATTERNS: RegExp[] = [
   // Prompts: newsletters, social accounts, cookies, scripts.
   /^(follow us|sign up|subscribe|newsletter|get our \w+ newsletter)\b.{0,100}$/i,
   /\b(sign up|subscribe)\b.{0,60}\b(newsletters?|inbox)\b|\binbox\b.{0,60}\b(sign up|subscribe)\b/i,
+  /^get (our|the) .{0,80}\b(newsletters?|briefing|inbox)\b/i,
+  /\b(delivered )?(straight )?(to|in) your inbox\b/i,
   /^follow (us|@?[\w.]+) on (twitter|x|facebook|instagram)\b/i,
   /\b(uses?|we use) cookies\b|\bcookie (settings|policy|preferences)\b/i,
   /\bwe use cookies\b|\baccept (all )?cookies\b/i,

@@ -7,7 +7,7 @@ import { removeJunk, removeLinkLists, removeSemantic, removeStrongNegative, remo
 import { Element, isElement, parseHtml, Removals, removeNode, Text, textOf, type AnyNode, type Document } from './dom.ts';
 import { ExtractError } from './errors.ts';
 import { analysePage, assembleFeatures, FEATURE_NAMES, type PageAnalysis } from './features.ts';
-import { filterBlocks, removeFurniture } from './filter.ts';
+import { filterBlocks, isFurnitureText, removeFurniture } from './filter.ts';
 import { fingerprint } from './fingerprint.ts';
 import { readJsonLd } from './jsonld.ts';
 import { chooseByline, chooseCanonical, choosePublished, chooseTitle, collectMeta } from './metadata.ts';
@@ -72,7 +72,10 @@ export function selectParagraphs(analysed: AnalysedPage, model: BlockModel): str
   const { analysis, title } = analysed;
   if (analysed.bySiteRule) return filterBlocks(analysed.ruleBlocks, title);
   const features = assembleFeatures(analysis, model.tokens);
-  const kept = analysis.blocks.filter((_b, i) => predict(model, features[i]) >= model.threshold);
+  const kept = analysis.blocks.filter((b, i) => {
+    const x = features[i];
+    return predict(model, x) >= model.threshold || isLede(b, x, analysis.paths[i]);
+  });
   const paragraphs = filterBlocks(kept, title);
   return paragraphs.length > 0 ? paragraphs : filterBlocks(analysed.ruleBlocks, title);
 }
@@ -114,6 +117,19 @@ export function analyseHtml(html: string, url: string, opts: { keepHidden?: bool
 }
 
 const CUT_ANY = FEATURE_NAMES.indexOf('cutAny');
+const CONTAINER_DISTANCE = FEATURE_NAMES.indexOf('containerDistance');
+
+/** Class words of an article's lede: standfirst, dek, summary, intro. */
+const LEDE_WORDS = new Set(['standfirst', 'dek', 'lede', 'lead', 'leadin', 'intro', 'introduction', 'summary', 'subtitle', 'subheadline', 'subhead', 'sapo', 'chapo', 'excerpt', 'strapline']);
+
+/**
+ * The standfirst under the headline, a lede paragraph with its own class: prose on the element
+ * or its parent classed as a lede, before or at the start of the article. Newsrooms edit it most.
+ */
+function isLede(b: Block, x: Float32Array, path: string[][]): boolean {
+  if (b.text.length < 40 || b.linkDensity > 0.3 || x[CONTAINER_DISTANCE] > 0 || isFurnitureText(b.text)) return false;
+  return path.slice(0, 2).some((tokens) => tokens.some((t) => LEDE_WORDS.has(t)));
+}
 const IN_CONTAINER = FEATURE_NAMES.indexOf('inContainer');
 
 /** The hand-written passes, in order; what they take out is recorded in `removals`. */

@@ -74,7 +74,8 @@ export function selectParagraphs(analysed: AnalysedPage, model: BlockModel): str
   const features = assembleFeatures(analysis, model.tokens);
   const kept = analysis.blocks.filter((b, i) => {
     const x = features[i];
-    return predict(model, x) >= model.threshold || isLede(b, x, analysis.paths[i]);
+    const p = predict(model, x);
+    return p >= model.threshold || isLede(b, x, analysis.paths[i]) || (p >= RULE_FLOOR && isRuleProse(b, x));
   });
   const paragraphs = filterBlocks(kept, title);
   return paragraphs.length > 0 ? paragraphs : filterBlocks(analysed.ruleBlocks, title);
@@ -118,6 +119,16 @@ export function analyseHtml(html: string, url: string, opts: { keepHidden?: bool
 
 const CUT_ANY = FEATURE_NAMES.indexOf('cutAny');
 const CONTAINER_DISTANCE = FEATURE_NAMES.indexOf('containerDistance');
+
+/**
+ * A long paragraph of the chosen container that no pass cut is kept unless the model is nearly
+ * sure it is furniture: the model may trim a container, not tear holes in its prose (a paragraph
+ * dropped there is an edit the tracker would miss).
+ */
+const RULE_FLOOR = 0.05;
+function isRuleProse(b: Block, x: Float32Array): boolean {
+  return x[IN_CONTAINER] === 1 && x[CUT_ANY] === 0 && b.text.length >= 150 && b.linkDensity < 0.2;
+}
 
 /** Class words of an article's lede: standfirst, dek, summary, intro. */
 const LEDE_WORDS = new Set(['standfirst', 'dek', 'lede', 'lead', 'leadin', 'intro', 'introduction', 'summary', 'subtitle', 'subheadline', 'subhead', 'sapo', 'chapo', 'excerpt', 'strapline']);

@@ -72,10 +72,12 @@ export function selectParagraphs(analysed: AnalysedPage, model: BlockModel): str
   const { analysis, title } = analysed;
   if (analysed.bySiteRule) return filterBlocks(analysed.ruleBlocks, title);
   const features = assembleFeatures(analysis, model.tokens);
+  const short = analysis.blocks.filter((b, i) => isContainerProse(b, features[i])).length <= SHORT_ARTICLE;
   const kept = analysis.blocks.filter((b, i) => {
     const x = features[i];
     const p = predict(model, x);
-    return p >= model.threshold || isLede(b, x, analysis.paths[i]) || (p >= RULE_FLOOR && isRuleProse(b, x));
+    if (p >= model.threshold || isLede(b, x, analysis.paths[i])) return true;
+    return p >= RULE_FLOOR && (isRuleProse(b, x) || (short && isContainerProse(b, x)));
   });
   const paragraphs = filterBlocks(kept, title);
   return paragraphs.length > 0 ? paragraphs : filterBlocks(analysed.ruleBlocks, title);
@@ -129,6 +131,22 @@ const RULE_FLOOR = 0.05;
 function isRuleProse(b: Block, x: Float32Array): boolean {
   return x[IN_CONTAINER] === 1 && x[CUT_ANY] === 0 && b.text.length >= 150 && b.linkDensity < 0.2;
 }
+
+/**
+ * A sentence of the chosen container's own prose: a paragraph no pass cut, mostly not links,
+ * ending like a sentence, not a furniture text.
+ */
+function isContainerProse(b: Block, x: Float32Array): boolean {
+  if (x[IN_CONTAINER] !== 1 || x[CUT_ANY] !== 0 || b.linkDensity >= 0.2 || b.text.length < 40) return false;
+  return (b.kind === 'p' || b.kind === 'quote' || b.kind === 'other') && x[ENDS_WITH_PUNCT] === 1 && !isFurnitureText(b.text);
+}
+/**
+ * A short article (at most this many prose paragraphs in its container) keeps every one of them
+ * the model is unsure of: with little text around, the model's context features (the aside right
+ * after the last paragraph, the few neighbours) say little, and a dropped paragraph is a missed edit.
+ */
+const SHORT_ARTICLE = 6;
+const ENDS_WITH_PUNCT = FEATURE_NAMES.indexOf('endsWithPunct');
 
 /** Class words of an article's lede: standfirst, dek, summary, intro. */
 const LEDE_WORDS = new Set(['standfirst', 'dek', 'lede', 'lead', 'leadin', 'intro', 'introduction', 'summary', 'subtitle', 'subheadline', 'subhead', 'sapo', 'chapo', 'excerpt', 'strapline']);

@@ -36,10 +36,21 @@ const WEAK_WORDS = new Set([
 /** CMS taxonomy classes (WordPress "category-social", "tag-cookies") describe the article, not the element. */
 const TAXONOMY_CLASS = /(^|\s)(category|tag|post|format|status|type|topic|section)-\S*/g;
 
+const NO_WORDS: string[] = [];
+/** Several passes and the features ask for the same element's words: split once per element. */
+const wordCache = new WeakMap<Element, string[]>();
+
+/** The words of an element's class and id (shared array: do not modify it). */
 export function classWords(el: Element): string[] {
-  const raw = `${attr(el, 'class').replace(TAXONOMY_CLASS, ' ')} ${attr(el, 'id')}`;
-  if (raw.trim() === '') return [];
-  return raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const cls = el.attribs.class;
+  const id = el.attribs.id;
+  if (!cls && !id) return NO_WORDS;
+  let words = wordCache.get(el);
+  if (words) return words;
+  const raw = `${(cls ?? '').replace(TAXONOMY_CLASS, ' ')} ${id ?? ''}`;
+  words = raw.trim() === '' ? NO_WORDS : raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  wordCache.set(el, words);
+  return words;
 }
 
 /** Words of a main-content container; they turn a strong signal weak ("article-content url-breadcrumb"). */

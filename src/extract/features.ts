@@ -80,6 +80,9 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
     return t;
   };
   const n = blocks.length;
+  // One buffer for the page, a view per block: a typed array of its own per block costs an
+  // off-heap allocation each.
+  const matrix = new Float32Array(n * FEATURE_COUNT);
   const base: Float32Array[] = [];
   const paths: string[][][] = [];
   const inContainer: boolean[] = [];
@@ -90,7 +93,7 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
 
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
-    const x = new Float32Array(FEATURE_COUNT);
+    const x = matrix.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT);
     const text = b.text;
     const words = text.split(' ').length;
     x[F.logChars] = Math.log1p(text.length);
@@ -225,6 +228,7 @@ export function assembleFeatures(page: PageAnalysis, table: TokenTable): Float32
     x[F.tokenNearest] = nearest;
   }
   const out: Float32Array[] = [];
+  const matrix = new Float32Array(n * FEATURE_COUNT);
   const W = 3;
   // Neighbours are the nearest steady blocks, so an inserted link list or ad label changes no one's.
   const steady = steadyBlocks(base);
@@ -240,7 +244,8 @@ export function assembleFeatures(page: PageAnalysis, table: TokenTable): Float32
     nextOf[i] = after < steady.length ? steady[after] : -1;
   }
   for (let i = 0; i < n; i++) {
-    const x = base[i].slice();
+    const x = matrix.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT);
+    x.set(base[i]);
     const prev = prevOf[i] >= 0 ? base[prevOf[i]] : undefined;
     const next = nextOf[i] >= 0 ? base[nextOf[i]] : undefined;
     x[F.prevLogChars] = prev ? prev[F.logChars] : 0;

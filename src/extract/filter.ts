@@ -31,10 +31,11 @@ export function removeFurniture(doc: Document, stats: Map<Element, Stats>, remov
 
 const FURNITURE_TAGS = new Set(['p', 'div', 'span', 'time', 'small', 'li', 'section', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-function isBoilerplate(block: Block, title: string): boolean {
+/** A block `filterBlocks` drops whatever the model says (`title` as `comparable` gives it). */
+export function isBoilerplate(block: Block, title: string, furniture?: boolean): boolean {
   const ownChars = block.text.length * (1 - block.linkDensity);
   if (block.linkDensity > MAX_LINK_DENSITY && !(ownChars >= PROSE_MIN_CHARS && block.linkDensity < 0.65)) return true;
-  if (isFurnitureText(block.text)) return true;
+  if (furniture ?? isFurnitureText(block.text)) return true;
   // The headline repeated in the body, possibly with the site name appended.
   if (title !== '' && block.text.length < title.length + 40 && comparable(block.text).startsWith(title)) return true;
   return false;

@@ -7,10 +7,10 @@ import { removeJunk, removeLinkLists, removeSemantic, removeStrongNegative, remo
 import { Element, isElement, parseHtml, Removals, removeNode, Text, textOf, type AnyNode, type Document } from './dom.ts';
 import { ExtractError } from './errors.ts';
 import { analysePage, assembleFeatures, FEATURE_NAMES, type PageAnalysis } from './features.ts';
-import { filterBlocks, isFurnitureText, removeFurniture } from './filter.ts';
+import { filterBlocks, isBoilerplate, removeFurniture } from './filter.ts';
 import { fingerprint } from './fingerprint.ts';
 import { readJsonLd } from './jsonld.ts';
-import { chooseByline, chooseCanonical, choosePublished, chooseTitle, collectMeta } from './metadata.ts';
+import { chooseByline, chooseCanonical, choosePublished, chooseTitle, collectMeta, comparable } from './metadata.ts';
 import { predict, type BlockModel } from './model/gbdt.ts';
 import MODEL_JSON from './model/block-model.json' with { type: 'json' };
 import { RULES, ruleFor } from './rules/index.ts';
@@ -73,8 +73,11 @@ export function selectParagraphs(analysed: AnalysedPage, model: BlockModel): str
   if (analysed.bySiteRule) return filterBlocks(analysed.ruleBlocks, title);
   const features = assembleFeatures(analysis, model.tokens);
   const short = analysis.blocks.filter((b, i) => isContainerProse(b, features[i])).length <= SHORT_ARTICLE;
+  const titleKey = comparable(title);
   const kept = analysis.blocks.filter((b, i) => {
+    // filterBlocks drops link lists, furniture texts and the repeated headline anyway.
     const x = features[i];
+    if (isBoilerplate(b, titleKey, x[FURNITURE_TEXT] === 1)) return false;
     const p = predict(model, x);
     if (p >= model.threshold || isLede(b, x, analysis.paths[i])) return true;
     return p >= RULE_FLOOR && (isRuleProse(b, x) || (short && isContainerProse(b, x)));
@@ -138,7 +141,7 @@ function isRuleProse(b: Block, x: Float32Array): boolean {
  */
 function isContainerProse(b: Block, x: Float32Array): boolean {
   if (x[IN_CONTAINER] !== 1 || x[CUT_ANY] !== 0 || b.linkDensity >= 0.2 || b.text.length < 40) return false;
-  return (b.kind === 'p' || b.kind === 'quote' || b.kind === 'other') && x[ENDS_WITH_PUNCT] === 1 && !isFurnitureText(b.text);
+  return (b.kind === 'p' || b.kind === 'quote' || b.kind === 'other') && x[ENDS_WITH_PUNCT] === 1 && x[FURNITURE_TEXT] === 0;
 }
 /**
  * A short article (at most this many prose paragraphs in its container) keeps every one of them
@@ -147,6 +150,7 @@ function isContainerProse(b: Block, x: Float32Array): boolean {
  */
 const SHORT_ARTICLE = 6;
 const ENDS_WITH_PUNCT = FEATURE_NAMES.indexOf('endsWithPunct');
+const FURNITURE_TEXT = FEATURE_NAMES.indexOf('furnitureText');
 
 /** Class words of an article's lede: standfirst, dek, summary, intro. */
 const LEDE_WORDS = new Set(['standfirst', 'dek', 'lede', 'lead', 'leadin', 'intro', 'introduction', 'summary', 'subtitle', 'subheadline', 'subhead', 'sapo', 'chapo', 'excerpt', 'strapline']);
@@ -156,7 +160,7 @@ const LEDE_WORDS = new Set(['standfirst', 'dek', 'lede', 'lead', 'leadin', 'intr
  * or its parent classed as a lede, before or at the start of the article. Newsrooms edit it most.
  */
 function isLede(b: Block, x: Float32Array, path: string[][]): boolean {
-  if (b.text.length < 40 || b.linkDensity > 0.3 || x[CONTAINER_DISTANCE] > 0 || isFurnitureText(b.text)) return false;
+  if (b.text.length < 40 || b.linkDensity > 0.3 || x[CONTAINER_DISTANCE] > 0 || x[FURNITURE_TEXT] === 1) return false;
   return path.slice(0, 2).some((tokens) => tokens.some((t) => LEDE_WORDS.has(t)));
 }
 const IN_CONTAINER = FEATURE_NAMES.indexOf('inContainer');

@@ -67,7 +67,8 @@ export function elementTokens(el: Element): string[] {
   return words;
 }
 
-const SENTENCE_END = /[.!?。！？؟।]/g;
+/** Sentence-ending characters (all single UTF-16 units). */
+const SENTENCE_END_CODES = new Set([...'.!?。！？؟।'].map((c) => c.charCodeAt(0)));
 const ENDS_WITH_PUNCT = /[.!?。！？؟।:;"”’)]$/;
 
 export function analysePage(input: AnalysisInput): PageAnalysis {
@@ -88,6 +89,7 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
   const inContainer: boolean[] = [];
   let longest = 1;
   for (const b of blocks) longest = Math.max(longest, b.text.length);
+  const ancestors = new Map<Element, Ancestry>();
   const siblingCount = new Map<ParentNode | null, number>();
   for (const b of blocks) siblingCount.set(b.el.parent, (siblingCount.get(b.el.parent) ?? 0) + 1);
 
@@ -95,20 +97,27 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
     const b = blocks[i];
     const x = matrix.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT);
     const text = b.text;
-    const words = text.split(' ').length;
-    x[F.logChars] = Math.log1p(text.length);
-    x[F.logWords] = Math.log1p(words);
-    x[F.linkDensity] = b.linkDensity;
-    x[F.sentenceEnds] = (text.match(SENTENCE_END)?.length ?? 0) / words;
-    x[F.endsWithPunct] = ENDS_WITH_PUNCT.test(text) ? 1 : 0;
-    x[F.commaRate] = (text.split(',').length - 1) / words;
+    // One pass over the characters: spaces (words), sentence ends, commas, digits, capitals.
+    let spaces = 0;
+    let ends = 0;
+    let commas = 0;
     let digits = 0;
     let caps = 0;
     for (let c = 0; c < text.length; c++) {
       const code = text.charCodeAt(c);
-      if (code >= 48 && code <= 57) digits++;
-      if (code >= 65 && code <= 90 && (c === 0 || text.charCodeAt(c - 1) === 32)) caps++;
+      if (code === 32) spaces++;
+      else if (code === 44) commas++;
+      else if (code >= 48 && code <= 57) digits++;
+      else if (code >= 65 && code <= 90 && (c === 0 || text.charCodeAt(c - 1) === 32)) caps++;
+      else if (SENTENCE_END_CODES.has(code)) ends++;
     }
+    const words = spaces + 1;
+    x[F.logChars] = Math.log1p(text.length);
+    x[F.logWords] = Math.log1p(words);
+    x[F.linkDensity] = b.linkDensity;
+    x[F.sentenceEnds] = ends / words;
+    x[F.endsWithPunct] = ENDS_WITH_PUNCT.test(text) ? 1 : 0;
+    x[F.commaRate] = commas / words;
     x[F.digitShare] = digits / text.length;
     x[F.capitalisedShare] = caps / words;
     x[F.furnitureText] = isFurnitureText(text) ? 1 : 0;
@@ -122,30 +131,15 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
     x[F.kindPre] = b.kind === 'pre' ? 1 : 0;
     x[F.kindOther] = b.kind === 'other' ? 1 : 0;
 
-    // One walk up the tree: removal reason (nearest removed subtree), container, ancestor tags, tokens.
-    let reason: RemovalReason | undefined;
-    let contained = false;
-    let depth = 0;
+    // What the block's ancestors say (nearest removal reason, container, tags, depth), shared
+    // by every block under the same element; then the class/id tokens of the nearest ones.
+    const up = ancestry(b.el, reasons, containers, ancestors);
     const path: string[][] = [];
-    for (let el: ParentNode | null = b.el; el && isElement(el); el = el.parent) {
-      depth++;
-      if (reason === undefined) reason = reasons.get(el);
-      if (containers.has(el)) contained = true;
-      if (path.length < PATH_LIMIT) path.push(tokensOf(el));
-      switch (el.name) {
-        case 'article': x[F.inArticle] = 1; break;
-        case 'main': x[F.inMain] = 1; break;
-        case 'header': x[F.inHeader] = 1; break;
-        case 'nav': x[F.inNav] = 1; break;
-        case 'aside': x[F.inAside] = 1; break;
-        case 'footer': x[F.inFooter] = 1; break;
-        case 'figure': case 'figcaption': x[F.inFigure] = 1; break;
-        case 'table': x[F.inTable] = 1; break;
-        case 'a': x[F.inLink] = 1; break;
-        case 'form': x[F.inForm] = 1; break;
-        case 'ul': case 'ol': x[F.inList] = 1; break;
-      }
-    }
+    for (let el: ParentNode | null = b.el; el && isElement(el) && path.length < PATH_LIMIT; el = el.parent) path.push(tokensOf(el));
+    for (let t = 0; t < TAG_FEATURES.length; t++) if (up.tags & (1 << t)) x[TAG_FEATURES[t]] = 1;
+    const reason = up.reason;
+    const contained = up.contained;
+    const depth = up.depth;
     if (reason) {
       x[F.cutSemantic + REASONS.indexOf(reason)] = 1;
       x[F.cutAny] = 1;
@@ -181,6 +175,40 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
     base[i][F.containerDistance] = Math.sign(d) * Math.log1p(Math.abs(d));
   }
   return { blocks, base, paths };
+}
+
+interface Ancestry {
+  /** The removal reason of the nearest removed subtree the element lies in. */
+  reason: RemovalReason | undefined;
+  contained: boolean;
+  /** Bit t set: an ancestor (or the element) has a tag of TAG_FEATURES[t]. */
+  tags: number;
+  depth: number;
+}
+
+const TAG_FEATURES = [F.inArticle, F.inMain, F.inHeader, F.inNav, F.inAside, F.inFooter, F.inFigure, F.inTable, F.inLink, F.inForm, F.inList];
+const TAG_BIT = new Map<string, number>(
+  Object.entries({ article: 0, main: 1, header: 2, nav: 3, aside: 4, footer: 5, figure: 6, figcaption: 6, table: 7, a: 8, form: 9, ul: 10, ol: 10 }).map(([tag, bit]) => [tag, 1 << bit]),
+);
+
+/** The element's ancestry, computed once per element (iteratively: pages nest deeply). */
+function ancestry(el: Element, reasons: Map<unknown, RemovalReason>, containers: Set<Element>, memo: Map<Element, Ancestry>): Ancestry {
+  const chain: Element[] = [];
+  let at: ParentNode | null = el;
+  let known: Ancestry | undefined;
+  while (at && isElement(at)) {
+    known = memo.get(at);
+    if (known) break;
+    chain.push(at);
+    at = at.parent;
+  }
+  let acc: Ancestry = known ?? { reason: undefined, contained: false, tags: 0, depth: 0 };
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const e = chain[i];
+    acc = { reason: reasons.get(e) ?? acc.reason, contained: acc.contained || containers.has(e), tags: acc.tags | (TAG_BIT.get(e.name) ?? 0), depth: acc.depth + 1 };
+    memo.set(e, acc);
+  }
+  return acc;
 }
 
 /** Blocks no list, teaser or furniture pass took out: the neighbours features look at these only. */

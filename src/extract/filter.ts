@@ -11,8 +11,17 @@ const MAX_FURNITURE_CHARS = 200;
 
 /** A whole block's text that is page furniture ("Advertisement", "Updated 3 minutes ago"...). */
 export function isFurnitureText(text: string): boolean {
-  return text.length < MAX_FURNITURE_CHARS && FURNITURE_PATTERNS.some((re) => re.test(text));
+  if (text.length >= MAX_FURNITURE_CHARS) return false;
+  let known = furnitureSeen.get(text);
+  if (known === undefined) {
+    known = FURNITURE_PATTERNS.some((re) => re.test(text));
+    // The same short texts come back on every page of a site and in several passes; the memo is bounded.
+    if (furnitureSeen.size >= 10_000) furnitureSeen.clear();
+    furnitureSeen.set(text, known);
+  }
+  return known;
 }
+const furnitureSeen = new Map<string, boolean>();
 
 /**
  * Removes short elements whose whole text is furniture before the container is chosen, so that

@@ -4,7 +4,7 @@ import type { Extraction } from '../model/index.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { collectBlocks, type Block } from './blocks.ts';
 import { removeJunk, removeLinkLists, removeSemantic, removeStrongNegative, removeWeakNegative } from './clean.ts';
-import { Element, isElement, parseHtml, Removals, removeNode, Text, textOf, type AnyNode, type Document } from './dom.ts';
+import { Element, isElement, parseHtml, Removals, removeNode, Text, textOf, type AnyNode, type Document, type ParentNode } from './dom.ts';
 import { ExtractError } from './errors.ts';
 import { analysePage, assembleFeatures, FEATURE_NAMES, type PageAnalysis } from './features.ts';
 import { filterBlocks, isBoilerplate, removeFurniture } from './filter.ts';
@@ -16,7 +16,7 @@ import MODEL_JSON from './model/block-model.json' with { type: 'json' };
 import { RULES, ruleFor } from './rules/index.ts';
 import type { SiteRule } from './rules/types.ts';
 import { chooseContainer } from './score.ts';
-import { computeStats } from './stats.ts';
+import { computeStats, refreshStats } from './stats.ts';
 import { removeTeaserLists } from './teasers.ts';
 
 export { ExtractError } from './errors.ts';
@@ -176,7 +176,14 @@ function runPasses(doc: Document, rule: SiteRule | null, removals: Removals) {
   removeStrongNegative(doc, remove);
   const stats = computeStats(doc);
   const totalProse = doc.children.reduce((sum, c) => sum + (isElement(c) ? stats.get(c)!.prose : 0), 0);
-  removeWeakNegative(doc, (el) => stats.get(el)?.prose ?? 0, totalProse, remove);
+  // Judged on the statistics after strong removal; brought up to date once the pass is done.
+  const weakParents: ParentNode[] = [];
+  removeWeakNegative(doc, (el) => stats.get(el)?.prose ?? 0, totalProse, (el, reason) => {
+    const parent = el.parent;
+    remove(el, reason);
+    if (parent && !el.parent) weakParents.push(parent);
+  });
+  refreshStats(stats, weakParents);
   let containers: Element[] = [];
   if (rule?.body) {
     const matched = selectAll<AnyNode, Element>(rule.body, doc);
@@ -185,7 +192,7 @@ function runPasses(doc: Document, rule: SiteRule | null, removals: Removals) {
   }
   const bySiteRule = containers.length > 0;
   if (!bySiteRule) {
-    const container = chooseContainer(doc, computeStats(doc));
+    const container = chooseContainer(doc, stats);
     if (container) containers = [container];
   }
   return { containers: new Set(containers), raw, bySiteRule };

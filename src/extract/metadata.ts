@@ -69,8 +69,18 @@ export function stripSiteName(title: string, siteName?: string | null): string {
 }
 
 export function comparable(s: string): string {
-  return normalizeText(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  let key = comparableSeen.get(s);
+  if (key === undefined) {
+    key = normalizeText(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    // Short block texts are compared with the headline by the features and again by the filter; bounded memo.
+    if (s.length < 400) {
+      if (comparableSeen.size >= 10_000) comparableSeen.clear();
+      comparableSeen.set(s, key);
+    }
+  }
+  return key;
 }
+const comparableSeen = new Map<string, string>();
 
 /**
  * Headline: the article's own <h1> when it shares words with what the page declares (og:title,

@@ -2,12 +2,12 @@
  * Change detection on real furniture (issue 8): page variants built from WCXB ground truth.
  * A word of a without[] snippet (real page furniture) changed wherever the snippet occurs must
  * NOT change the fingerprint; a word of a with[] snippet (article text) changed, or the paragraph
- * holding it deleted, MUST. The no-op variants of src/extract/robustness.ts run on the same pages.
+ * holding it deleted, MUST. The no-op variants of src/extract/testdata/robustness.ts run on the same pages.
  */
 import { parseDocument } from 'htmlparser2';
 import { elementsIn, isElement, Text, type AnyNode, type Element } from '../../src/extract/dom.ts';
 import { extractArticle } from '../../src/extract/index.ts';
-import { BOILERPLATE_VARIANTS, groundTruthMatcher, makeVariant } from '../../src/extract/robustness.ts';
+import { BOILERPLATE_VARIANTS, groundTruthMatcher, makeVariant } from '../../src/extract/testdata/robustness.ts';
 import type { WcxbPage } from './wcxb.ts';
 
 export const SNIPPET_KINDS = ['without-word-changed', 'with-word-changed', 'with-paragraph-removed'] as const;

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { sharedDir } from '../../src/extract/testdata/shared.ts';
 
 export const CORPUS_DIR = join(sharedDir(), 'corpus/scrapinghub');

@@ -4,7 +4,7 @@
  * classifier. Trees come out in the flat form src/extract/model/gbdt.ts evaluates.
  */
 import type { Tree } from '../../src/extract/model/gbdt.ts';
-import { seededRandom } from '../../src/text/random.ts';
+import { seededRandom } from '../../src/demo/random.ts';
 
 export interface TrainOptions {
   trees: number;

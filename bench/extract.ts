@@ -1,99 +1,179 @@
 /**
- * npm run bench:extract [-- --limit N] [--extractors redline,readability-jsdom] [--no-robustness]
- * Scores Redline, Readability and defuddle on the ScrapingHub pages in ../shared, each in its own
- * child process (speed and memory separable), and writes the table to bench/results/extract.md.
+ * npm run bench:extract [-- --limit N] [--extractors redline,readability-jsdom,defuddle-linkedom] [--no-change] [--change-limit N]
+ *
+ * Scores Redline, Readability (jsdom) and defuddle in the same run on BOTH development sets in
+ * ../shared: ScrapingHub (181 pages, the benchmark's 4-token-shingle scoring) and WCXB (793
+ * pages, its lowercase-token P/R/F1, with%/without%, headline exact). Each extractor runs in a
+ * child process of its own (speed and memory separable). Then the change-detection benchmark
+ * on real WCXB furniture, and the robustness matrix on ScrapingHub. Writes bench/results/extract.md.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { changeDetection, MUST_CHANGE } from './lib/change-detection.ts';
 import { corpusAvailable, loadCorpus, CORPUS_DIR } from './lib/corpus.ts';
 import { EXTRACTORS } from './lib/extractors.ts';
-import { headlineAgreement, headlineReferences } from './lib/headlines.ts';
 import { robustnessMatrix } from './lib/robustness-matrix.ts';
 import type { RunReport } from './lib/run-extractor.ts';
 import { pageF1, scorePage, summarize } from './lib/score.ts';
+import { loadWcxb, readWcxbHtml, wcxbAvailable, WCXB_DIR } from './lib/wcxb.ts';
+import { scoreWcxbPage, summarizeWcxb } from './lib/wcxb-score.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
     limit: { type: 'string' },
-    extractors: { type: 'string', default: Object.keys(EXTRACTORS).join(',') },
+    extractors: { type: 'string', default: 'redline,readability-jsdom,defuddle-linkedom' },
+    'no-change': { type: 'boolean', default: false },
     'no-robustness': { type: 'boolean', default: false },
+    'change-limit': { type: 'string' },
   },
 });
 
-if (!corpusAvailable()) {
-  console.log(`bench:extract: corpus not found at ${CORPUS_DIR}; skipping.`);
+if (!corpusAvailable() || !wcxbAvailable()) {
+  console.log(`bench:extract: corpora not found at ${CORPUS_DIR} and ${WCXB_DIR}; skipping.`);
   process.exit(0);
 }
 
 const limit = values.limit ? Number(values.limit) : Infinity;
-const pages = loadCorpus(limit);
-const expected = new Map(pages.map((p) => [p.id, p]));
-const references = headlineReferences(pages);
+const sh = loadCorpus(limit);
+const wcxb = loadWcxb(limit);
+const shById = new Map(sh.map((p) => [p.id, p]));
+const wcxbById = new Map(wcxb.map((p) => [p.id, p]));
 const lines: string[] = [];
 const say = (s = '') => {
   lines.push(s);
   console.log(s);
 };
+const fmt = (x: number, d = 3) => x.toFixed(d);
+const pct = (x: number) => `${x.toFixed(1)} %`;
 
 function runChild(name: string): RunReport {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, 'lib/run-extractor.ts'), name, String(pages.length)], {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, 'lib/run-extractor.ts'), name, String(limit)], {
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return JSON.parse(out.toString('utf8')) as RunReport;
 }
 
-const fmt = (x: number, d = 3) => x.toFixed(d);
-say(`# Extraction benchmark: ${pages.length} ScrapingHub pages, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
-say();
-say('| extractor | F1 | precision | recall | empty | errors | pages/s | peak RSS MB (delta) | headline agreement |');
-say('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+const names = values.extractors!.split(',');
 const reports: RunReport[] = [];
-for (const name of values.extractors!.split(',')) {
+for (const name of names) {
   process.stderr.write(`running ${name}...\n`);
-  const report = runChild(name);
-  reports.push(report);
-  const scores = report.pages.map((p) => scorePage(expected.get(p.id)!.expected, p.text));
-  const s = summarize(scores);
-  const errors = report.pages.filter((p) => p.error).length;
-  const headline = headlineAgreement(report.pages, references);
-  say(`| ${EXTRACTORS[name].label} | ${fmt(s.f1)} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${s.empty} | ${errors} | ${fmt(pages.length / report.seconds, 1)} | ${fmt(report.peakRssMb, 0)} (+${fmt(report.peakRssMb - report.baselineRssMb, 0)}) | ${headline.agree}/${headline.total} |`);
+  reports.push(runChild(name));
+}
+
+say(`# Extraction benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}: ScrapingHub ${sh.length} pages, WCXB ${wcxb.length} pages`);
+say();
+say(`## WCXB development articles (${wcxb.length} pages from ${new Set(wcxb.map((p) => p.host)).size} sites)`);
+say();
+say('| extractor | body F1 | precision | recall | empty (ref has text) | with % | without % | headline exact | with % (typography folded) | headline exact (typography folded) |');
+say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of reports) {
+  const scores = r.sets.wcxb.pages.map((p) => scoreWcxbPage(wcxbById.get(p.id)!, p));
+  const folded = r.sets.wcxb.pages.map((p) => scoreWcxbPage(wcxbById.get(p.id)!, p, { fold: true }));
+  const s = summarizeWcxb(scores);
+  const f = summarizeWcxb(folded);
+  say(`| ${EXTRACTORS[r.name].label} | ${fmt(s.f1)} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${s.empty} | ${pct(s.withPct)} | ${pct(s.withoutPct)} | ${pct(s.titlePct)} | ${pct(f.withPct)} | ${pct(f.titlePct)} |`);
+}
+say();
+say('Scoring (../shared/README.md): lowercase \\w+ token multisets, per-page P/R/F1 macro-averaged over the pages whose reference has text (one page has none); an empty extraction scores 0.');
+say('with%/without%: share of snippets found in the body, case-insensitive, whitespace runs as one space. Headline exact: NFC, whitespace collapsed, casefolded.');
+say('The "typography folded" columns also fold curly quotes, dashes and ellipses on both sides: the reference snippets and titles are mostly written with ASCII quotes where the pages use typographic ones, which the strict columns count as misses.');
+
+say();
+say(`## ScrapingHub (${sh.length} pages)`);
+say();
+say('| extractor | F1 | precision | recall | empty | errors |');
+say('| --- | --- | --- | --- | --- | --- |');
+for (const r of reports) {
+  const s = summarize(r.sets.scrapinghub.pages.map((p) => scorePage(shById.get(p.id)!.expected, p.text)));
+  say(`| ${EXTRACTORS[r.name].label} | ${fmt(s.f1)} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${s.empty} | ${r.sets.scrapinghub.pages.filter((p) => p.error).length} |`);
 }
 say();
 say('Scoring: \\w+ tokens, 4-token shingle multisets, per-page TP/FP/FN scaled to 1; precision over pages with output, recall over all pages, F1 of the averages.');
-say('Speed: one process per extractor, pages pre-loaded, one warm-up page. Peak RSS of that process (delta over the RSS after loading pages).');
-say('Headline agreement: pages whose <h1> and og:title agree; the extracted title must equal them (case and punctuation ignored).');
 
-const failed = reports.flatMap((r) => r.pages.filter((p) => p.error).map((p) => `- ${EXTRACTORS[r.name].label}: ${p.id.slice(0, 12)} ${expected.get(p.id)!.url}: ${p.error!.slice(0, 160)}`));
-if (failed.length > 0) {
-  say();
-  say('Errors (counted as empty output):');
-  for (const line of failed) say(line);
+say();
+say(`## Speed and memory (both sets, ${sh.length + wcxb.length} pages, one process per extractor, one thread)`);
+say();
+say('| extractor | pages/s (wall) | pages/s (CPU time) | x Readability (CPU) | peak RSS MB (delta) |');
+say('| --- | --- | --- | --- | --- |');
+const pagesPerCpu = (r: RunReport) => (r.sets.scrapinghub.pages.length + r.sets.wcxb.pages.length) / (r.sets.scrapinghub.cpuSeconds + r.sets.wcxb.cpuSeconds);
+const readability = reports.find((r) => r.name === 'readability-jsdom');
+for (const r of reports) {
+  const n = r.sets.scrapinghub.pages.length + r.sets.wcxb.pages.length;
+  const wall = n / (r.sets.scrapinghub.seconds + r.sets.wcxb.seconds);
+  const ratio = readability ? `${fmt(pagesPerCpu(r) / pagesPerCpu(readability), 1)}x` : '—';
+  say(`| ${EXTRACTORS[r.name].label} | ${fmt(wall, 1)} | ${fmt(pagesPerCpu(r), 1)} | ${ratio} | ${fmt(r.peakRssMb, 0)} (+${fmt(r.peakRssMb - r.baselineRssMb, 0)}) |`);
 }
+say();
+say('Pages pre-loaded in memory, one warm-up page; only the extraction calls are timed. CPU time (user + system of the process) is the one-core figure on a shared machine; wall time includes waiting for a core.');
 
 const redline = reports.find((r) => r.name === 'redline');
 if (redline) {
+  const empties = redline.sets.wcxb.pages.filter((p) => p.text.trim() === '' && wcxbById.get(p.id)!.expected.trim() !== '');
   say();
-  say('## Redline: 10 worst pages');
+  say(`## Redline: WCXB pages with no text where the reference has text (${empties.length})`);
+  say();
+  for (const p of empties) say(`- ${p.id} ${wcxbById.get(p.id)!.url}: ${p.error ?? 'no paragraphs'}`);
+  say();
+  say('## Redline: 10 worst WCXB pages');
   say();
   say('| page | url | F1 |');
   say('| --- | --- | --- |');
-  const worst = redline.pages
-    .map((p) => ({ p, f1: pageF1(scorePage(expected.get(p.id)!.expected, p.text)) }))
+  const worst = redline.sets.wcxb.pages
+    .map((p) => ({ p, f1: scoreWcxbPage(wcxbById.get(p.id)!, p).f1 }))
+    .filter((x) => wcxbById.get(x.p.id)!.expected !== '')
     .sort((a, b) => a.f1 - b.f1)
     .slice(0, 10);
-  for (const { p, f1 } of worst) say(`| ${p.id.slice(0, 12)} | ${expected.get(p.id)!.url} | ${fmt(f1)}${p.error ? ` (${p.error})` : ''} |`);
+  for (const { p, f1 } of worst) say(`| ${p.id} | ${wcxbById.get(p.id)!.url} | ${fmt(f1)} |`);
+  say();
+  say('## Redline: 5 worst ScrapingHub pages');
+  say();
+  const worstSh = redline.sets.scrapinghub.pages.map((p) => ({ p, f1: pageF1(scorePage(shById.get(p.id)!.expected, p.text)) })).sort((a, b) => a.f1 - b.f1).slice(0, 5);
+  for (const { p, f1 } of worstSh) say(`- ${p.id.slice(0, 12)} ${shById.get(p.id)!.url}: ${fmt(f1)}`);
+}
+
+if (!values['no-change']) {
+  process.stderr.write('running change detection on WCXB...\n');
+  const changeLimit = values['change-limit'] ? Number(values['change-limit']) : Infinity;
+  const pages = wcxb.filter((p) => !p.url.includes('.invalid/')).slice(0, changeLimit).map((p) => ({ ...p, html: readWcxbHtml(p) }));
+  const tallies = changeDetection(pages);
+  say();
+  say(`## Change detection on real furniture (Redline fingerprints, ${pages.length} WCXB pages)`);
+  say();
+  say('| variant | must change | tested | changed | false versions | missed edits | n/a | failing pages |');
+  say('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  let falseN = 0;
+  let falseD = 0;
+  let missN = 0;
+  let missD = 0;
+  for (const t of tallies) {
+    const must = MUST_CHANGE.has(t.kind);
+    const wrong = must ? t.tested - t.changed : t.changed;
+    if (must) {
+      missN += wrong;
+      missD += t.tested;
+    } else {
+      falseN += wrong;
+      falseD += t.tested;
+    }
+    const rate = pct((100 * wrong) / Math.max(1, t.tested));
+    say(`| ${t.kind} | ${must ? 'yes' : 'no'} | ${t.tested} | ${t.changed} | ${must ? '—' : rate} | ${must ? rate : '—'} | ${t.notApplicable} | ${t.failures.join(' ')} |`);
+  }
+  say();
+  say(`False versions (no-op and furniture variants that changed the fingerprint): ${falseN}/${falseD} = ${fmt((100 * falseN) / Math.max(1, falseD), 2)} %.`);
+  say(`Missed edits (article edits that left it unchanged): ${missN}/${missD} = ${fmt((100 * missN) / Math.max(1, missD), 2)} %.`);
+  say('Snippet variants: up to 2 without[] and 2 with[] snippets per page; the changed word is a number of the snippet if it has one, else its longest word, reversed, in every occurrence of the snippet in the HTML (where the word is written plainly). Paragraph removal deletes the innermost block element holding the first with[] snippet found.');
 }
 
 if (!values['no-robustness']) {
-  process.stderr.write('running robustness matrix...\n');
-  const tallies = robustnessMatrix(pages);
+  process.stderr.write('running robustness matrix (ScrapingHub)...\n');
+  const tallies = robustnessMatrix(sh);
   say();
-  say('## Robustness (Redline fingerprints)');
+  say('## Robustness matrix on ScrapingHub (Redline fingerprints)');
   say();
   say('| variant | kind | fingerprint changed | tested | n/a | failing pages |');
   say('| --- | --- | --- | --- | --- | --- |');
@@ -101,12 +181,6 @@ if (!values['no-robustness']) {
     const why = t.furnitureMisses > 0 ? ` (${t.furnitureMisses} edited a paragraph the filters drop as furniture)` : '';
     say(`| ${t.kind} | ${t.body ? 'body edit' : 'boilerplate'} | ${t.changed} (${fmt((100 * t.changed) / Math.max(1, t.tested), 1)}%) | ${t.tested} | ${t.notApplicable} | ${t.failures.slice(0, 5).join(' ')}${why} |`);
   }
-  const sum = (body: boolean) => tallies.filter((t) => t.body === body).reduce((a, t) => ({ changed: a.changed + t.changed, tested: a.tested + t.tested }), { changed: 0, tested: 0 });
-  const bp = sum(false);
-  const body = sum(true);
-  say();
-  say(`Boilerplate-only variants that changed the fingerprint: ${bp.changed}/${bp.tested} = ${fmt((100 * bp.changed) / Math.max(1, bp.tested), 2)}% (target 0%).`);
-  say(`Body edits that changed the fingerprint: ${body.changed}/${body.tested} = ${fmt((100 * body.changed) / Math.max(1, body.tested), 2)}% (target 100%).`);
 }
 
 mkdirSync(join(here, 'results'), { recursive: true });

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { sharedDir } from '../../src/extract/testdata/shared.ts';
 
-export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/scrapinghub');
+export const CORPUS_DIR = join(sharedDir(), 'corpus/scrapinghub');
 
 export interface CorpusPage {
   id: string;

@@ -1,10 +1,11 @@
 /**
- * Child process of bench/extract.ts: runs ONE extractor over the corpus and prints a JSON report
- * on stdout, so that each extractor's speed and memory are measured in a process of its own.
- * Usage: node --import tsx bench/lib/run-extractor.ts NAME LIMIT
+ * Child process of bench/extract.ts: runs ONE extractor over both corpora (ScrapingHub, then
+ * WCXB) and prints a JSON report on stdout, so that each extractor's speed and memory are
+ * measured in a process of its own. Usage: node --import tsx bench/lib/run-extractor.ts NAME LIMIT
  */
 import { EXTRACTORS } from './extractors.ts';
 import { loadCorpus, readPageHtml } from './corpus.ts';
+import { loadWcxb, readWcxbHtml } from './wcxb.ts';
 
 export interface PageRun {
   id: string;
@@ -13,10 +14,16 @@ export interface PageRun {
   error: string | null;
 }
 
+export interface SetRun {
+  pages: PageRun[];
+  /** Wall-clock and CPU (user + system) seconds of the extraction calls only. */
+  seconds: number;
+  cpuSeconds: number;
+}
+
 export interface RunReport {
   name: string;
-  pages: PageRun[];
-  seconds: number;
+  sets: Record<'scrapinghub' | 'wcxb', SetRun>;
   baselineRssMb: number;
   peakRssMb: number;
 }
@@ -25,29 +32,44 @@ async function main(): Promise<void> {
   const [name, limitArg] = process.argv.slice(2);
   const extractor = EXTRACTORS[name];
   if (!extractor) throw new Error(`unknown extractor ${name}`);
+  const limit = Number(limitArg) || Infinity;
   // Extractors log parse warnings of the pages (defuddle: malformed JSON-LD); the report is on stdout.
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) console[method] = () => undefined;
-  const corpus = loadCorpus(Number(limitArg) || Infinity).map((p) => ({ ...p, html: readPageHtml(p) }));
+  const corpora = {
+    scrapinghub: loadCorpus(limit).map((p) => ({ id: p.id, url: p.url, html: readPageHtml(p) })),
+    wcxb: loadWcxb(limit).map((p) => ({ id: p.id, url: p.url, html: readWcxbHtml(p) })),
+  };
   // Warm-up on one page so module loading and lazy imports are not timed.
-  await Promise.resolve(extractor.run(corpus[0].html, corpus[0].url)).catch(() => undefined);
+  const first = corpora.scrapinghub[0] ?? corpora.wcxb[0];
+  await Promise.resolve(extractor.run(first.html, first.url)).catch(() => undefined);
   global.gc?.();
   const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
   let peakRss = process.memoryUsage().rss;
-  const pages: PageRun[] = [];
-  const start = performance.now();
-  for (const page of corpus) {
-    try {
-      const out = await extractor.run(page.html, page.url);
-      pages.push({ id: page.id, title: out.title, text: out.paragraphs.join('\n\n'), error: null });
-    } catch (err) {
-      pages.push({ id: page.id, title: '', text: '', error: `${(err as Error).name}: ${(err as Error).message}` });
+  const sets = {} as RunReport['sets'];
+  for (const [set, corpus] of Object.entries(corpora) as [keyof typeof corpora, (typeof corpora)['wcxb']][]) {
+    const pages: PageRun[] = [];
+    let seconds = 0;
+    let cpu = 0;
+    for (const page of corpus) {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      let run: PageRun;
+      try {
+        const out = await extractor.run(page.html, page.url);
+        run = { id: page.id, title: out.title, text: out.paragraphs.join('\n\n'), error: null };
+      } catch (err) {
+        run = { id: page.id, title: '', text: '', error: `${(err as Error).name}: ${(err as Error).message}` };
+      }
+      const c = process.cpuUsage(c0);
+      cpu += (c.user + c.system) / 1e6;
+      seconds += (performance.now() - t0) / 1000;
+      pages.push(run);
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    sets[set] = { pages, seconds, cpuSeconds: cpu };
   }
-  const seconds = (performance.now() - start) / 1000;
   const peakRssMb = Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
-  const report: RunReport = { name, pages, seconds, baselineRssMb, peakRssMb };
-  process.stdout.write(JSON.stringify(report));
+  process.stdout.write(JSON.stringify({ name, sets, baselineRssMb, peakRssMb } satisfies RunReport));
 }
 
 await main();

@@ -1,11 +1,18 @@
-import { attr, elementsIn, removeNode, type Document, type Element } from './dom.ts';
+import { attr, elementsIn, removeNode, type Document, type Element, type Remover } from './dom.ts';
 
-/** Elements that never hold article text. */
+/** Elements that never hold visible article text. */
 const JUNK_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
-  'button', 'input', 'select', 'textarea', 'option', 'label', 'nav', 'aside', 'footer', 'figure', 'figcaption',
-  'dialog', 'menu', 'head', 'link', 'meta', 'picture', 'map',
+  'button', 'input', 'select', 'textarea', 'option', 'head', 'link', 'meta', 'picture', 'map',
+  // Captions change with every picture swap and are not the story's text.
+  'figure', 'figcaption',
 ]);
+
+/**
+ * Elements that hold page furniture far more often than article text. They are taken out before
+ * the container is chosen; the block classifier sees that (and the tag) and has the last word.
+ */
+export const SEMANTIC_TAGS = new Set(['label', 'nav', 'aside', 'footer', 'dialog', 'menu']);
 
 /**
  * Class/id words that mark boilerplate. Matched as whole words of the class and id attributes
@@ -29,10 +36,21 @@ const WEAK_WORDS = new Set([
 /** CMS taxonomy classes (WordPress "category-social", "tag-cookies") describe the article, not the element. */
 const TAXONOMY_CLASS = /(^|\s)(category|tag|post|format|status|type|topic|section)-\S*/g;
 
+const NO_WORDS: string[] = [];
+/** Several passes and the features ask for the same element's words: split once per element. */
+const wordCache = new WeakMap<Element, string[]>();
+
+/** The words of an element's class and id (shared array: do not modify it). */
 export function classWords(el: Element): string[] {
-  const raw = `${attr(el, 'class').replace(TAXONOMY_CLASS, ' ')} ${attr(el, 'id')}`;
-  if (raw.trim() === '') return [];
-  return raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const cls = el.attribs.class;
+  const id = el.attribs.id;
+  if (!cls && !id) return NO_WORDS;
+  let words = wordCache.get(el);
+  if (words) return words;
+  const raw = `${(cls ?? '').replace(TAXONOMY_CLASS, ' ')} ${id ?? ''}`;
+  words = raw.trim() === '' ? NO_WORDS : raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  wordCache.set(el, words);
+  return words;
 }
 
 /** Words of a main-content container; they turn a strong signal weak ("article-content url-breadcrumb"). */
@@ -54,17 +72,27 @@ function isHidden(el: Element): boolean {
   return style !== '' && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-/** Removes tags that never hold article text and hidden elements. */
-export function removeJunk(doc: Document): void {
+/**
+ * Removes tags that never hold visible text, and hidden elements unless `keepHidden` (streamed
+ * server rendering parks the whole article in a `<div hidden>` that a script later shows).
+ */
+export function removeJunk(doc: Document, keepHidden = false): void {
   for (const el of elementsIn(doc)) {
-    if (JUNK_TAGS.has(el.name) || isHidden(el)) removeNode(el);
+    if (JUNK_TAGS.has(el.name) || (!keepHidden && isHidden(el))) removeNode(el);
+  }
+}
+
+/** Takes out navigation, asides, footers, dialogs and forms' labels. */
+export function removeSemantic(doc: Document, remove: Remover): void {
+  for (const el of elementsIn(doc)) {
+    if (el.parent && SEMANTIC_TAGS.has(el.name)) remove(el, 'semantic');
   }
 }
 
 /** Removes elements whose class/id carries a strong boilerplate word ("comments", "related", "cookie"...). */
-export function removeStrongNegative(doc: Document): void {
+export function removeStrongNegative(doc: Document, remove: Remover): void {
   for (const el of elementsIn(doc)) {
-    if (el.parent && !PROTECTED.has(el.name) && negativeStrength(el) === 'strong') removeNode(el);
+    if (el.parent && !PROTECTED.has(el.name) && negativeStrength(el) === 'strong') remove(el, 'strong');
   }
 }
 
@@ -73,9 +101,9 @@ export function removeStrongNegative(doc: Document): void {
  * large share of the prose left after strong removal (a wrapper "content has-sidebar" must
  * survive). Measured after strong removal, so adding a cookie banner cannot change the outcome.
  */
-export function removeWeakNegative(doc: Document, proseOf: (el: Element) => number, totalProse: number): void {
+export function removeWeakNegative(doc: Document, proseOf: (el: Element) => number, totalProse: number, remove: Remover): void {
   for (const el of elementsIn(doc)) {
-    if (el.parent && !PROTECTED.has(el.name) && negativeStrength(el) === 'weak' && proseOf(el) < totalProse * 0.3) removeNode(el);
+    if (el.parent && !PROTECTED.has(el.name) && negativeStrength(el) === 'weak' && proseOf(el) < totalProse * 0.3) remove(el, 'weak');
   }
 }
 
@@ -85,10 +113,10 @@ const PROTECTED = new Set(['body', 'html', 'a']);
  * Removes lists that are nearly all links (menus, "related" and "most read" lists) before the
  * container is chosen, so adding or changing such a list can never move the article's boundary.
  */
-export function removeLinkLists(doc: Document, stats: Map<Element, { text: number; link: number }>): void {
+export function removeLinkLists(doc: Document, stats: Map<Element, { text: number; link: number }>, remove: Remover): void {
   for (const el of elementsIn(doc)) {
     if (el.name !== 'ul' && el.name !== 'ol') continue;
     const s = stats.get(el);
-    if (s && s.text > 0 && s.link / s.text >= 0.8) removeNode(el);
+    if (el.parent && s && s.text > 0 && s.link / s.text >= 0.8) remove(el, 'linklist');
   }
 }

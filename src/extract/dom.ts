@@ -1,11 +1,50 @@
-import { parseDocument } from 'htmlparser2';
-import { Element, Text, type AnyNode, type Document, type ParentNode } from 'domhandler';
+import { Parser } from 'htmlparser2';
+import { DomHandler, Element, Text, type AnyNode, type Document, type ParentNode } from 'domhandler';
 
-export type { Document, Element, AnyNode, ParentNode };
-export { Text };
+export type { Document, AnyNode, ParentNode };
+export { Element, Text };
+
+/**
+ * Deepest element nesting kept, as in Chromium's HTML parser (512): a tag opened deeper is
+ * dropped and its content flows into the element at the limit. htmlparser2 keeps its open
+ * elements in an array it shifts and unshifts, so 1,000,000 unclosed `<b>` cost minutes
+ * (quadratic); with the bound every tag costs at most MAX_DEPTH steps.
+ */
+export const MAX_DEPTH = 512;
+
+interface ParserInternals {
+  stack: string[];
+  tagname: string;
+  openTagStart: number;
+  startIndex: number;
+  isVoidElement(name: string): boolean;
+  emitOpenTag(name: string): void;
+}
+
+const baseEmitOpenTag = (Parser.prototype as unknown as ParserInternals).emitOpenTag;
+if (typeof baseEmitOpenTag !== 'function') throw new Error('htmlparser2 changed: Parser.emitOpenTag is gone (see MAX_DEPTH in extract/dom.ts)');
+
+/** A parser that drops open tags beyond MAX_DEPTH (patched on the instance: emitOpenTag is private). */
+function depthBoundParser(handler: DomHandler): Parser {
+  const parser = new Parser(handler, { decodeEntities: true });
+  const self = parser as unknown as ParserInternals;
+  self.emitOpenTag = (name: string) => {
+    if (self.stack.length >= MAX_DEPTH && !self.isVoidElement(name)) {
+      // What htmlparser2 itself does with a nested <form>: an empty tag name makes the
+      // attributes, the open event and any later close of this tag no-ops.
+      self.openTagStart = self.startIndex;
+      self.tagname = '';
+      return;
+    }
+    baseEmitOpenTag.call(parser, name);
+  };
+  return parser;
+}
 
 export function parseHtml(html: string): Document {
-  return parseDocument(html, { decodeEntities: true });
+  const handler = new DomHandler(undefined, {});
+  depthBoundParser(handler).end(html);
+  return handler.root;
 }
 
 export function isElement(node: AnyNode): node is Element {
@@ -69,4 +108,45 @@ export function removeNode(node: AnyNode): void {
   node.parent = null;
   node.prev = null;
   node.next = null;
+}
+
+/** Why a subtree was taken out of the page by one of the boilerplate passes. */
+export type RemovalReason = 'semantic' | 'teaser' | 'linklist' | 'furniture' | 'strong' | 'weak';
+export type Remover = (node: Element, reason: RemovalReason) => void;
+
+/**
+ * Detaches subtrees like removeNode but remembers where they were, so the page can be put back
+ * together after the boilerplate passes and each block can be told which pass would drop it.
+ */
+export class Removals {
+  readonly reasons = new Map<AnyNode, RemovalReason>();
+  private readonly log: { node: AnyNode; parent: ParentNode; index: number }[] = [];
+
+  readonly remove: Remover = (node, reason) => {
+    const parent = node.parent;
+    if (!parent) return;
+    // Inside a subtree already taken out: the outer removal is the one that counts.
+    for (let p: ParentNode | null = parent; p; p = p.parent) if (this.reasons.has(p)) return;
+    const index = parent.children.indexOf(node);
+    if (index < 0) return;
+    this.log.push({ node, parent, index });
+    this.reasons.set(node, reason);
+    removeNode(node);
+  };
+
+  /** Puts every removed subtree back where it was (in reverse order, so indices hold). */
+  restore(): void {
+    for (let i = this.log.length - 1; i >= 0; i--) {
+      const { node, parent, index } = this.log[i];
+      const prev = parent.children[index - 1] ?? null;
+      const next = parent.children[index] ?? null;
+      parent.children.splice(index, 0, node as never);
+      node.parent = parent;
+      node.prev = prev;
+      node.next = next;
+      if (prev) prev.next = node;
+      if (next) next.prev = node;
+    }
+    this.log.length = 0;
+  }
 }

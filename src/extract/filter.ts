@@ -1,6 +1,6 @@
 import { normalizeText } from '../text/normalize.ts';
 import type { Block } from './blocks.ts';
-import { elementsIn, isElement, removeNode, textOf, type Document, type Element } from './dom.ts';
+import { elementsIn, isElement, textOf, type Document, type Element, type Remover } from './dom.ts';
 import { FURNITURE_PATTERNS } from './furniture.ts';
 import { comparable } from './metadata.ts';
 import { PROSE_MIN_CHARS, type Stats } from './stats.ts';
@@ -11,30 +11,40 @@ const MAX_FURNITURE_CHARS = 200;
 
 /** A whole block's text that is page furniture ("Advertisement", "Updated 3 minutes ago"...). */
 export function isFurnitureText(text: string): boolean {
-  return text.length < MAX_FURNITURE_CHARS && FURNITURE_PATTERNS.some((re) => re.test(text));
+  if (text.length >= MAX_FURNITURE_CHARS) return false;
+  let known = furnitureSeen.get(text);
+  if (known === undefined) {
+    known = FURNITURE_PATTERNS.some((re) => re.test(text));
+    // The same short texts come back on every page of a site and in several passes; the memo is bounded.
+    if (furnitureSeen.size >= 10_000) furnitureSeen.clear();
+    furnitureSeen.set(text, known);
+  }
+  return known;
 }
+const furnitureSeen = new Map<string, boolean>();
 
 /**
  * Removes short elements whose whole text is furniture before the container is chosen, so that
  * a timestamp or an ad label appearing or changing cannot move the article's boundary.
  */
-export function removeFurniture(doc: Document, stats: Map<Element, Stats>): void {
+export function removeFurniture(doc: Document, stats: Map<Element, Stats>, remove: Remover): void {
   for (const el of elementsIn(doc)) {
     const chars = stats.get(el)?.text ?? 0;
     if (!el.parent || chars === 0 || chars >= MAX_FURNITURE_CHARS || !FURNITURE_TAGS.has(el.name)) continue;
     // A wrapper whose one child holds all its text is judged through that child: this keeps
     // deeply nested pages linear, and removing the child empties the wrapper just the same.
     if (el.children.some((c) => isElement(c) && stats.get(c)?.text === chars)) continue;
-    if (isFurnitureText(normalizeText(textOf(el)))) removeNode(el);
+    if (isFurnitureText(normalizeText(textOf(el)))) remove(el, 'furniture');
   }
 }
 
 const FURNITURE_TAGS = new Set(['p', 'div', 'span', 'time', 'small', 'li', 'section', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-function isBoilerplate(block: Block, title: string): boolean {
+/** A block `filterBlocks` drops whatever the model says (`title` as `comparable` gives it). */
+export function isBoilerplate(block: Block, title: string, furniture?: boolean): boolean {
   const ownChars = block.text.length * (1 - block.linkDensity);
   if (block.linkDensity > MAX_LINK_DENSITY && !(ownChars >= PROSE_MIN_CHARS && block.linkDensity < 0.65)) return true;
-  if (isFurnitureText(block.text)) return true;
+  if (furniture ?? isFurnitureText(block.text)) return true;
   // The headline repeated in the body, possibly with the site name appended.
   if (title !== '' && block.text.length < title.length + 40 && comparable(block.text).startsWith(title)) return true;
   return false;

@@ -15,9 +15,23 @@ export const FURNITURE_PATTERNS: RegExp[] = [
   // "Related" in the languages of the sites we track most often.
   /^(関連記事|関連ニュース|相关文章|相关新闻|관련기사|leia também|veja também|lesen sie auch|mehr zum thema|(à )?lire aussi|ver también|leggi anche|читайте также)\s*:?$/iu,
 
+  // Promos inside the body: live-page links, teasers, embed notices of social networks.
+  /^live (tweets|updates|coverage|reporting|text|video|stream|blog)\s*:?$/i,
+  /^(also read|read also|related|recommended( reading)?|don'?t miss|must read|watch|listen|see also)\s*[:|–—-]\s*.{0,160}$/i,
+  /^(skip|end of) (twitter|x|facebook|instagram|youtube|tiktok|bluesky|threads|spotify|soundcloud|google) (content|post|video)\b.{0,40}$/i,
+  /^(content|post|video) (from|provided by|hosted by|on) (twitter|x|facebook|instagram|youtube|tiktok|bluesky|threads|spotify|soundcloud)\b.{0,40}$/i,
+  /\b(this|the) (article|page|content) contains content provided by\b/i,
+  /\bwe ask for your permission before anything is loaded\b/i,
+  /^allow (twitter|x|facebook|instagram|youtube|tiktok|bluesky|third[- ]party) content\??$/i,
+  /^(view|see|watch) (this )?(post|video|tweet|photo) on (twitter|x|facebook|instagram|youtube|tiktok)\b.{0,20}$/i,
+  /^a post shared by\b.{0,80}$/i,
+  /^(page )?last updated\b.{0,80}$/i,
+
   // Prompts: newsletters, social accounts, cookies, scripts.
   /^(follow us|sign up|subscribe|newsletter|get our \w+ newsletter)\b.{0,100}$/i,
   /\b(sign up|subscribe)\b.{0,60}\b(newsletters?|inbox)\b|\binbox\b.{0,60}\b(sign up|subscribe)\b/i,
+  /^get (our|the) .{0,80}\b(newsletters?|briefing|inbox)\b/i,
+  /\b(delivered )?(straight )?(to|in) your inbox\b/i,
   /^follow (us|@?[\w.]+) on (twitter|x|facebook|instagram)\b/i,
   /\b(uses?|we use) cookies\b|\bcookie (settings|policy|preferences)\b/i,
   /\bwe use cookies\b|\baccept (all )?cookies\b/i,

@@ -2,47 +2,60 @@ import { createHash } from 'node:crypto';
 import { selectAll, selectOne } from 'css-select';
 import type { Extraction } from '../model/index.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { collectBlocks } from './blocks.ts';
-import { removeJunk, removeLinkLists, removeStrongNegative, removeWeakNegative } from './clean.ts';
-import { isElement, parseHtml, removeNode, textOf, type AnyNode, type Document, type Element } from './dom.ts';
+import { collectBlocks, type Block } from './blocks.ts';
+import { removeJunk, removeLinkLists, removeSemantic, removeStrongNegative, removeWeakNegative } from './clean.ts';
+import { Element, isElement, parseHtml, Removals, removeNode, Text, textOf, type AnyNode, type Document, type ParentNode } from './dom.ts';
 import { ExtractError } from './errors.ts';
-import { filterBlocks, removeFurniture } from './filter.ts';
+import { analysePage, assembleFeatures, FEATURE_NAMES, type PageAnalysis } from './features.ts';
+import { filterBlocks, isBoilerplate, removeFurniture } from './filter.ts';
 import { fingerprint } from './fingerprint.ts';
 import { readJsonLd } from './jsonld.ts';
-import { chooseByline, chooseCanonical, choosePublished, chooseTitle, collectMeta } from './metadata.ts';
+import { chooseByline, chooseCanonical, choosePublished, chooseTitle, collectMeta, comparable } from './metadata.ts';
+import { predict, type BlockModel } from './model/gbdt.ts';
+import MODEL_JSON from './model/block-model.json' with { type: 'json' };
 import { RULES, ruleFor } from './rules/index.ts';
 import type { SiteRule } from './rules/types.ts';
 import { chooseContainer } from './score.ts';
+import { computeStats, refreshStats } from './stats.ts';
 import { removeTeaserLists } from './teasers.ts';
-import { computeStats } from './stats.ts';
 
 export { ExtractError } from './errors.ts';
 export { fingerprint } from './fingerprint.ts';
 
 export type ExtractResult = Extraction & { canonicalUrl: string | null };
 
-/** Bump CORE on any change to generic extraction; site rule versions are folded in automatically. */
-const CORE_VERSION = '2';
+const MODEL = MODEL_JSON as BlockModel;
+/** The training script imports this module before a model for the current features exists. */
+const MODEL_MATCHES = MODEL.features.join(',') === FEATURE_NAMES.join(',');
+
+/** Bump CORE on any change to generic extraction; site rule and model versions are folded in automatically. */
+const CORE_VERSION = '3';
 const rulesDigest = createHash('sha256')
   .update(RULES.map((r) => `${r.site.source}@${r.version}`).join(','))
   .digest('hex')
   .slice(0, 8);
-export const EXTRACTOR_VERSION = `${CORE_VERSION}+rules.${rulesDigest}`;
+export const EXTRACTOR_VERSION = `${CORE_VERSION}+rules.${rulesDigest}+model.${MODEL.version}`;
+
+/** A page taken apart: the headline, every block of text with its features, and the rules' own choice. */
+export interface AnalysedPage {
+  title: string;
+  page: ReturnType<typeof collectMeta>;
+  ld: ReturnType<typeof readJsonLd>;
+  analysis: PageAnalysis;
+  /** Blocks the hand rules alone keep: inside the chosen container and cut by no pass. */
+  ruleBlocks: Block[];
+  /** A site rule's body selector matched: its blocks are the article, the model is not asked. */
+  bySiteRule: boolean;
+}
 
 /** Pure: HTML text and its URL in, headline, byline, time, paragraphs and fingerprint out. */
 export function extractArticle(html: string, url: string): ExtractResult {
-  assertLooksLikeHtml(html, url);
-  const doc = parseHtml(html);
-  const page = collectMeta(doc);
-  const ld = readJsonLd(doc);
-  const rule = ruleFor(url);
-  const title = (rule?.title && selectedText(rule.title, doc)) || chooseTitle(page, ld);
-
-  removeJunk(doc);
-  for (const selector of rule?.drop ?? []) for (const el of selectAll<AnyNode, Element>(selector, doc)) removeNode(el);
-  const paragraphs = filterBlocks(bodyContainers(doc, rule).flatMap(collectBlocks), title);
+  if (!MODEL_MATCHES) throw new Error('extract/model/block-model.json was trained on other features: run npm run train:extract');
+  const analysed = analyseHtml(html, url);
+  const { title, page, ld } = analysed;
+  const paragraphs = selectParagraphs(analysed, MODEL);
+  if (paragraphs.length === 0) paragraphs.push(...lastResort(html, url, analysed, MODEL));
   if (paragraphs.length === 0) throw new ExtractError('empty', `no article text found in ${url}`);
-
   return {
     title,
     byline: chooseByline(page, ld),
@@ -54,23 +67,143 @@ export function extractArticle(html: string, url: string): ExtractResult {
   };
 }
 
-function bodyContainers(doc: Document, rule: SiteRule | null): Element[] {
+/** The blocks the model keeps, filtered; the rules' choice when the model keeps nothing. */
+export function selectParagraphs(analysed: AnalysedPage, model: BlockModel): string[] {
+  const { analysis, title } = analysed;
+  if (analysed.bySiteRule) return filterBlocks(analysed.ruleBlocks, title);
+  const features = assembleFeatures(analysis, model.tokens);
+  const short = analysis.blocks.filter((b, i) => isContainerProse(b, features[i])).length <= SHORT_ARTICLE;
+  const titleKey = comparable(title);
+  const kept = analysis.blocks.filter((b, i) => {
+    // filterBlocks drops link lists, furniture texts and the repeated headline anyway.
+    const x = features[i];
+    if (isBoilerplate(b, titleKey, x[FURNITURE_TEXT] === 1)) return false;
+    const p = predict(model, x);
+    if (p >= model.threshold || isLede(b, x, analysis.paths[i])) return true;
+    return p >= RULE_FLOOR && (isRuleProse(b, x) || (short && isContainerProse(b, x)));
+  });
+  const paragraphs = filterBlocks(kept, title);
+  return paragraphs.length > 0 ? paragraphs : filterBlocks(analysed.ruleBlocks, title);
+}
+
+/**
+ * For pages where nothing visible reads as an article: the text a script would reveal (hidden
+ * streamed markup), else the JSON-LD articleBody the page declares. Runs only on such pages.
+ */
+export function lastResort(html: string, url: string, analysed: AnalysedPage, model: BlockModel): string[] {
+  const unhidden = selectParagraphs(analyseHtml(html, url, { keepHidden: true }), model);
+  if (unhidden.length > 0) return unhidden;
+  const body = analysed.ld?.articleBody;
+  return body ? body.split(/\n+/).map(normalizeText).filter(Boolean) : [];
+}
+
+/** Parses the page, runs the boilerplate passes (recording, not deleting) and describes every block. */
+export function analyseHtml(html: string, url: string, opts: { keepHidden?: boolean } = {}): AnalysedPage {
+  assertLooksLikeHtml(html, url);
+  const doc = parseHtml(html);
+  const page = collectMeta(doc);
+  const ld = readJsonLd(doc);
+  const rule = ruleFor(url);
+  const title = (rule?.title && selectedText(rule.title, doc)) || chooseTitle(page, ld);
+
+  removeJunk(doc, opts.keepHidden);
+  for (const selector of rule?.drop ?? []) for (const el of selectAll<AnyNode, Element>(selector, doc)) removeNode(el);
+  const removals = new Removals();
+  const { containers, raw, bySiteRule } = runPasses(doc, rule, removals);
+  removals.restore();
+
+  const reasons = removals.reasons;
+  const root = rootElement(doc);
+  // Short inline furniture (a share link inside a paragraph) is left out; a long inline wrapper
+  // a pass took out (a <span> holding the whole article) is read, and judged by the model.
+  const blocks = root ? collectBlocks(root, (el) => reasons.has(el) && (raw.get(el)?.text ?? 0) < 200) : [];
+  const analysis = analysePage({ blocks, reasons, containers, stats: raw, title });
+  const ruleBlocks = blocks.filter((_b, i) => analysis.base[i][CUT_ANY] === 0 && analysis.base[i][IN_CONTAINER] === 1);
+  return { title, page, ld, analysis, ruleBlocks, bySiteRule };
+}
+
+const CUT_ANY = FEATURE_NAMES.indexOf('cutAny');
+const CONTAINER_DISTANCE = FEATURE_NAMES.indexOf('containerDistance');
+
+/**
+ * A long paragraph of the chosen container that no pass cut is kept unless the model is nearly
+ * sure it is furniture: the model may trim a container, not tear holes in its prose (a paragraph
+ * dropped there is an edit the tracker would miss).
+ */
+const RULE_FLOOR = 0.05;
+function isRuleProse(b: Block, x: Float32Array): boolean {
+  return x[IN_CONTAINER] === 1 && x[CUT_ANY] === 0 && b.text.length >= 150 && b.linkDensity < 0.2;
+}
+
+/**
+ * A sentence of the chosen container's own prose: a paragraph no pass cut, mostly not links,
+ * ending like a sentence, not a furniture text.
+ */
+function isContainerProse(b: Block, x: Float32Array): boolean {
+  if (x[IN_CONTAINER] !== 1 || x[CUT_ANY] !== 0 || b.linkDensity >= 0.2 || b.text.length < 40) return false;
+  return (b.kind === 'p' || b.kind === 'quote' || b.kind === 'other') && x[ENDS_WITH_PUNCT] === 1 && x[FURNITURE_TEXT] === 0;
+}
+/**
+ * A short article (at most this many prose paragraphs in its container) keeps every one of them
+ * the model is unsure of: with little text around, the model's context features (the aside right
+ * after the last paragraph, the few neighbours) say little, and a dropped paragraph is a missed edit.
+ */
+const SHORT_ARTICLE = 6;
+const ENDS_WITH_PUNCT = FEATURE_NAMES.indexOf('endsWithPunct');
+const FURNITURE_TEXT = FEATURE_NAMES.indexOf('furnitureText');
+
+/** Class words of an article's lede: standfirst, dek, summary, intro. */
+const LEDE_WORDS = new Set(['standfirst', 'dek', 'lede', 'lead', 'leadin', 'intro', 'introduction', 'summary', 'subtitle', 'subheadline', 'subhead', 'sapo', 'chapo', 'excerpt', 'strapline']);
+
+/**
+ * The standfirst under the headline, a lede paragraph with its own class: prose on the element
+ * or its parent classed as a lede, before or at the start of the article. Newsrooms edit it most.
+ */
+function isLede(b: Block, x: Float32Array, path: string[][]): boolean {
+  if (b.text.length < 40 || b.linkDensity > 0.3 || x[CONTAINER_DISTANCE] > 0 || x[FURNITURE_TEXT] === 1) return false;
+  return path.slice(0, 2).some((tokens) => tokens.some((t) => LEDE_WORDS.has(t)));
+}
+const IN_CONTAINER = FEATURE_NAMES.indexOf('inContainer');
+
+/** The hand-written passes, in order; what they take out is recorded in `removals`. */
+function runPasses(doc: Document, rule: SiteRule | null, removals: Removals) {
+  const remove = removals.remove;
+  removeSemantic(doc, remove);
   const raw = computeStats(doc);
-  removeTeaserLists(doc, raw);
-  removeLinkLists(doc, raw);
-  removeFurniture(doc, raw);
-  removeStrongNegative(doc);
+  removeTeaserLists(doc, raw, remove);
+  removeLinkLists(doc, raw, remove);
+  removeFurniture(doc, raw, remove);
+  removeStrongNegative(doc, remove);
   const stats = computeStats(doc);
   const totalProse = doc.children.reduce((sum, c) => sum + (isElement(c) ? stats.get(c)!.prose : 0), 0);
-  removeWeakNegative(doc, (el) => stats.get(el)?.prose ?? 0, totalProse);
+  // Judged on the statistics after strong removal; brought up to date once the pass is done.
+  const weakParents: ParentNode[] = [];
+  removeWeakNegative(doc, (el) => stats.get(el)?.prose ?? 0, totalProse, (el, reason) => {
+    const parent = el.parent;
+    remove(el, reason);
+    if (parent && !el.parent) weakParents.push(parent);
+  });
+  refreshStats(stats, weakParents);
+  let containers: Element[] = [];
   if (rule?.body) {
     const matched = selectAll<AnyNode, Element>(rule.body, doc);
     // Nested matches would be read twice; keep the outermost ones.
-    const outer = matched.filter((el) => !matched.some((o) => o !== el && isAncestor(o, el)));
-    if (outer.length > 0) return outer;
+    containers = matched.filter((el) => !matched.some((o) => o !== el && isAncestor(o, el)));
   }
-  const container = chooseContainer(doc, computeStats(doc));
-  return container ? [container] : [];
+  const bySiteRule = containers.length > 0;
+  if (!bySiteRule) {
+    const container = chooseContainer(doc, stats);
+    if (container) containers = [container];
+  }
+  return { containers: new Set(containers), raw, bySiteRule };
+}
+
+/** The page's one root element, or a detached wrapper over the top-level nodes of a fragment. */
+function rootElement(doc: Document): Element | null {
+  const elements = doc.children.filter(isElement);
+  const loose = doc.children.some((c) => c instanceof Text && c.data.trim() !== '');
+  if (elements.length === 1 && !loose) return elements[0];
+  return doc.children.length > 0 ? new Element('html', {}, [...doc.children]) : null;
 }
 
 function isAncestor(a: Element, b: Element): boolean {

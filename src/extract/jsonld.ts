@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { attr, elementsIn, textOf, type Document } from './dom.ts';
 
 export interface LinkedArticle {
@@ -39,8 +40,10 @@ function types(o: Obj): string[] {
   return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
 }
 
+/** A non-empty string; CMSs often leave HTML entities in JSON-LD ("Tools &#038; Tips"), decoded here. */
 function str(v: unknown): string | null {
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+  if (typeof v !== 'string' || v.trim() === '') return null;
+  return v.includes('&') ? decodeHTML(v).trim() : v.trim();
 }
 
 function authorName(v: unknown): string | null {

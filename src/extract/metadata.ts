@@ -69,35 +69,68 @@ export function stripSiteName(title: string, siteName?: string | null): string {
 }
 
 export function comparable(s: string): string {
-  return normalizeText(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  let key = comparableSeen.get(s);
+  if (key === undefined) {
+    key = normalizeText(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    // Short block texts are compared with the headline by the features and again by the filter; bounded memo.
+    if (s.length < 400) {
+      if (comparableSeen.size >= 10_000) comparableSeen.clear();
+      comparableSeen.set(s, key);
+    }
+  }
+  return key;
 }
+const comparableSeen = new Map<string, string>();
 
-/** Headline: an <h1> that agrees with og:title or <title> wins; else og:title/JSON-LD, else h1, else <title>. */
+/**
+ * Headline: the article's own <h1> when it shares words with what the page declares (og:title,
+ * twitter:title, JSON-LD headline, <meta name=headline>, <title>), since the declared titles
+ * often carry SEO variants, site names and section paths ("BBC NEWS | World | Headline");
+ * an <h1> that is the site's name, a menu or a section label agrees with none of them and is
+ * passed over. Without such an <h1>, the first declared title, site name and path stripped.
+ */
 export function chooseTitle(page: PageMeta, ld: LinkedArticle | null): string {
   const siteName = page.meta.get('og:site_name') ?? null;
-  const declared = [page.meta.get('og:title'), page.meta.get('twitter:title'), ld?.headline, page.title]
+  const declared = [page.meta.get('og:title'), page.meta.get('twitter:title'), ld?.headline, page.meta.get('headline'), page.title]
     .filter((t): t is string => !!t)
-    .map((t) => normalizeText(t));
-  // Compared with and without the suffix: "Patient files – the long march" may be the whole headline.
-  const keys = declared.flatMap((d) => [comparable(d), comparable(stripSiteName(d, siteName))]);
-  // A <title> that starts with the <h1> ("Story | Local News" with <h1>Story</h1>) names the headline too;
-  // only the first part, as the site name usually comes last ("Rates rise | Paper" with <h1>Paper</h1>).
-  const site = siteName ? comparable(siteName) : null;
-  const parts = declared.map((d) => comparable(d.split(SEPARATORS)[0])).filter((p) => p !== site);
-  for (const h1 of page.h1s) {
-    const key = comparable(h1);
-    if (keys.some((k) => agrees(key, k)) || (key !== '' && parts.includes(key))) return h1;
+    .map((t) => normalizeText(t))
+    .filter(Boolean);
+  const stripped = declared.map((d) => stripSiteName(d, siteName));
+  // Names the page gives itself: og:site_name and the last part of a separated <title>.
+  const titleParts = page.title.split(SEPARATORS);
+  const names = new Set([siteName, titleParts.length > 1 ? titleParts[titleParts.length - 1] : null].filter((n): n is string => !!n).map(comparable));
+  const h1s = page.h1s.map((h) => stripH1Suffix(h, names)).filter((h) => h.length <= 400 && !names.has(comparable(h)));
+  if (declared.length === 0) return h1s[0] ?? '';
+  let best: string | null = null;
+  let bestAgreement = 0.3;
+  for (const h1 of h1s.slice(0, 4)) {
+    const agreement = Math.max(...declared.map((d) => wordAgreement(h1, d)), ...stripped.map((d) => wordAgreement(h1, d)));
+    if (agreement > bestAgreement) {
+      best = h1;
+      bestAgreement = agreement;
+    }
   }
-  const fromMeta = declared[0];
-  if (fromMeta) return stripSiteName(fromMeta, siteName);
-  return page.h1s[0] ?? '';
+  return best ?? stripped[0];
 }
 
-/** One headline contains the other and they are of similar length (an h1 "Paper" is not "Rates rise | Paper"). */
-function agrees(a: string, b: string): boolean {
-  if (a === '' || b === '') return false;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return long.includes(short) && short.length >= long.length * 0.6;
+/** "Headline – Site" in an <h1>: the site's name (as the page declares it) is dropped. */
+function stripH1Suffix(h1: string, names: Set<string>): string {
+  const parts = h1.split(SEPARATORS);
+  if (parts.length < 2 || !names.has(comparable(parts[parts.length - 1]))) return h1;
+  return h1.slice(0, h1.length - parts[parts.length - 1].length).replace(/\s*(\||-|–|—|·|•|»|::)\s*$/, '').trim() || h1;
+}
+
+const STOPWORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'in', 'on', 'for', 'with', 'is', 'are', 'at', 'by', 'from', 'how', 'what', 'why', 'your', 'you', 'our', 'this', 'that', 'it', 's']);
+const contentWords = (s: string) => new Set(comparable(s).split(' ').filter((w) => w && !STOPWORDS.has(w)));
+
+/** Dice overlap of the two titles' content-word sets. */
+function wordAgreement(a: string, b: string): number {
+  const wa = contentWords(a);
+  const wb = contentWords(b);
+  if (wa.size === 0 || wb.size === 0) return 0;
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return (2 * shared) / (wa.size + wb.size);
 }
 
 const DATE_KEYS = ['article:published_time', 'datepublished', 'og:published_time', 'pubdate', 'publishdate', 'publish-date',

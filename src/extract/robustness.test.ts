@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from './index.ts';
+import { sharedDir } from './testdata/shared.ts';
 import { isFurnitureText } from './filter.ts';
 import { BODY_VARIANTS, BOILERPLATE_VARIANTS, groundTruthMatcher, makeVariant, variantTarget, type VariantKind } from './testdata/robustness.ts';
 
-const CORPUS = join(import.meta.dirname, '../../../shared/corpus/scrapinghub');
+const CORPUS = join(sharedDir(), 'corpus/scrapinghub');
 const hasCorpus = existsSync(join(CORPUS, 'ground-truth.json'));
 
 function fingerprintOf(html: string, url: string): string {

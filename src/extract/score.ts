@@ -1,6 +1,6 @@
 import { classWords } from './clean.ts';
-import { elementsIn, type Document, type Element } from './dom.ts';
-import type { Stats } from './stats.ts';
+import { elementsIn, isElement, type Document, type Element } from './dom.ts';
+import { BLOCK_TAGS, type Stats } from './stats.ts';
 
 /** How much a character of link text or short text outside prose counts against a container. */
 const LINK_PENALTY = 1.0;
@@ -16,17 +16,31 @@ const POSITIVE_WORDS = new Set(['article', 'articlebody', 'body', 'content', 'en
 export function chooseContainer(doc: Document, stats: Map<Element, Stats>): Element | null {
   let best: Element | null = null;
   let bestScore = 0;
-  for (const el of elementsIn(doc)) {
+  const scoreOf = (el: Element) => {
     const s = stats.get(el)!;
-    if (s.prose === 0) continue;
-    const score = (s.prose - LINK_PENALTY * s.otherLinks - SHORT_PENALTY * s.other) * hint(el);
+    return (s.prose - LINK_PENALTY * s.otherLinks - SHORT_PENALTY * s.other) * hint(el);
+  };
+  for (const el of elementsIn(doc)) {
+    if (stats.get(el)!.prose === 0) continue;
+    const score = scoreOf(el);
     // >= keeps the deepest of equal scores: the tightest wrapper around the same text.
     if (score >= bestScore) {
       best = el;
       bestScore = score;
     }
   }
+  // A single paragraph is not an article's container: on a short article (one long paragraph
+  // and a short one) the short one's penalty would make the long one win alone. Its parent,
+  // when that still scores above nothing, is the container.
+  const parent = best?.parent;
+  if (best && parent && isElement(parent) && isOneBlock(best) && stats.get(parent)!.prose > 0 && scoreOf(parent) > 0) return parent;
   return best;
+}
+
+/** The element's text is one block: no block element inside it (line breaks aside). */
+function isOneBlock(el: Element): boolean {
+  for (const d of elementsIn(el)) if (d !== el && d.name !== 'br' && BLOCK_TAGS.has(d.name)) return false;
+  return true;
 }
 
 function hint(el: Element): number {

@@ -7,7 +7,7 @@ import { Text, elementsIn, isElement, type ParentNode, type Element } from './do
 export const BLOCK_TAGS = new Set([
   'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'tr', 'tbody', 'thead', 'table',
   'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'form', 'body', 'html', 'center', 'address', 'hr', 'br',
-  'details', 'summary', 'fieldset', 'hgroup',
+  'details', 'summary', 'fieldset', 'hgroup', 'nav', 'aside', 'footer', 'figure', 'figcaption', 'dialog', 'menu',
 ]);
 
 /** A block whose own text is at least this long and mostly not links reads as prose. */
@@ -50,6 +50,25 @@ export function computeStats(root: ParentNode): Map<Element, Stats> {
   const all = elementsIn(root);
   for (let i = all.length - 1; i >= 0; i--) stats.set(all[i], statsOf(all[i], stats));
   return stats;
+}
+
+/**
+ * Brings `stats` up to date after subtrees were detached from `parents` (their former parents):
+ * every ancestor on those paths is recomputed once, deepest first; the rest of the page is
+ * unchanged. Equal to a fresh computeStats of the page, at the cost of the paths only.
+ */
+export function refreshStats(stats: Map<Element, Stats>, parents: ParentNode[]): void {
+  const depthOf = new Map<Element, number>();
+  for (const start of parents) {
+    const chain: Element[] = [];
+    for (let p: ParentNode | null = start; p && isElement(p) && !depthOf.has(p); p = p.parent) chain.push(p);
+    if (chain.length === 0) continue;
+    const top = chain[chain.length - 1].parent;
+    let depth = top && isElement(top) ? depthOf.get(top)! + 1 : 0;
+    for (let i = chain.length - 1; i >= 0; i--) depthOf.set(chain[i], depth++);
+  }
+  const order = [...depthOf.keys()].sort((a, b) => depthOf.get(b)! - depthOf.get(a)!);
+  for (const el of order) stats.set(el, statsOf(el, stats));
 }
 
 function statsOf(el: Element, stats: Map<Element, Stats>): Stats {

@@ -1,4 +1,4 @@
-import { elementsIn, isElement, removeNode, Text, type AnyNode, type Document, type Element } from './dom.ts';
+import { elementsIn, isElement, Text, type AnyNode, type Document, type Element, type Remover } from './dom.ts';
 import type { Stats } from './stats.ts';
 
 const HEADING = /^h[2-6]$/;
@@ -9,13 +9,13 @@ const MAX_TEASER_CHARS = 600;
  * that each carry a linked headline, or start with a link and end with a truncated summary.
  * Needs at least two such siblings, so one linked sub-heading in an article is left alone.
  */
-export function removeTeaserLists(doc: Document, stats: Map<Element, Stats>): void {
+export function removeTeaserLists(doc: Document, stats: Map<Element, Stats>, remove: Remover): void {
   const all = elementsIn(doc);
   const withLinkedHeading = elementsWithLinkedHeading(all, stats);
   for (const parent of all) {
     if (!parent.parent) continue;
     const teasers = parent.children.filter((c): c is Element => isElement(c) && isTeaser(c, stats, withLinkedHeading));
-    if (teasers.length >= 2) for (const t of teasers) removeNode(t);
+    if (teasers.length >= 2) for (const t of teasers) remove(t, 'teaser');
   }
 }
 

@@ -5,8 +5,10 @@ describe('normalizeText', () => {
   it.each([
     ['  a  b\t\nc  ', 'a b c'],
     ['a\u00A0\u00A0b', 'a b'],
-    ['a\u200Bb\u2060c\uFEFF', 'abc'],
-    ['co\u00ADoperate', 'cooperate'],
+    // Nothing but whitespace is removed: zero-width characters and soft hyphens stay as on the page.
+    ['a\u200Bb\u2060c', 'a\u200Bb\u2060c'],
+    ['co\u00ADoperate', 'co\u00ADoperate'],
+    ['a\uFEFFb', 'a b'],
     ['e\u0301', '\u00E9'],
     ['a\u2003\u3000b', 'a b'],
     ['', ''],
@@ -18,5 +20,19 @@ describe('normalizeText', () => {
     ['tab\there', 'tab here'],
   ])('%j -> %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
+  });
+});
+
+describe('normalizeText keeps joiners (issue 8)', () => {
+  it.each([
+    // Persian "می‌خواهم" (I want): ZWNJ between the prefix and the verb.
+    ['Persian ZWNJ', '\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645'],
+    // Hindi "क्‍ष": ka + virama + ZWJ + ssa (half form), and "र्‍य" (eyelash ra).
+    ['Hindi virama + ZWJ', '\u0915\u094D\u200D\u0937 \u0930\u094D\u200D\u092F'],
+    // Emoji ZWJ sequences: family, rainbow flag, woman technologist.
+    ['emoji ZWJ sequences', '\u{1F468}\u200D\u{1F469}\u200D\u{1F467} \u{1F3F3}\uFE0F\u200D\u{1F308} \u{1F469}\u200D\u{1F4BB}'],
+  ])('%s survive unchanged', (_name, text) => {
+    expect(normalizeText(`  ${text}  `)).toBe(text.normalize('NFC'));
+    expect([...normalizeText(text)].filter((c) => c === '\u200C' || c === '\u200D').length).toBe([...text].filter((c) => c === '\u200C' || c === '\u200D').length);
   });
 });

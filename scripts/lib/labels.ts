@@ -1,0 +1,39 @@
+import type { Block } from '../../src/extract/blocks.ts';
+
+const squeeze = (s: string) => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+
+const SHINGLE = 5;
+
+/**
+ * A block is article text when its text occurs in the ground truth (letters and digits only, so
+ * the annotators' quote and space normalisation does not matter), when it is a whole line of
+ * it (short headings, list items), or when most of its 5-word runs are in it (a paragraph with
+ * a word of furniture inside). Weights grow with the block's words (the measures count words),
+ * scaled so that every page weighs about the same.
+ */
+export function blockLabels(blocks: Block[], expected: string): { labels: Uint8Array; weights: Float32Array } {
+  const truth = squeeze(expected);
+  const lines = new Set(expected.split(/\n+/).map(squeeze).filter(Boolean));
+  const truthWords = words(expected);
+  const shingles = new Set<string>();
+  for (let i = 0; i + SHINGLE <= truthWords.length; i++) shingles.add(truthWords.slice(i, i + SHINGLE).join(' '));
+  const labels = new Uint8Array(blocks.length);
+  const raw = new Float32Array(blocks.length);
+  let total = 0;
+  blocks.forEach((b, i) => {
+    const t = squeeze(b.text);
+    const w = words(b.text);
+    raw[i] = Math.sqrt(w.length + 1);
+    total += raw[i];
+    if (t === '' || truth === '') return;
+    if (lines.has(t) || (t.length >= 20 && truth.includes(t))) labels[i] = 1;
+    else if (w.length >= 8) {
+      let hit = 0;
+      for (let k = 0; k + SHINGLE <= w.length; k++) if (shingles.has(w.slice(k, k + SHINGLE).join(' '))) hit++;
+      if (hit / (w.length - SHINGLE + 1) >= 0.7) labels[i] = 1;
+    }
+  });
+  const scale = Math.min(5, Math.max(0.2, 300 / Math.max(1, total)));
+  return { labels, weights: raw.map((w) => w * scale) };
+}

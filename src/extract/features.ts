@@ -1,0 +1,308 @@
+import type { Block } from './blocks.ts';
+import { classWords } from './clean.ts';
+import { attr, isElement, type Element, type ParentNode, type RemovalReason } from './dom.ts';
+import { isFurnitureText } from './filter.ts';
+import { comparable } from './metadata.ts';
+import type { Stats } from './stats.ts';
+
+/**
+ * Features of one block for the block classifier (model/block-model.json, trained by
+ * scripts/train-extractor.ts). Only structure and text statistics: nothing names a site.
+ */
+export const FEATURE_NAMES = [
+  'logChars', 'logWords', 'linkDensity', 'sentenceEnds', 'endsWithPunct', 'commaRate', 'digitShare', 'capitalisedShare',
+  'furnitureText', 'titleText',
+  'kindP', 'kindHeading', 'headingLevel', 'kindLi', 'kindQuote', 'kindPre', 'kindOther',
+  'cutSemantic', 'cutTeaser', 'cutLinkList', 'cutFurniture', 'cutStrong', 'cutWeak', 'cutAny',
+  'inContainer', 'containerDistance',
+  'inArticle', 'inMain', 'inHeader', 'inNav', 'inAside', 'inFooter', 'inFigure', 'inTable', 'inLink', 'inForm', 'inList',
+  'tokenOwn', 'tokenMin', 'tokenMax', 'tokenSum', 'tokenNearest',
+  'parentLogText', 'parentLinkDensity', 'parentProseShare', 'siblingBlocks',
+  'shareOfLongest', 'depth',
+  'prevLogChars', 'nextLogChars', 'prevLinkDensity', 'nextLinkDensity', 'prevInContainer', 'nextInContainer',
+  'windowLogChars', 'windowLinkDensity', 'windowTokenSum', 'prevCut', 'nextCut', 'prevKindP', 'nextKindP',
+] as const;
+
+export const FEATURE_COUNT = FEATURE_NAMES.length;
+const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
+
+/** Token weights: class/id words, itemprop and role values, learned as log-odds of holding article text. */
+export type TokenTable = Record<string, number>;
+
+/** Everything about a page's blocks the features need, independent of the learned token weights. */
+export interface PageAnalysis {
+  blocks: Block[];
+  /** Base features per block (token features left at 0 until `assembleFeatures`). */
+  base: Float32Array[];
+  /** Class/id tokens of each block's element and its ancestors, nearest first (at most PATH_LIMIT). */
+  paths: string[][][];
+}
+
+const PATH_LIMIT = 10;
+const REASONS: RemovalReason[] = ['semantic', 'teaser', 'linklist', 'furniture', 'strong', 'weak'];
+
+export interface AnalysisInput {
+  blocks: Block[];
+  /** Which pass would take the element out, for the outermost removed subtree it lies in. */
+  reasons: Map<unknown, RemovalReason>;
+  containers: Set<Element>;
+  /** Statistics of the page before any removal. */
+  stats: Map<Element, Stats>;
+  title: string;
+}
+
+/**
+ * Words CSS-in-JS and component frameworks put on every element ("css-1x2y3z", "sc-bdVaJa",
+ * "svelte-xyz"): they change with every rebuild, so they and anything with a digit never count.
+ */
+const GENERATED = new Set(['css', 'jsx', 'sc', 'svelte', 'emotion', 'astro', 'tw']);
+const WORD_TOKEN = /^[a-z]{2,}$/;
+
+export function elementTokens(el: Element): string[] {
+  const words = classWords(el).filter((w) => WORD_TOKEN.test(w) && !GENERATED.has(w));
+  const itemprop = attr(el, 'itemprop');
+  const role = attr(el, 'role');
+  if (itemprop) words.push(`itemprop:${itemprop.toLowerCase()}`);
+  if (role) words.push(`role:${role.toLowerCase()}`);
+  return words;
+}
+
+/** Sentence-ending characters (all single UTF-16 units). */
+const SENTENCE_END_CODES = new Set([...'.!?。！？؟।'].map((c) => c.charCodeAt(0)));
+const ENDS_WITH_PUNCT = /[.!?。！？؟।:;"”’)]$/;
+
+export function analysePage(input: AnalysisInput): PageAnalysis {
+  const { blocks, reasons, containers, stats } = input;
+  const titleKey = comparable(input.title);
+  const tokenCache = new Map<Element, string[]>();
+  const tokensOf = (el: Element) => {
+    let t = tokenCache.get(el);
+    if (!t) tokenCache.set(el, (t = elementTokens(el)));
+    return t;
+  };
+  const n = blocks.length;
+  // One buffer for the page, a view per block: a typed array of its own per block costs an
+  // off-heap allocation each.
+  const matrix = new Float32Array(n * FEATURE_COUNT);
+  const base: Float32Array[] = [];
+  const paths: string[][][] = [];
+  const inContainer: boolean[] = [];
+  let longest = 1;
+  for (const b of blocks) longest = Math.max(longest, b.text.length);
+  const ancestors = new Map<Element, Ancestry>();
+  const siblingCount = new Map<ParentNode | null, number>();
+  for (const b of blocks) siblingCount.set(b.el.parent, (siblingCount.get(b.el.parent) ?? 0) + 1);
+
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i];
+    const x = matrix.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT);
+    const text = b.text;
+    // One pass over the characters: spaces (words), sentence ends, commas, digits, capitals.
+    let spaces = 0;
+    let ends = 0;
+    let commas = 0;
+    let digits = 0;
+    let caps = 0;
+    for (let c = 0; c < text.length; c++) {
+      const code = text.charCodeAt(c);
+      if (code === 32) spaces++;
+      else if (code === 44) commas++;
+      else if (code >= 48 && code <= 57) digits++;
+      else if (code >= 65 && code <= 90 && (c === 0 || text.charCodeAt(c - 1) === 32)) caps++;
+      else if (SENTENCE_END_CODES.has(code)) ends++;
+    }
+    const words = spaces + 1;
+    x[F.logChars] = Math.log1p(text.length);
+    x[F.logWords] = Math.log1p(words);
+    x[F.linkDensity] = b.linkDensity;
+    x[F.sentenceEnds] = ends / words;
+    x[F.endsWithPunct] = ENDS_WITH_PUNCT.test(text) ? 1 : 0;
+    x[F.commaRate] = commas / words;
+    x[F.digitShare] = digits / text.length;
+    x[F.capitalisedShare] = caps / words;
+    x[F.furnitureText] = isFurnitureText(text) ? 1 : 0;
+    const key = titleKey && text.length < titleKey.length + 60 ? comparable(text) : '';
+    x[F.titleText] = key !== '' && (key === titleKey || key.startsWith(titleKey)) ? 1 : 0;
+    x[F.kindP] = b.kind === 'p' ? 1 : 0;
+    x[F.kindHeading] = b.kind === 'heading' ? 1 : 0;
+    x[F.headingLevel] = b.level;
+    x[F.kindLi] = b.kind === 'li' ? 1 : 0;
+    x[F.kindQuote] = b.kind === 'quote' ? 1 : 0;
+    x[F.kindPre] = b.kind === 'pre' ? 1 : 0;
+    x[F.kindOther] = b.kind === 'other' ? 1 : 0;
+
+    // What the block's ancestors say (nearest removal reason, container, tags, depth), shared
+    // by every block under the same element; then the class/id tokens of the nearest ones.
+    const up = ancestry(b.el, reasons, containers, ancestors);
+    const path: string[][] = [];
+    for (let el: ParentNode | null = b.el; el && isElement(el) && path.length < PATH_LIMIT; el = el.parent) path.push(tokensOf(el));
+    for (let t = 0; t < TAG_FEATURES.length; t++) if (up.tags & (1 << t)) x[TAG_FEATURES[t]] = 1;
+    const reason = up.reason;
+    const contained = up.contained;
+    const depth = up.depth;
+    if (reason) {
+      x[F.cutSemantic + REASONS.indexOf(reason)] = 1;
+      x[F.cutAny] = 1;
+    }
+    x[F.inContainer] = contained ? 1 : 0;
+    inContainer.push(contained);
+    x[F.depth] = Math.min(depth, 60);
+    const parent = b.el.parent && isElement(b.el.parent) ? stats.get(b.el.parent) : undefined;
+    if (parent) {
+      x[F.parentLogText] = Math.log1p(parent.text);
+      x[F.parentLinkDensity] = parent.text > 0 ? parent.link / parent.text : 0;
+      x[F.parentProseShare] = parent.text > 0 ? parent.prose / parent.text : 0;
+    }
+    x[F.siblingBlocks] = Math.log1p(siblingCount.get(b.el.parent) ?? 0);
+    x[F.shareOfLongest] = text.length / longest;
+    base.push(x);
+    paths.push(path);
+  }
+
+  // Distance to the chosen container (0 inside, negative before it, positive after), counted in
+  // blocks that are not link lists, teasers or furniture, so inserting those moves nothing.
+  const steady = steadyBlocks(base);
+  const order = new Map(steady.map((b, k) => [b, k]));
+  const first = steady.findIndex((b) => inContainer[b]);
+  let last = -1;
+  steady.forEach((b, k) => {
+    if (inContainer[b]) last = k;
+  });
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if (order.has(i)) k = order.get(i)!;
+    const d = first < 0 ? 50 : k < first ? -(first - k) : k > last ? k - last : 0;
+    base[i][F.containerDistance] = Math.sign(d) * Math.log1p(Math.abs(d));
+  }
+  return { blocks, base, paths };
+}
+
+interface Ancestry {
+  /** The removal reason of the nearest removed subtree the element lies in. */
+  reason: RemovalReason | undefined;
+  contained: boolean;
+  /** Bit t set: an ancestor (or the element) has a tag of TAG_FEATURES[t]. */
+  tags: number;
+  depth: number;
+}
+
+const TAG_FEATURES = [F.inArticle, F.inMain, F.inHeader, F.inNav, F.inAside, F.inFooter, F.inFigure, F.inTable, F.inLink, F.inForm, F.inList];
+const TAG_BIT = new Map<string, number>(
+  Object.entries({ article: 0, main: 1, header: 2, nav: 3, aside: 4, footer: 5, figure: 6, figcaption: 6, table: 7, a: 8, form: 9, ul: 10, ol: 10 }).map(([tag, bit]) => [tag, 1 << bit]),
+);
+
+/** The element's ancestry, computed once per element (iteratively: pages nest deeply). */
+function ancestry(el: Element, reasons: Map<unknown, RemovalReason>, containers: Set<Element>, memo: Map<Element, Ancestry>): Ancestry {
+  const chain: Element[] = [];
+  let at: ParentNode | null = el;
+  let known: Ancestry | undefined;
+  while (at && isElement(at)) {
+    known = memo.get(at);
+    if (known) break;
+    chain.push(at);
+    at = at.parent;
+  }
+  let acc: Ancestry = known ?? { reason: undefined, contained: false, tags: 0, depth: 0 };
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const e = chain[i];
+    acc = { reason: reasons.get(e) ?? acc.reason, contained: acc.contained || containers.has(e), tags: acc.tags | (TAG_BIT.get(e.name) ?? 0), depth: acc.depth + 1 };
+    memo.set(e, acc);
+  }
+  return acc;
+}
+
+/** Blocks no list, teaser or furniture pass took out: the neighbours features look at these only. */
+function steadyBlocks(base: Float32Array[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < base.length; i++) {
+    const x = base[i];
+    if (x[F.cutTeaser] === 0 && x[F.cutLinkList] === 0 && x[F.cutFurniture] === 0) out.push(i);
+  }
+  return out;
+}
+
+function scoreTokens(tokens: string[], table: TokenTable): number {
+  let s = 0;
+  for (const t of tokens) s += table[t] ?? 0;
+  return s;
+}
+
+/** Final feature vectors: token scores from the learned table, then each block's neighbours. */
+export function assembleFeatures(page: PageAnalysis, table: TokenTable): Float32Array[] {
+  const { base, paths } = page;
+  const n = base.length;
+  for (let i = 0; i < n; i++) {
+    const x = base[i];
+    const path = paths[i];
+    let min = 0;
+    let max = 0;
+    let sum = 0;
+    let nearest = 0;
+    let nearestFound = false;
+    for (let d = 0; d < path.length; d++) {
+      const s = scoreTokens(path[d], table);
+      if (d === 0) x[F.tokenOwn] = s;
+      if (s < min) min = s;
+      if (s > max) max = s;
+      sum += s;
+      if (!nearestFound && path[d].length > 0 && s !== 0) {
+        nearest = s;
+        nearestFound = true;
+      }
+    }
+    x[F.tokenMin] = min;
+    x[F.tokenMax] = max;
+    x[F.tokenSum] = sum;
+    x[F.tokenNearest] = nearest;
+  }
+  const out: Float32Array[] = [];
+  const matrix = new Float32Array(n * FEATURE_COUNT);
+  const W = 3;
+  // Neighbours are the nearest steady blocks, so an inserted link list or ad label changes no one's.
+  const steady = steadyBlocks(base);
+  const prevOf = new Int32Array(n).fill(-1);
+  const nextOf = new Int32Array(n).fill(-1);
+  const posOf = new Int32Array(n);
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    while (s < steady.length && steady[s] < i) s++;
+    posOf[i] = s;
+    prevOf[i] = s > 0 ? steady[s - 1] : -1;
+    const after = s < steady.length && steady[s] === i ? s + 1 : s;
+    nextOf[i] = after < steady.length ? steady[after] : -1;
+  }
+  for (let i = 0; i < n; i++) {
+    const x = matrix.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT);
+    x.set(base[i]);
+    const prev = prevOf[i] >= 0 ? base[prevOf[i]] : undefined;
+    const next = nextOf[i] >= 0 ? base[nextOf[i]] : undefined;
+    x[F.prevLogChars] = prev ? prev[F.logChars] : 0;
+    x[F.nextLogChars] = next ? next[F.logChars] : 0;
+    x[F.prevLinkDensity] = prev ? prev[F.linkDensity] : 0;
+    x[F.nextLinkDensity] = next ? next[F.linkDensity] : 0;
+    x[F.prevInContainer] = prev ? prev[F.inContainer] : 0;
+    x[F.nextInContainer] = next ? next[F.inContainer] : 0;
+    x[F.prevCut] = prev ? prev[F.cutAny] : 1;
+    x[F.nextCut] = next ? next[F.cutAny] : 1;
+    x[F.prevKindP] = prev ? prev[F.kindP] : 0;
+    x[F.nextKindP] = next ? next[F.kindP] : 0;
+    let chars = 0;
+    let link = 0;
+    let tok = 0;
+    let count = 0;
+    const at = posOf[i];
+    for (let q = Math.max(0, at - W); q <= Math.min(steady.length - 1, at + W); q++) {
+      const j = steady[q];
+      if (j === i) continue;
+      chars += base[j][F.logChars];
+      link += base[j][F.linkDensity];
+      tok += base[j][F.tokenSum];
+      count++;
+    }
+    x[F.windowLogChars] = count ? chars / count : 0;
+    x[F.windowLinkDensity] = count ? link / count : 0;
+    x[F.windowTokenSum] = count ? tok / count : 0;
+    out.push(x);
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { elementsIn, parseHtml, Removals, type ParentNode } from './dom.ts';
+import { computeStats, refreshStats } from './stats.ts';
+
+describe('refreshStats', () => {
+  it('after removals equals a fresh computeStats of the page, for every element left', () => {
+    const doc = parseHtml(`<html><body><div id="a"><p>A first paragraph that is long enough to count as prose in the page.</p>
+<div class="x"><span>inline <a href="/">link text</a> and more</span><ul><li><a href="/1">one</a></li><li>two</li></ul></div>
+<p>Another paragraph, <b>bold <i>and italic</i></b>, long enough to be prose as well, with words.</p></div>
+<aside><p>Aside text that is also long enough to be prose, more than sixty characters.</p></aside></body></html>`);
+    const stats = computeStats(doc);
+    const all = elementsIn(doc);
+    const body = all.find((e) => e.name === 'body')!;
+    const before = { ...stats.get(body)! };
+    const inList = all.find((e) => e.name === 'a' && e.attribs.href === '/1')!;
+    const removals = new Removals();
+    const parents: ParentNode[] = [];
+    // An inline element, a list, a link inside that already removed list, an inline element of a paragraph, a whole section.
+    for (const el of [all.find((e) => e.name === 'span')!, all.find((e) => e.name === 'ul')!, inList, all.find((e) => e.name === 'i')!, all.find((e) => e.name === 'aside')!]) {
+      const parent = el.parent!;
+      removals.remove(el, 'weak');
+      if (!el.parent) parents.push(parent);
+    }
+    refreshStats(stats, parents);
+    const fresh = computeStats(doc);
+    const left = elementsIn(doc);
+    expect(left.length).toBeLessThan(all.length);
+    for (const el of left) expect(stats.get(el)).toEqual(fresh.get(el));
+    expect(parents).toHaveLength(4);
+    expect(stats.get(body)!.text).toBeLessThan(before.text);
+    expect(stats.get(body)!.prose).toBeLessThan(before.prose);
+  });
+});

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffVersions, versionChange } from '../diff/index.ts';
 import { createApp } from './index.ts';
-import { addArticle, openTempStore, type TempStore } from './test-support.ts';
+import { addArticle, openTempStore, type TempStore } from './testdata/store.ts';
 
 /** A filtered list groups only the matching versions of an article: each gets its own diff link. */
 let env: TempStore;

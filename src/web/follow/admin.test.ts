@@ -9,7 +9,7 @@ import { createSenders, deliverDue } from '../../notify/index.ts';
 import { startFakeMastodon, type FakeMastodon } from '../../notify/testdata/mastodon.ts';
 import { startReceiver, type WebhookReceiver } from '../../notify/testdata/receiver.ts';
 import { createApp } from '../index.ts';
-import { openTempStore, type TempStore } from '../test-support.ts';
+import { openTempStore, type TempStore } from '../testdata/store.ts';
 
 const SECRETS = {
   admin: '', // made per test by createToken

@@ -1,3 +1,0 @@
-// Moved to web/testdata/store.ts (issue 14). This re-export keeps the tests of branches still open
-// compiling after they merge; it goes with the repo-wide format commit.
-export * from './testdata/store.ts';

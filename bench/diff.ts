@@ -22,17 +22,31 @@ import { DEFAULT_SHARED, diffCorpusAvailable, loadArticles } from './lib/diff-co
 import { EDIT_KINDS, EditGenerator, type EditCase, type EditKind } from './lib/diff-edits.ts';
 import { positionalUnits, scoreDetails, scorePairs, unitsOfRows, type DetailScore } from './lib/diff-score.ts';
 
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '200' }, seed: { type: 'string', default: '15' }, verbose: { type: 'boolean', default: false }, shared: { type: 'string', default: DEFAULT_SHARED } } });
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '15' },
+    verbose: { type: 'boolean', default: false },
+    shared: { type: 'string', default: DEFAULT_SHARED },
+  },
+});
 const CASES = Number(values.cases);
 const SEED = Number(values.seed);
 
 if (!diffCorpusAvailable(values.shared)) {
-  console.log(`bench:diff needs ${values.shared}/corpus (ScrapingHub or WCXB ground truth; --shared DIR names another copy); not found, nothing to do.`);
+  console.log(
+    `bench:diff needs ${values.shared}/corpus (ScrapingHub or WCXB ground truth; --shared DIR names another copy); not found, nothing to do.`,
+  );
   process.exit(0);
 }
 
 const articles = loadArticles(values.shared);
-const version = (v: { title: string; paragraphs: string[] }): DiffInput => ({ title: v.title, byline: null, published: null, paragraphs: v.paragraphs });
+const version = (v: { title: string; paragraphs: string[] }): DiffInput => ({
+  title: v.title,
+  byline: null,
+  published: null,
+  paragraphs: v.paragraphs,
+});
 const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(1)} %`);
 
 function makeCases(): EditCase[] {
@@ -43,7 +57,11 @@ function makeCases(): EditCase[] {
     let made = 0;
     for (let tries = 0; made < CASES && tries < CASES * 20; tries++) {
       const article = articles[Math.floor(rand() * articles.length)];
-      const c = gen.make(kind, article, sample(articles, rand, 5).filter((a) => a !== article));
+      const c = gen.make(
+        kind,
+        article,
+        sample(articles, rand, 5).filter((a) => a !== article),
+      );
       if (c) {
         out.push(c);
         made++;
@@ -81,7 +99,17 @@ function knownAnswers(): void {
     const base = scorePairs(c, positionalUnits(c.before.paragraphs, c.after.paragraphs));
     const d = scoreDetails(c, model);
     details.push(d);
-    const t = byKind.get(c.kind) ?? { cases: 0, exact: 0, baseExact: 0, rowsRight: 0, rowsTouched: 0, baseRowsRight: 0, baseRowsTouched: 0, labels: 0, level: 0 };
+    const t = byKind.get(c.kind) ?? {
+      cases: 0,
+      exact: 0,
+      baseExact: 0,
+      rowsRight: 0,
+      rowsTouched: 0,
+      baseRowsRight: 0,
+      baseRowsTouched: 0,
+      labels: 0,
+      level: 0,
+    };
     t.cases++;
     t.exact += got.exact ? 1 : 0;
     t.baseExact += base.exact ? 1 : 0;
@@ -102,12 +130,26 @@ function knownAnswers(): void {
   console.log(`## Known-answer edits (${cases.length} pairs from ${articles.length} real articles, seed ${SEED})\n`);
   console.log('| kind | pairs | exact: engine | exact: position | touched rows right: engine | position | labels exact | level right |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  const all: KindTotals = { cases: 0, exact: 0, baseExact: 0, rowsRight: 0, rowsTouched: 0, baseRowsRight: 0, baseRowsTouched: 0, labels: 0, level: 0 };
+  const all: KindTotals = {
+    cases: 0,
+    exact: 0,
+    baseExact: 0,
+    rowsRight: 0,
+    rowsTouched: 0,
+    baseRowsRight: 0,
+    baseRowsTouched: 0,
+    labels: 0,
+    level: 0,
+  };
   for (const [kind, t] of byKind) {
-    console.log(`| ${kind} | ${t.cases} | ${pct(t.exact, t.cases)} | ${pct(t.baseExact, t.cases)} | ${pct(t.rowsRight, t.rowsTouched)} | ${pct(t.baseRowsRight, t.baseRowsTouched)} | ${pct(t.labels, t.cases)} | ${pct(t.level, t.cases)} |`);
+    console.log(
+      `| ${kind} | ${t.cases} | ${pct(t.exact, t.cases)} | ${pct(t.baseExact, t.cases)} | ${pct(t.rowsRight, t.rowsTouched)} | ${pct(t.baseRowsRight, t.baseRowsTouched)} | ${pct(t.labels, t.cases)} | ${pct(t.level, t.cases)} |`,
+    );
     for (const k of Object.keys(all) as (keyof KindTotals)[]) all[k] += t[k];
   }
-  console.log(`| **all** | ${all.cases} | **${pct(all.exact, all.cases)}** | ${pct(all.baseExact, all.cases)} | ${pct(all.rowsRight, all.rowsTouched)} | ${pct(all.baseRowsRight, all.baseRowsTouched)} | **${pct(all.labels, all.cases)}** | ${pct(all.level, all.cases)} |`);
+  console.log(
+    `| **all** | ${all.cases} | **${pct(all.exact, all.cases)}** | ${pct(all.baseExact, all.cases)} | ${pct(all.rowsRight, all.rowsTouched)} | ${pct(all.baseRowsRight, all.baseRowsTouched)} | **${pct(all.labels, all.cases)}** | ${pct(all.level, all.cases)} |`,
+  );
 
   const sum = (k: keyof DetailScore) => details.reduce((n, d) => n + Number(d[k]), 0);
   const tp = sum('marksTrue');
@@ -115,8 +157,12 @@ function knownAnswers(): void {
   console.log(`| word marks: precision | ${pct(tp, tp + sum('marksFalse'))} |`);
   console.log(`| word marks: recall | ${pct(tp, tp + sum('marksMissed'))} |`);
   console.log(`| unchanged paragraphs marked | ${sum('unchangedMarked')} of ${sum('unchangedTotal')} |`);
-  console.log(`| removed words shown as removed | ${pct(sum('removedShown'), sum('removedTotal'))} (${sum('removedShown')} of ${sum('removedTotal')}) |`);
-  console.log(`| heavy rewrites (≥ 50 % of words) paired | ${pct(sum('heavyPaired'), sum('heavyTotal'))} (${sum('heavyPaired')} of ${sum('heavyTotal')}) |`);
+  console.log(
+    `| removed words shown as removed | ${pct(sum('removedShown'), sum('removedTotal'))} (${sum('removedShown')} of ${sum('removedTotal')}) |`,
+  );
+  console.log(
+    `| heavy rewrites (≥ 50 % of words) paired | ${pct(sum('heavyPaired'), sum('heavyTotal'))} (${sum('heavyPaired')} of ${sum('heavyTotal')}) |`,
+  );
   console.log(`| labels: exact set | ${pct(all.labels, all.cases)} |`);
   console.log(`| level right | ${pct(all.level, all.cases)} |`);
   if (labelMisses.size) {
@@ -131,7 +177,17 @@ function describeFailure(c: EditCase, model: ReturnType<typeof diffVersions>): s
   const got = unitsOfRows(model.rows).units.filter((u) => u.edited || u.old[0] !== u.new[0] || u.old.length > 1 || u.new.length > 1);
   const show = (u: { old: number[]; new: number[]; edited: boolean }) => `${u.old.join('+')}>${u.new.join('+')}${u.edited ? '~' : ''}`;
   const removedWant = c.before.paragraphs.map((_, i) => i).filter((i) => !c.units.some((u) => u.old.includes(i)));
-  return `  ${c.kind} ${c.article}: want ${want.map(show).join(' ')} removed [${removedWant}] | got ${model.rows.filter((r) => r.kind !== 'same').map((r) => r.kind + ':' + ('leftIndex' in r ? r.leftIndex : r.kind === 'merged' ? r.leftIndices : '') + '>' + ('rightIndex' in r ? r.rightIndex : r.kind === 'split' ? r.rightIndices : '')).join(' ')} ${got.length}`;
+  return `  ${c.kind} ${c.article}: want ${want.map(show).join(' ')} removed [${removedWant}] | got ${model.rows
+    .filter((r) => r.kind !== 'same')
+    .map(
+      (r) =>
+        r.kind +
+        ':' +
+        ('leftIndex' in r ? r.leftIndex : r.kind === 'merged' ? r.leftIndices : '') +
+        '>' +
+        ('rightIndex' in r ? r.rightIndex : r.kind === 'split' ? r.rightIndices : ''),
+    )
+    .join(' ')} ${got.length}`;
 }
 
 /** A long article of distinct real paragraphs, and a reworded copy (one paragraph or every one). */
@@ -150,7 +206,9 @@ function scale(): void {
     return list.join(' ');
   };
   console.log(`\n## Scale (paragraphs of ${pool.length} distinct real ones; median of several runs; shared machine, noisy)\n`);
-  console.log('| paragraphs | one paragraph reworded: wall ms | cpu ms | every paragraph reworded: wall ms | cpu ms | of those paired | + sentence edits: cpu ms |');
+  console.log(
+    '| paragraphs | one paragraph reworded: wall ms | cpu ms | every paragraph reworded: wall ms | cpu ms | of those paired | + sentence edits: cpu ms |',
+  );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const medians = new Map<number, number>();
   for (const n of [10, 100, 150, 1000, 5000]) {
@@ -203,4 +261,3 @@ function median(xs: number[]): number {
 
 knownAnswers();
 scale();
-

@@ -65,23 +65,35 @@ for (const name of names) {
   reports.push(runChild(name));
 }
 
-say(`# Extraction benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}: ScrapingHub ${sh.length} pages, WCXB ${wcxb.length} pages`);
+say(
+  `# Extraction benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}: ScrapingHub ${sh.length} pages, WCXB ${wcxb.length} pages`,
+);
 say();
 say(`## WCXB development articles (${wcxb.length} pages from ${new Set(wcxb.map((p) => p.host)).size} sites)`);
 say();
-say('| extractor | body F1 | precision | recall | empty (ref has text) | with % | without % | headline exact | with % (typography folded) | headline exact (typography folded) |');
+say(
+  '| extractor | body F1 | precision | recall | empty (ref has text) | with % | without % | headline exact | with % (typography folded) | headline exact (typography folded) |',
+);
 say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of reports) {
   const scores = r.sets.wcxb.pages.map((p) => scoreWcxbPage(wcxbById.get(p.id)!, p));
   const folded = r.sets.wcxb.pages.map((p) => scoreWcxbPage(wcxbById.get(p.id)!, p, { fold: true }));
   const s = summarizeWcxb(scores);
   const f = summarizeWcxb(folded);
-  say(`| ${EXTRACTORS[r.name].label} | ${fmt(s.f1)} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${s.empty} | ${pct(s.withPct)} | ${pct(s.withoutPct)} | ${pct(s.titlePct)} | ${pct(f.withPct)} | ${pct(f.titlePct)} |`);
+  say(
+    `| ${EXTRACTORS[r.name].label} | ${fmt(s.f1)} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${s.empty} | ${pct(s.withPct)} | ${pct(s.withoutPct)} | ${pct(s.titlePct)} | ${pct(f.withPct)} | ${pct(f.titlePct)} |`,
+  );
 }
 say();
-say('Scoring (../shared/README.md): lowercase \\w+ token multisets, per-page P/R/F1 macro-averaged over the pages whose reference has text (one page has none); an empty extraction scores 0.');
-say('with%/without%: share of snippets found in the body, case-insensitive, whitespace runs as one space. Headline exact: NFC, whitespace collapsed, casefolded.');
-say('The "typography folded" columns also fold curly quotes, dashes and ellipses on both sides: the reference snippets and titles are mostly written with ASCII quotes where the pages use typographic ones, which the strict columns count as misses.');
+say(
+  'Scoring (../shared/README.md): lowercase \\w+ token multisets, per-page P/R/F1 macro-averaged over the pages whose reference has text (one page has none); an empty extraction scores 0.',
+);
+say(
+  'with%/without%: share of snippets found in the body, case-insensitive, whitespace runs as one space. Headline exact: NFC, whitespace collapsed, casefolded.',
+);
+say(
+  'The "typography folded" columns also fold curly quotes, dashes and ellipses on both sides: the reference snippets and titles are mostly written with ASCII quotes where the pages use typographic ones, which the strict columns count as misses.',
+);
 
 say();
 say(`## ScrapingHub (${sh.length} pages)`);
@@ -90,26 +102,35 @@ say('| extractor | F1 | precision | recall | empty | errors |');
 say('| --- | --- | --- | --- | --- | --- |');
 for (const r of reports) {
   const s = summarize(r.sets.scrapinghub.pages.map((p) => scorePage(shById.get(p.id)!.expected, p.text)));
-  say(`| ${EXTRACTORS[r.name].label} | ${fmt(s.f1)} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${s.empty} | ${r.sets.scrapinghub.pages.filter((p) => p.error).length} |`);
+  say(
+    `| ${EXTRACTORS[r.name].label} | ${fmt(s.f1)} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${s.empty} | ${r.sets.scrapinghub.pages.filter((p) => p.error).length} |`,
+  );
 }
 say();
-say('Scoring: \\w+ tokens, 4-token shingle multisets, per-page TP/FP/FN scaled to 1; precision over pages with output, recall over all pages, F1 of the averages.');
+say(
+  'Scoring: \\w+ tokens, 4-token shingle multisets, per-page TP/FP/FN scaled to 1; precision over pages with output, recall over all pages, F1 of the averages.',
+);
 
 say();
 say(`## Speed and memory (both sets, ${sh.length + wcxb.length} pages, one process per extractor, one thread)`);
 say();
 say('| extractor | pages/s (wall) | pages/s (CPU time) | x Readability (CPU) | peak RSS MB (delta) |');
 say('| --- | --- | --- | --- | --- |');
-const pagesPerCpu = (r: RunReport) => (r.sets.scrapinghub.pages.length + r.sets.wcxb.pages.length) / (r.sets.scrapinghub.cpuSeconds + r.sets.wcxb.cpuSeconds);
+const pagesPerCpu = (r: RunReport) =>
+  (r.sets.scrapinghub.pages.length + r.sets.wcxb.pages.length) / (r.sets.scrapinghub.cpuSeconds + r.sets.wcxb.cpuSeconds);
 const readability = reports.find((r) => r.name === 'readability-jsdom');
 for (const r of reports) {
   const n = r.sets.scrapinghub.pages.length + r.sets.wcxb.pages.length;
   const wall = n / (r.sets.scrapinghub.seconds + r.sets.wcxb.seconds);
   const ratio = readability ? `${fmt(pagesPerCpu(r) / pagesPerCpu(readability), 1)}x` : '—';
-  say(`| ${EXTRACTORS[r.name].label} | ${fmt(wall, 1)} | ${fmt(pagesPerCpu(r), 1)} | ${ratio} | ${fmt(r.peakRssMb, 0)} (+${fmt(r.peakRssMb - r.baselineRssMb, 0)}) |`);
+  say(
+    `| ${EXTRACTORS[r.name].label} | ${fmt(wall, 1)} | ${fmt(pagesPerCpu(r), 1)} | ${ratio} | ${fmt(r.peakRssMb, 0)} (+${fmt(r.peakRssMb - r.baselineRssMb, 0)}) |`,
+  );
 }
 say();
-say('Pages pre-loaded in memory, one warm-up page; only the extraction calls are timed. CPU time (user + system of the process) is the one-core figure on a shared machine; wall time includes waiting for a core.');
+say(
+  'Pages pre-loaded in memory, one warm-up page; only the extraction calls are timed. CPU time (user + system of the process) is the one-core figure on a shared machine; wall time includes waiting for a core.',
+);
 
 const redline = reports.find((r) => r.name === 'redline');
 if (redline) {
@@ -132,14 +153,20 @@ if (redline) {
   say();
   say('## Redline: 5 worst ScrapingHub pages');
   say();
-  const worstSh = redline.sets.scrapinghub.pages.map((p) => ({ p, f1: pageF1(scorePage(shById.get(p.id)!.expected, p.text)) })).sort((a, b) => a.f1 - b.f1).slice(0, 5);
+  const worstSh = redline.sets.scrapinghub.pages
+    .map((p) => ({ p, f1: pageF1(scorePage(shById.get(p.id)!.expected, p.text)) }))
+    .sort((a, b) => a.f1 - b.f1)
+    .slice(0, 5);
   for (const { p, f1 } of worstSh) say(`- ${p.id.slice(0, 12)} ${shById.get(p.id)!.url}: ${fmt(f1)}`);
 }
 
 if (!values['no-change']) {
   process.stderr.write('running change detection on WCXB...\n');
   const changeLimit = values['change-limit'] ? Number(values['change-limit']) : Infinity;
-  const pages = wcxb.filter((p) => !p.url.includes('.invalid/')).slice(0, changeLimit).map((p) => ({ ...p, html: readWcxbHtml(p) }));
+  const pages = wcxb
+    .filter((p) => !p.url.includes('.invalid/'))
+    .slice(0, changeLimit)
+    .map((p) => ({ ...p, html: readWcxbHtml(p) }));
   const tallies = changeDetection(pages);
   say();
   say(`## Change detection on real furniture (Redline fingerprints, ${pages.length} WCXB pages)`);
@@ -161,12 +188,18 @@ if (!values['no-change']) {
       falseD += t.tested;
     }
     const rate = pct((100 * wrong) / Math.max(1, t.tested));
-    say(`| ${t.kind} | ${must ? 'yes' : 'no'} | ${t.tested} | ${t.changed} | ${must ? '—' : rate} | ${must ? rate : '—'} | ${t.notApplicable} | ${t.failures.join(' ')} |`);
+    say(
+      `| ${t.kind} | ${must ? 'yes' : 'no'} | ${t.tested} | ${t.changed} | ${must ? '—' : rate} | ${must ? rate : '—'} | ${t.notApplicable} | ${t.failures.join(' ')} |`,
+    );
   }
   say();
-  say(`False versions (no-op and furniture variants that changed the fingerprint): ${falseN}/${falseD} = ${fmt((100 * falseN) / Math.max(1, falseD), 2)} %.`);
+  say(
+    `False versions (no-op and furniture variants that changed the fingerprint): ${falseN}/${falseD} = ${fmt((100 * falseN) / Math.max(1, falseD), 2)} %.`,
+  );
   say(`Missed edits (article edits that left it unchanged): ${missN}/${missD} = ${fmt((100 * missN) / Math.max(1, missD), 2)} %.`);
-  say('Snippet variants: up to 2 without[] and 2 with[] snippets per page; the changed word is a number of the snippet if it has one, else its longest word, reversed, in every occurrence of the snippet in the HTML (where the word is written plainly). Paragraph removal deletes the innermost block element holding the first with[] snippet found.');
+  say(
+    'Snippet variants: up to 2 without[] and 2 with[] snippets per page; the changed word is a number of the snippet if it has one, else its longest word, reversed, in every occurrence of the snippet in the HTML (where the word is written plainly). Paragraph removal deletes the innermost block element holding the first with[] snippet found.',
+  );
 }
 
 if (!values['no-robustness']) {
@@ -179,7 +212,9 @@ if (!values['no-robustness']) {
   say('| --- | --- | --- | --- | --- | --- |');
   for (const t of tallies) {
     const why = t.furnitureMisses > 0 ? ` (${t.furnitureMisses} edited a paragraph the filters drop as furniture)` : '';
-    say(`| ${t.kind} | ${t.body ? 'body edit' : 'boilerplate'} | ${t.changed} (${fmt((100 * t.changed) / Math.max(1, t.tested), 1)}%) | ${t.tested} | ${t.notApplicable} | ${t.failures.slice(0, 5).join(' ')}${why} |`);
+    say(
+      `| ${t.kind} | ${t.body ? 'body edit' : 'boilerplate'} | ${t.changed} (${fmt((100 * t.changed) / Math.max(1, t.tested), 1)}%) | ${t.tested} | ${t.notApplicable} | ${t.failures.slice(0, 5).join(' ')}${why} |`,
+    );
   }
 }
 

@@ -30,13 +30,32 @@ const deps: TrackerDeps = await openTracker(config, silentLogger);
 const website = await serveWebsite(deps.store, config);
 
 // A front page worth rendering: a few articles with two versions each.
-const seed = await deps.store.upsertSource({ key: 'seed', name: 'Seed', feedUrl: '', pollPeriodSec: 3600, include: [], exclude: [] }, Date.now());
+const seed = await deps.store.upsertSource(
+  { key: 'seed', name: 'Seed', feedUrl: '', pollPeriodSec: 3600, include: [], exclude: [] },
+  Date.now(),
+);
 for (let i = 0; i < 10; i++) {
-  const { article } = await deps.store.upsertArticle({ sourceId: seed.id, url: `https://seed.example/${i}`, host: 'seed.example', feedTitle: null, feedPublishedAt: null, now: Date.now(), checkPeriodSec: 1800 });
+  const { article } = await deps.store.upsertArticle({
+    sourceId: seed.id,
+    url: `https://seed.example/${i}`,
+    host: 'seed.example',
+    feedTitle: null,
+    feedPublishedAt: null,
+    now: Date.now(),
+    checkPeriodSec: 1800,
+  });
   for (let n = 1; n <= 2; n++) {
     await deps.store.addVersion(article.id, n, {
-      title: `Seed story ${i}`, byline: null, published: null, fingerprint: `f${i}.${n}`, extractorVersion: 'seed', capturedAt: Date.now() - 1000 + n,
-      paragraphs: [Array.from({ length: 200 }, (_, w) => `w${(w * 31 + i) % 3000}`).join(' '), `version ${n}`], rawHtml: null, wordsAdded: 1, wordsRemoved: 1,
+      title: `Seed story ${i}`,
+      byline: null,
+      published: null,
+      fingerprint: `f${i}.${n}`,
+      extractorVersion: 'seed',
+      capturedAt: Date.now() - 1000 + n,
+      paragraphs: [Array.from({ length: 200 }, (_, w) => `w${(w * 31 + i) % 3000}`).join(' '), `version ${n}`],
+      rawHtml: null,
+      wordsAdded: 1,
+      wordsRemoved: 1,
     });
   }
   await deps.store.updateArticle(article.id, { status: 'retired', nextCheckAt: null });
@@ -69,10 +88,33 @@ const onlyFeeds = { ...deps, store: Object.assign(Object.create(deps.store), { c
 
 const cases: [string, () => Promise<unknown>][] = [
   ['nothing (baseline)', idle(2000)],
-  ['5 searches of 3,000 terms', async () => { for (let i = 0; i < 5; i++) await (await fetch(`${website.url}search?q=${q}`)).text(); }],
-  ['robots.txt /*a*a*…*b, 20 paths of 200 chars', async () => { await addSource('robots', '/robots-feed.xml'); await runOnce(deps); }],
-  ['3 MB page of 1,000,000 unclosed <b>', async () => { await addSource('bold', '/bold-feed.xml'); await runOnce(deps); }],
-  ['feed of 100,000 items', async () => { await addSource('huge', '/huge-feed.xml'); await runOnce(onlyFeeds); }],
+  [
+    '5 searches of 3,000 terms',
+    async () => {
+      for (let i = 0; i < 5; i++) await (await fetch(`${website.url}search?q=${q}`)).text();
+    },
+  ],
+  [
+    'robots.txt /*a*a*…*b, 20 paths of 200 chars',
+    async () => {
+      await addSource('robots', '/robots-feed.xml');
+      await runOnce(deps);
+    },
+  ],
+  [
+    '3 MB page of 1,000,000 unclosed <b>',
+    async () => {
+      await addSource('bold', '/bold-feed.xml');
+      await runOnce(deps);
+    },
+  ],
+  [
+    'feed of 100,000 items',
+    async () => {
+      await addSource('huge', '/huge-feed.xml');
+      await runOnce(onlyFeeds);
+    },
+  ],
 ];
 
 await probe(idle(500)); // warm up
@@ -80,9 +122,13 @@ const q50 = (t: number[], q: number) => [...t].sort((a, b) => a - b)[Math.min(t.
 const rows: string[] = [];
 for (const [name, work] of cases) {
   const { times, workMs } = await probe(work);
-  rows.push(`| ${name} | ${Math.round(workMs)} | ${times.length} | ${q50(times, 0.5).toFixed(0)} | ${q50(times, 0.99).toFixed(0)} | ${Math.max(...times).toFixed(0)} |`);
+  rows.push(
+    `| ${name} | ${Math.round(workMs)} | ${times.length} | ${q50(times, 0.5).toFixed(0)} | ${q50(times, 0.99).toFixed(0)} | ${Math.max(...times).toFixed(0)} |`,
+  );
 }
-console.log(`\nGET / while the tracker meets hostile input (--role all, one process; ${cpus().length} cores, load ${loadavg()[0].toFixed(1)})\n`);
+console.log(
+  `\nGET / while the tracker meets hostile input (--role all, one process; ${cpus().length} cores, load ${loadavg()[0].toFixed(1)})\n`,
+);
 console.log('| case | case ms | GET / requests | median ms | p99 ms | max ms |\n| --- | ---: | ---: | ---: | ---: | ---: |');
 console.log(rows.join('\n'));
 await website.close();

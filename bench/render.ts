@@ -25,7 +25,11 @@ config.fetch.perHostDelayMs = 0;
 config.fetch.allowPrivateNetworks = true;
 config.render.maxPages = 1;
 
-const paragraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1} of the story, long enough to read like one: the council met again on Tuesday and talked for hours about the budget.`);
+const paragraphs = Array.from(
+  { length: 12 },
+  (_, i) =>
+    `Paragraph ${i + 1} of the story, long enough to read like one: the council met again on Tuesday and talked for hours about the budget.`,
+);
 const server = http.createServer((req, res) => {
   if (req.url === '/robots.txt') return res.writeHead(404).end();
   if (req.url === '/app.js') {
@@ -34,8 +38,13 @@ const server = http.createServer((req, res) => {
       for (const t of s.paragraphs) { const p = document.createElement('p'); p.textContent = t; a.appendChild(p); }
       document.body.appendChild(a); });`);
   }
-  if (req.url === '/story.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ title: 'A story', paragraphs }));
-  res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html><head><title>x</title><script src="/app.js"></script></head><body><nav>${'<a href="/x">link</a>'.repeat(50)}</nav></body></html>`);
+  if (req.url === '/story.json')
+    return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ title: 'A story', paragraphs }));
+  res
+    .writeHead(200, { 'content-type': 'text/html' })
+    .end(
+      `<!doctype html><html><head><title>x</title><script src="/app.js"></script></head><body><nav>${'<a href="/x">link</a>'.repeat(50)}</nav></body></html>`,
+    );
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

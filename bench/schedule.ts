@@ -26,12 +26,24 @@ const DAY = 86_400;
 const redline = defaultConfig().schedule;
 const newsSniffer: ScheduleConfig = { ...redline, tiers: [], minPeriodSec: 1800, backoffFactor: 1.2, retireAfterSec: 40 * DAY };
 /** Shown for comparison only: the example in issue 12 (5 min to 3 h, 15 min to 24 h). It costs more checks than NewsDiffs. */
-const issueExample: ScheduleConfig = { ...redline, tiers: [{ maxAgeSec: 3 * 3600, periodSec: 300 }, { maxAgeSec: DAY, periodSec: 900 }] };
+const issueExample: ScheduleConfig = {
+  ...redline,
+  tiers: [
+    { maxAgeSec: 3 * 3600, periodSec: 300 },
+    { maxAgeSec: DAY, periodSec: 900 },
+  ],
+};
 
 const policies: { policy: Policy; note: string }[] = [
-  { policy: trackerPolicy('News Sniffer', newsSniffer), note: 'every 30 min x 1.2 per unchanged check, reset on a change, retired past 40 days' },
+  {
+    policy: trackerPolicy('News Sniffer', newsSniffer),
+    note: 'every 30 min x 1.2 per unchanged check, reset on a change, retired past 40 days',
+  },
   { policy: newsDiffsPolicy(), note: 'by time since the last change: 15 min < 3 h, 1 h < 1 day, 3 h < 7 days, daily < 30 days, weekly' },
-  { policy: trackerPolicy('Redline default', redline), note: `${describeTiers(redline)}${redline.minPeriodSec / 60} min x ${redline.backoffFactor} (config/defaults.ts)` },
+  {
+    policy: trackerPolicy('Redline default', redline),
+    note: `${describeTiers(redline)}${redline.minPeriodSec / 60} min x ${redline.backoffFactor} (config/defaults.ts)`,
+  },
   { policy: trackerPolicy('(issue example)', issueExample), note: `${describeTiers(issueExample)}30 min x 1.2; not the default` },
 ];
 
@@ -100,7 +112,10 @@ const lines = [
   '',
   '| policy | checks / article | median delay, first-24 h edits | p90, first-24 h edits | median, all edits | p90, all edits | edits never seen (overwritten) | not seen in 40 days |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.name} | ${r.checks.toFixed(1)} | ${minutes(r.p50Day)} | ${minutes(r.p90Day)} | ${minutes(r.p50All)} | ${minutes(r.p90All)} | ${pct(r.overwritten)} | ${pct(r.unseen)} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.checks.toFixed(1)} | ${minutes(r.p50Day)} | ${minutes(r.p90Day)} | ${minutes(r.p50All)} | ${minutes(r.p90All)} | ${pct(r.overwritten)} | ${pct(r.unseen)} |`,
+  ),
   '',
   ...policies.map(({ policy, note }) => `- ${policy.name}: ${note}`),
   '',
@@ -109,7 +124,10 @@ const lines = [
 const [sniffer, diffs, ours] = rows;
 const checks: [string, boolean][] = [
   ['Redline default has the lowest p90 delay for first-24 h edits', ours.p90Day < sniffer.p90Day && ours.p90Day < diffs.p90Day],
-  ['Redline default misses (overwritten) fewer edits than either', ours.overwritten < sniffer.overwritten && ours.overwritten < diffs.overwritten],
+  [
+    'Redline default misses (overwritten) fewer edits than either',
+    ours.overwritten < sniffer.overwritten && ours.overwritten < diffs.overwritten,
+  ],
   ["Redline default makes no more checks per article than NewsDiffs' tiers", ours.checks <= diffs.checks],
 ];
 lines.push(...checks.map(([what, ok]) => `${ok ? 'yes' : 'NO '}  ${what}`));

@@ -44,15 +44,31 @@ const source = await store.upsertSource({ key: 'b', name: 'B', feedUrl: '', poll
 const ids: number[] = [];
 await measure(rows, 'upsertArticle', n, async (i) => {
   const host = `h${i % 20}.example`;
-  const { article } = await store.upsertArticle({ sourceId: source.id, url: `http://${host}/${i}`, host, feedTitle: 't', feedPublishedAt: null, now: i, checkPeriodSec: 60 });
+  const { article } = await store.upsertArticle({
+    sourceId: source.id,
+    url: `http://${host}/${i}`,
+    host,
+    feedTitle: 't',
+    feedPublishedAt: null,
+    now: i,
+    checkPeriodSec: 60,
+  });
   ids.push(article.id);
 });
 await measure(rows, 'addVersion (12 paragraphs, 70 KB raw)', n * VERSIONS, async (i) => {
   const article = ids[i % n];
   const number = Math.floor(i / n) + 1;
   await store.addVersion(article, number, {
-    title: `Headline ${i}`, byline: null, published: null, paragraphs: Array.from({ length: 12 }, (_, k) => paragraph(i + k)),
-    fingerprint: `f${i}`, extractorVersion: 'x', capturedAt: 1000 + i, rawHtml, wordsAdded: 1, wordsRemoved: 1,
+    title: `Headline ${i}`,
+    byline: null,
+    published: null,
+    paragraphs: Array.from({ length: 12 }, (_, k) => paragraph(i + k)),
+    fingerprint: `f${i}`,
+    extractorVersion: 'x',
+    capturedAt: 1000 + i,
+    rawHtml,
+    wordsAdded: 1,
+    wordsRemoved: 1,
   });
 });
 await measure(rows, 'claimDueArticles(8) + updateArticle x8', 50, async () => {

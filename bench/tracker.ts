@@ -81,7 +81,11 @@ async function main() {
 /** A separate SQLite run under the V8 profiler, so the profiler's overhead stays out of the table. */
 async function profileSqlite(site: SiteHandle) {
   const path = join(mkdtempSync(join(tmpdir(), 'redline-prof-')), 'worker.cpuprofile');
-  const r = await runScenario({ name: 'SQLite (profiled)', databaseUrl: null, workers: 1, rounds, changeShare, concurrency, profilePath: path }, site, log);
+  const r = await runScenario(
+    { name: 'SQLite (profiled)', databaseUrl: null, workers: 1, rounds, changeShare, concurrency, profilePath: path },
+    site,
+    log,
+  );
   log(`CPU profile of the measured passes: ${path} (open it in Chrome DevTools > Performance)`);
   return { checks: r.checks, stages: stageTimes(path), hot: hotFunctions(path, 12), path };
 }
@@ -90,7 +94,10 @@ async function profileSqlite(site: SiteHandle) {
 async function claimTimings(): Promise<{ name: string; timings: ClaimTiming[] }[]> {
   const sizes = values['claim-sizes']!.split(',').filter(Boolean).map(Number);
   const out: { name: string; timings: ClaimTiming[] }[] = [];
-  for (const [name, url] of [['SQLite', null], ['PostgreSQL', databaseUrl]] as const) {
+  for (const [name, url] of [
+    ['SQLite', null],
+    ['PostgreSQL', databaseUrl],
+  ] as const) {
     if (name === 'PostgreSQL' && !url) continue;
     log(`claim latency on ${name} (backlog ${sizes.join(', ')})`);
     const db = await createDatabase({ databaseUrl: url, workers: 0 });
@@ -104,7 +111,12 @@ async function claimTimings(): Promise<{ name: string; timings: ClaimTiming[] }[
 
 type Claims = Awaited<ReturnType<typeof claimTimings>>;
 
-function render(results: ScenarioResult[], skipped: string | null, profile: Awaited<ReturnType<typeof profileSqlite>> | null, claims: Claims): string {
+function render(
+  results: ScenarioResult[],
+  skipped: string | null,
+  profile: Awaited<ReturnType<typeof profileSqlite>> | null,
+  claims: Claims,
+): string {
   const parts = [
     `# Tracker benchmark`,
     '',
@@ -133,7 +145,12 @@ function render(results: ScenarioResult[], skipped: string | null, profile: Awai
   if (claims.length) {
     parts.push('', '## One claimDueArticles call (1 article) against the backlog of due articles (20 hosts)', '');
     const sizes = claims[0].timings.map((t) => t.due);
-    parts.push(markdown([['database', ...sizes.map((n) => `${n} due`)], ...claims.map((c) => [c.name, ...c.timings.map((t) => `${t.msPerClaim.toFixed(1)} ms`)])]));
+    parts.push(
+      markdown([
+        ['database', ...sizes.map((n) => `${n} due`)],
+        ...claims.map((c) => [c.name, ...c.timings.map((t) => `${t.msPerClaim.toFixed(1)} ms`)]),
+      ]),
+    );
   }
   return parts.join('\n');
 }

@@ -45,14 +45,22 @@ async function openSeeded(): Promise<{ store: Store; dir: string; bigId: number;
   const store = await openStore({ dataDir: dir, databaseUrl: null });
   if (existsSync(marker)) return { store, dir, bigId: (await import(marker, { with: { type: 'json' } })).default.bigId, seededIn: null };
   const started = performance.now();
-  const bigId = await bulkSeed(store as SqlStore, { articles: ARTICLES, versionsPerArticle: VERSIONS_PER_ARTICLE, bigParagraphs: BIG_PARAGRAPHS, start: T0 }, (n) => {
-    if (n % 10_000 === 0 || n === ARTICLES) process.stderr.write(`seeded ${n} articles (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
-  });
+  const bigId = await bulkSeed(
+    store as SqlStore,
+    { articles: ARTICLES, versionsPerArticle: VERSIONS_PER_ARTICLE, bigParagraphs: BIG_PARAGRAPHS, start: T0 },
+    (n) => {
+      if (n % 10_000 === 0 || n === ARTICLES)
+        process.stderr.write(`seeded ${n} articles (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+    },
+  );
   writeFileSync(marker, JSON.stringify({ bigId }));
   return { store, dir, bigId, seededIn: (performance.now() - started) / 1000 };
 }
 
-interface Timing { median: number; p99: number }
+interface Timing {
+  median: number;
+  p99: number;
+}
 
 /** The database file with its WAL, after a checkpoint folded the WAL in. */
 function databaseBytes(dir: string): number {
@@ -76,12 +84,19 @@ async function time(app: Hono, paths: () => string, count: number): Promise<Timi
   return { median: samples[Math.floor(count / 2)], p99: samples[Math.min(count - 1, Math.ceil(count * 0.99) - 1)] };
 }
 
-interface Load { rps: number; p50: number; p99: number; errors: number }
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
 
 /** autocannon runs in a child process (asynchronously: this process must keep serving meanwhile). */
 async function load(url: string, connections: number, duration: number): Promise<Load> {
   const bin = join(ROOT, 'node_modules/autocannon/autocannon.js');
-  const child = spawn(process.execPath, [bin, '-j', '-c', String(connections), '-d', String(duration), url], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, '-j', '-c', String(connections), '-d', String(duration), url], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
@@ -97,7 +112,9 @@ async function cardTimes(store: Store, bigId: number): Promise<{ draw: Timing; c
   const { renderShareCard, shareCardFromDiff } = await import('../src/cards/index.ts');
   const { createApp } = await import('../src/web/index.ts');
   const versions = await store.listVersions(bigId);
-  const inputs = versions.slice(1).map((v, i) => shareCardFromDiff(diffVersions(versions[i], v), { headline: v.title, sourceName: 'BBC', capturedAt: v.capturedAt }));
+  const inputs = versions
+    .slice(1)
+    .map((v, i) => shareCardFromDiff(diffVersions(versions[i], v), { headline: v.title, sourceName: 'BBC', capturedAt: v.capturedAt }));
   await renderShareCard(inputs[0]); // fonts parsed, code warmed
   const samples: number[] = [];
   const sizes: number[] = [];
@@ -130,7 +147,10 @@ async function main(): Promise<void> {
   const someArticle = () => 1 + Math.floor(pick() * (ARTICLES - 1));
   const article = () => `/articles/${someArticle()}`;
   const version = () => `/articles/${someArticle()}/versions/${1 + Math.floor(pick() * VERSIONS_PER_ARTICLE)}`;
-  const diff = () => { const a = 1 + Math.floor(pick() * (VERSIONS_PER_ARTICLE - 1)); return `/articles/${bigId}/diff/${a}/${a + 1}`; };
+  const diff = () => {
+    const a = 1 + Math.floor(pick() * (VERSIONS_PER_ARTICLE - 1));
+    return `/articles/${bigId}/diff/${a}/${a + 1}`;
+  };
   const search = () => `/search?q=${['minister budget', 'hospital', 'election court', 'housing prices'][Math.floor(pick() * 4)]}`;
   const n = flag('--requests', 300);
   const perPage = `random of ${ARTICLES.toLocaleString('en')}`;
@@ -167,7 +187,12 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const loads: [string, Load][] = [];
   const middle = Math.floor(ARTICLES / 2);
-  for (const [name, path] of [['recent changes /', '/'], ['article page', `/articles/${middle}`], ['version page', `/articles/${middle}/versions/5`], ['diff page (150 paragraphs)', `/articles/${bigId}/diff/1/2`]]) {
+  for (const [name, path] of [
+    ['recent changes /', '/'],
+    ['article page', `/articles/${middle}`],
+    ['version page', `/articles/${middle}/versions/5`],
+    ['diff page (150 paragraphs)', `/articles/${bigId}/diff/1/2`],
+  ]) {
     loads.push([name, await load(base + path, connections, duration)]);
   }
   server.close();
@@ -176,22 +201,36 @@ async function main(): Promise<void> {
 
   const ms = (n: number) => n.toFixed(2);
   const lines = [
-    `# bench:web`, '',
+    `# bench:web`,
+    '',
     `${new Date().toISOString()}, Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg()[0].toFixed(1)} at the end, SQLite at ${dir}`,
-    `Database: ${stats.sources} sources, ${stats.articles} articles, ${stats.versions} versions${seededIn === null ? ' (reused)' : `, seeded in ${seededIn.toFixed(0)} s`}.`, '',
-    `Database size: ${(bytes / 2 ** 20).toFixed(0)} MiB, ${(bytes / stats.versions).toFixed(0)} bytes per version (texts, paragraph ids, chain records, full-text index; no captures).`, '',
-    `## Server time per request (in process, app.request, up to ${n} sequential requests)`, '',
-    '| page | p50 ms | p99 ms |', '| --- | ---: | ---: |',
-    ...rows.map(([name, t]) => `| ${name} | ${ms(t.median)} | ${ms(t.p99)} |`), '',
-    ...(cards ? [
-      '## Share cards (1200x630 PNG)', '',
-      '| what | median ms | p99 ms | size |', '| --- | ---: | ---: | ---: |',
-      `| draw a card (renderShareCard, ${cards.count} different diffs) | ${ms(cards.draw.median)} | ${ms(cards.draw.p99)} | ${(cards.bytes / 1024).toFixed(0)} KB median |`,
-      `| card route, cached answer (/articles/ID/diff/A/B/card.png) | ${ms(cards.cached.median)} | ${ms(cards.cached.p99)} | |`, '',
-    ] : []),
-    `## Throughput (autocannon, ${connections} connections, ${duration} s, HTTP on 127.0.0.1, diff cache on)`, '',
-    '| page | req/s | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | ---: |',
-    ...loads.map(([name, l]) => `| ${name} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${l.errors} |`), '',
+    `Database: ${stats.sources} sources, ${stats.articles} articles, ${stats.versions} versions${seededIn === null ? ' (reused)' : `, seeded in ${seededIn.toFixed(0)} s`}.`,
+    '',
+    `Database size: ${(bytes / 2 ** 20).toFixed(0)} MiB, ${(bytes / stats.versions).toFixed(0)} bytes per version (texts, paragraph ids, chain records, full-text index; no captures).`,
+    '',
+    `## Server time per request (in process, app.request, up to ${n} sequential requests)`,
+    '',
+    '| page | p50 ms | p99 ms |',
+    '| --- | ---: | ---: |',
+    ...rows.map(([name, t]) => `| ${name} | ${ms(t.median)} | ${ms(t.p99)} |`),
+    '',
+    ...(cards
+      ? [
+          '## Share cards (1200x630 PNG)',
+          '',
+          '| what | median ms | p99 ms | size |',
+          '| --- | ---: | ---: | ---: |',
+          `| draw a card (renderShareCard, ${cards.count} different diffs) | ${ms(cards.draw.median)} | ${ms(cards.draw.p99)} | ${(cards.bytes / 1024).toFixed(0)} KB median |`,
+          `| card route, cached answer (/articles/ID/diff/A/B/card.png) | ${ms(cards.cached.median)} | ${ms(cards.cached.p99)} | |`,
+          '',
+        ]
+      : []),
+    `## Throughput (autocannon, ${connections} connections, ${duration} s, HTTP on 127.0.0.1, diff cache on)`,
+    '',
+    '| page | req/s | p50 ms | p99 ms | errors |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...loads.map(([name, l]) => `| ${name} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${l.errors} |`),
+    '',
   ];
   const report = lines.join('\n');
   process.stdout.write(report + '\n');

@@ -22,7 +22,18 @@ function textDigest(v) {
 }
 
 function recordHash(r) {
-  return hex(JSON.stringify(['redline-version-v1', r.prevHash, r.url, r.number, Date.parse(r.capturedAt), r.fingerprint, r.textDigest, r.captureDigest]));
+  return hex(
+    JSON.stringify([
+      'redline-version-v1',
+      r.prevHash,
+      r.url,
+      r.number,
+      Date.parse(r.capturedAt),
+      r.fingerprint,
+      r.textDigest,
+      r.captureDigest,
+    ]),
+  );
 }
 
 const leaf = (recordHex) => sha256(Buffer.concat([Buffer.from([0]), Buffer.from(recordHex, 'hex')]));
@@ -53,7 +64,14 @@ function rootFromPath(recordHex, index, size, path) {
 
 function checkRoot(root, publicKey) {
   const s = JSON.parse(root.statement);
-  if (s.type !== 'redline-root-v1' || s.seq !== root.seq || s.treeSize !== root.treeSize || s.root !== root.rootHash || s.prevRoot !== root.prevRootHash || s.sealedAt !== Date.parse(root.sealedAt)) {
+  if (
+    s.type !== 'redline-root-v1' ||
+    s.seq !== root.seq ||
+    s.treeSize !== root.treeSize ||
+    s.root !== root.rootHash ||
+    s.prevRoot !== root.prevRootHash ||
+    s.sealedAt !== Date.parse(root.sealedAt)
+  ) {
     return 'the root fields differ from its signed statement';
   }
   const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
@@ -74,12 +92,16 @@ function main(argv) {
   const r = proof.record;
   const problems = [];
   if (version.id !== proof.versionId || version.number !== r.number) problems.push('the proof is for another version');
-  if (Date.parse(version.capturedAt) !== Date.parse(r.capturedAt) || version.fingerprint !== r.fingerprint) problems.push('capture time or fingerprint differ from the record');
-  if (textDigest(version) !== r.textDigest) problems.push('the text differs from what was recorded (title, byline, date or paragraphs changed)');
+  if (Date.parse(version.capturedAt) !== Date.parse(r.capturedAt) || version.fingerprint !== r.fingerprint)
+    problems.push('capture time or fingerprint differ from the record');
+  if (textDigest(version) !== r.textDigest)
+    problems.push('the text differs from what was recorded (title, byline, date or paragraphs changed)');
   if (recordHash(r) !== r.recordHash) problems.push('the record does not hash to its record hash');
   if (proof.proof.treeSize !== root.treeSize) problems.push('the proof is for a tree of another size than the root');
-  if (rootFromPath(r.recordHash, proof.proof.leafIndex, proof.proof.treeSize, proof.proof.path) !== root.rootHash) problems.push('the inclusion proof does not lead to the root');
-  if (given && (given.seq !== proof.root.seq || given.statement !== proof.root.statement)) problems.push('the proof names another root than the one given');
+  if (rootFromPath(r.recordHash, proof.proof.leafIndex, proof.proof.treeSize, proof.proof.path) !== root.rootHash)
+    problems.push('the inclusion proof does not lead to the root');
+  if (given && (given.seq !== proof.root.seq || given.statement !== proof.root.statement))
+    problems.push('the proof names another root than the one given');
   if (pinnedKey && root.publicKey !== pinnedKey) problems.push('the root is signed with another key than the one given');
   const rootProblem = checkRoot(root, root.publicKey);
   if (rootProblem) problems.push(rootProblem);
@@ -88,8 +110,10 @@ function main(argv) {
     return 1;
   }
   const keyId = hex(Buffer.from(root.publicKey, 'base64')).slice(0, 16);
-  console.log(`OK version ${version.number} of ${r.url} (captured ${new Date(r.capturedAt).toISOString()}) is in root ${root.seq} ` +
-    `(${root.rootHash}, sealed ${new Date(root.sealedAt).toISOString()}), signed by key ${keyId}`);
+  console.log(
+    `OK version ${version.number} of ${r.url} (captured ${new Date(r.capturedAt).toISOString()}) is in root ${root.seq} ` +
+      `(${root.rootHash}, sealed ${new Date(root.sealedAt).toISOString()}), signed by key ${keyId}`,
+  );
   return 0;
 }
 

@@ -67,11 +67,19 @@ const add = (set: Page['set'], id: string, url: string, html: string, expected: 
 for (const p of loadCorpus(limit)) add('scrapinghub', p.id, p.url, readPageHtml(p), p.expected);
 for (const p of loadWcxb(limit)) add('wcxb', p.id, p.url, readWcxbHtml(p), p.expected, p);
 const blocks = pages.reduce((n, p) => n + p.labels.length, 0);
-console.log(`analysed ${pages.length} pages, ${blocks} blocks, ${pages.reduce((n, p) => n + p.labels.reduce((a, b) => a + b, 0), 0)} in the ground truth (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+console.log(
+  `analysed ${pages.length} pages, ${blocks} blocks, ${pages.reduce((n, p) => n + p.labels.reduce((a, b) => a + b, 0), 0)} in the ground truth (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+);
 
 function dataset(train: Page[], tokens: TokenTable): Dataset {
   const rows = train.reduce((n, p) => n + p.labels.length, 0);
-  const d: Dataset = { rows, features: FEATURE_COUNT, x: new Float32Array(rows * FEATURE_COUNT), y: new Uint8Array(rows), w: new Float32Array(rows) };
+  const d: Dataset = {
+    rows,
+    features: FEATURE_COUNT,
+    x: new Float32Array(rows * FEATURE_COUNT),
+    y: new Uint8Array(rows),
+    w: new Float32Array(rows),
+  };
   let r = 0;
   for (const p of train) {
     const feats = assembleFeatures(p.analysed.analysis, tokens);
@@ -85,7 +93,9 @@ function dataset(train: Page[], tokens: TokenTable): Dataset {
 }
 
 function fit(trainPages: Page[]): BlockModel {
-  const tokens = learnTokens(trainPages.map((p) => ({ host: p.host, paths: p.analysed.analysis.paths, labels: p.labels, weights: p.weights })));
+  const tokens = learnTokens(
+    trainPages.map((p) => ({ host: p.host, paths: p.analysed.analysis.paths, labels: p.labels, weights: p.weights })),
+  );
   const m = train(dataset(trainPages, tokens), options);
   return { version: '', features: [...FEATURE_NAMES], bias: m.bias, threshold: 0.5, tokens, trees: m.trees };
 }
@@ -117,10 +127,15 @@ const foldOf = (host: string) => createHash('sha256').update(host).digest().read
 const THRESHOLDS = [0.3, 0.4, 0.5, 0.6];
 const row = (label: string, s: Scores) =>
   `| ${label} | ${s.wcxb.f1.toFixed(3)} | ${s.wcxb.precision.toFixed(3)} | ${s.wcxb.recall.toFixed(3)} | ${s.wcxb.empty} | ${s.wcxb.withPct.toFixed(1)} | ${s.wcxb.withoutPct.toFixed(1)} | ${s.sh.f1.toFixed(3)} | ${s.sh.precision.toFixed(3)} | ${s.sh.recall.toFixed(3)} |`;
-const header = ['| model | WCXB F1 | P | R | empty | with% | without% | ScrapingHub F1 | P | R |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+const header = [
+  '| model | WCXB F1 | P | R | empty | with% | without% | ScrapingHub F1 | P | R |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+];
 
 // Cross-validation by site: out-of-fold selections pooled over all folds, then scored once.
-const oof = new Map<number, { wcxb: ReturnType<typeof scoreWcxbPage>[]; sh: ReturnType<typeof scorePage>[] }>(THRESHOLDS.map((t) => [t, { wcxb: [], sh: [] }]));
+const oof = new Map<number, { wcxb: ReturnType<typeof scoreWcxbPage>[]; sh: ReturnType<typeof scorePage>[] }>(
+  THRESHOLDS.map((t) => [t, { wcxb: [], sh: [] }]),
+);
 const rules = { wcxb: [] as ReturnType<typeof scoreWcxbPage>[], sh: [] as ReturnType<typeof scorePage>[] };
 for (let k = 0; k < FOLDS; k++) {
   const t0 = performance.now();
@@ -134,7 +149,9 @@ for (let k = 0; k < FOLDS; k++) {
       else oof.get(threshold)!.sh.push(scorePage(p.expected, text));
     }
   }
-  console.log(`fold ${k + 1}/${FOLDS}: ${test.length} test pages from ${new Set(test.map((p) => p.host)).size} sites (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  console.log(
+    `fold ${k + 1}/${FOLDS}: ${test.length} test pages from ${new Set(test.map((p) => p.host)).size} sites (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+  );
 }
 for (const p of pages) {
   const text = filterBlocks(p.analysed.ruleBlocks, p.analysed.title).join('\n\n');

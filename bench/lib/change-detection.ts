@@ -138,7 +138,9 @@ function fingerprintOf(html: string, url: string): string {
 /** Up to `perPage` snippets of each list per page; all no-op kinds once per page. */
 export function changeDetection(pages: (WcxbPage & { html: string })[], perPage = 2): ChangeTally[] {
   const kinds: ChangeKind[] = [...SNIPPET_KINDS, ...BOILERPLATE_VARIANTS];
-  const tallies = new Map<ChangeKind, ChangeTally>(kinds.map((k) => [k, { kind: k, tested: 0, changed: 0, notApplicable: 0, failures: [] }]));
+  const tallies = new Map<ChangeKind, ChangeTally>(
+    kinds.map((k) => [k, { kind: k, tested: 0, changed: 0, notApplicable: 0, failures: [] }]),
+  );
   pages.forEach((page, pageIndex) => {
     const original = fingerprintOf(page.html, page.url);
     if (original.startsWith('error:')) return;

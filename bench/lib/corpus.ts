@@ -19,7 +19,10 @@ export function corpusAvailable(): boolean {
 
 /** The development pages, sorted by id for stable runs. */
 export function loadCorpus(limit = Infinity): CorpusPage[] {
-  const truth = JSON.parse(readFileSync(join(CORPUS_DIR, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+  const truth = JSON.parse(readFileSync(join(CORPUS_DIR, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody: string; url: string }
+  >;
   return Object.keys(truth)
     .sort()
     .slice(0, limit)

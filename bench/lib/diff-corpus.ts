@@ -28,7 +28,10 @@ export function diffCorpusAvailable(shared = DEFAULT_SHARED): boolean {
 }
 
 function paragraphsOf(body: string): string[] {
-  return body.split(/\n+/).map(normalizeText).filter((p) => /[\p{L}\p{N}]/u.test(p));
+  return body
+    .split(/\n+/)
+    .map(normalizeText)
+    .filter((p) => /[\p{L}\p{N}]/u.test(p));
 }
 
 /** Every usable article, in a stable order (ScrapingHub by id, then WCXB by file name). */

@@ -82,7 +82,11 @@ const SENTENCE_END = /[.!?]["”’)]*$/;
 const SENTENCE_START = /^["“‘(]*[\p{Lu}\d]/u;
 const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Jr|Sr|No|vs|[A-Z])\.$/;
 /** Month and weekday names: inserting one would be a date change, not a reword. */
-const DATE_NAMES = new Set('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+const DATE_NAMES = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(
+    ' ',
+  ),
+);
 
 export class EditGenerator {
   private readonly pool: string[];
@@ -92,7 +96,8 @@ export class EditGenerator {
     articles: BenchArticle[],
   ) {
     const words = new Set<string>();
-    for (const a of articles) for (const p of a.paragraphs) for (const w of p.split(' ')) if (POOL_WORD.test(w) && !DATE_NAMES.has(w)) words.add(w);
+    for (const a of articles)
+      for (const p of a.paragraphs) for (const w of p.split(' ')) if (POOL_WORD.test(w) && !DATE_NAMES.has(w)) words.add(w);
     this.pool = [...words].sort();
   }
 
@@ -274,7 +279,9 @@ class Run {
   }
 
   private quoteRemoved(): boolean {
-    const candidates = this.drafts.filter((d) => !this.touched.has(d) && sentences(d.words.map((w) => w.text)).length >= 2 && quotedSentence(d) >= 0);
+    const candidates = this.drafts.filter(
+      (d) => !this.touched.has(d) && sentences(d.words.map((w) => w.text)).length >= 2 && quotedSentence(d) >= 0,
+    );
     if (!candidates.length) return false;
     const d = this.g.pick(candidates);
     const spans = sentences(d.words.map((w) => w.text));
@@ -293,7 +300,14 @@ class Run {
     if (paragraph.split(' ').length < 8 || this.article.paragraphs.includes(paragraph)) return false;
     if (this.drafts.some((d) => d.words.map((w) => w.text).join(' ') === paragraph)) return false;
     const at = where ?? this.g.int(0, this.drafts.length);
-    const draft: Draft = { origin: [], words: paragraph.split(' ').map((text) => ({ text, from: null })), edited: true, typo: false, fuzzy: false, heavy: false };
+    const draft: Draft = {
+      origin: [],
+      words: paragraph.split(' ').map((text) => ({ text, from: null })),
+      edited: true,
+      typo: false,
+      fuzzy: false,
+      heavy: false,
+    };
     this.drafts.splice(at, 0, draft);
     this.touched.add(draft);
     return true;
@@ -338,11 +352,27 @@ class Run {
   }
 
   private merge(): boolean {
-    const k = this.drafts.findIndex((d, i) => i + 1 < this.drafts.length && !this.touched.has(d) && !this.touched.has(this.drafts[i + 1]) && d.origin.length === 1 && this.drafts[i + 1].origin.length === 1 && this.drafts[i + 1].origin[0] === d.origin[0] + 1 && this.g.chance(0.3));
+    const k = this.drafts.findIndex(
+      (d, i) =>
+        i + 1 < this.drafts.length &&
+        !this.touched.has(d) &&
+        !this.touched.has(this.drafts[i + 1]) &&
+        d.origin.length === 1 &&
+        this.drafts[i + 1].origin.length === 1 &&
+        this.drafts[i + 1].origin[0] === d.origin[0] + 1 &&
+        this.g.chance(0.3),
+    );
     if (k < 0) return false;
     const [a, b] = [this.drafts[k], this.drafts[k + 1]];
     if (!SENTENCE_END.test(a.words[a.words.length - 1].text)) return false;
-    const merged: Draft = { origin: [a.origin[0], b.origin[0]], words: [...a.words, ...b.words], edited: false, typo: false, fuzzy: false, heavy: false };
+    const merged: Draft = {
+      origin: [a.origin[0], b.origin[0]],
+      words: [...a.words, ...b.words],
+      edited: false,
+      typo: false,
+      fuzzy: false,
+      heavy: false,
+    };
     this.drafts.splice(k, 2, merged);
     this.touched.add(merged);
     return true;
@@ -409,7 +439,14 @@ class Run {
     ];
     const text = this.g.pick(notices);
     const at = this.g.chance(0.5) ? this.drafts.length : this.g.int(1, this.drafts.length);
-    const draft: Draft = { origin: [], words: text.split(' ').map((t) => ({ text: t, from: null })), edited: true, typo: false, fuzzy: false, heavy: false };
+    const draft: Draft = {
+      origin: [],
+      words: text.split(' ').map((t) => ({ text: t, from: null })),
+      edited: true,
+      typo: false,
+      fuzzy: false,
+      heavy: false,
+    };
     this.drafts.splice(at, 0, draft);
     this.touched.add(draft);
     this.notice = true;
@@ -454,7 +491,8 @@ class Run {
     const markedPairs: [number, number][] = [];
     const heavy: [number, number][] = [];
     this.drafts.forEach((d, j) => {
-      if (d.origin.length === 1 && (d.edited || d.typo) && !d.fuzzy && units.find((u) => u.new.includes(j))!.new.length === 1) markedPairs.push([d.origin[0], j]);
+      if (d.origin.length === 1 && (d.edited || d.typo) && !d.fuzzy && units.find((u) => u.new.includes(j))!.new.length === 1)
+        markedPairs.push([d.origin[0], j]);
       if (d.heavy) heavy.push([d.origin[0], j]);
     });
     // The rewrite label has a threshold: keep clear of it, where rounding decides.
@@ -547,7 +585,8 @@ function sentences(words: string[]): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   for (let k = 0; k < words.length; k++) {
-    const end = k === words.length - 1 || (SENTENCE_END.test(words[k]) && !ABBREVIATION.test(words[k]) && SENTENCE_START.test(words[k + 1]));
+    const end =
+      k === words.length - 1 || (SENTENCE_END.test(words[k]) && !ABBREVIATION.test(words[k]) && SENTENCE_START.test(words[k + 1]));
     if (end) {
       out.push([start, k + 1]);
       start = k + 1;
@@ -575,7 +614,10 @@ function quoted(words: string[]): boolean[] {
 function quotedSentence(d: Draft): number {
   const spans = sentences(d.words.map((w) => w.text));
   return spans.findIndex(([a, b]) => {
-    const text = d.words.slice(a, b).map((w) => w.text).join(' ');
+    const text = d.words
+      .slice(a, b)
+      .map((w) => w.text)
+      .join(' ');
     return /“[^”]{3,}”/.test(text) || /"[^"]{3,}"/.test(text);
   });
 }

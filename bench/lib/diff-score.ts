@@ -23,8 +23,18 @@ export function unitsOfRows(rows: DiffRow[]): { units: Unit[]; moves: number } {
     else if (r.kind === 'moved-to') {
       units.push({ old: [r.leftIndex], new: [r.rightIndex], edited: r.edit !== null });
       moves++;
-    } else if (r.kind === 'split') units.push({ old: [r.leftIndex], new: r.rightIndices, edited: r.wordsAdded + r.wordsRemoved > 0 || hasMarks(r.left) || r.right.some(hasMarks) });
-    else if (r.kind === 'merged') units.push({ old: r.leftIndices, new: [r.rightIndex], edited: r.wordsAdded + r.wordsRemoved > 0 || hasMarks(r.right) || r.left.some(hasMarks) });
+    } else if (r.kind === 'split')
+      units.push({
+        old: [r.leftIndex],
+        new: r.rightIndices,
+        edited: r.wordsAdded + r.wordsRemoved > 0 || hasMarks(r.left) || r.right.some(hasMarks),
+      });
+    else if (r.kind === 'merged')
+      units.push({
+        old: r.leftIndices,
+        new: [r.rightIndex],
+        edited: r.wordsAdded + r.wordsRemoved > 0 || hasMarks(r.right) || r.left.some(hasMarks),
+      });
   }
   return { units, moves };
 }
@@ -62,7 +72,10 @@ export function scorePairs(c: EditCase, got: { units: Unit[]; moves: number }): 
   };
   let rowsRight = 0;
   let rowsTouched = 0;
-  for (const [side, n] of [['old', c.before.paragraphs.length], ['new', c.after.paragraphs.length]] as const) {
+  for (const [side, n] of [
+    ['old', c.before.paragraphs.length],
+    ['new', c.after.paragraphs.length],
+  ] as const) {
     for (let k = 0; k < n; k++) {
       if (plain(want, side, k) && plain(got.units, side, k)) continue;
       rowsTouched++;
@@ -115,8 +128,17 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Word marks, unchanged paragraphs left alone, removed text shown, heavy rewrites paired, labels. */
 export function scoreDetails(c: EditCase, model: DiffModel): DetailScore {
   const s: DetailScore = {
-    marksTrue: 0, marksFalse: 0, marksMissed: 0, unchangedMarked: 0, unchangedTotal: 0, removedShown: 0, removedTotal: 0,
-    heavyPaired: 0, heavyTotal: 0, labelsRight: false, levelRight: false,
+    marksTrue: 0,
+    marksFalse: 0,
+    marksMissed: 0,
+    unchangedMarked: 0,
+    unchangedTotal: 0,
+    removedShown: 0,
+    removedTotal: 0,
+    heavyPaired: 0,
+    heavyTotal: 0,
+    labelsRight: false,
+    levelRight: false,
   };
   const rows = model.rows;
   const { units } = unitsOfRows(rows);
@@ -155,8 +177,9 @@ export function scoreDetails(c: EditCase, model: DiffModel): DetailScore {
 }
 
 function tally(s: DetailScore, got: Set<number>, want: Set<number>): void {
-  for (const w of got) if (want.has(w)) s.marksTrue++;
-  else s.marksFalse++;
+  for (const w of got)
+    if (want.has(w)) s.marksTrue++;
+    else s.marksFalse++;
   for (const w of want) if (!got.has(w)) s.marksMissed++;
 }
 

@@ -25,7 +25,10 @@ async function main(): Promise<void> {
     ['this checkout', ((await import('../../src/extract/index.ts')) as { extractArticle: Extract }).extractArticle],
   ];
   const rounds = Number(roundsArg ?? 1);
-  const pages = [...loadCorpus().map((p) => ({ url: p.url, html: readPageHtml(p) })), ...loadWcxb().map((p) => ({ url: p.url, html: readWcxbHtml(p) }))];
+  const pages = [
+    ...loadCorpus().map((p) => ({ url: p.url, html: readPageHtml(p) })),
+    ...loadWcxb().map((p) => ({ url: p.url, html: readWcxbHtml(p) })),
+  ];
   const run = (f: Extract, p: { url: string; html: string }) => {
     try {
       f(p.html, p.url);
@@ -49,7 +52,9 @@ async function main(): Promise<void> {
   console.log(`| extractor | pages | user CPU s | pages/s (one core, CPU time) |`);
   console.log(`| --- | --- | --- | --- |`);
   extractors.forEach(([name], k) => console.log(`| ${name} | ${n} | ${cpu[k].toFixed(1)} | ${(n / cpu[k]).toFixed(1)} |`));
-  console.log(`\nthis checkout / other: ${(cpu[1] / cpu[0]).toFixed(2)}x the CPU time; load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
+  console.log(
+    `\nthis checkout / other: ${(cpu[1] / cpu[0]).toFixed(2)}x the CPU time; load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores`,
+  );
 }
 
 await main();

@@ -14,7 +14,8 @@ export function headlineReferences(pages: CorpusPage[]): Map<string, string> {
     const og = meta.meta.get('og:title');
     if (!h1 || !og) continue;
     const key = comparable(h1);
-    if (key !== '' && (key === comparable(og) || key === comparable(stripSiteName(og, meta.meta.get('og:site_name'))))) refs.set(page.id, key);
+    if (key !== '' && (key === comparable(og) || key === comparable(stripSiteName(og, meta.meta.get('og:site_name')))))
+      refs.set(page.id, key);
   }
   return refs;
 }

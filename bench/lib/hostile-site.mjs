@@ -6,15 +6,18 @@ const PATH_200 = '/' + 'a'.repeat(199);
 const BOLD = `<html><body><article><h1>Bold</h1><p>${'A perfectly ordinary paragraph. '.repeat(4)}</p>${'<b>'.repeat(1_000_000)}</article></body></html>`;
 const page = (title) =>
   `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>The ordinary story has a first paragraph long enough to be kept by the extractor.</p><p>And a second one, so that it reads like an article.</p></article></body></html>`;
-const rss = (links) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile</title>${links.map((l, i) => `<item><title>Story ${i}</title><link>${l}</link></item>`).join('')}</channel></rss>`;
+const rss = (links) =>
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile</title>${links.map((l, i) => `<item><title>Story ${i}</title><link>${l}</link></item>`).join('')}</channel></rss>`;
 
 let base = '';
 let huge = '';
 const server = http.createServer((req, res) => {
   const html = { 'Content-Type': 'text/html; charset=utf-8' };
   const feed = { 'Content-Type': 'application/rss+xml' };
-  if (req.url === '/robots.txt') return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end('User-agent: *\nDisallow: /*a*a*a*a*a*a*a*a*a*a*b\n');
-  if (req.url === '/robots-feed.xml') return void res.writeHead(200, feed).end(rss(Array.from({ length: 20 }, (_, i) => `${base}${PATH_200}?n=${i}`)));
+  if (req.url === '/robots.txt')
+    return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end('User-agent: *\nDisallow: /*a*a*a*a*a*a*a*a*a*a*b\n');
+  if (req.url === '/robots-feed.xml')
+    return void res.writeHead(200, feed).end(rss(Array.from({ length: 20 }, (_, i) => `${base}${PATH_200}?n=${i}`)));
   if (req.url === '/bold-feed.xml') return void res.writeHead(200, feed).end(rss([`${base}/bold`]));
   if (req.url === '/huge-feed.xml') return void res.writeHead(200, feed).end(huge);
   if (req.url === '/bold') return void res.writeHead(200, html).end(BOLD);

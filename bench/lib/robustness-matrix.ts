@@ -1,6 +1,13 @@
 import { extractArticle } from '../../src/extract/index.ts';
 import { isFurnitureText } from '../../src/extract/filter.ts';
-import { BODY_VARIANTS, BOILERPLATE_VARIANTS, groundTruthMatcher, makeVariant, variantTarget, type VariantKind } from '../../src/extract/testdata/robustness.ts';
+import {
+  BODY_VARIANTS,
+  BOILERPLATE_VARIANTS,
+  groundTruthMatcher,
+  makeVariant,
+  variantTarget,
+  type VariantKind,
+} from '../../src/extract/testdata/robustness.ts';
 import { readPageHtml, type CorpusPage } from './corpus.ts';
 
 export interface VariantTally {

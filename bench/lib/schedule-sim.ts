@@ -76,7 +76,7 @@ export function simulate(policy: Policy, edits: number[], horizonSec: number): A
   const outcomes: ArticleResult['outcomes'] = [];
   let seen = 0; // edits already reflected in a stored version
   let checks = 0;
-  for (let t: number | null = 0; t !== null && t <= horizonSec; ) {
+  for (let t: number | null = 0; t !== null && t <= horizonSec;) {
     checks++;
     let current = seen;
     while (current < edits.length && edits[current] <= t) current++;

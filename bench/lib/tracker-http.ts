@@ -43,7 +43,14 @@ function gunzipped(body: Buffer, encoding: string | undefined): number {
 
 export async function httpClientTimings(urls: string[], rounds = 3, inFlight = 16): Promise<ClientTiming[]> {
   const config = defaultConfig().fetch;
-  const fetcher = createFetcher({ ...config, perHostConcurrency: 256, perHostDelayMs: 0, globalConcurrency: inFlight, respectRobots: true, allowPrivateNetworks: true });
+  const fetcher = createFetcher({
+    ...config,
+    perHostConcurrency: 256,
+    perHostDelayMs: 0,
+    globalConcurrency: inFlight,
+    respectRobots: true,
+    allowPrivateNetworks: true,
+  });
   const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
   const headers = { 'user-agent': config.userAgent, 'accept-encoding': 'gzip', accept: 'text/html' };
   const bareHttp: Get = (url) =>
@@ -67,7 +74,10 @@ export async function httpClientTimings(urls: string[], rounds = 3, inFlight = 1
     return gunzipped(body, Array.isArray(encoding) ? encoding[0] : encoding);
   };
   const clients: [string, Get][] = [
-    ['Redline fetcher (node:http + robots, limits, gzip, charset)', async (u) => (await fetcher.get(u, { accept: 'html' })).body.byteLength],
+    [
+      'Redline fetcher (node:http + robots, limits, gzip, charset)',
+      async (u) => (await fetcher.get(u, { accept: 'html' })).body.byteLength,
+    ],
     ['bare node:http, keep-alive agent + gunzip', bareHttp],
     ['undici 7 Pool + gunzip', undiciGet],
   ];

@@ -74,7 +74,10 @@ export function stageTimes(profilePath: string): StageTime[] {
     const stage = resolve(id);
     totals.set(stage, (totals.get(stage) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
-  return [...totals].map(([stage, ms]) => ({ stage, ms })).filter((s) => s.stage !== 'idle').sort((a, b) => b.ms - a.ms);
+  return [...totals]
+    .map(([stage, ms]) => ({ stage, ms }))
+    .filter((s) => s.stage !== 'idle')
+    .sort((a, b) => b.ms - a.ms);
 }
 
 /** The hottest functions by self time, to name the bottleneck precisely. */
@@ -89,5 +92,8 @@ export function hotFunctions(profilePath: string, top = 10): { fn: string; ms: n
     const key = `${functionName || '(anonymous)'} ${where}`.trim();
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
-  return [...self].map(([fn, ms]) => ({ fn, ms })).sort((a, b) => b.ms - a.ms).slice(0, top);
+  return [...self]
+    .map(([fn, ms]) => ({ fn, ms }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, top);
 }

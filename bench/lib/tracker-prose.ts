@@ -95,7 +95,8 @@ function script(r: () => number, bytes: number): string {
   return `<script>window.__STATE__=[${parts.join('')}{}];</script>`;
 }
 
-const ad = (n: number) => `<div class="ad ad--mpu" id="ad-slot-${n}" data-ad-unit="/1234/news/article"><span class="ad__label">Advertisement</span></div>`;
+const ad = (n: number) =>
+  `<div class="ad ad--mpu" id="ad-slot-${n}" data-ad-unit="/1234/news/article"><span class="ad__label">Advertisement</span></div>`;
 
 /** The full HTML of `s`; `seed` fixes the boilerplate, `targetBytes` the page size (50-150 KB). */
 export function renderPage(s: Story, seed: number, targetBytes: number): string {
@@ -106,7 +107,10 @@ export function renderPage(s: Story, seed: number, targetBytes: number): string 
   const filler: string[] = [];
   let size = head.length + article.length + 6000;
   for (let n = 0; size < targetBytes; n++) {
-    const block = n % 2 === 0 ? `<section class="related"><h2>More stories</h2>${Array.from({ length: 6 }, (_, i) => card(r, n * 6 + i)).join('')}</section>` : script(r, 4000);
+    const block =
+      n % 2 === 0
+        ? `<section class="related"><h2>More stories</h2>${Array.from({ length: 6 }, (_, i) => card(r, n * 6 + i)).join('')}</section>`
+        : script(r, 4000);
     filler.push(block);
     size += block.length;
   }

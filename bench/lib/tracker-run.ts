@@ -57,12 +57,29 @@ export async function runScenario(s: Scenario, site: SiteHandle, log: (line: str
   const db = await createDatabase(s);
   try {
     await register(db.dataDir, db.url, site);
-    const setup: WorkerSetup = { dataDir: db.dataDir, databaseUrl: db.url, perHostConcurrency: 256, globalConcurrency: s.concurrency, batchSize: 32 };
+    const setup: WorkerSetup = {
+      dataDir: db.dataDir,
+      databaseUrl: db.url,
+      perHostConcurrency: 256,
+      globalConcurrency: s.concurrency,
+      batchSize: 32,
+    };
     const workers = await Promise.all(Array.from({ length: s.workers }, () => startWorker(setup)));
     let offset = 0;
     const first = await pass(workers, offset);
     log(`  ${s.name}: first pass ${first.checked} checks in ${first.wallSec.toFixed(1)} s`);
-    const total = { checks: 0, newVersions: 0, errors: 0, wallSec: 0, cpuMs: 0, serverMs: 0, pgMs: 0, rssKb: first.rssKb, claims: 0, claimMs: 0 };
+    const total = {
+      checks: 0,
+      newVersions: 0,
+      errors: 0,
+      wallSec: 0,
+      cpuMs: 0,
+      serverMs: 0,
+      pgMs: 0,
+      rssKb: first.rssKb,
+      claims: 0,
+      claimMs: 0,
+    };
     if (s.profilePath) await request(workers[0], { type: 'profile-start' });
     for (let round = 1; round <= s.rounds; round++) {
       await site.advance(s.changeShare, round * 7919 + s.workers);
@@ -111,9 +128,20 @@ async function register(dataDir: string, databaseUrl: string | null, site: SiteH
   const store = await openStore({ dataDir, databaseUrl });
   const now = Date.now();
   const period = defaultConfig().schedule.minPeriodSec;
-  const source = await store.upsertSource({ key: 'bench', name: 'The Bench Times', feedUrl: site.feedUrl, pollPeriodSec: 300, include: [], exclude: [] }, now);
+  const source = await store.upsertSource(
+    { key: 'bench', name: 'The Bench Times', feedUrl: site.feedUrl, pollPeriodSec: 300, include: [], exclude: [] },
+    now,
+  );
   for (const url of site.urls) {
-    await store.upsertArticle({ sourceId: source.id, url, host: new URL(url).host, feedTitle: null, feedPublishedAt: null, now, checkPeriodSec: period });
+    await store.upsertArticle({
+      sourceId: source.id,
+      url,
+      host: new URL(url).host,
+      feedTitle: null,
+      feedPublishedAt: null,
+      now,
+      checkPeriodSec: period,
+    });
   }
   await store.close();
 }
@@ -150,9 +178,7 @@ function stopWorker(w: WorkerHandle): Promise<void> {
 /** Starts a pass on every worker at once; the pass ends when the last worker runs out of due work. */
 async function pass(workers: WorkerHandle[], offsetMs: number) {
   const t0 = performance.now();
-  const reports = await Promise.all(
-    workers.map((w) => request(w, { type: 'run', offsetMs }) as Promise<PassReport>),
-  );
+  const reports = await Promise.all(workers.map((w) => request(w, { type: 'run', offsetMs }) as Promise<PassReport>));
   const sum = (f: (r: PassReport) => number) => reports.reduce((a, r) => a + f(r), 0);
   return {
     wallSec: (performance.now() - t0) / 1000,

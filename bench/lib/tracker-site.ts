@@ -125,7 +125,9 @@ export async function startSite(opts: SiteOptions): Promise<Site> {
     if (req.url === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
     if (req.url === '/feed.xml') {
       const first = Math.max(0, n - (opts.feedItems ?? 50));
-      const items = urlsNow().slice(first).map((u, i) => `<item><title>Story ${first + i}</title><link>${u}</link><guid>${u}</guid></item>`);
+      const items = urlsNow()
+        .slice(first)
+        .map((u, i) => `<item><title>Story ${first + i}</title><link>${u}</link><guid>${u}</guid></item>`);
       const xml = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>The Bench Times</title><link>http://${hosts[0]}/</link><description>bench</description>${items.join('')}</channel></rss>`;
       return void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(xml);
     }

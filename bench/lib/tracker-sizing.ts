@@ -84,7 +84,9 @@ export function sizingSection(schedule: ScheduleConfig, m: Measured): string {
     `- worker CPU: ${m.workerCpuMsPerCheck.toFixed(2)} ms/check -> ${cores(edited.checksPerSec, m.workerCpuMsPerCheck)} cores on average, ${cores(2 * edited.checksPerSec, m.workerCpuMsPerCheck)} at a 2x peak`,
   ];
   if (m.postgresCpuMsPerCheck !== null) {
-    lines.push(`- PostgreSQL CPU: ${m.postgresCpuMsPerCheck.toFixed(2)} ms/check -> ${cores(edited.checksPerSec, m.postgresCpuMsPerCheck)} cores on average`);
+    lines.push(
+      `- PostgreSQL CPU: ${m.postgresCpuMsPerCheck.toFixed(2)} ms/check -> ${cores(edited.checksPerSec, m.postgresCpuMsPerCheck)} cores on average`,
+    );
   }
   lines.push(
     `- raw HTML kept per version: ${(m.rawBytesPerPage / 1024).toFixed(0)} KB page, ${(m.gzipBytesPerPage / 1024).toFixed(1)} KB gzip -> ${gb(versionsPerDay * m.gzipBytesPerPage)} GB/day for ${versionsPerDay / 1e6}M versions/day (assumed 0.3 edits per article)`,

@@ -92,7 +92,17 @@ const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
 
 export function storageTable(rows: StorageReport[]): string {
   return markdown([
-    ['setup', 'versions (first)', 'text/extra version, whole copy', 'text/extra version, as stored', 'text total whole / stored', 'capture/version as received', 'distinct bodies', 'stored (dedup + gzip)', 'full-text index/version'],
+    [
+      'setup',
+      'versions (first)',
+      'text/extra version, whole copy',
+      'text/extra version, as stored',
+      'text total whole / stored',
+      'capture/version as received',
+      'distinct bodies',
+      'stored (dedup + gzip)',
+      'full-text index/version',
+    ],
     ...rows.map((r) => [
       r.name,
       `${r.versions} (${r.firstVersions})`,

@@ -40,7 +40,12 @@ export function benchConfig(s: WorkerSetup): Config {
   config.dataDir = s.dataDir;
   config.databaseUrl = s.databaseUrl;
   // Politeness limits high for the benchmark host (robots.txt stays honoured).
-  Object.assign(config.fetch, { perHostConcurrency: s.perHostConcurrency, perHostDelayMs: 0, globalConcurrency: s.globalConcurrency, allowPrivateNetworks: true });
+  Object.assign(config.fetch, {
+    perHostConcurrency: s.perHostConcurrency,
+    perHostDelayMs: 0,
+    globalConcurrency: s.globalConcurrency,
+    allowPrivateNetworks: true,
+  });
   config.worker.batchSize = s.batchSize;
   return config;
 }

@@ -44,7 +44,11 @@ const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Curly quotes, dashes and ellipses as ASCII: only for the supplementary "typography folded" columns. */
 export const foldTypography = (s: string) =>
-  s.replace(/[‘’‛′]/g, "'").replace(/[“”„″]/g, '"').replace(/[–—‒―]/g, '-').replace(/…/g, '...');
+  s
+    .replace(/[‘’‛′]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/[–—‒―]/g, '-')
+    .replace(/…/g, '...');
 
 /** NFC, whitespace runs collapsed, trimmed, casefolded (toLowerCase is JavaScript's full-string casefold). */
 export const headlineKey = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -93,8 +97,18 @@ export function summarizeWcxb(scores: WcxbPageScore[]): WcxbSummary {
     recall: mean(scored.map((s) => s.recall)),
     f1: mean(scored.map((s) => s.f1)),
     empty: scored.filter((s) => s.empty).length,
-    withPct: (100 * sum((s) => s.withFound)) / Math.max(1, sum((s) => s.withTotal)),
-    withoutPct: (100 * sum((s) => s.withoutFound)) / Math.max(1, sum((s) => s.withoutTotal)),
+    withPct:
+      (100 * sum((s) => s.withFound)) /
+      Math.max(
+        1,
+        sum((s) => s.withTotal),
+      ),
+    withoutPct:
+      (100 * sum((s) => s.withoutFound)) /
+      Math.max(
+        1,
+        sum((s) => s.withoutTotal),
+      ),
     titlePct: (100 * scores.filter((s) => s.titleExact).length) / Math.max(1, scores.filter((s) => s.hasTitle).length),
     pages: scores.length,
   };

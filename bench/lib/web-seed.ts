@@ -20,14 +20,16 @@ export interface SeedPlan {
   start: Millis;
 }
 
-const WORDS = ('government minister said report council police budget health school city week people year plan ' +
+const WORDS = (
+  'government minister said report council police budget health school city week people year plan ' +
   'officials election court water energy housing transport prices workers union hospital figures local national ' +
-  'announced expected statement spokesman according published review inquiry').split(' ');
+  'announced expected statement spokesman according published review inquiry'
+).split(' ');
 
 /** Deterministic pseudo-random numbers, so every run seeds the same database. */
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function sentence(rand: () => number, words: number): string {
@@ -48,7 +50,8 @@ function edit(paragraphs: string[], rand: () => number): string[] {
   next[i] = next[i].replace(/\b\w+\b/, WORDS[Math.floor(rand() * WORDS.length)]) + ' ' + sentence(rand, 6);
   if (rand() < 0.3 && next.length > 3) next.splice(Math.floor(rand() * next.length), 1);
   if (rand() < 0.3) next.splice(Math.floor(rand() * next.length), 0, sentence(rand, 25));
-  if (rand() < NOTICE_SHARE) next.push(`Correction: an earlier version of this article misstated the ${WORDS[Math.floor(rand() * WORDS.length)]} figures.`);
+  if (rand() < NOTICE_SHARE)
+    next.push(`Correction: an earlier version of this article misstated the ${WORDS[Math.floor(rand() * WORDS.length)]} figures.`);
   return next;
 }
 
@@ -65,7 +68,12 @@ export async function bulkSeed(store: SqlStore, plan: SeedPlan, progress: (artic
   const rand = rng(42);
   const sources: Source[] = [];
   for (const key of ['bbc', 'guardian', 'reuters', 'nyt', 'lemonde']) {
-    sources.push(await store.upsertSource({ key, name: key.toUpperCase(), feedUrl: `https://${key}.test/feed.xml`, pollPeriodSec: 300, include: [], exclude: [] }, plan.start));
+    sources.push(
+      await store.upsertSource(
+        { key, name: key.toUpperCase(), feedUrl: `https://${key}.test/feed.xml`, pollPeriodSec: 300, include: [], exclude: [] },
+        plan.start,
+      ),
+    );
   }
   let bigId = 0;
   // Articles a minute apart at 10^5 articles keeps the whole history within a few months.
@@ -75,7 +83,15 @@ export async function bulkSeed(store: SqlStore, plan: SeedPlan, progress: (artic
       for (let a = from; a < Math.min(plan.articles, from + ARTICLES_PER_TX); a++) {
         const source = sources[a % sources.length];
         const firstSeen = plan.start + a * spacing;
-        const { article } = await upsertArticle(tx, { sourceId: source.id, url: `https://${source.key}.test/news/${a}`, host: `${source.key}.test`, feedTitle: null, feedPublishedAt: firstSeen, now: firstSeen, checkPeriodSec: 1800 });
+        const { article } = await upsertArticle(tx, {
+          sourceId: source.id,
+          url: `https://${source.key}.test/news/${a}`,
+          host: `${source.key}.test`,
+          feedTitle: null,
+          feedPublishedAt: firstSeen,
+          now: firstSeen,
+          checkPeriodSec: 1800,
+        });
         const big = a === plan.articles - 1;
         if (big) bigId = article.id;
         let paragraphs = Array.from({ length: big ? plan.bigParagraphs : 8 }, () => sentence(rand, 20 + Math.floor(rand() * 20)));
@@ -87,8 +103,16 @@ export async function bulkSeed(store: SqlStore, plan: SeedPlan, progress: (artic
           const text = { title, byline: null, published: null, paragraphs };
           // The change (labels, level, preview) and word counts as the tracker stores them.
           const model = previous ? diffVersions(previous, text) : null;
-          await addVersion(tx, hooks, article.id, n, { ...text, fingerprint: `${a}-${n}`, extractorVersion: 'bench', capturedAt: at, rawHtml: null,
-            wordsAdded: model?.summary.wordsAdded ?? 0, wordsRemoved: model?.summary.wordsRemoved ?? 0, change: model ? versionChange(model) : null });
+          await addVersion(tx, hooks, article.id, n, {
+            ...text,
+            fingerprint: `${a}-${n}`,
+            extractorVersion: 'bench',
+            capturedAt: at,
+            rawHtml: null,
+            wordsAdded: model?.summary.wordsAdded ?? 0,
+            wordsRemoved: model?.summary.wordsRemoved ?? 0,
+            change: model ? versionChange(model) : null,
+          });
           previous = text;
           paragraphs = edit(paragraphs, rand);
           at += 1_800_000 + Math.floor(rand() * 3_600_000);

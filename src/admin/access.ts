@@ -26,7 +26,12 @@ export async function tokenForSecret(store: Store, secret: string, now: Millis):
 }
 
 /** Logs in with a token secret: a new session id (for the cookie), or null for a wrong secret. */
-export async function startSession(store: Store, secret: string, now: Millis, hours: number): Promise<{ sessionId: string; token: AdminToken } | null> {
+export async function startSession(
+  store: Store,
+  secret: string,
+  now: Millis,
+  hours: number,
+): Promise<{ sessionId: string; token: AdminToken } | null> {
   const token = await tokenForSecret(store, secret.trim(), now);
   if (!token) return null;
   const sessionId = newSecret('rls');

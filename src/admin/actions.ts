@@ -11,8 +11,14 @@ export type AdminAction =
 export type ActionName = AdminAction['action'];
 
 export const ACTION_NAMES: ActionName[] = [
-  'hide-article', 'unhide-article', 'hide-version', 'unhide-version',
-  'retire-article', 'revive-article', 'pause-source', 'resume-source',
+  'hide-article',
+  'unhide-article',
+  'hide-version',
+  'unhide-version',
+  'retire-article',
+  'revive-article',
+  'pause-source',
+  'resume-source',
 ];
 
 export interface AdminDeps {

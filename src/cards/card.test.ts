@@ -48,7 +48,12 @@ describe('renderShareCard', () => {
 });
 
 describe('shareCardFromDiff', () => {
-  const v1 = { title: 'Ferry runs aground', byline: null, published: null, paragraphs: ['One two three.', 'Four five six seven.', 'Eight nine.'] };
+  const v1 = {
+    title: 'Ferry runs aground',
+    byline: null,
+    published: null,
+    paragraphs: ['One two three.', 'Four five six seven.', 'Eight nine.'],
+  };
 
   it('tells the headline change first', () => {
     const input = shareCardFromDiff(diffVersions(v1, { ...v1, title: 'Ferry refloated' }), meta);
@@ -59,7 +64,11 @@ describe('shareCardFromDiff', () => {
     const edited = { ...v1, paragraphs: ['One two three.', 'Four 5 six seven and more words here.', 'Eight nine.'] };
     expect(shareCardFromDiff(diffVersions(v1, edited), meta)).toMatchObject({ label: 'Paragraph changed', before: 'Four five six seven.' });
     const removed = { ...v1, paragraphs: ['One two three.', 'Eight nine.'] };
-    expect(shareCardFromDiff(diffVersions(v1, removed), meta)).toMatchObject({ label: 'Paragraph removed', before: 'Four five six seven.', after: '' });
+    expect(shareCardFromDiff(diffVersions(v1, removed), meta)).toMatchObject({
+      label: 'Paragraph removed',
+      before: 'Four five six seven.',
+      after: '',
+    });
     const moved = { ...v1, paragraphs: ['Eight nine.', 'One two three.', 'Four five six seven.'] };
     expect(shareCardFromDiff(diffVersions(v1, moved), meta).label).toMatch(/^Paragraph moved from position \d to \d$/);
   });
@@ -67,7 +76,11 @@ describe('shareCardFromDiff', () => {
 
 describe('clipping and caching', () => {
   it('keeps a few words before the first mark and ellipses at cut ends', () => {
-    const pieces = toPieces([{ op: 'same', text: long(50) + ' ' }, { op: 'del', text: 'gone' }, { op: 'same', text: ' ' + long(50) }]);
+    const pieces = toPieces([
+      { op: 'same', text: long(50) + ' ' },
+      { op: 'del', text: 'gone' },
+      { op: 'same', text: ' ' + long(50) },
+    ]);
     const clipped = clipPieces(pieces, 20);
     expect(clipped[0].text).toBe('\u2026');
     expect(clipped.at(-1)!.text).toBe('\u2026');

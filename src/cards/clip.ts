@@ -35,14 +35,19 @@ export function clipPieces(pieces: Piece[], maxWords: number, lead = 8): Piece[]
   let start = firstMark <= lead ? 0 : firstMark - lead;
   const end = Math.min(pieces.length, start + maxWords);
   start = Math.max(0, Math.min(start, end - maxWords));
-  const kept = pieces.slice(start, end).map((p) => (p.text.length > MAX_WORD_CHARS ? { ...p, text: p.text.slice(0, MAX_WORD_CHARS - 1) + ELLIPSIS } : p));
+  const kept = pieces
+    .slice(start, end)
+    .map((p) => (p.text.length > MAX_WORD_CHARS ? { ...p, text: p.text.slice(0, MAX_WORD_CHARS - 1) + ELLIPSIS } : p));
   if (start > 0) kept.unshift({ text: ELLIPSIS, op: 'same', space: true });
   if (end < pieces.length) kept.push({ text: ELLIPSIS, op: 'same', space: false });
   return kept;
 }
 
 export function piecesText(pieces: Piece[]): string {
-  return pieces.map((p) => p.text + (p.space ? ' ' : '')).join('').trim();
+  return pieces
+    .map((p) => p.text + (p.space ? ' ' : ''))
+    .join('')
+    .trim();
 }
 
 /** A headline cut to about `max` characters at a word boundary. */

@@ -45,7 +45,8 @@ export function newDatabaseNotice(config: Config): () => void {
   const file = join(config.dataDir, 'redline.db');
   const existed = existsSync(file);
   return () => {
-    if (!existed && existsSync(file)) process.stderr.write(`redline: created a new database at ${file} (if you expected your data, check --data)\n`);
+    if (!existed && existsSync(file))
+      process.stderr.write(`redline: created a new database at ${file} (if you expected your data, check --data)\n`);
   };
 }
 

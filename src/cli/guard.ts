@@ -28,8 +28,16 @@ export function guardProcess(log: Logger, options: GuardOptions = {}): () => voi
     const t = now();
     recent = [...recent.filter((at) => t - at < STORM_WINDOW_MS), t];
     try {
-      log.error(event, { error: e.message, stack: e.stack?.split('\n').slice(1, 4).map((l) => l.trim()).join(' | ') });
-      if (recent.length > STORM_LIMIT) log.error('giving_up', { reason: `more than ${STORM_LIMIT} uncaught errors in ${STORM_WINDOW_MS / 1000}s` });
+      log.error(event, {
+        error: e.message,
+        stack: e.stack
+          ?.split('\n')
+          .slice(1, 4)
+          .map((l) => l.trim())
+          .join(' | '),
+      });
+      if (recent.length > STORM_LIMIT)
+        log.error('giving_up', { reason: `more than ${STORM_LIMIT} uncaught errors in ${STORM_WINDOW_MS / 1000}s` });
     } catch {
       // The log itself is broken: nothing more we can say.
     }

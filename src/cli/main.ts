@@ -13,14 +13,32 @@ const COMMANDS: Record<string, { load: () => Promise<{ default: Command }>; help
   versions: { load: () => import('./commands/versions.ts'), help: 'list the versions of ARTICLE_ID [--json]' },
   diff: { load: () => import('./commands/diff.ts'), help: 'diff ARTICLE_ID A B: paragraph-aligned, coloured' },
   sources: { load: () => import('./commands/sources.ts'), help: 'sources add URL --key K | list | remove KEY | import FILE.opml' },
-  verify: { load: () => import('./commands/verify.ts'), help: 'recompute hash chains, captures, signed roots; name every break [--article ID] [--from-root FILE]' },
-  evidence: { load: () => import('./commands/evidence.ts'), help: 'evidence seal | pin ARTICLE_ID N | unpin ARTICLE_ID N | prune | status' },
-  export: { load: () => import('./commands/export.ts'), help: 'export warc FILE.warc.gz [--source K] [--since T], or --format jsonl|parquet --out DIR' },
-  import: { load: () => import('./commands/import.ts'), help: 'import warc FILE...: read WARC files (as written by export warc) into the database' },
+  verify: {
+    load: () => import('./commands/verify.ts'),
+    help: 'recompute hash chains, captures, signed roots; name every break [--article ID] [--from-root FILE]',
+  },
+  evidence: {
+    load: () => import('./commands/evidence.ts'),
+    help: 'evidence seal | pin ARTICLE_ID N | unpin ARTICLE_ID N | prune | status',
+  },
+  export: {
+    load: () => import('./commands/export.ts'),
+    help: 'export warc FILE.warc.gz [--source K] [--since T], or --format jsonl|parquet --out DIR',
+  },
+  import: {
+    load: () => import('./commands/import.ts'),
+    help: 'import warc FILE...: read WARC files (as written by export warc) into the database',
+  },
   db: { load: () => import('./commands/db.ts'), help: 'db migrate | db copy --from sqlite:PATH --to postgres://...' },
-  changes: { load: () => import('./commands/changes.ts'), help: 'the stream of changes, newest first [--json] [--source KEY] [--since T] [--limit N]' },
+  changes: {
+    load: () => import('./commands/changes.ts'),
+    help: 'the stream of changes, newest first [--json] [--source KEY] [--since T] [--limit N]',
+  },
   admin: { load: () => import('./commands/admin.ts'), help: 'moderation: hide-article, pause-source, audit, token create|list|revoke ...' },
-  follow: { load: () => import('./commands/follow.ts'), help: 'follow --to webhook:NAME|email:ADDR|mastodon:NAME|bluesky:NAME [--article|--source|--query] [--min LEVEL]' },
+  follow: {
+    load: () => import('./commands/follow.ts'),
+    help: 'follow --to webhook:NAME|email:ADDR|mastodon:NAME|bluesky:NAME [--article|--source|--query] [--min LEVEL]',
+  },
   unfollow: { load: () => import('./commands/unfollow.ts'), help: 'unfollow ID: end a subscription' },
   follows: { load: () => import('./commands/follows.ts'), help: 'list subscriptions [--json]' },
   deliveries: { load: () => import('./commands/deliveries.ts'), help: 'the delivery log [--status failed]; deliveries show|redeliver ID' },

@@ -27,14 +27,18 @@ export function formatCounts(c: PassCounts): string {
 /** What `redline check URL` prints. */
 export function formatOutcome(o: CheckOutcome, now: Millis = Date.now()): string {
   const what: Record<CheckOutcome['status'], string> = {
-    new_version: o.versionNumber === 1 ? 'first version stored' : `new version ${o.versionNumber} stored (+${o.wordsAdded} -${o.wordsRemoved} words)`,
+    new_version:
+      o.versionNumber === 1 ? 'first version stored' : `new version ${o.versionNumber} stored (+${o.wordsAdded} -${o.wordsRemoved} words)`,
     unchanged: o.notModified ? 'unchanged (304 Not Modified)' : 'unchanged',
     removed: describeEvent({ kind: 'removed', versionNumber: null, detail: 'HTTP 404/410' }),
     restored: `${describeEvent({ kind: 'restored', versionNumber: null, detail: null })}, text unchanged`,
     revert: describeEvent({ kind: 'revert', versionNumber: o.versionNumber, detail: null }),
     error: `error: ${o.error ? `${o.error.stage} ${o.error.kind}: ${o.error.message}` : 'unknown'}`,
   };
-  const next = o.nextCheckAt === null ? 'it will not be checked again' : `next check ${formatDelay(o.nextCheckAt - now)} (${formatTime(o.nextCheckAt)})`;
+  const next =
+    o.nextCheckAt === null
+      ? 'it will not be checked again'
+      : `next check ${formatDelay(o.nextCheckAt - now)} (${formatTime(o.nextCheckAt)})`;
   return `article ${o.articleId} ${o.url}\n  ${what[o.status]}; ${next}`;
 }
 

@@ -1,4 +1,19 @@
-export type { Config, FetchConfig, LimitsConfig, RenderConfig, ScheduleConfig, ScheduleTier, WebSubConfig, WorkerConfig, WebConfig, Role, AdminConfig, OpsConfig, EvidenceConfig, WaybackConfig } from './config.ts';
+export type {
+  Config,
+  FetchConfig,
+  LimitsConfig,
+  RenderConfig,
+  ScheduleConfig,
+  ScheduleTier,
+  WebSubConfig,
+  WorkerConfig,
+  WebConfig,
+  Role,
+  AdminConfig,
+  OpsConfig,
+  EvidenceConfig,
+  WaybackConfig,
+} from './config.ts';
 export { publicBaseUrl } from './config.ts';
 export { defaultConfig, DEFAULT_TIERS, DEFAULT_USER_AGENT } from './defaults.ts';
 export { loadConfig, parseConfig, SHIPPED_CONFIG, type ConfigOverrides } from './load.ts';

@@ -17,22 +17,42 @@ function load(notify: unknown, env: Record<string, string> = {}) {
 describe('config: notify section', () => {
   it('reads secrets from the environment or a file, once, and never prints them', () => {
     writeFileSync(join(dir, 'smtp.pass'), 'from-a-file\n');
-    const config = load({
-      smtp: { host: 'mail.example', user: 'u', password: { file: 'smtp.pass' }, from: 'r@example.org' },
-      webhooks: { hook: { url: 'https://example.org/hook/', secret: { env: 'HOOK_SECRET' } } },
-      mastodon: { main: { instance: 'https://social.example/', token: { env: 'MASTO' } } },
-      bluesky: { main: { identifier: 'me.example', appPassword: { env: 'BSKY' }, postEverySec: 600 } },
-      retryForSec: 7200,
-      subscriptions: [{ key: 'all', to: 'webhook:hook' }, { key: 'rw', to: 'mastodon:main', query: 'Rwanda', min: 'substantive' }],
-    }, { HOOK_SECRET: 'hook-s', MASTO: 'masto-s', BSKY: 'bsky-s' });
+    const config = load(
+      {
+        smtp: { host: 'mail.example', user: 'u', password: { file: 'smtp.pass' }, from: 'r@example.org' },
+        webhooks: { hook: { url: 'https://example.org/hook/', secret: { env: 'HOOK_SECRET' } } },
+        mastodon: { main: { instance: 'https://social.example/', token: { env: 'MASTO' } } },
+        bluesky: { main: { identifier: 'me.example', appPassword: { env: 'BSKY' }, postEverySec: 600 } },
+        retryForSec: 7200,
+        subscriptions: [
+          { key: 'all', to: 'webhook:hook' },
+          { key: 'rw', to: 'mastodon:main', query: 'Rwanda', min: 'substantive' },
+        ],
+      },
+      { HOOK_SECRET: 'hook-s', MASTO: 'masto-s', BSKY: 'bsky-s' },
+    );
     const n = config.notify;
-    expect([n.smtp?.password?.reveal(), n.webhooks.hook.secret.reveal(), n.mastodon.main.token.reveal(), n.bluesky.main.appPassword.reveal()]).toEqual(['from-a-file', 'hook-s', 'masto-s', 'bsky-s']);
+    expect([
+      n.smtp?.password?.reveal(),
+      n.webhooks.hook.secret.reveal(),
+      n.mastodon.main.token.reveal(),
+      n.bluesky.main.appPassword.reveal(),
+    ]).toEqual(['from-a-file', 'hook-s', 'masto-s', 'bsky-s']);
     expect(n.smtp).toMatchObject({ port: 587, secure: false });
     expect(n.webhooks.hook.url).toBe('https://example.org/hook/');
     expect(n.mastodon.main).toMatchObject({ instance: 'https://social.example', visibility: 'public', postEverySec: null });
     expect(n.bluesky.main).toMatchObject({ service: 'https://bsky.social', postEverySec: 600 });
     expect(n.retryForSec).toBe(7200);
-    expect(n.subscriptions[1]).toEqual({ key: 'rw', to: 'mastodon:main', article: null, source: null, query: 'Rwanda', min: 'substantive', kinds: [], digest: 'none' });
+    expect(n.subscriptions[1]).toEqual({
+      key: 'rw',
+      to: 'mastodon:main',
+      article: null,
+      source: null,
+      query: 'Rwanda',
+      min: 'substantive',
+      kinds: [],
+      digest: 'none',
+    });
     for (const shown of [JSON.stringify(config), inspect(config, { depth: 10 }), `${n.webhooks.hook.secret}`]) {
       for (const s of ['from-a-file', 'hook-s', 'masto-s', 'bsky-s']) expect(shown).not.toContain(s);
     }

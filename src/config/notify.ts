@@ -115,12 +115,20 @@ export function mergeNotify(config: NotifyConfig, value: unknown, file: string, 
   for (const name of NUMBERS) if (obj[name] !== undefined) config[name] = positive(obj[name], `${where}.${name}`);
   if (obj.email !== undefined) {
     const e = object(obj.email, `${where}.email`);
-    if (e.confirmationsPerAddressPerDay !== undefined) config.email.confirmationsPerAddressPerDay = positive(e.confirmationsPerAddressPerDay, `${where}.email.confirmationsPerAddressPerDay`);
-    if (e.requestsPerIpPerHour !== undefined) config.email.requestsPerIpPerHour = positive(e.requestsPerIpPerHour, `${where}.email.requestsPerIpPerHour`);
+    if (e.confirmationsPerAddressPerDay !== undefined)
+      config.email.confirmationsPerAddressPerDay = positive(
+        e.confirmationsPerAddressPerDay,
+        `${where}.email.confirmationsPerAddressPerDay`,
+      );
+    if (e.requestsPerIpPerHour !== undefined)
+      config.email.requestsPerIpPerHour = positive(e.requestsPerIpPerHour, `${where}.email.requestsPerIpPerHour`);
   }
   if (obj.smtp !== undefined) config.smtp = smtp(object(obj.smtp, `${where}.smtp`), `${where}.smtp`, read);
   if (obj.formSecret !== undefined) config.formSecret = read(obj.formSecret, `${where}.formSecret`);
-  config.webhooks = accounts(obj.webhooks, `${where}.webhooks`, (a, w) => ({ url: httpUrl(a.url, `${w}.url`, false), secret: read(a.secret, `${w}.secret`) }));
+  config.webhooks = accounts(obj.webhooks, `${where}.webhooks`, (a, w) => ({
+    url: httpUrl(a.url, `${w}.url`, false),
+    secret: read(a.secret, `${w}.secret`),
+  }));
   config.mastodon = accounts(obj.mastodon, `${where}.mastodon`, (a, w) => ({
     instance: httpUrl(a.instance, `${w}.instance`),
     token: read(a.token, `${w}.token`),
@@ -179,7 +187,8 @@ function accounts<T>(value: unknown, where: string, parse: (a: Obj, where: strin
   if (value === undefined) return {};
   const out: Record<string, T> = {};
   for (const [name, a] of Object.entries(object(value, where))) {
-    if (!/^[a-z0-9][a-z0-9_-]*$/i.test(name)) throw new UsageError(`${where}: account name ${JSON.stringify(name)} must be letters, digits, - or _`);
+    if (!/^[a-z0-9][a-z0-9_-]*$/i.test(name))
+      throw new UsageError(`${where}: account name ${JSON.stringify(name)} must be letters, digits, - or _`);
     out[name] = parse(object(a, `${where}.${name}`), `${where}.${name}`);
   }
   return out;
@@ -189,7 +198,8 @@ function subscriptionSpec(value: unknown, where: string): SubscriptionSpec {
   const s = object(value, where);
   const key = text(s.key, `${where}.key`);
   const to = text(s.to, `${where}.to`);
-  if (!/^(webhook|mastodon|bluesky|email):.+/.test(to)) throw new UsageError(`${where}.to must be webhook:NAME, mastodon:NAME, bluesky:NAME or email:ADDRESS`);
+  if (!/^(webhook|mastodon|bluesky|email):.+/.test(to))
+    throw new UsageError(`${where}.to must be webhook:NAME, mastodon:NAME, bluesky:NAME or email:ADDRESS`);
   const picked = ['article', 'source', 'query'].filter((k) => s[k] !== undefined);
   if (picked.length > 1 && !(picked.length === 2 && picked.includes('query') && picked.includes('source'))) {
     throw new UsageError(`${where}: watch one article, one source or one query (a query may be limited to a source)`);

@@ -10,9 +10,17 @@ import { ARTICLE_STATUSES, RENDER_MODES, ROLES, SOURCE_TYPES, UsageError } from 
 /** A number above zero (seconds, milliseconds, factors). */
 export const positive = v.pipe(v.number('must be a positive number'), v.gtValue(0, 'must be a positive number'));
 /** A count of one or more. */
-export const positiveInt = v.pipe(v.number('must be a whole number >= 1'), v.integer('must be a whole number >= 1'), v.minValue(1, 'must be a whole number >= 1'));
+export const positiveInt = v.pipe(
+  v.number('must be a whole number >= 1'),
+  v.integer('must be a whole number >= 1'),
+  v.minValue(1, 'must be a whole number >= 1'),
+);
 /** A count that may be zero. */
-export const countInt = v.pipe(v.number('must be a whole number >= 0'), v.integer('must be a whole number >= 0'), v.minValue(0, 'must be a whole number >= 0'));
+export const countInt = v.pipe(
+  v.number('must be a whole number >= 0'),
+  v.integer('must be a whole number >= 0'),
+  v.minValue(0, 'must be a whole number >= 0'),
+);
 /** A duration or delay that may be zero. */
 export const nonNegative = v.pipe(v.number('must be a number >= 0'), v.minValue(0, 'must be a number >= 0'));
 /** A multiplier of at least 1: the period never shrinks after a check without change. */
@@ -54,7 +62,10 @@ function compiles(source: string): boolean {
   }
 }
 /** The source text of a JavaScript regular expression. */
-export const regexSource = v.pipe(v.string('must be a regular expression (a string)'), v.check(compiles, 'is an invalid regular expression'));
+export const regexSource = v.pipe(
+  v.string('must be a regular expression (a string)'),
+  v.check(compiles, 'is an invalid regular expression'),
+);
 
 export const role = v.picklist(ROLES, `must be one of ${ROLES.join(', ')}`);
 export const sourceType = v.picklist(SOURCE_TYPES, `must be one of ${SOURCE_TYPES.join(', ')}`);
@@ -86,7 +97,10 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[], label: (
     if (objectIssue && issue.expected === 'never') return `unknown key "${path}"`;
     if (objectIssue && issue.received === 'undefined') return `${label(path)} is required`;
     if (objectIssue) return `${path ? label(path) : 'the file'} must be an object`;
-    const got = issue.input === null || typeof issue.input !== 'object' ? ` (got ${issue.received === 'undefined' ? 'nothing' : JSON.stringify(issue.input)})` : '';
+    const got =
+      issue.input === null || typeof issue.input !== 'object'
+        ? ` (got ${issue.received === 'undefined' ? 'nothing' : JSON.stringify(issue.input)})`
+        : '';
     return `${label(path)} ${issue.message}${got}`;
   });
 }

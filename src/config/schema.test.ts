@@ -15,7 +15,10 @@ function fileWith(content: unknown): string {
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
   return file;
 }
-const load = (content: unknown, env: Record<string, string> = {}) => () => loadConfig({ configFile: fileWith(content), dataDir: dir }, env);
+const load =
+  (content: unknown, env: Record<string, string> = {}) =>
+  () =>
+    loadConfig({ configFile: fileWith(content), dataDir: dir }, env);
 
 /** Every numeric setting of the defaults, as [section path, key, value]. */
 function numericLeaves(obj: Record<string, unknown>, path: string[] = []): [string[], string, number][] {
@@ -68,14 +71,15 @@ describe('the config schema', () => {
   });
 
   // Table over every numeric setting there is, so one added later is covered too.
-  it.each(numericLeaves(defaultConfig() as unknown as Record<string, unknown>).map(([path, key, value]) => [[...path, key].join('.'), path, key, value] as const))(
-    '%s: refuses a string, takes a number',
-    (name, path, key, value) => {
-      expect(load(nest(path, key, String(value)))).toThrow(`${name} must be`);
-      const config = load(nest(path, key, value))() as unknown as Record<string, Record<string, unknown>>;
-      expect(path.reduce<Record<string, unknown>>((o, k) => o[k] as Record<string, unknown>, config)[key]).toBe(value);
-    },
-  );
+  it.each(
+    numericLeaves(defaultConfig() as unknown as Record<string, unknown>).map(
+      ([path, key, value]) => [[...path, key].join('.'), path, key, value] as const,
+    ),
+  )('%s: refuses a string, takes a number', (name, path, key, value) => {
+    expect(load(nest(path, key, String(value)))).toThrow(`${name} must be`);
+    const config = load(nest(path, key, value))() as unknown as Record<string, Record<string, unknown>>;
+    expect(path.reduce<Record<string, unknown>>((o, k) => o[k] as Record<string, unknown>, config)[key]).toBe(value);
+  });
 
   it.each([
     [{ web: { port: 1.5 } }, /web\.port must be a port number/],
@@ -106,7 +110,9 @@ describe('the config schema', () => {
   it('checks the flags with the same rules', () => {
     const file = fileWith({});
     expect(() => loadConfig({ configFile: file, dataDir: dir, port: -1 }, {})).toThrow('--port must be a port number');
-    expect(() => loadConfig({ configFile: file, dataDir: dir, role: 'boss' as never }, {})).toThrow('--role must be one of web, worker, all');
+    expect(() => loadConfig({ configFile: file, dataDir: dir, role: 'boss' as never }, {})).toThrow(
+      '--role must be one of web, worker, all',
+    );
     expect(loadConfig({ configFile: file, dataDir: dir, role: 'web', port: 0 }, {}).worker.role).toBe('web');
   });
 });

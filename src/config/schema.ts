@@ -26,8 +26,7 @@ import {
  * comment saying what it does (rules in rules.ts). A new section is one `v.optional(v.strictObject({...}), {})`.
  */
 
-export const DEFAULT_USER_AGENT =
-  'Redline/0.1 (+https://github.com/redline-news/redline; tracks published edits of news articles)';
+export const DEFAULT_USER_AGENT = 'Redline/0.1 (+https://github.com/redline-news/redline; tracks published edits of news articles)';
 
 /**
  * Front-loaded checks for young articles (see bench/schedule.ts for the reasoning and the
@@ -45,7 +44,10 @@ const tier = v.strictObject({ maxAgeSec: positive, periodSec: positive });
 
 const tiers = v.pipe(
   v.array(tier, 'must be a list of { "maxAgeSec": N, "periodSec": N }'),
-  v.check((list) => list.every((t, i) => i === 0 || t.maxAgeSec > list[i - 1].maxAgeSec), 'must have maxAgeSec growing from one tier to the next'),
+  v.check(
+    (list) => list.every((t, i) => i === 0 || t.maxAgeSec > list[i - 1].maxAgeSec),
+    'must have maxAgeSec growing from one tier to the next',
+  ),
 );
 
 const schedule = v.pipe(
@@ -133,7 +135,13 @@ const web = v.strictObject({
    * Public base URL used in feeds, share cards and self links, e.g. https://redline.example.org.
    * Empty (the default): the address the website actually listens on (see `publicBaseUrl`).
    */
-  baseUrl: v.optional(v.pipe(text, v.check((u) => u === '' || /^https?:\/\/[^/]/.test(u), 'must be an http(s) URL, or empty to use the address the website listens on')), ''),
+  baseUrl: v.optional(
+    v.pipe(
+      text,
+      v.check((u) => u === '' || /^https?:\/\/[^/]/.test(u), 'must be an http(s) URL, or empty to use the address the website listens on'),
+    ),
+    '',
+  ),
 });
 
 const admin = v.strictObject({
@@ -234,7 +242,10 @@ export type SourceSpec = v.InferOutput<typeof sourceSpec>;
 /** The whole config file. Every section may be left out. */
 export const configFile = v.strictObject({
   /** postgres://… selects PostgreSQL; absent or null means SQLite at `DATA/redline.db`. */
-  databaseUrl: v.optional(v.nullable(v.union([postgresUrl, v.pipe(text, v.startsWith('sqlite:'))], 'must start with postgres:// (or be omitted for SQLite)')), null),
+  databaseUrl: v.optional(
+    v.nullable(v.union([postgresUrl, v.pipe(text, v.startsWith('sqlite:'))], 'must start with postgres:// (or be omitted for SQLite)')),
+    null,
+  ),
   schedule: v.optional(schedule, {}),
   fetch: v.optional(fetch, {}),
   worker: v.optional(worker, {}),

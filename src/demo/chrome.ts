@@ -39,34 +39,41 @@ export const SECTIONS = ['national', 'politics', 'world', 'business', 'technolog
 
 export function ad(rng: Rng, slot: string): string {
   const text = ADS[Math.floor(rng() * ADS.length)];
-  return `<aside class="ad ad-${slot}" aria-label="Advertisement"><span class="ad-label">Advertisement</span>`
-    + `<a href="https://ads.example.invalid/click?slot=${slot}&amp;r=${token(rng)}" rel="sponsored nofollow">`
-    + `<img src="/img/ad-${slot}.png?cb=${token(rng)}" alt=""><span class="ad-copy">${esc(text)}</span></a></aside>`;
+  return (
+    `<aside class="ad ad-${slot}" aria-label="Advertisement"><span class="ad-label">Advertisement</span>` +
+    `<a href="https://ads.example.invalid/click?slot=${slot}&amp;r=${token(rng)}" rel="sponsored nofollow">` +
+    `<img src="/img/ad-${slot}.png?cb=${token(rng)}" alt=""><span class="ad-copy">${esc(text)}</span></a></aside>`
+  );
 }
 
 export function topBar(now: number, rng: Rng): string {
   const clock = new Date(now).toUTCString();
   const minutes = 1 + Math.floor(rng() * 58);
-  return `<div class="topbar"><span class="clock">${clock}</span>`
-    + ` <span class="updated">Updated ${minutes} minutes ago</span></div>`;
+  return `<div class="topbar"><span class="clock">${clock}</span>` + ` <span class="updated">Updated ${minutes} minutes ago</span></div>`;
 }
 
 export function siteNav(): string {
   const links = SECTIONS.map((s) => `<li><a href="/news/${s}/">${s[0].toUpperCase()}${s.slice(1)}</a></li>`).join('');
-  return `<nav class="site-nav" aria-label="Sections"><a class="logo" href="/">The Demo Gazette</a><ul>${links}</ul>`
-    + '<form action="/search" role="search"><input name="q" placeholder="Search"></form></nav>';
+  return (
+    `<nav class="site-nav" aria-label="Sections"><a class="logo" href="/">The Demo Gazette</a><ul>${links}</ul>` +
+    '<form action="/search" role="search"><input name="q" placeholder="Search"></form></nav>'
+  );
 }
 
 export function cookieBanner(): string {
-  return '<div id="cookie-banner" role="dialog" aria-label="Cookies"><p class="cookie-text">We use cookies to'
-    + ' personalise content and ads and to analyse our traffic. You can change your choices at any time.</p>'
-    + '<button type="button">Accept all</button> <button type="button">Manage settings</button></div>';
+  return (
+    '<div id="cookie-banner" role="dialog" aria-label="Cookies"><p class="cookie-text">We use cookies to' +
+    ' personalise content and ads and to analyse our traffic. You can change your choices at any time.</p>' +
+    '<button type="button">Accept all</button> <button type="button">Manage settings</button></div>'
+  );
 }
 
 export function shareBar(url: string): string {
   const u = encodeURIComponent(url);
-  return `<div class="share-bar"><span>Share</span> <a href="https://social.example.invalid/share?u=${u}">Post</a>`
-    + ` <a href="mailto:?body=${u}">Email</a> <button type="button" class="copy-link">Copy link</button></div>`;
+  return (
+    `<div class="share-bar"><span>Share</span> <a href="https://social.example.invalid/share?u=${u}">Post</a>` +
+    ` <a href="mailto:?body=${u}">Email</a> <button type="button" class="copy-link">Copy link</button></div>`
+  );
 }
 
 export interface LinkItem {
@@ -75,14 +82,19 @@ export interface LinkItem {
 }
 
 export function related(items: LinkItem[], rng: Rng): string {
-  const links = shuffled(items, rng).slice(0, 4).map((i) =>
-    `<li><a href="${esc(i.path)}?ref=related"><img src="/img/thumb${esc(i.path.replace(/\W+/g, '-'))}.jpg?cb=${token(rng)}" alt="">${esc(i.headline)}</a></li>`,
-  );
+  const links = shuffled(items, rng)
+    .slice(0, 4)
+    .map(
+      (i) =>
+        `<li><a href="${esc(i.path)}?ref=related"><img src="/img/thumb${esc(i.path.replace(/\W+/g, '-'))}.jpg?cb=${token(rng)}" alt="">${esc(i.headline)}</a></li>`,
+    );
   return `<section class="related" aria-label="Related stories"><h2>Related stories</h2><ul>${links.join('')}</ul></section>`;
 }
 
 export function mostRead(items: LinkItem[], rng: Rng): string {
-  const links = shuffled(items, rng).slice(0, 5).map((i) => `<li><a href="${esc(i.path)}?ref=mostread">${esc(i.headline)}</a></li>`);
+  const links = shuffled(items, rng)
+    .slice(0, 5)
+    .map((i) => `<li><a href="${esc(i.path)}?ref=mostread">${esc(i.headline)}</a></li>`);
   return `<aside class="most-read"><h2>Most read</h2><ol>${links.join('')}</ol></aside>`;
 }
 
@@ -91,7 +103,9 @@ export function pageScript(nonce: string, pageId: string, rng: Rng): string {
 }
 
 export function footer(): string {
-  return '<footer class="site-footer"><ul><li><a href="/about">About us</a></li><li><a href="/contact">Contact</a></li>'
-    + '<li><a href="/privacy">Privacy policy</a></li><li><a href="/feed.xml">RSS</a></li></ul>'
-    + '<p class="copyright">© 2026 The Demo Gazette. All rights reserved. Fictional news for testing Redline.</p></footer>';
+  return (
+    '<footer class="site-footer"><ul><li><a href="/about">About us</a></li><li><a href="/contact">Contact</a></li>' +
+    '<li><a href="/privacy">Privacy policy</a></li><li><a href="/feed.xml">RSS</a></li></ul>' +
+    '<p class="copyright">© 2026 The Demo Gazette. All rights reserved. Fictional news for testing Redline.</p></footer>'
+  );
 }

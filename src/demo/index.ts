@@ -81,19 +81,20 @@ export async function startNewsroom(opts: NewsroomOptions = {}): Promise<Newsroo
     },
     advance: () => state.setStep(state.step + 1, Date.now()),
     setStep: (step) => state.setStep(step, Date.now()),
-    articles: () => state.all().map((v) => ({
-      id: v.story.id,
-      path: v.story.path,
-      url: base + v.story.path,
-      section: v.story.section,
-      byline: v.story.byline,
-      publishedAt: v.publishedAt,
-      charset: v.story.charset ?? 'utf-8',
-      caching: v.story.caching ?? 'per-response',
-      headline: v.state.headline,
-      paragraphs: v.state.blocks && blockTexts(v.state.blocks),
-      plainParagraphs: v.state.blocks && plainParagraphs(v.state.blocks),
-    })),
+    articles: () =>
+      state.all().map((v) => ({
+        id: v.story.id,
+        path: v.story.path,
+        url: base + v.story.path,
+        section: v.story.section,
+        byline: v.story.byline,
+        publishedAt: v.publishedAt,
+        charset: v.story.charset ?? 'utf-8',
+        caching: v.story.caching ?? 'per-response',
+        headline: v.state.headline,
+        paragraphs: v.state.blocks && blockTexts(v.state.blocks),
+        plainParagraphs: v.state.blocks && plainParagraphs(v.state.blocks),
+      })),
     requestCount: (path) => state.requestCount(path),
     close: async () => {
       if (timer) clearInterval(timer);

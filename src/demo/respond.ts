@@ -52,8 +52,8 @@ export function send(req: IncomingMessage, res: ServerResponse, reply: Reply, no
     const lastModified = reply.validators === 'stable' ? (reply.lastModified ?? now) : now;
     headers.ETag = etag;
     headers['Last-Modified'] = new Date(lastModified).toUTCString();
-    const matches = etagMatches(req.headers['if-none-match'], etag)
-      || (reply.validators === 'stable' && notModifiedSince(req, lastModified));
+    const matches =
+      etagMatches(req.headers['if-none-match'], etag) || (reply.validators === 'stable' && notModifiedSince(req, lastModified));
     if (reply.status === 200 && matches) {
       res.writeHead(304, { ETag: etag, 'Last-Modified': headers['Last-Modified'], 'Cache-Control': headers['Cache-Control'] });
       res.end();

@@ -23,11 +23,20 @@ export function route(path: string, state: NewsroomState, base: string, now: num
     case '/atom.xml':
       return feedReply('application/atom+xml', atomFeed(base, feedEntries(state, base), state.lastChange()), state);
     case '/sitemap.xml':
-      return feedReply('application/xml', sitemapXml(liveViews(state).map((v) => ({ url: base + v.story.path, modifiedAt: v.since }))), state);
+      return feedReply(
+        'application/xml',
+        sitemapXml(liveViews(state).map((v) => ({ url: base + v.story.path, modifiedAt: v.since }))),
+        state,
+      );
     case '/robots.txt':
       return { status: 200, type: 'text/plain', body: robotsTxt(base), validators: 'none' };
     case LIVE_PAGE.path:
-      return { status: 200, type: 'text/html', body: livePage(path, LIVE_PAGE.headline, context(base, now, state)), validators: 'per-response' };
+      return {
+        status: 200,
+        type: 'text/html',
+        body: livePage(path, LIVE_PAGE.headline, context(base, now, state)),
+        validators: 'per-response',
+      };
   }
   if (path.startsWith('/img/')) return { status: 200, type: 'image/gif', body: GIF, validators: 'none' };
   return notFound(base, now, state);
@@ -40,7 +49,12 @@ function articleReply(view: StoryView, state: NewsroomState, base: string, now: 
   // A cached page is rendered as of its last edit with chrome seeded by its content, so equal
   // content gives equal bytes (and ETags); other pages get fresh chrome on every request.
   const ctx = stable
-    ? { ...context(base, view.since, state), links: ORIGINAL_LINKS.filter((l) => l.path !== story.path), rng: makeRng(parseInt(view.contentKey.slice(0, 8), 16)), nonce: view.contentKey.slice(0, 16) }
+    ? {
+        ...context(base, view.since, state),
+        links: ORIGINAL_LINKS.filter((l) => l.path !== story.path),
+        rng: makeRng(parseInt(view.contentKey.slice(0, 8), 16)),
+        nonce: view.contentKey.slice(0, 16),
+      }
     : context(base, now, state, story.path);
   const body = articlePage(
     { story, headline: content.headline, blocks: content.blocks, publishedAt: view.publishedAt, modifiedAt: view.since },
@@ -90,8 +104,16 @@ function links(state: NewsroomState): LinkItem[] {
 /** Every article stays listed, even while taken down (a tracker must meet the 404 itself). */
 function feedEntries(state: NewsroomState, base: string): FeedEntry[] {
   const entries = state.released().map((v) => ({
-    url: base + v.story.path, title: v.state.headline, summary: v.story.summary, publishedAt: v.publishedAt,
+    url: base + v.story.path,
+    title: v.state.headline,
+    summary: v.story.summary,
+    publishedAt: v.publishedAt,
   }));
-  const live = { url: base + LIVE_PAGE.path, title: LIVE_PAGE.headline, summary: LIVE_PAGE.summary, publishedAt: state.startedAt - LIVE_PAGE.publishedMinutesAgo * 60_000 };
+  const live = {
+    url: base + LIVE_PAGE.path,
+    title: LIVE_PAGE.headline,
+    summary: LIVE_PAGE.summary,
+    publishedAt: state.startedAt - LIVE_PAGE.publishedMinutesAgo * 60_000,
+  };
   return [...entries, live];
 }

@@ -83,7 +83,9 @@ describe('the newsroom edit script', () => {
     const multi = STORIES.filter((s) => expectedVersions(s.id).length >= 2);
     expect(multi.length).toBeGreaterThanOrEqual(5);
     for (const s of STORIES) {
-      const steps = new Set(DEMO_EDITS.filter((e) => e.articleId === s.id && e.kind !== 'takedown' && e.kind !== 'restore').map((e) => e.step));
+      const steps = new Set(
+        DEMO_EDITS.filter((e) => e.articleId === s.id && e.kind !== 'takedown' && e.kind !== 'restore').map((e) => e.step),
+      );
       expect(byId(s.id), s.id).toEqual([0, ...[...steps].sort((a, b) => a - b)]);
     }
   });

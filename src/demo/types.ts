@@ -5,22 +5,9 @@
 
 /** One block of an article body. Only `p` blocks are ever edited, so headings, quotes and lists stay put. */
 export type Block =
-  | { kind: 'p'; text: string }
-  | { kind: 'h2'; text: string }
-  | { kind: 'quote'; text: string }
-  | { kind: 'list'; items: string[] };
+  { kind: 'p'; text: string } | { kind: 'h2'; text: string } | { kind: 'quote'; text: string } | { kind: 'list'; items: string[] };
 
-export type EditKind =
-  | 'headline'
-  | 'removed'
-  | 'added'
-  | 'reworded'
-  | 'typo'
-  | 'number'
-  | 'moved'
-  | 'takedown'
-  | 'restore'
-  | 'flip';
+export type EditKind = 'headline' | 'removed' | 'added' | 'reworded' | 'typo' | 'number' | 'moved' | 'takedown' | 'restore' | 'flip';
 
 /**
  * One scripted change, applied when the newsroom reaches `step` (cumulative: step n = step 0 plus

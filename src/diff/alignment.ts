@@ -42,4 +42,3 @@ export function link(al: Alignment, i: number, j: number, identical: boolean, si
   al.newUnit[j] = unit;
   return unit;
 }
-

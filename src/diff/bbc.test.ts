@@ -12,7 +12,9 @@ const PAGES = fileURLToPath(new URL('../../../shared/corpus/newssniffer/pages/',
 function storyParagraphs(file: string): { title: string; paragraphs: string[] } {
   const doc = parseDocument(new TextDecoder('windows-1252').decode(readFileSync(PAGES + file)));
   const title = textContent(selectAll('meta[name=Headline]', doc)).trim();
-  const paragraphs = selectAll('td.storybody p', doc).map((p) => textContent(p)).filter((t) => t.trim() !== '');
+  const paragraphs = selectAll('td.storybody p', doc)
+    .map((p) => textContent(p))
+    .filter((t) => t.trim() !== '');
   return { title, paragraphs };
 }
 
@@ -29,6 +31,13 @@ describe.skipIf(!existsSync(PAGES))('the real BBC pair (B is A minus two paragra
     ]);
     expect(m.rows.filter((r) => r.kind !== 'removed').every((r) => r.kind === 'same')).toBe(true);
     expect(m.rows.length).toBe(a.paragraphs.length);
-    expect(m.summary).toMatchObject({ paragraphsRemoved: 2, paragraphsAdded: 0, paragraphsChanged: 0, paragraphsMoved: 0, wordsAdded: 0, titleChanged: false });
+    expect(m.summary).toMatchObject({
+      paragraphsRemoved: 2,
+      paragraphsAdded: 0,
+      paragraphsChanged: 0,
+      paragraphsMoved: 0,
+      wordsAdded: 0,
+      titleChanged: false,
+    });
   });
 });

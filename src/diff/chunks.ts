@@ -131,9 +131,13 @@ const DATE_WORDS = new Set(
     'gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì mercoledì giovedì venerdì sabato domenica',
     'janeiro fevereiro março maio junho julho setembro outubro novembro dezembro segunda terça quarta quinta sexta',
     'januari februari maart mei augustus maandag dinsdag woensdag donderdag vrijdag zaterdag zondag',
-  ].join(' ').split(' '),
+  ]
+    .join(' ')
+    .split(' '),
 );
-const CAPITALISED_DATE_WORDS = new Set('May March Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thurs Fri Sat Sun'.split(' '));
+const CAPITALISED_DATE_WORDS = new Set(
+  'May March Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thurs Fri Sat Sun'.split(' '),
+);
 
 /** A number (any token with a digit) or a month or weekday name. */
 export function isNumberOrDate(word: string): boolean {

@@ -25,13 +25,23 @@ const changedRow = (m: DiffModel) => m.rows.find((r): r is Extract<DiffRow, { ki
 describe('diffVersions: paragraph alignment', () => {
   it.each([
     ['identical versions', ARTICLE, ARTICLE, ['same', 'same', 'same', 'same', 'same', 'same']],
-    ['two paragraphs removed', ARTICLE, [ARTICLE[0], ARTICLE[1], ARTICLE[3], ARTICLE[5]], ['same', 'same', 'removed', 'same', 'removed', 'same']],
+    [
+      'two paragraphs removed',
+      ARTICLE,
+      [ARTICLE[0], ARTICLE[1], ARTICLE[3], ARTICLE[5]],
+      ['same', 'same', 'removed', 'same', 'removed', 'same'],
+    ],
     ['paragraph added at the start', ARTICLE.slice(1), ARTICLE, ['added', 'same', 'same', 'same', 'same', 'same']],
     ['paragraph added at the end', ARTICLE.slice(0, 5), ARTICLE, ['same', 'same', 'same', 'same', 'same', 'added']],
     ['both versions empty', [], [], []],
     ['everything new', [], ARTICLE.slice(0, 2), ['added', 'added']],
     ['everything gone', ARTICLE.slice(0, 2), [], ['removed', 'removed']],
-    ['whitespace and NFC differences are not changes', ['Caf\u0065\u0301  au   lait.\n', ' Second\u00a0paragraph. '], ['Caf\u00e9 au lait.', 'Second paragraph.'], ['same', 'same']],
+    [
+      'whitespace and NFC differences are not changes',
+      ['Caf\u0065\u0301  au   lait.\n', ' Second\u00a0paragraph. '],
+      ['Caf\u00e9 au lait.', 'Second paragraph.'],
+      ['same', 'same'],
+    ],
     ['empty paragraphs are ignored', ['One.', '', '  ', 'Two.'], ['One.', 'Two.'], ['same', 'same']],
   ])('%s', (_name, a, b, expected) => {
     expect(kinds(diffVersions(version(a), version(b)))).toEqual(expected);
@@ -44,7 +54,13 @@ describe('diffVersions: paragraph alignment', () => {
       [2, ARTICLE[2]],
       [4, ARTICLE[4]],
     ]);
-    expect(m.summary).toMatchObject({ paragraphsRemoved: 2, paragraphsAdded: 0, paragraphsChanged: 0, wordsAdded: 0, wordsRemoved: 8 + 10 });
+    expect(m.summary).toMatchObject({
+      paragraphsRemoved: 2,
+      paragraphsAdded: 0,
+      paragraphsChanged: 0,
+      wordsAdded: 0,
+      wordsRemoved: 8 + 10,
+    });
     for (const row of m.rows) if (row.kind === 'same') expect(row.text).toBe(ARTICLE[row.leftIndex]);
   });
 
@@ -64,7 +80,10 @@ describe('diffVersions: paragraph alignment', () => {
   });
 
   it('marks a corrected number as a one-word change', () => {
-    const m = diffVersions(version(['At least 12 people were hurt, police said.']), version(['At least 15 people were hurt, police said.']));
+    const m = diffVersions(
+      version(['At least 12 people were hurt, police said.']),
+      version(['At least 15 people were hurt, police said.']),
+    );
     const row = changedRow(m);
     expect(text(row.left, 'del')).toEqual(['12']);
     expect(text(row.right, 'ins')).toEqual(['15']);
@@ -127,7 +146,9 @@ describe('diffVersions: paragraph alignment', () => {
   });
 
   it('reads a rewrite as one replacement rather than word confetti', () => {
-    const row = changedRow(diffVersions(version(['He said on Monday that the plan was fine.']), version(['He claimed last Tuesday that the plan was fine.'])));
+    const row = changedRow(
+      diffVersions(version(['He said on Monday that the plan was fine.']), version(['He claimed last Tuesday that the plan was fine.'])),
+    );
     expect(text(row.left, 'del')).toEqual(['said on Monday']);
     expect(text(row.right, 'ins')).toEqual(['claimed last Tuesday']);
   });
@@ -144,13 +165,22 @@ describe('diffVersions: fields', () => {
   });
 
   it('diffs byline and published time, and treats null and equal fields as unchanged', () => {
-    const m = diffVersions(version([], 'T', 'By A Reporter', '2024-01-01T10:00:00Z'), version([], 'T', 'By A Reporter and B Writer', '2024-01-01T11:30:00Z'));
+    const m = diffVersions(
+      version([], 'T', 'By A Reporter', '2024-01-01T10:00:00Z'),
+      version([], 'T', 'By A Reporter and B Writer', '2024-01-01T11:30:00Z'),
+    );
     expect(m.byline.changed).toBe(true);
     expect(text(m.byline.right, 'ins')).toEqual([' and B Writer']);
     expect(m.published.changed).toBe(true);
     expect(m.summary).toMatchObject({ bylineChanged: true, publishedChanged: true, wordsAdded: 0, wordsRemoved: 0 });
     const same = diffVersions(version([], 'T'), version([], ' T '));
-    expect(same.title).toEqual({ changed: false, old: 'T', new: 'T', left: [{ op: 'same', text: 'T' }], right: [{ op: 'same', text: 'T' }] });
+    expect(same.title).toEqual({
+      changed: false,
+      old: 'T',
+      new: 'T',
+      left: [{ op: 'same', text: 'T' }],
+      right: [{ op: 'same', text: 'T' }],
+    });
     expect(same.byline).toEqual({ changed: false, old: null, new: null, left: [], right: [] });
   });
 
@@ -161,7 +191,8 @@ describe('diffVersions: fields', () => {
 });
 
 describe('diffVersions: large inputs', () => {
-  const paragraph = (n: number, salt: string) => `Paragraph ${n} ${salt} ` + Array.from({ length: 40 }, (_, k) => `w${(n * 7 + k) % 500}`).join(' ');
+  const paragraph = (n: number, salt: string) =>
+    `Paragraph ${n} ${salt} ` + Array.from({ length: 40 }, (_, k) => `w${(n * 7 + k) % 500}`).join(' ');
 
   it('handles a 3000-paragraph total rewrite without blowing up', () => {
     const a = Array.from({ length: 3000 }, (_, n) => paragraph(n, 'old'));
@@ -222,7 +253,14 @@ describe('diffVersions: moves, edits and ties', () => {
     expect(to.edit).toBe(from.edit);
     expect(text(to.edit!.left, 'del')).toEqual(['12']);
     expect(text(to.edit!.right, 'ins')).toEqual(['15']);
-    expect(m.summary).toMatchObject({ paragraphsMoved: 1, paragraphsChanged: 1, paragraphsAdded: 0, paragraphsRemoved: 0, wordsAdded: 1, wordsRemoved: 1 });
+    expect(m.summary).toMatchObject({
+      paragraphsMoved: 1,
+      paragraphsChanged: 1,
+      paragraphsAdded: 0,
+      paragraphsRemoved: 0,
+      wordsAdded: 1,
+      wordsRemoved: 1,
+    });
   });
 
   it('[A, B, C] → [C, A′, B]: C moved, A changed in place (fewest moves, most pairs in place)', () => {
@@ -271,7 +309,10 @@ describe('diffVersions: word marks', () => {
 
   it('leaves "men" unmarked in "arrested two men in Leeds" when the words around it change', () => {
     const row = changedRow(
-      diffVersions(version(['Police arrested two men in Leeds on Friday night.']), version(['Detectives questioned three men in Bradford on Saturday morning.'])),
+      diffVersions(
+        version(['Police arrested two men in Leeds on Friday night.']),
+        version(['Detectives questioned three men in Bradford on Saturday morning.']),
+      ),
     );
     const sameText = text(row.left, 'same').join('|');
     expect(sameText).toContain(' men in ');

@@ -1,8 +1,31 @@
-import { chunksOf, isCosmetic, isName, overlaps, quoteSpans, textBefore, wordsWithContext, type Chunk, type ContextWord } from './chunks.ts';
+import {
+  chunksOf,
+  isCosmetic,
+  isName,
+  overlaps,
+  quoteSpans,
+  textBefore,
+  wordsWithContext,
+  type Chunk,
+  type ContextWord,
+} from './chunks.ts';
 import { mayHoldNotice, noticeRanges } from './notices.ts';
 import type { ChangePreview, DiffRow, FieldDiff } from './types.ts';
 import { diffText } from './words.ts';
-import { LOWER_WORD, cut, leftIndices, namesIn, numbersIn, numbersOf, rightIndices, rowTexts, sameBag, sentenceAt, sideText, wordCount } from './facts-text.ts';
+import {
+  LOWER_WORD,
+  cut,
+  leftIndices,
+  namesIn,
+  numbersIn,
+  numbersOf,
+  rightIndices,
+  rowTexts,
+  sameBag,
+  sentenceAt,
+  sideText,
+  wordCount,
+} from './facts-text.ts';
 
 // The facts the label rules (labels.ts) read, collected from one diff's rows and fields, and the
 // change's one-line preview.
@@ -31,8 +54,21 @@ export interface ChangeFacts {
 
 export class FactCollector {
   private readonly f: ChangeFacts = {
-    headline: false, headlineCosmetic: false, lede: false, cosmetic: 0, real: 0, number: false, name: false, quote: false,
-    reworded: false, added: false, removed: false, moved: false, byline: false, notice: false, removedShare: 0,
+    headline: false,
+    headlineCosmetic: false,
+    lede: false,
+    cosmetic: 0,
+    real: 0,
+    number: false,
+    name: false,
+    quote: false,
+    reworded: false,
+    added: false,
+    removed: false,
+    moved: false,
+    byline: false,
+    notice: false,
+    removedShare: 0,
   };
   private lowerSet: Set<string> | null = null;
   private readonly realByRow = new Map<number, Chunk>();
@@ -175,7 +211,8 @@ export class FactCollector {
     }
     if (c.del && overlaps((c.texts.oldQuotes ??= quoteSpans(c.oldText)), c.delAt, c.delAt + c.del.length)) this.f.quote = true;
     const insEnd = c.insAt + c.ins.length;
-    if (c.ins && (c.texts.newQuotes ??= quoteSpans(c.newText)).some(([a, b]) => a < insEnd && b > c.insAt && (a < c.insAt || b > insEnd))) this.f.quote = true;
+    if (c.ins && (c.texts.newQuotes ??= quoteSpans(c.newText)).some(([a, b]) => a < insEnd && b > c.insAt && (a < c.insAt || b > insEnd)))
+      this.f.quote = true;
     if (c.ins && !this.f.notice && this.newNotice(c, insEnd)) this.f.notice = true;
   }
 
@@ -204,7 +241,12 @@ export class FactCollector {
       return { where: 'headline', paragraph: null, before: cut(title.old ?? ''), after: cut(title.new ?? '') };
     }
     for (const [k, c] of this.realByRow) {
-      return { where: 'paragraph', paragraph: rightIndices(this.rows[k])[0] ?? null, before: cut(sentenceAt(c.oldText, c.delAt)), after: cut(sentenceAt(c.newText, c.insAt)) };
+      return {
+        where: 'paragraph',
+        paragraph: rightIndices(this.rows[k])[0] ?? null,
+        before: cut(sentenceAt(c.oldText, c.delAt)),
+        after: cut(sentenceAt(c.newText, c.insAt)),
+      };
     }
     for (const row of this.rows) {
       if (row.kind === 'removed') return { where: 'paragraph', paragraph: row.leftIndex, before: cut(row.text), after: '' };

@@ -5,7 +5,11 @@ import type { DiffRow } from './types.ts';
 /** Rows from a pattern: '.' unchanged, '+' added, '-' removed. */
 function rows(pattern: string): DiffRow[] {
   return [...pattern].map((c, k): DiffRow =>
-    c === '.' ? { kind: 'same', leftIndex: k, rightIndex: k, text: `p${k}` } : c === '+' ? { kind: 'added', rightIndex: k, text: `p${k}` } : { kind: 'removed', leftIndex: k, text: `p${k}` },
+    c === '.'
+      ? { kind: 'same', leftIndex: k, rightIndex: k, text: `p${k}` }
+      : c === '+'
+        ? { kind: 'added', rightIndex: k, text: `p${k}` }
+        : { kind: 'removed', leftIndex: k, text: `p${k}` },
   );
 }
 

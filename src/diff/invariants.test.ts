@@ -6,9 +6,31 @@ import type { DiffRow, Segment } from './types.ts';
 function generator(seed: number) {
   let s = seed;
   const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const words = ['the', 'council', 'said', 'on', 'Monday', '12', 'people', 'were', 'hurt', 'police', 'a', 'new', 'plan', 'vote', '東京', 'café'];
-  const sentence = () => Array.from({ length: 3 + Math.floor(next() * 12) }, () => words[Math.floor(next() * words.length)]).join(' ') + '.';
-  const edit = (p: string) => p.split(' ').map((w) => (next() < 0.2 ? words[Math.floor(next() * words.length)] : w)).join(' ');
+  const words = [
+    'the',
+    'council',
+    'said',
+    'on',
+    'Monday',
+    '12',
+    'people',
+    'were',
+    'hurt',
+    'police',
+    'a',
+    'new',
+    'plan',
+    'vote',
+    '東京',
+    'café',
+  ];
+  const sentence = () =>
+    Array.from({ length: 3 + Math.floor(next() * 12) }, () => words[Math.floor(next() * words.length)]).join(' ') + '.';
+  const edit = (p: string) =>
+    p
+      .split(' ')
+      .map((w) => (next() < 0.2 ? words[Math.floor(next() * words.length)] : w))
+      .join(' ');
   return { next, sentence, edit };
 }
 
@@ -25,9 +47,15 @@ function mutate(paragraphs: string[], g: ReturnType<typeof generator>): string[]
   return out;
 }
 
-const leftOf = (r: DiffRow): number[] => (r.kind === 'merged' ? r.leftIndices : 'leftIndex' in r && r.kind !== 'moved-to' ? [r.leftIndex] : []);
-const rightOf = (r: DiffRow): number[] => (r.kind === 'split' ? r.rightIndices : 'rightIndex' in r && r.kind !== 'moved-from' ? [r.rightIndex] : []);
-const sideText = (segments: Segment[], skip: Segment['op']) => segments.filter((s) => s.op !== skip).map((s) => s.text).join('');
+const leftOf = (r: DiffRow): number[] =>
+  r.kind === 'merged' ? r.leftIndices : 'leftIndex' in r && r.kind !== 'moved-to' ? [r.leftIndex] : [];
+const rightOf = (r: DiffRow): number[] =>
+  r.kind === 'split' ? r.rightIndices : 'rightIndex' in r && r.kind !== 'moved-from' ? [r.rightIndex] : [];
+const sideText = (segments: Segment[], skip: Segment['op']) =>
+  segments
+    .filter((s) => s.op !== skip)
+    .map((s) => s.text)
+    .join('');
 
 describe('diffVersions invariants on random edits', () => {
   it('accounts for every paragraph exactly once per side, and the segments rebuild both texts', () => {
@@ -35,15 +63,28 @@ describe('diffVersions invariants on random edits', () => {
       const g = generator(seed);
       const a = Array.from({ length: Math.floor(g.next() * 15) }, g.sentence);
       const b = mutate(a, g);
-      const m = diffVersions({ title: 'T', byline: null, published: null, paragraphs: a }, { title: 'T', byline: null, published: null, paragraphs: b });
+      const m = diffVersions(
+        { title: 'T', byline: null, published: null, paragraphs: a },
+        { title: 'T', byline: null, published: null, paragraphs: b },
+      );
       const lefts = m.rows.flatMap(leftOf);
       const rights = m.rows.flatMap(rightOf);
       expect(lefts, `seed ${seed}: left side in reading order`).toEqual(a.map((_, k) => k));
       expect(rights, `seed ${seed}: right side in reading order`).toEqual(b.map((_, k) => k));
       for (const row of m.rows) {
         if (row.kind === 'changed') {
-          expect(row.left.filter((s) => s.op !== 'ins').map((s) => s.text).join('')).toBe(a[row.leftIndex]);
-          expect(row.right.filter((s) => s.op !== 'del').map((s) => s.text).join('')).toBe(b[row.rightIndex]);
+          expect(
+            row.left
+              .filter((s) => s.op !== 'ins')
+              .map((s) => s.text)
+              .join(''),
+          ).toBe(a[row.leftIndex]);
+          expect(
+            row.right
+              .filter((s) => s.op !== 'del')
+              .map((s) => s.text)
+              .join(''),
+          ).toBe(b[row.rightIndex]);
         } else if (row.kind === 'same') {
           expect(a[row.leftIndex]).toBe(b[row.rightIndex]);
         } else if (row.kind === 'moved-to' && row.edit) {

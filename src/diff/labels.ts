@@ -32,12 +32,23 @@ export const RULES: readonly LabelRule[] = [
     means: 'the first paragraph was edited beyond a cosmetic edit, removed or replaced, or another paragraph now comes first',
     applies: (f) => f.lede,
   },
-  { label: 'typo-only', level: 'minor', means: 'every edit to the headline and text is cosmetic (typo, punctuation, whitespace, style)', applies: cosmeticOnly },
-  { label: 'number-changed', level: 'major', means: 'a number or date (digits, month or weekday) was replaced by a different one, in the headline or text', applies: (f) => f.number },
+  {
+    label: 'typo-only',
+    level: 'minor',
+    means: 'every edit to the headline and text is cosmetic (typo, punctuation, whitespace, style)',
+    applies: cosmeticOnly,
+  },
+  {
+    label: 'number-changed',
+    level: 'major',
+    means: 'a number or date (digits, month or weekday) was replaced by a different one, in the headline or text',
+    applies: (f) => f.number,
+  },
   {
     label: 'name-changed',
     level: 'major',
-    means: 'a name (a capitalised word not starting a sentence, an acronym, or a capitalised word never written in lower case) was replaced by another',
+    means:
+      'a name (a capitalised word not starting a sentence, an acronym, or a capitalised word never written in lower case) was replaced by another',
     applies: (f) => f.name,
   },
   {
@@ -49,7 +60,8 @@ export const RULES: readonly LabelRule[] = [
   {
     label: 'reworded',
     level: 'substantive',
-    means: 'words of existing paragraphs were added, removed or replaced (beyond the numbers and names above): a sentence added, removed or reworded',
+    means:
+      'words of existing paragraphs were added, removed or replaced (beyond the numbers and names above): a sentence added, removed or reworded',
     applies: (f) => f.reworded,
   },
   { label: 'paragraphs-added', level: 'substantive', means: 'at least one new paragraph', applies: (f) => f.added },
@@ -59,10 +71,16 @@ export const RULES: readonly LabelRule[] = [
   {
     label: 'notice-added',
     level: 'major',
-    means: 'new text holds a correction or update notice ("Correction:", "Update:", "This article has been amended", and the same in German, French, Spanish, Italian, Portuguese, Dutch)',
+    means:
+      'new text holds a correction or update notice ("Correction:", "Update:", "This article has been amended", and the same in German, French, Spanish, Italian, Portuguese, Dutch)',
     applies: (f) => f.notice,
   },
-  { label: 'rewrite', level: 'major', means: `at least ${REWRITE_SHARE * 100} % of the old text was removed or replaced`, applies: (f) => f.removedShare >= REWRITE_SHARE },
+  {
+    label: 'rewrite',
+    level: 'major',
+    means: `at least ${REWRITE_SHARE * 100} % of the old text was removed or replaced`,
+    applies: (f) => f.removedShare >= REWRITE_SHARE,
+  },
 ];
 
 const RANK: Record<ChangeLevel, number> = { minor: 0, substantive: 1, major: 2 };

@@ -6,19 +6,58 @@
  */
 const LABELS = [
   // en
-  'corrections?', 'clarifications?', 'updated?', 'editor[\'’]s note', 'editors[\'’] note', 'amendment',
+  'corrections?',
+  'clarifications?',
+  'updated?',
+  "editor['’]s note",
+  "editors['’] note",
+  'amendment',
   // de
-  'korrektur', 'berichtigung', 'richtigstellung', 'aktualisierung', 'aktualisiert', 'anmerkung der redaktion', 'hinweis der redaktion', 'nachtrag',
+  'korrektur',
+  'berichtigung',
+  'richtigstellung',
+  'aktualisierung',
+  'aktualisiert',
+  'anmerkung der redaktion',
+  'hinweis der redaktion',
+  'nachtrag',
   // fr
-  'rectificatif', 'mise à jour', 'mis à jour', 'précision', 'erratum', 'note de la rédaction',
+  'rectificatif',
+  'mise à jour',
+  'mis à jour',
+  'précision',
+  'erratum',
+  'note de la rédaction',
   // es
-  'corrección', 'actualización', 'actualizado', 'fe de errores', 'fe de erratas', 'aclaración', 'nota del editor', 'nota de la redacción',
+  'corrección',
+  'actualización',
+  'actualizado',
+  'fe de errores',
+  'fe de erratas',
+  'aclaración',
+  'nota del editor',
+  'nota de la redacción',
   // it
-  'correzione', 'aggiornamento', 'aggiornato', 'rettifica', 'precisazione', 'nota della redazione',
+  'correzione',
+  'aggiornamento',
+  'aggiornato',
+  'rettifica',
+  'precisazione',
+  'nota della redazione',
   // pt
-  'correção', 'atualização', 'atualizado', 'errata', 'esclarecimento', 'nota da redação', 'nota do editor',
+  'correção',
+  'atualização',
+  'atualizado',
+  'errata',
+  'esclarecimento',
+  'nota da redação',
+  'nota do editor',
   // nl
-  'correctie', 'rectificatie', 'naschrift', 'noot van de redactie', 'bijgewerkt',
+  'correctie',
+  'rectificatie',
+  'naschrift',
+  'noot van de redactie',
+  'bijgewerkt',
 ];
 
 /** A label, optionally numbered or timed ("Update 2", "Updated (3pm)", "UPDATE, 10:30 GMT"), then a colon or dash. */
@@ -56,7 +95,8 @@ const SENTENCES = [
 const ALL = [new RegExp(LABEL.source, 'giu'), ...SENTENCES.map((re) => new RegExp(re.source, re.flags + 'g'))];
 
 /** Words one of which every notice holds: texts without any are skipped at the cost of one scan. */
-const HINT = /correc|clarif|updat|amend|editor|version|korrektur|berichtig|richtigstell|aktualisi|anmerkung|hinweis|nachtrag|artikel|rectificatif|mis[e]? à jour|précision|erratum|rédaction|article|actualiza|fe de err|aclaraci|nota de|correzion|aggiorna|rettifica|precisazion|redazione|correç|atualiza|errata|esclarec|redação|texto|correctie|rectificatie|naschrift|redactie|bijgewerkt|aangepast/i;
+const HINT =
+  /correc|clarif|updat|amend|editor|version|korrektur|berichtig|richtigstell|aktualisi|anmerkung|hinweis|nachtrag|artikel|rectificatif|mis[e]? à jour|précision|erratum|rédaction|article|actualiza|fe de err|aclaraci|nota de|correzion|aggiorna|rettifica|precisazion|redazione|correç|atualiza|errata|esclarec|redação|texto|correctie|rectificatie|naschrift|redactie|bijgewerkt|aangepast/i;
 
 /** Whether a text holds one of the words every notice holds (a cheap test before noticeRanges). */
 export function mayHoldNotice(text: string): boolean {

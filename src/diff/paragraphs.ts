@@ -73,8 +73,14 @@ function start(olds: Para[], news: Para[]): Alignment {
     corpus: new Corpus(oldTokens, newTokens),
     oldUnit: new Array(olds.length).fill(null),
     newUnit: new Array(news.length).fill(null),
-    oldGap: gapNumbers(olds.length, anchors.map((m) => m[0])),
-    newGap: gapNumbers(news.length, anchors.map((m) => m[1])),
+    oldGap: gapNumbers(
+      olds.length,
+      anchors.map((m) => m[0]),
+    ),
+    newGap: gapNumbers(
+      news.length,
+      anchors.map((m) => m[1]),
+    ),
   };
   // LCS anchors weigh a little more, so that between equally good chains the LCS stays in place.
   for (const [i, j] of anchors) link(al, i, j, true, 1.1);
@@ -162,7 +168,14 @@ function toRows(al: Alignment, chain: Unit[]): DiffRow[] {
   const rows: DiffRow[] = [];
   let i = 0;
   let j = 0;
-  const end: Unit = { oldStart: al.olds.length, oldEnd: al.olds.length, newStart: al.news.length, newEnd: al.news.length, identical: true, weight: 0 };
+  const end: Unit = {
+    oldStart: al.olds.length,
+    oldEnd: al.olds.length,
+    newStart: al.news.length,
+    newEnd: al.news.length,
+    identical: true,
+    weight: 0,
+  };
   for (const u of [...chain, end]) {
     for (; i < u.oldStart; i++) rows.push(oldOnlyRow(al, i, moveEdits));
     for (; j < u.newStart; j++) rows.push(newOnlyRow(al, j, moveEdits));
@@ -176,13 +189,25 @@ function toRows(al: Alignment, chain: Unit[]): DiffRow[] {
 function oldOnlyRow(al: Alignment, i: number, edits: Map<Unit, WordEdit | null>): DiffRow {
   const u = al.oldUnit[i];
   if (!u) return { kind: 'removed', leftIndex: al.olds[i].index, text: al.olds[i].text };
-  return { kind: 'moved-from', leftIndex: al.olds[i].index, rightIndex: al.news[u.newStart].index, text: al.olds[i].text, edit: moveEdit(al, u, edits) };
+  return {
+    kind: 'moved-from',
+    leftIndex: al.olds[i].index,
+    rightIndex: al.news[u.newStart].index,
+    text: al.olds[i].text,
+    edit: moveEdit(al, u, edits),
+  };
 }
 
 function newOnlyRow(al: Alignment, j: number, edits: Map<Unit, WordEdit | null>): DiffRow {
   const u = al.newUnit[j];
   if (!u) return { kind: 'added', rightIndex: al.news[j].index, text: al.news[j].text };
-  return { kind: 'moved-to', leftIndex: al.olds[u.oldStart].index, rightIndex: al.news[j].index, text: al.news[j].text, edit: moveEdit(al, u, edits) };
+  return {
+    kind: 'moved-to',
+    leftIndex: al.olds[u.oldStart].index,
+    rightIndex: al.news[j].index,
+    text: al.news[j].text,
+    edit: moveEdit(al, u, edits),
+  };
 }
 
 function moveEdit(al: Alignment, u: Unit, edits: Map<Unit, WordEdit | null>): WordEdit | null {
@@ -205,11 +230,30 @@ function unitRow(al: Alignment, u: Unit): DiffRow {
   }
   const oldRange = range(u.oldStart, u.oldEnd);
   const newRange = range(u.newStart, u.newEnd);
-  const d = diffParts(oldRange.map((i) => al.oldTokens[i]), newRange.map((j) => al.newTokens[j]));
+  const d = diffParts(
+    oldRange.map((i) => al.oldTokens[i]),
+    newRange.map((j) => al.newTokens[j]),
+  );
   if (oldRange.length === 1) {
-    return { kind: 'split', leftIndex: olds[u.oldStart].index, rightIndices: newRange.map((j) => news[j].index), left: d.left[0], right: d.right, wordsAdded: d.wordsAdded, wordsRemoved: d.wordsRemoved };
+    return {
+      kind: 'split',
+      leftIndex: olds[u.oldStart].index,
+      rightIndices: newRange.map((j) => news[j].index),
+      left: d.left[0],
+      right: d.right,
+      wordsAdded: d.wordsAdded,
+      wordsRemoved: d.wordsRemoved,
+    };
   }
-  return { kind: 'merged', leftIndices: oldRange.map((i) => olds[i].index), rightIndex: news[u.newStart].index, left: d.left, right: d.right[0], wordsAdded: d.wordsAdded, wordsRemoved: d.wordsRemoved };
+  return {
+    kind: 'merged',
+    leftIndices: oldRange.map((i) => olds[i].index),
+    rightIndex: news[u.newStart].index,
+    left: d.left,
+    right: d.right[0],
+    wordsAdded: d.wordsAdded,
+    wordsRemoved: d.wordsRemoved,
+  };
 }
 
 function range(from: number, to: number): number[] {

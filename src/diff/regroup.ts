@@ -49,7 +49,13 @@ function grow(al: Alignment, u: Unit, kind: 'split' | 'merge'): boolean {
       const from = Math.min(lo, side);
       const to = Math.max(hi, side);
       const ids = Array.from({ length: to - from + 1 }, (_, k) => from + k);
-      const joined = fit(wholeTokens, wholeBag, ids.map((p) => partTokens[p]), ids.map((p) => partBags[p]), split);
+      const joined = fit(
+        wholeTokens,
+        wholeBag,
+        ids.map((p) => partTokens[p]),
+        ids.map((p) => partBags[p]),
+        split,
+      );
       const gain = current.changes - joined.changes;
       if (joined.dice >= GROUP_MIN && gain >= Math.max(1, EXPLAINED * partBags[side].words)) {
         current = joined;
@@ -63,8 +69,26 @@ function grow(al: Alignment, u: Unit, kind: 'split' | 'merge'): boolean {
   }
   if (!grown) return false;
   const group: Group = split
-    ? { oldStart: whole, oldEnd: whole, newStart: lo, newEnd: hi, identical: false, weight: u.weight, mainOld: u.oldStart, mainNew: u.newStart }
-    : { oldStart: lo, oldEnd: hi, newStart: whole, newEnd: whole, identical: false, weight: u.weight, mainOld: u.oldStart, mainNew: u.newStart };
+    ? {
+        oldStart: whole,
+        oldEnd: whole,
+        newStart: lo,
+        newEnd: hi,
+        identical: false,
+        weight: u.weight,
+        mainOld: u.oldStart,
+        mainNew: u.newStart,
+      }
+    : {
+        oldStart: lo,
+        oldEnd: hi,
+        newStart: whole,
+        newEnd: whole,
+        identical: false,
+        weight: u.weight,
+        mainOld: u.oldStart,
+        mainNew: u.newStart,
+      };
   for (let i = group.oldStart; i <= group.oldEnd; i++) al.oldUnit[i] = group;
   for (let j = group.newStart; j <= group.newEnd; j++) al.newUnit[j] = group;
   return true;

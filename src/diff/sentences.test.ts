@@ -41,10 +41,24 @@ describe('sentenceEdits', () => {
   });
 
   it('one sentence split into two, and two merged into one', () => {
-    const split = diffVersions(v([`${S1} Schools will stay shut on Friday, and power was cut to two thousand homes.`]), v([`${S1} Schools will stay shut on Friday. Power was cut to two thousand homes.`]));
-    expect(ops(sentenceEdits(split))).toContainEqual(['split', ['Schools will stay shut on Friday, and power was cut to two thousand homes.'], ['Schools will stay shut on Friday.', 'Power was cut to two thousand homes.']]);
-    const merged = diffVersions(v([`${S1} Schools will stay shut on Friday. Power was cut to two thousand homes.`]), v([`${S1} Schools will stay shut on Friday, and power was cut to two thousand homes.`]));
-    expect(ops(sentenceEdits(merged))).toContainEqual(['merged', ['Schools will stay shut on Friday.', 'Power was cut to two thousand homes.'], ['Schools will stay shut on Friday, and power was cut to two thousand homes.']]);
+    const split = diffVersions(
+      v([`${S1} Schools will stay shut on Friday, and power was cut to two thousand homes.`]),
+      v([`${S1} Schools will stay shut on Friday. Power was cut to two thousand homes.`]),
+    );
+    expect(ops(sentenceEdits(split))).toContainEqual([
+      'split',
+      ['Schools will stay shut on Friday, and power was cut to two thousand homes.'],
+      ['Schools will stay shut on Friday.', 'Power was cut to two thousand homes.'],
+    ]);
+    const merged = diffVersions(
+      v([`${S1} Schools will stay shut on Friday. Power was cut to two thousand homes.`]),
+      v([`${S1} Schools will stay shut on Friday, and power was cut to two thousand homes.`]),
+    );
+    expect(ops(sentenceEdits(merged))).toContainEqual([
+      'merged',
+      ['Schools will stay shut on Friday.', 'Power was cut to two thousand homes.'],
+      ['Schools will stay shut on Friday, and power was cut to two thousand homes.'],
+    ]);
   });
 
   it('added and removed paragraphs give added and deleted sentences; a sentence moved to another paragraph is moved', () => {

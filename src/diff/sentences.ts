@@ -9,7 +9,8 @@ import type { DiffRow, Segment, SentenceEdit, SentenceOp, SentenceRef } from './
  */
 const BOUNDARY = /(?<=[.!?…]["'”’»)\]]*)\s+(?=["'“‘«„([¿¡]*[\p{Lu}\p{N}])|(?<=[。！？])/u;
 /** Abbreviations that end in a full stop without ending the sentence ("Mr. Smith", "U.S. officials"). */
-const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Hon|No|Nos|vs|etc|approx|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])\.$/;
+const ABBREVIATION =
+  /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Hon|No|Nos|vs|etc|approx|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])\.$/;
 
 export function splitSentences(text: string): string[] {
   const parts = text.split(BOUNDARY).filter((s) => s.trim() !== '');
@@ -45,7 +46,8 @@ function words(s: Sentence): string[] {
 function sentencesOf(paragraph: number, text: string): Sentence[] {
   const out: Sentence[] = [];
   const list = splitSentences(text);
-  for (let sentence = 0; sentence < list.length; sentence++) out.push({ ref: { paragraph, sentence, text: list[sentence] }, key: list[sentence].trim() });
+  for (let sentence = 0; sentence < list.length; sentence++)
+    out.push({ ref: { paragraph, sentence, text: list[sentence] }, key: list[sentence].trim() });
   return out;
 }
 
@@ -105,7 +107,11 @@ class RowAlignment {
  */
 export function alignSentences(row: number, olds: Sentence[], news: Sentence[], paragraphMoved: boolean): SentenceEdit[] {
   const al = new RowAlignment(row, olds, news);
-  const same = lcsMatches(olds.map((s) => s.key), news.map((s) => s.key)) ?? [];
+  const same =
+    lcsMatches(
+      olds.map((s) => s.key),
+      news.map((s) => s.key),
+    ) ?? [];
   for (const [i, j] of same) al.add(paragraphMoved ? 'moved' : 'same', [i], [j]);
   const byKey = new Map<string, number[]>();
   for (const i of al.free('old')) byKey.set(olds[i].key, [...(byKey.get(olds[i].key) ?? []), i]);
@@ -189,7 +195,10 @@ function ordered(al: RowAlignment): SentenceEdit[] {
     }
     key.set(e, at + 0.5);
   }
-  return al.edits.map((e, k) => ({ e, k })).sort((x, y) => key.get(x.e)! - key.get(y.e)! || x.k - y.k).map((x) => x.e);
+  return al.edits
+    .map((e, k) => ({ e, k }))
+    .sort((x, y) => key.get(x.e)! - key.get(y.e)! || x.k - y.k)
+    .map((x) => x.e);
 }
 
 /** The text of one side of a row, from its segments (the other side's op skipped). */
@@ -219,7 +228,14 @@ export function sentenceEdits(model: { rows: DiffRow[] }): SentenceEdit[] {
         for (const s of sentencesOf(row.rightIndex, row.text)) out.push({ op: 'added', row: k, old: [], new: [s.ref] });
         return;
       case 'changed':
-        out.push(...alignSentences(k, sentencesOf(row.leftIndex, sideText(row.left, 'ins')), sentencesOf(row.rightIndex, sideText(row.right, 'del')), false));
+        out.push(
+          ...alignSentences(
+            k,
+            sentencesOf(row.leftIndex, sideText(row.left, 'ins')),
+            sentencesOf(row.rightIndex, sideText(row.right, 'del')),
+            false,
+          ),
+        );
         return;
       case 'moved-to': {
         const oldText = row.edit ? sideText(row.edit.left, 'ins') : row.text;

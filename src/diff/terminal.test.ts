@@ -12,7 +12,12 @@ const b = {
   title: 'Storm closes roads and schools',
   byline: 'By A Reporter',
   published: null,
-  paragraphs: ['At least 15 people were hurt, police said.', 'Trains run as normal.', 'Schools stay open.', 'A new paragraph appears here.'],
+  paragraphs: [
+    'At least 15 people were hurt, police said.',
+    'Trains run as normal.',
+    'Schools stay open.',
+    'A new paragraph appears here.',
+  ],
 };
 const model = diffVersions(a, b);
 const ESC = String.fromCharCode(27);
@@ -58,8 +63,32 @@ describe('renderTerminalDiff', () => {
 describe('renderTerminalDiff: moves with edits, splits, merges', () => {
   it('shows each with its sign, note and word marks', () => {
     const m = diffVersions(
-      { title: 'T', byline: null, published: null, paragraphs: ['Kept one.', 'Kept two here.', 'The crown rose slightly after the news.', 'The bridge shut at noon. It reopens next week.', 'Polls open at seven.', 'They close at ten.'] },
-      { title: 'T', byline: null, published: null, paragraphs: ['The crown rose sharply after the news.', 'Kept one.', 'Kept two here.', 'The bridge shut at noon.', 'It reopens next week.', 'Polls open at seven. They close at eleven.'] },
+      {
+        title: 'T',
+        byline: null,
+        published: null,
+        paragraphs: [
+          'Kept one.',
+          'Kept two here.',
+          'The crown rose slightly after the news.',
+          'The bridge shut at noon. It reopens next week.',
+          'Polls open at seven.',
+          'They close at ten.',
+        ],
+      },
+      {
+        title: 'T',
+        byline: null,
+        published: null,
+        paragraphs: [
+          'The crown rose sharply after the news.',
+          'Kept one.',
+          'Kept two here.',
+          'The bridge shut at noon.',
+          'It reopens next week.',
+          'Polls open at seven. They close at eleven.',
+        ],
+      },
     );
     expect(renderTerminalDiff(m, { color: false }).split('\n').slice(3)).toEqual([
       '> (moved from ¶3, changed) The crown rose [-slightly-]{+sharply+} after the news.',

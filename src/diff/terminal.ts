@@ -24,7 +24,11 @@ export function renderTerminalDiff(model: DiffModel, opts: TerminalOptions): str
   const blocks: string[] = [];
   const line = (prefix: string, pieces: Piece[]) => {
     const marked = opts.color ? pieces : pieces.map(withMarkers);
-    blocks.push(wrapPieces(prefix, marked, opts.width).map((l) => paint(l, opts.color)).join('\n'));
+    blocks.push(
+      wrapPieces(prefix, marked, opts.width)
+        .map((l) => paint(l, opts.color))
+        .join('\n'),
+    );
   };
   line(model.title.changed ? '~ ' : '  ', [{ text: 'Headline: ', style: 'meta' }, ...fieldPieces(model.title)]);
   if (model.byline.old !== null || model.byline.new !== null) {
@@ -87,7 +91,10 @@ function rowLines(row: DiffRow): [string, Piece[]][] {
       return [['>', [note(`(moved from ¶${row.leftIndex + 1}${row.edit ? ', changed' : ''}) `), ...text]]];
     }
     case 'split':
-      return inlineParts(row).map((segments, k) => ['/', [...(k === 0 ? [note(`(¶${row.leftIndex + 1} split into ${paras(row.rightIndices)}) `)] : []), ...segmentPieces(segments)]]);
+      return inlineParts(row).map((segments, k) => [
+        '/',
+        [...(k === 0 ? [note(`(¶${row.leftIndex + 1} split into ${paras(row.rightIndices)}) `)] : []), ...segmentPieces(segments)],
+      ]);
     case 'merged':
       return [['\\', [note(`(${paras(row.leftIndices)} merged into ¶${row.rightIndex + 1}) `), ...segmentPieces(inlineParts(row)[0])]]];
   }

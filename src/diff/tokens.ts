@@ -7,16 +7,19 @@
  */
 const TOKEN = /\s+|\p{N}+(?:[.,:]\p{N}+)*[\p{L}\p{M}\p{N}_]*|[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}\p{N}_]+)*|[\s\S]/gu;
 /** One character of a script without spaces, with its combining marks. */
-const NO_SPACE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]\p{M}*/u;
-const NO_SPACE_SPLIT = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]\p{M}*)/u;
+const NO_SPACE_CHAR =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]\p{M}*/u;
+const NO_SPACE_SPLIT =
+  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]\p{M}*)/u;
 
 /**
  * Characters the code-point regex above could cut a cluster at: emoji modifiers and flags, joiners,
  * variation selectors, keycaps, tag sequences, pictographs, and marks after a non-letter. Text
  * without them (nearly all prose) takes the fast path; the rest is segmented by Intl.Segmenter.
  */
-// eslint-disable-next-line no-misleading-character-class -- each listed code point (joiner, selector, keycap) is itself the risk being detected
-const CLUSTER_RISK = /[\p{Emoji_Modifier}\p{Regional_Indicator}\p{Extended_Pictographic}\u200C\u200D\uFE0E\uFE0F\u20E3\u{E0020}-\u{E007F}]|[^\p{L}\p{N}\p{M}_]\p{M}/u;
+const CLUSTER_RISK =
+  // eslint-disable-next-line no-misleading-character-class -- each listed code point (joiner, selector, keycap) is itself the risk being detected
+  /[\p{Emoji_Modifier}\p{Regional_Indicator}\p{Extended_Pictographic}\u200C\u200D\uFE0E\uFE0F\u20E3\u{E0020}-\u{E007F}]|[^\p{L}\p{N}\p{M}_]\p{M}/u;
 const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 const HAS_WORD = /[\p{L}\p{N}]/u;

@@ -58,8 +58,24 @@ export type DiffRow =
   | ({ kind: 'changed'; leftIndex: number; rightIndex: number } & WordEdit)
   | { kind: 'moved-from'; leftIndex: number; rightIndex: number; text: string; edit: WordEdit | null }
   | { kind: 'moved-to'; leftIndex: number; rightIndex: number; text: string; edit: WordEdit | null }
-  | { kind: 'split'; leftIndex: number; rightIndices: number[]; left: Segment[]; right: Segment[][]; wordsAdded: number; wordsRemoved: number }
-  | { kind: 'merged'; leftIndices: number[]; rightIndex: number; left: Segment[][]; right: Segment[]; wordsAdded: number; wordsRemoved: number };
+  | {
+      kind: 'split';
+      leftIndex: number;
+      rightIndices: number[];
+      left: Segment[];
+      right: Segment[][];
+      wordsAdded: number;
+      wordsRemoved: number;
+    }
+  | {
+      kind: 'merged';
+      leftIndices: number[];
+      rightIndex: number;
+      left: Segment[][];
+      right: Segment[];
+      wordsAdded: number;
+      wordsRemoved: number;
+    };
 
 export type DiffRowKind = DiffRow['kind'];
 

@@ -55,7 +55,8 @@ function fromPem(pem: string, path: string): SigningKey {
   } catch (err) {
     throw new EvidenceError('key', `${path} is not a PEM private key: ${(err as Error).message}`, { cause: err });
   }
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new EvidenceError('key', `${path} holds a ${privateKey.asymmetricKeyType} key, not Ed25519`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new EvidenceError('key', `${path} holds a ${privateKey.asymmetricKeyType} key, not Ed25519`);
   const publicKey = createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).toString('base64');
   return { privateKey, publicKey, path };
 }

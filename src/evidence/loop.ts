@@ -60,7 +60,9 @@ export function startEvidenceLoop(deps: EvidenceDeps, tickMs = 5_000): EvidenceL
         .finally(schedule);
     }, tickMs);
   };
-  running = tick().catch((err) => log.error('evidence_failed', { error: (err as Error).message })).finally(schedule);
+  running = tick()
+    .catch((err) => log.error('evidence_failed', { error: (err as Error).message }))
+    .finally(schedule);
   return {
     async stop() {
       stopped = true;

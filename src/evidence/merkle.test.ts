@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { inclusionPath, leafHash, merkleRoot, verifyInclusion } from './merkle.ts';
 
 const rec = (i: number) => createHash('sha256').update(`record ${i}`).digest('hex');
-const node = (l: Buffer, r: Buffer) => createHash('sha256').update(Buffer.concat([Buffer.from([1]), l, r])).digest();
+const node = (l: Buffer, r: Buffer) =>
+  createHash('sha256')
+    .update(Buffer.concat([Buffer.from([1]), l, r]))
+    .digest();
 
 describe('merkle tree', () => {
   it('hashes a small tree as RFC 9162 defines it', () => {
@@ -24,7 +27,10 @@ describe('merkle tree', () => {
         if (n > 1) expect(verifyInclusion(hashes[m], (m + 1) % n, n, path, root)).toBe(false);
         // (The size is not bound by the path alone, e.g. 3 and 4 share leaf 0's path shape: it is part of the signed statement.)
         expect(verifyInclusion(hashes[m], m, m, path, root)).toBe(false);
-        if (path.length) expect(verifyInclusion(hashes[m], m, n, [...path.slice(1), path[0].replace(/^./, (ch) => (ch === 'a' ? 'b' : 'a'))], root)).toBe(false);
+        if (path.length)
+          expect(verifyInclusion(hashes[m], m, n, [...path.slice(1), path[0].replace(/^./, (ch) => (ch === 'a' ? 'b' : 'a'))], root)).toBe(
+            false,
+          );
       }
     }
   });

@@ -20,7 +20,9 @@ export async function versionProof(store: Store, versionId: number): Promise<Ver
   const article = await store.getArticle(version.articleId);
   if (version.hiddenAt !== null || !article || article.hiddenAt !== null) throw new HiddenError(`version ${versionId} is hidden`);
   if (record.rootId === null) {
-    throw new NotFoundError(`version ${versionId} is not sealed under a signed root yet (roots are sealed every evidence.sealEverySec); try again later`);
+    throw new NotFoundError(
+      `version ${versionId} is not sealed under a signed root yet (roots are sealed every evidence.sealEverySec); try again later`,
+    );
   }
   const root = await store.evidence.getRootById(record.rootId);
   if (!root) throw new NotFoundError(`root ${record.rootId} of version ${versionId} is missing`);

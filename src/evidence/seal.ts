@@ -18,7 +18,14 @@ export interface RootStatement {
 
 /** The signed text: canonical JSON, keys in this order. */
 export function rootStatement(s: Omit<RootStatement, 'type'>): string {
-  const statement: RootStatement = { type: 'redline-root-v1', seq: s.seq, sealedAt: s.sealedAt, treeSize: s.treeSize, root: s.root, prevRoot: s.prevRoot };
+  const statement: RootStatement = {
+    type: 'redline-root-v1',
+    seq: s.seq,
+    sealedAt: s.sealedAt,
+    treeSize: s.treeSize,
+    root: s.root,
+    prevRoot: s.prevRoot,
+  };
   return JSON.stringify(statement);
 }
 
@@ -36,7 +43,16 @@ export async function sealPending(store: Store, key: SigningKey, now: Millis): P
   const statement = rootStatement({ seq, sealedAt: now, treeSize: records.length, root, prevRoot });
   try {
     return await store.evidence.addRoot(
-      { seq, sealedAt: now, treeSize: records.length, rootHash: root, prevRootHash: prevRoot, statement, signature: signStatement(key, statement), publicKey: key.publicKey },
+      {
+        seq,
+        sealedAt: now,
+        treeSize: records.length,
+        rootHash: root,
+        prevRootHash: prevRoot,
+        statement,
+        signature: signStatement(key, statement),
+        publicKey: key.publicKey,
+      },
       records.map((r) => r.id),
     );
   } catch (err) {

@@ -49,7 +49,13 @@ async function verifyArticle(store: Store, articleId: number, report: VerifyRepo
   const article = await store.getArticle(articleId);
   const records = await store.evidence.listRecords(articleId);
   const name = `article ${articleId}${article ? ` (${article.url})` : records[0] ? ` (${records[0].url})` : ''}`;
-  const fail = (versionNumber: number | null, message: string) => report.breaks.push({ articleId, versionNumber, rootSeq: null, message: `${name}${versionNumber !== null ? ` version ${versionNumber}` : ''}: ${message}` });
+  const fail = (versionNumber: number | null, message: string) =>
+    report.breaks.push({
+      articleId,
+      versionNumber,
+      rootSeq: null,
+      message: `${name}${versionNumber !== null ? ` version ${versionNumber}` : ''}: ${message}`,
+    });
   if (!article && records.length === 0) return fail(null, 'no such article');
   report.articles++;
   let versions: Version[] = [];
@@ -60,10 +66,23 @@ async function verifyArticle(store: Store, articleId: number, report: VerifyRepo
     return fail(null, `versions cannot be read: ${(err as Error).message}`);
   }
   if (!article) fail(null, 'article row deleted; its chain records remain');
-  else if (article.versionCount !== versions.length) fail(null, `says it has ${article.versionCount} versions, ${versions.length} are stored`);
-  await verifyVersionChain(store, versions, records.filter((r) => r.kind === 'version'), fail, report, digests);
+  else if (article.versionCount !== versions.length)
+    fail(null, `says it has ${article.versionCount} versions, ${versions.length} are stored`);
+  await verifyVersionChain(
+    store,
+    versions,
+    records.filter((r) => r.kind === 'version'),
+    fail,
+    report,
+    digests,
+  );
   const events = article ? await store.listEvents(articleId) : [];
-  verifyEventChain(events, records.filter((r) => r.kind === 'event'), fail, report);
+  verifyEventChain(
+    events,
+    records.filter((r) => r.kind === 'event'),
+    fail,
+    report,
+  );
 }
 
 type Fail = (versionNumber: number | null, message: string) => void;
@@ -87,7 +106,8 @@ async function verifyVersionChain(
       fail(n, v ? 'has no chain record (inserted outside Redline?)' : 'missing: neither the version nor its record exists');
       continue;
     }
-    if (r.prevHash !== prev) fail(n, 'chain broken: its record does not follow the previous version\'s record (a version was deleted, inserted or rewritten)');
+    if (r.prevHash !== prev)
+      fail(n, "chain broken: its record does not follow the previous version's record (a version was deleted, inserted or rewritten)");
     prev = r.recordHash;
     if (!v) {
       fail(n, 'version row deleted; its chain record remains');
@@ -96,13 +116,29 @@ async function verifyVersionChain(
     report.versions++;
     if (r.versionId !== v.id) fail(n, `record belongs to version id ${r.versionId}, the row has id ${v.id}`);
     if (textDigest(v) !== r.textDigest) fail(n, 'text changed: title, byline, date or paragraphs differ from what was recorded');
-    const expected = versionRecordHash({ prevHash: r.prevHash, url: r.url, number: v.number, capturedAt: v.capturedAt, fingerprint: v.fingerprint, textDigest: r.textDigest ?? '', captureDigest: r.captureDigest });
-    if (expected !== r.recordHash) fail(n, 'record hash does not match the version (capture time, number, fingerprint or record fields changed)');
+    const expected = versionRecordHash({
+      prevHash: r.prevHash,
+      url: r.url,
+      number: v.number,
+      capturedAt: v.capturedAt,
+      fingerprint: v.fingerprint,
+      textDigest: r.textDigest ?? '',
+      captureDigest: r.captureDigest,
+    });
+    if (expected !== r.recordHash)
+      fail(n, 'record hash does not match the version (capture time, number, fingerprint or record fields changed)');
     await verifyCapture(store, v, r, fail, report, digests);
   }
 }
 
-async function verifyCapture(store: Store, v: Version, r: ChainRecord, fail: Fail, report: VerifyReport, digests: Map<string, string | null>) {
+async function verifyCapture(
+  store: Store,
+  v: Version,
+  r: ChainRecord,
+  fail: Fail,
+  report: VerifyReport,
+  digests: Map<string, string | null>,
+) {
   const info = await store.evidence.getCaptureInfo(v.id);
   if (r.captureDigest === null) {
     if (info) fail(v.number, 'has a capture its record does not cover (added later)');
@@ -124,7 +160,8 @@ async function verifyCapture(store: Store, v: Version, r: ChainRecord, fail: Fai
   }
   const actual = digests.get(info.digest);
   if (actual === 'unreadable') fail(v.number, 'capture bytes are corrupt (cannot be decompressed)');
-  else if (actual !== null && actual !== info.digest) fail(v.number, `capture bytes changed: their sha256 is ${actual}, the record says ${info.digest}`);
+  else if (actual !== null && actual !== info.digest)
+    fail(v.number, `capture bytes changed: their sha256 is ${actual}, the record says ${info.digest}`);
 }
 
 function verifyEventChain(events: ArticleEvent[], records: ChainRecord[], fail: Fail, report: VerifyReport) {
@@ -139,37 +176,56 @@ function verifyEventChain(events: ArticleEvent[], records: ChainRecord[], fail: 
     const e = r.eventId === null ? undefined : byId.get(r.eventId);
     if (!e) return fail(null, `${where}: event row deleted; its chain record remains`);
     report.events++;
-    const expected = eventRecordHash({ prevHash: r.prevHash, url: r.url, seq: r.seq, at: e.at, kind: e.kind, versionNumber: e.versionNumber, detail: e.detail });
+    const expected = eventRecordHash({
+      prevHash: r.prevHash,
+      url: r.url,
+      seq: r.seq,
+      at: e.at,
+      kind: e.kind,
+      versionNumber: e.versionNumber,
+      detail: e.detail,
+    });
     if (expected !== r.recordHash) fail(null, `${where} (${e.kind}): event changed (time, kind, version or detail differ from the record)`);
   });
   for (const e of events) {
-    if (CHAINED_EVENT_KINDS.includes(e.kind) && !recorded.has(e.id)) fail(null, `${e.kind} event ${e.id}: has no chain record (inserted outside Redline?)`);
+    if (CHAINED_EVENT_KINDS.includes(e.kind) && !recorded.has(e.id))
+      fail(null, `${e.kind} event ${e.id}: has no chain record (inserted outside Redline?)`);
   }
 }
 
 async function verifyRoots(store: Store, report: VerifyReport, opts: VerifyOptions) {
-  const fail = (seq: number, message: string) => report.breaks.push({ articleId: null, versionNumber: null, rootSeq: seq, message: `root ${seq}: ${message}` });
+  const fail = (seq: number, message: string) =>
+    report.breaks.push({ articleId: null, versionNumber: null, rootSeq: seq, message: `root ${seq}: ${message}` });
   const key = opts.trustedRoot?.publicKey ?? opts.publicKey;
   let prev: SignedRoot | null = null;
   let sawTrusted = false;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.evidence.listRoots({ afterSeq: after, limit: 200 });
     if (page.length === 0) break;
     for (const root of page) {
       report.roots++;
       if (root.seq !== (prev?.seq ?? 0) + 1) fail(root.seq, `follows root ${prev?.seq ?? 0}: roots are missing`);
       if (root.prevRootHash !== (prev?.rootHash ?? '')) fail(root.seq, 'does not link to the previous root');
-      const statement = rootStatement({ seq: root.seq, sealedAt: root.sealedAt, treeSize: root.treeSize, root: root.rootHash, prevRoot: root.prevRootHash });
+      const statement = rootStatement({
+        seq: root.seq,
+        sealedAt: root.sealedAt,
+        treeSize: root.treeSize,
+        root: root.rootHash,
+        prevRoot: root.prevRootHash,
+      });
       if (statement !== root.statement) fail(root.seq, 'its fields differ from the signed statement');
       if (!verifyStatement(root.publicKey, root.statement, root.signature)) fail(root.seq, 'bad signature');
       if (key && root.publicKey !== key) fail(root.seq, 'signed by another key than the trusted one');
       if (opts.trustedRoot && root.seq === opts.trustedRoot.seq) {
         sawTrusted = true;
-        if (root.rootHash !== opts.trustedRoot.rootHash || root.statement !== opts.trustedRoot.statement) fail(root.seq, 'differs from the trusted root given: history was rewritten');
+        if (root.rootHash !== opts.trustedRoot.rootHash || root.statement !== opts.trustedRoot.statement)
+          fail(root.seq, 'differs from the trusted root given: history was rewritten');
       }
       const leaves = await store.evidence.listRootLeaves(root.id);
-      if (leaves.length !== root.treeSize) fail(root.seq, `covers ${leaves.length} records but was signed for ${root.treeSize} (records deleted or moved)`);
-      else if (leaves.length > 0 && merkleRoot(leaves.map((l) => l.recordHash)) !== root.rootHash) fail(root.seq, 'its records no longer give its signed root hash (a record was changed)');
+      if (leaves.length !== root.treeSize)
+        fail(root.seq, `covers ${leaves.length} records but was signed for ${root.treeSize} (records deleted or moved)`);
+      else if (leaves.length > 0 && merkleRoot(leaves.map((l) => l.recordHash)) !== root.rootHash)
+        fail(root.seq, 'its records no longer give its signed root hash (a record was changed)');
       prev = root;
     }
     after = page[page.length - 1].seq;

@@ -25,8 +25,7 @@ function kindOf(name: string, inherited: BlockKind): BlockKind {
 }
 
 type Frame =
-  | { exit: false; node: AnyNode; inLink: boolean; kind: BlockKind }
-  | { exit: true; isBlock: boolean; restore: BlockKind; el: Element };
+  { exit: false; node: AnyNode; inLink: boolean; kind: BlockKind } | { exit: true; isBlock: boolean; restore: BlockKind; el: Element };
 
 /**
  * The container's text as blocks in document order: one per paragraph, heading, list item, quote.
@@ -91,7 +90,8 @@ export function collectBlocks(container: Element, skip?: (el: Element) => boolea
     stack.push({ exit: true, isBlock, restore, el: node });
     const childKind = isBlock || node === container ? kind : frame.kind;
     const childInLink = inLink || node.name === 'a';
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ exit: false, node: node.children[i], inLink: childInLink, kind: childKind });
+    for (let i = node.children.length - 1; i >= 0; i--)
+      stack.push({ exit: false, node: node.children[i], inLink: childInLink, kind: childKind });
   }
   flush();
   return blocks;

@@ -2,10 +2,31 @@ import { attr, elementsIn, removeNode, type Document, type Element, type Remover
 
 /** Elements that never hold visible article text. */
 const JUNK_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
-  'button', 'input', 'select', 'textarea', 'option', 'head', 'link', 'meta', 'picture', 'map',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'option',
+  'head',
+  'link',
+  'meta',
+  'picture',
+  'map',
   // Captions change with every picture swap and are not the story's text.
-  'figure', 'figcaption',
+  'figure',
+  'figcaption',
 ]);
 
 /**
@@ -21,16 +42,88 @@ export const SEMANTIC_TAGS = new Set(['label', 'nav', 'aside', 'footer', 'dialog
  * ("content has-sidebar", "main nav-open"), so they spare elements holding much of the prose.
  */
 const STRONG_WORDS = new Set([
-  'comment', 'comments', 'disqus', 'footer', 'cookie', 'cookies', 'consent', 'gdpr', 'newsletter', 'newsletters',
-  'outbrain', 'taboola', 'related', 'recommended', 'recommendations', 'share', 'sharing', 'sharebar', 'social',
-  'byline', 'caption', 'breadcrumb', 'breadcrumbs', 'popular', 'trending', 'mostread', 'promo', 'sponsored',
-  'subscribe', 'signup', 'login', 'signin', 'dateline', 'timestamp',
+  'comment',
+  'comments',
+  'disqus',
+  'footer',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'newsletter',
+  'newsletters',
+  'outbrain',
+  'taboola',
+  'related',
+  'recommended',
+  'recommendations',
+  'share',
+  'sharing',
+  'sharebar',
+  'social',
+  'byline',
+  'caption',
+  'breadcrumb',
+  'breadcrumbs',
+  'popular',
+  'trending',
+  'mostread',
+  'promo',
+  'sponsored',
+  'subscribe',
+  'signup',
+  'login',
+  'signin',
+  'dateline',
+  'timestamp',
 ]);
 const WEAK_WORDS = new Set([
-  'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'dfp', 'gpt', 'sponsor', 'promotion', 'promoted',
-  'subscription', 'sidebar', 'rail', 'nav', 'navbar', 'navigation', 'menu', 'popup', 'modal', 'overlay',
-  'tags', 'tag', 'author', 'authors', 'credit', 'credits', 'toolbar', 'paywall', 'widget', 'skip', 'masthead', 'header',
-  'banner', 'pagination', 'pager', 'meta', 'sr', 'visually', 'offscreen', 'tools', 'follow', 'donate', 'ticker', 'breaking',
+  'ad',
+  'ads',
+  'adv',
+  'advert',
+  'adverts',
+  'advertisement',
+  'advertising',
+  'dfp',
+  'gpt',
+  'sponsor',
+  'promotion',
+  'promoted',
+  'subscription',
+  'sidebar',
+  'rail',
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'popup',
+  'modal',
+  'overlay',
+  'tags',
+  'tag',
+  'author',
+  'authors',
+  'credit',
+  'credits',
+  'toolbar',
+  'paywall',
+  'widget',
+  'skip',
+  'masthead',
+  'header',
+  'banner',
+  'pagination',
+  'pager',
+  'meta',
+  'sr',
+  'visually',
+  'offscreen',
+  'tools',
+  'follow',
+  'donate',
+  'ticker',
+  'breaking',
 ]);
 
 /** CMS taxonomy classes (WordPress "category-social", "tag-cookies") describe the article, not the element. */
@@ -48,7 +141,14 @@ export function classWords(el: Element): string[] {
   let words = wordCache.get(el);
   if (words) return words;
   const raw = `${(cls ?? '').replace(TAXONOMY_CLASS, ' ')} ${id ?? ''}`;
-  words = raw.trim() === '' ? NO_WORDS : raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  words =
+    raw.trim() === ''
+      ? NO_WORDS
+      : raw
+          .replace(/([a-z])([A-Z])/g, '$1 $2')
+          .toLowerCase()
+          .split(/[^a-z0-9]+/)
+          .filter(Boolean);
   wordCache.set(el, words);
   return words;
 }

@@ -22,7 +22,8 @@ interface ParserInternals {
 }
 
 const baseEmitOpenTag = (Parser.prototype as unknown as ParserInternals).emitOpenTag;
-if (typeof baseEmitOpenTag !== 'function') throw new Error('htmlparser2 changed: Parser.emitOpenTag is gone (see MAX_DEPTH in extract/dom.ts)');
+if (typeof baseEmitOpenTag !== 'function')
+  throw new Error('htmlparser2 changed: Parser.emitOpenTag is gone (see MAX_DEPTH in extract/dom.ts)');
 
 /** A parser that drops open tags beyond MAX_DEPTH (patched on the instance: emitOpenTag is private). */
 function depthBoundParser(handler: DomHandler): Parser {

@@ -10,17 +10,67 @@ import type { Stats } from './stats.ts';
  * scripts/train-extractor.ts). Only structure and text statistics: nothing names a site.
  */
 export const FEATURE_NAMES = [
-  'logChars', 'logWords', 'linkDensity', 'sentenceEnds', 'endsWithPunct', 'commaRate', 'digitShare', 'capitalisedShare',
-  'furnitureText', 'titleText',
-  'kindP', 'kindHeading', 'headingLevel', 'kindLi', 'kindQuote', 'kindPre', 'kindOther',
-  'cutSemantic', 'cutTeaser', 'cutLinkList', 'cutFurniture', 'cutStrong', 'cutWeak', 'cutAny',
-  'inContainer', 'containerDistance',
-  'inArticle', 'inMain', 'inHeader', 'inNav', 'inAside', 'inFooter', 'inFigure', 'inTable', 'inLink', 'inForm', 'inList',
-  'tokenOwn', 'tokenMin', 'tokenMax', 'tokenSum', 'tokenNearest',
-  'parentLogText', 'parentLinkDensity', 'parentProseShare', 'siblingBlocks',
-  'shareOfLongest', 'depth',
-  'prevLogChars', 'nextLogChars', 'prevLinkDensity', 'nextLinkDensity', 'prevInContainer', 'nextInContainer',
-  'windowLogChars', 'windowLinkDensity', 'windowTokenSum', 'prevCut', 'nextCut', 'prevKindP', 'nextKindP',
+  'logChars',
+  'logWords',
+  'linkDensity',
+  'sentenceEnds',
+  'endsWithPunct',
+  'commaRate',
+  'digitShare',
+  'capitalisedShare',
+  'furnitureText',
+  'titleText',
+  'kindP',
+  'kindHeading',
+  'headingLevel',
+  'kindLi',
+  'kindQuote',
+  'kindPre',
+  'kindOther',
+  'cutSemantic',
+  'cutTeaser',
+  'cutLinkList',
+  'cutFurniture',
+  'cutStrong',
+  'cutWeak',
+  'cutAny',
+  'inContainer',
+  'containerDistance',
+  'inArticle',
+  'inMain',
+  'inHeader',
+  'inNav',
+  'inAside',
+  'inFooter',
+  'inFigure',
+  'inTable',
+  'inLink',
+  'inForm',
+  'inList',
+  'tokenOwn',
+  'tokenMin',
+  'tokenMax',
+  'tokenSum',
+  'tokenNearest',
+  'parentLogText',
+  'parentLinkDensity',
+  'parentProseShare',
+  'siblingBlocks',
+  'shareOfLongest',
+  'depth',
+  'prevLogChars',
+  'nextLogChars',
+  'prevLinkDensity',
+  'nextLinkDensity',
+  'prevInContainer',
+  'nextInContainer',
+  'windowLogChars',
+  'windowLinkDensity',
+  'windowTokenSum',
+  'prevCut',
+  'nextCut',
+  'prevKindP',
+  'nextKindP',
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -186,9 +236,35 @@ interface Ancestry {
   depth: number;
 }
 
-const TAG_FEATURES = [F.inArticle, F.inMain, F.inHeader, F.inNav, F.inAside, F.inFooter, F.inFigure, F.inTable, F.inLink, F.inForm, F.inList];
+const TAG_FEATURES = [
+  F.inArticle,
+  F.inMain,
+  F.inHeader,
+  F.inNav,
+  F.inAside,
+  F.inFooter,
+  F.inFigure,
+  F.inTable,
+  F.inLink,
+  F.inForm,
+  F.inList,
+];
 const TAG_BIT = new Map<string, number>(
-  Object.entries({ article: 0, main: 1, header: 2, nav: 3, aside: 4, footer: 5, figure: 6, figcaption: 6, table: 7, a: 8, form: 9, ul: 10, ol: 10 }).map(([tag, bit]) => [tag, 1 << bit]),
+  Object.entries({
+    article: 0,
+    main: 1,
+    header: 2,
+    nav: 3,
+    aside: 4,
+    footer: 5,
+    figure: 6,
+    figcaption: 6,
+    table: 7,
+    a: 8,
+    form: 9,
+    ul: 10,
+    ol: 10,
+  }).map(([tag, bit]) => [tag, 1 << bit]),
 );
 
 /** The element's ancestry, computed once per element (iteratively: pages nest deeply). */
@@ -205,7 +281,12 @@ function ancestry(el: Element, reasons: Map<unknown, RemovalReason>, containers:
   let acc: Ancestry = known ?? { reason: undefined, contained: false, tags: 0, depth: 0 };
   for (let i = chain.length - 1; i >= 0; i--) {
     const e = chain[i];
-    acc = { reason: reasons.get(e) ?? acc.reason, contained: acc.contained || containers.has(e), tags: acc.tags | (TAG_BIT.get(e.name) ?? 0), depth: acc.depth + 1 };
+    acc = {
+      reason: reasons.get(e) ?? acc.reason,
+      contained: acc.contained || containers.has(e),
+      tags: acc.tags | (TAG_BIT.get(e.name) ?? 0),
+      depth: acc.depth + 1,
+    };
     memo.set(e, acc);
   }
   return acc;

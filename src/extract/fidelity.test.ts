@@ -21,7 +21,9 @@ describe('text is stored as the page showed it (issue 8)', () => {
     const persian = 'وزیر گفت که دولت می‌خواهد قانون آب را پیش از پایان سال تصویب کند و نمایندگان باید هفته‌ی آینده رأی بدهند.';
     const hindi = 'मंत्री ने कहा कि सरकार जल विधेयक को इस सत्र में पारित करना चाहती है, क्‍षेत्रीय दलों ने र्‍य समर्थन दिया।';
     const emoji = 'Readers sent 👨‍👩‍👧 family photos and 🏳️‍🌈 flags from the parade, and 👩‍💻 developers built a live map of the route.';
-    const html = page(`<article><h1>Water bill approved</h1><p>${persian}</p><p>  ${hindi.replace(/ /g, '  \n ')}</p><p>${emoji}</p><p>${P[0]}</p></article>`);
+    const html = page(
+      `<article><h1>Water bill approved</h1><p>${persian}</p><p>  ${hindi.replace(/ /g, '  \n ')}</p><p>${emoji}</p><p>${P[0]}</p></article>`,
+    );
     const { paragraphs } = extractArticle(html, 'https://news.example/water');
     expect(paragraphs).toContain(persian.normalize('NFC'));
     expect(paragraphs).toContain(hindi.normalize('NFC'));
@@ -33,7 +35,9 @@ describe('text is stored as the page showed it (issue 8)', () => {
 
 describe('parse stage stays linear on pathological nesting (issue 9)', () => {
   it('1,000,000 unclosed <b> in a 3 MB page: bounded depth, article still read', { timeout: 60_000 }, () => {
-    const html = page(`<article><h1>Water bill approved</h1><p>${P[0]}</p><p>${P[1]}</p>${'<b>'.repeat(1_000_000)}<p>${P[2]}</p></article>`);
+    const html = page(
+      `<article><h1>Water bill approved</h1><p>${P[0]}</p><p>${P[1]}</p>${'<b>'.repeat(1_000_000)}<p>${P[2]}</p></article>`,
+    );
     expect(html.length).toBeGreaterThan(3_000_000);
     const doc = parseHtml(html);
     let deepest = 0;
@@ -79,28 +83,45 @@ describe('block model', () => {
     const model = MODEL as BlockModel;
     expect(model.features).toEqual([...FEATURE_NAMES]);
     expect(model.trees.length).toBeGreaterThan(10);
-    const tiny: BlockModel = { ...model, bias: 0, trees: [{ feature: [0, -1, -1], threshold: [1.5, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [0, -2, 3] }] };
+    const tiny: BlockModel = {
+      ...model,
+      bias: 0,
+      trees: [{ feature: [0, -1, -1], threshold: [1.5, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [0, -2, 3] }],
+    };
     expect(predict(tiny, [1])).toBeCloseTo(1 / (1 + Math.exp(2)));
     expect(predict(tiny, [2])).toBeCloseTo(1 / (1 + Math.exp(-3)));
   });
 });
 
 describe('headline', () => {
-  const title = (head: string, body: string) => chooseTitle(collectMeta(parseHtml(`<html><head>${head}</head><body>${body}</body></html>`)), null);
+  const title = (head: string, body: string) =>
+    chooseTitle(collectMeta(parseHtml(`<html><head>${head}</head><body>${body}</body></html>`)), null);
 
   it('drops a section path and site name ("BBC NEWS | World | Middle East | Headline")', () => {
-    expect(title('<title>BBC NEWS | World | Middle East | Israel and Hamas agree to extend truce</title>', '<div>no h1</div>')).toBe('Israel and Hamas agree to extend truce');
-    expect(title('<title>BBC NEWS | World | Middle East | Israel and Hamas agree to extend truce</title>', '<h1>Israel and Hamas agree to extend truce</h1>')).toBe('Israel and Hamas agree to extend truce');
+    expect(title('<title>BBC NEWS | World | Middle East | Israel and Hamas agree to extend truce</title>', '<div>no h1</div>')).toBe(
+      'Israel and Hamas agree to extend truce',
+    );
+    expect(
+      title(
+        '<title>BBC NEWS | World | Middle East | Israel and Hamas agree to extend truce</title>',
+        '<h1>Israel and Hamas agree to extend truce</h1>',
+      ),
+    ).toBe('Israel and Hamas agree to extend truce');
   });
 
   it('prefers the visible h1 that agrees with og:title over an SEO variant, and passes over a logo h1', () => {
-    const head = '<title>Best Apps to Learn a Language in 2025 - Top 10 Picks | Lingo</title><meta property="og:title" content="Best Apps to Learn a Language in 2025 – Top 10 Picks"><meta property="og:site_name" content="Lingo">';
-    expect(title(head, '<h1>Lingo</h1><h1>Top 10: Best Language Learning Apps (tested by experts)</h1>')).toBe('Top 10: Best Language Learning Apps (tested by experts)');
+    const head =
+      '<title>Best Apps to Learn a Language in 2025 - Top 10 Picks | Lingo</title><meta property="og:title" content="Best Apps to Learn a Language in 2025 – Top 10 Picks"><meta property="og:site_name" content="Lingo">';
+    expect(title(head, '<h1>Lingo</h1><h1>Top 10: Best Language Learning Apps (tested by experts)</h1>')).toBe(
+      'Top 10: Best Language Learning Apps (tested by experts)',
+    );
     expect(title(head, '<h1>Menu</h1>')).toBe('Best Apps to Learn a Language in 2025');
   });
 
   it('strips the site name from an h1 that carries it', () => {
-    expect(title('<title>Critics Choice: Best Exhibitions 2025 – Artlyst</title>', '<h1>Critics Choice: Best Exhibitions 2025 – Artlyst</h1>')).toBe('Critics Choice: Best Exhibitions 2025');
+    expect(
+      title('<title>Critics Choice: Best Exhibitions 2025 – Artlyst</title>', '<h1>Critics Choice: Best Exhibitions 2025 – Artlyst</h1>'),
+    ).toBe('Critics Choice: Best Exhibitions 2025');
   });
 });
 
@@ -117,12 +138,17 @@ describe('lede, promos and multi-section bodies (issue 8)', () => {
     expect(paragraphs).toContain('LONDON — The regional parliament approved the water bill late on Thursday after a debate of nine hours.');
     expect(paragraphs).toEqual(expect.arrayContaining([P[1], P[2], P[3]]));
     const joined = paragraphs.join('\n');
-    for (const promo of ['Live tweets', 'Last updated', 'twitter content', 'Content from Twitter', 'provided by Twitter', 'Read more:']) expect(joined).not.toContain(promo);
+    for (const promo of ['Live tweets', 'Last updated', 'twitter content', 'Content from Twitter', 'provided by Twitter', 'Read more:'])
+      expect(joined).not.toContain(promo);
   });
 
   it('keeps every section of a body split over sibling containers', () => {
-    const sections = [1, 2, 3, 4].map((n) => `<section class="listicle-item"><h2>${n}. Step ${n}</h2><p>${P[n - 1]}</p><p>${P[(n + 1) % 4]}</p></section>`);
-    const html = page(`<main><h1>Water bill approved</h1><div class="intro"><p>${P[3]} ${P[0]}</p></div>${sections.join('<div class="ad"><p>Advertisement</p></div>')}<aside><h3>Most read</h3><ul><li><a href="/a">Storm hits the coast</a></li><li><a href="/b">Markets fall</a></li></ul></aside></main>`);
+    const sections = [1, 2, 3, 4].map(
+      (n) => `<section class="listicle-item"><h2>${n}. Step ${n}</h2><p>${P[n - 1]}</p><p>${P[(n + 1) % 4]}</p></section>`,
+    );
+    const html = page(
+      `<main><h1>Water bill approved</h1><div class="intro"><p>${P[3]} ${P[0]}</p></div>${sections.join('<div class="ad"><p>Advertisement</p></div>')}<aside><h3>Most read</h3><ul><li><a href="/a">Storm hits the coast</a></li><li><a href="/b">Markets fall</a></li></ul></aside></main>`,
+    );
     const { paragraphs } = extractArticle(html, 'https://news.example/guide');
     for (const n of [1, 2, 3, 4]) expect(paragraphs).toContain(`${n}. Step ${n}`);
     expect(paragraphs.filter((p) => P.includes(p))).toHaveLength(8);

@@ -153,7 +153,23 @@ const ENDS_WITH_PUNCT = FEATURE_NAMES.indexOf('endsWithPunct');
 const FURNITURE_TEXT = FEATURE_NAMES.indexOf('furnitureText');
 
 /** Class words of an article's lede: standfirst, dek, summary, intro. */
-const LEDE_WORDS = new Set(['standfirst', 'dek', 'lede', 'lead', 'leadin', 'intro', 'introduction', 'summary', 'subtitle', 'subheadline', 'subhead', 'sapo', 'chapo', 'excerpt', 'strapline']);
+const LEDE_WORDS = new Set([
+  'standfirst',
+  'dek',
+  'lede',
+  'lead',
+  'leadin',
+  'intro',
+  'introduction',
+  'summary',
+  'subtitle',
+  'subheadline',
+  'subhead',
+  'sapo',
+  'chapo',
+  'excerpt',
+  'strapline',
+]);
 
 /**
  * The standfirst under the headline, a lede paragraph with its own class: prose on the element
@@ -178,11 +194,16 @@ function runPasses(doc: Document, rule: SiteRule | null, removals: Removals) {
   const totalProse = doc.children.reduce((sum, c) => sum + (isElement(c) ? stats.get(c)!.prose : 0), 0);
   // Judged on the statistics after strong removal; brought up to date once the pass is done.
   const weakParents: ParentNode[] = [];
-  removeWeakNegative(doc, (el) => stats.get(el)?.prose ?? 0, totalProse, (el, reason) => {
-    const parent = el.parent;
-    remove(el, reason);
-    if (parent && !el.parent) weakParents.push(parent);
-  });
+  removeWeakNegative(
+    doc,
+    (el) => stats.get(el)?.prose ?? 0,
+    totalProse,
+    (el, reason) => {
+      const parent = el.parent;
+      remove(el, reason);
+      if (parent && !el.parent) weakParents.push(parent);
+    },
+  );
   refreshStats(stats, weakParents);
   let containers: Element[] = [];
   if (rule?.body) {

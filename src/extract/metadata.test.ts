@@ -22,7 +22,10 @@ describe('stripSiteName', () => {
 
 describe('metadata', () => {
   it('prefers an <h1> that agrees with og:title, keeping its exact wording', () => {
-    const { page, ld } = meta('<title>Rates rise | Paper</title><meta property="og:title" content="Rates rise again - Paper">', '<h1>Rates Rise Again</h1>');
+    const { page, ld } = meta(
+      '<title>Rates rise | Paper</title><meta property="og:title" content="Rates rise again - Paper">',
+      '<h1>Rates Rise Again</h1>',
+    );
     expect(chooseTitle(page, ld)).toBe('Rates Rise Again');
   });
 
@@ -32,21 +35,30 @@ describe('metadata', () => {
   });
 
   it('falls back to og:title without the site name when the h1 is something else', () => {
-    const { page, ld } = meta('<meta property="og:title" content="Rates rise again as inflation bites | Paper"><meta property="og:site_name" content="Paper">', '<h1>Paper</h1>');
+    const { page, ld } = meta(
+      '<meta property="og:title" content="Rates rise again as inflation bites | Paper"><meta property="og:site_name" content="Paper">',
+      '<h1>Paper</h1>',
+    );
     expect(chooseTitle(page, ld)).toBe('Rates rise again as inflation bites');
   });
 
   it('reads JSON-LD inside @graph for date and authors; skips placeholder dates', () => {
-    const ld = '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["NewsArticle"],"headline":"H","datePublished":"2026-03-01T09:00:00Z","author":[{"name":"A One"},{"name":"B Two"}]}]}</script>';
+    const ld =
+      '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["NewsArticle"],"headline":"H","datePublished":"2026-03-01T09:00:00Z","author":[{"name":"A One"},{"name":"B Two"}]}]}</script>';
     const { page, ld: linked } = meta(ld);
     expect(choosePublished(page, linked)).toBe('2026-03-01T09:00:00Z');
     expect(chooseByline(page, linked)).toBe('A One, B Two');
-    const placeholder = meta('<meta property="article:published_time" content="0001-01-01T00:00:00Z">', '<time datetime="2026-03-02">2 March</time>');
+    const placeholder = meta(
+      '<meta property="article:published_time" content="0001-01-01T00:00:00Z">',
+      '<time datetime="2026-03-02">2 March</time>',
+    );
     expect(choosePublished(placeholder.page, placeholder.ld)).toBe('2026-03-02');
   });
 
   it('survives malformed JSON-LD', () => {
-    const { page, ld } = meta('<script type="application/ld+json">{"@type": "NewsArticle", oops</script><meta name="author" content="C Three">');
+    const { page, ld } = meta(
+      '<script type="application/ld+json">{"@type": "NewsArticle", oops</script><meta name="author" content="C Three">',
+    );
     expect(ld).toBeNull();
     expect(chooseByline(page, ld)).toBe('C Three');
   });
@@ -57,8 +69,15 @@ describe('metadata', () => {
   });
 
   it('resolves the canonical URL against the page URL, ignoring non-http schemes', () => {
-    expect(chooseCanonical(meta('<link rel="canonical" href="/a/b">').page, 'https://x.example/a/b?utm_source=rss')).toBe('https://x.example/a/b');
-    expect(chooseCanonical(meta('<link rel="canonical" href="javascript:void(0)"><meta property="og:url" content="https://x.example/og">').page, 'https://x.example/')).toBe('https://x.example/og');
+    expect(chooseCanonical(meta('<link rel="canonical" href="/a/b">').page, 'https://x.example/a/b?utm_source=rss')).toBe(
+      'https://x.example/a/b',
+    );
+    expect(
+      chooseCanonical(
+        meta('<link rel="canonical" href="javascript:void(0)"><meta property="og:url" content="https://x.example/og">').page,
+        'https://x.example/',
+      ),
+    ).toBe('https://x.example/og');
     expect(chooseCanonical(meta('').page, 'https://x.example/')).toBeNull();
   });
 });

@@ -57,7 +57,10 @@ const SEPARATORS = /\s+[|\-–—·•»]\s+|\s+::\s+/;
 
 /** Drops a " - Site Name" / "Site | " decoration: keeps the longest part when the title is split by separators. */
 export function stripSiteName(title: string, siteName?: string | null): string {
-  const parts = title.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
+  const parts = title
+    .split(SEPARATORS)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length < 2) return title;
   const site = siteName ? comparable(siteName) : null;
   const kept = site ? parts.filter((p) => comparable(p) !== site) : parts;
@@ -71,7 +74,10 @@ export function stripSiteName(title: string, siteName?: string | null): string {
 export function comparable(s: string): string {
   let key = comparableSeen.get(s);
   if (key === undefined) {
-    key = normalizeText(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    key = normalizeText(s)
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
     // Short block texts are compared with the headline by the features and again by the filter; bounded memo.
     if (s.length < 400) {
       if (comparableSeen.size >= 10_000) comparableSeen.clear();
@@ -98,7 +104,9 @@ export function chooseTitle(page: PageMeta, ld: LinkedArticle | null): string {
   const stripped = declared.map((d) => stripSiteName(d, siteName));
   // Names the page gives itself: og:site_name and the last part of a separated <title>.
   const titleParts = page.title.split(SEPARATORS);
-  const names = new Set([siteName, titleParts.length > 1 ? titleParts[titleParts.length - 1] : null].filter((n): n is string => !!n).map(comparable));
+  const names = new Set(
+    [siteName, titleParts.length > 1 ? titleParts[titleParts.length - 1] : null].filter((n): n is string => !!n).map(comparable),
+  );
   const h1s = page.h1s.map((h) => stripH1Suffix(h, names)).filter((h) => h.length <= 400 && !names.has(comparable(h)));
   if (declared.length === 0) return h1s[0] ?? '';
   let best: string | null = null;
@@ -117,11 +125,48 @@ export function chooseTitle(page: PageMeta, ld: LinkedArticle | null): string {
 function stripH1Suffix(h1: string, names: Set<string>): string {
   const parts = h1.split(SEPARATORS);
   if (parts.length < 2 || !names.has(comparable(parts[parts.length - 1]))) return h1;
-  return h1.slice(0, h1.length - parts[parts.length - 1].length).replace(/\s*(\||-|–|—|·|•|»|::)\s*$/, '').trim() || h1;
+  return (
+    h1
+      .slice(0, h1.length - parts[parts.length - 1].length)
+      .replace(/\s*(\||-|–|—|·|•|»|::)\s*$/, '')
+      .trim() || h1
+  );
 }
 
-const STOPWORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'in', 'on', 'for', 'with', 'is', 'are', 'at', 'by', 'from', 'how', 'what', 'why', 'your', 'you', 'our', 'this', 'that', 'it', 's']);
-const contentWords = (s: string) => new Set(comparable(s).split(' ').filter((w) => w && !STOPWORDS.has(w)));
+const STOPWORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'or',
+  'to',
+  'in',
+  'on',
+  'for',
+  'with',
+  'is',
+  'are',
+  'at',
+  'by',
+  'from',
+  'how',
+  'what',
+  'why',
+  'your',
+  'you',
+  'our',
+  'this',
+  'that',
+  'it',
+  's',
+]);
+const contentWords = (s: string) =>
+  new Set(
+    comparable(s)
+      .split(' ')
+      .filter((w) => w && !STOPWORDS.has(w)),
+  );
 
 /** Dice overlap of the two titles' content-word sets. */
 function wordAgreement(a: string, b: string): number {
@@ -133,8 +178,21 @@ function wordAgreement(a: string, b: string): number {
   return (2 * shared) / (wa.size + wb.size);
 }
 
-const DATE_KEYS = ['article:published_time', 'datepublished', 'og:published_time', 'pubdate', 'publishdate', 'publish-date',
-  'parsely-pub-date', 'sailthru.date', 'originalpublicationdate', 'dc.date.issued', 'dc.date', 'date', 'article.published'];
+const DATE_KEYS = [
+  'article:published_time',
+  'datepublished',
+  'og:published_time',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'parsely-pub-date',
+  'sailthru.date',
+  'originalpublicationdate',
+  'dc.date.issued',
+  'dc.date',
+  'date',
+  'article.published',
+];
 
 export function choosePublished(page: PageMeta, ld: LinkedArticle | null): string | null {
   const candidates = [ld?.datePublished, ...DATE_KEYS.map((k) => page.meta.get(k)), page.timeDatetime];

@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from './index.ts';
 import { sharedDir } from './testdata/shared.ts';
 import { isFurnitureText } from './filter.ts';
-import { BODY_VARIANTS, BOILERPLATE_VARIANTS, groundTruthMatcher, makeVariant, variantTarget, type VariantKind } from './testdata/robustness.ts';
+import {
+  BODY_VARIANTS,
+  BOILERPLATE_VARIANTS,
+  groundTruthMatcher,
+  makeVariant,
+  variantTarget,
+  type VariantKind,
+} from './testdata/robustness.ts';
 
 const CORPUS = join(sharedDir(), 'corpus/scrapinghub');
 const hasCorpus = existsSync(join(CORPUS, 'ground-truth.json'));
@@ -51,7 +58,9 @@ describe('robustness variants of a synthetic page', () => {
  * is exercised on ~1/8 (boilerplate) or ~1/2 (body) of the pages. The full matrix is in the bench.
  */
 describe.skipIf(!hasCorpus)('robustness on the development pages', () => {
-  const truth = hasCorpus ? (JSON.parse(readFileSync(join(CORPUS, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>) : {};
+  const truth = hasCorpus
+    ? (JSON.parse(readFileSync(join(CORPUS, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>)
+    : {};
   const ids = Object.keys(truth).sort();
 
   it('boilerplate-only variants never change the fingerprint; body edits always do', { timeout: 300_000 }, () => {

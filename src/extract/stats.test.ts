@@ -16,7 +16,13 @@ describe('refreshStats', () => {
     const removals = new Removals();
     const parents: ParentNode[] = [];
     // An inline element, a list, a link inside that already removed list, an inline element of a paragraph, a whole section.
-    for (const el of [all.find((e) => e.name === 'span')!, all.find((e) => e.name === 'ul')!, inList, all.find((e) => e.name === 'i')!, all.find((e) => e.name === 'aside')!]) {
+    for (const el of [
+      all.find((e) => e.name === 'span')!,
+      all.find((e) => e.name === 'ul')!,
+      inList,
+      all.find((e) => e.name === 'i')!,
+      all.find((e) => e.name === 'aside')!,
+    ]) {
       const parent = el.parent!;
       removals.remove(el, 'weak');
       if (!el.parent) parents.push(parent);

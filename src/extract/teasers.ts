@@ -54,7 +54,8 @@ function startsWithLink(el: Element): boolean {
 
 function lastText(el: Element): string {
   let node: AnyNode | undefined = el;
-  for (let depth = 0; node && isElement(node) && depth < MAX_DESCENT; depth++) node = [...node.children].reverse().find((c) => !(c instanceof Text) || c.data.trim() !== '');
+  for (let depth = 0; node && isElement(node) && depth < MAX_DESCENT; depth++)
+    node = [...node.children].reverse().find((c) => !(c instanceof Text) || c.data.trim() !== '');
   return node instanceof Text ? node.data : '';
 }
 

@@ -3,8 +3,26 @@
  * that might select content (id, page, ref on some CMSs) stays.
  */
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'mc_cid', 'mc_eid', 'igshid', 'yclid',
-  '_ga', '_gl', 'twclid', 'ocid', 'cmpid', 'ito', 'at_medium', 'at_campaign', 'smid', 'smtyp',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'mc_cid',
+  'mc_eid',
+  'igshid',
+  'yclid',
+  '_ga',
+  '_gl',
+  'twclid',
+  'ocid',
+  'cmpid',
+  'ito',
+  'at_medium',
+  'at_campaign',
+  'smid',
+  'smtyp',
 ]);
 const TRACKING_PREFIXES = ['utm_', 'at_custom'];
 /** Parameters that are tracking only with these values (e.g. NYT's `partner=rss&emc=rss`). */

@@ -36,7 +36,11 @@ function readCase(c: Case): { text: string; charset: string } {
 }
 
 function summarise(doc: FeedDocument) {
-  return doc.items.map((i) => ({ url: i.url, title: i.title, published: i.publishedAt === null ? null : new Date(i.publishedAt).toISOString() }));
+  return doc.items.map((i) => ({
+    url: i.url,
+    title: i.title,
+    published: i.publishedAt === null ? null : new Date(i.publishedAt).toISOString(),
+  }));
 }
 
 const iso = (s: string | null) => (s === null ? null : new Date(s).toISOString());

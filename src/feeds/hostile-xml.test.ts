@@ -27,17 +27,21 @@ describe('external entities and DTDs', () => {
     writeFileSync(join(dir, 'evil.dtd'), `<!ENTITY xxe "${SECRET}">`);
     for (const name of ['readFileSync', 'openSync', 'readFile', 'open', 'createReadStream', 'readSync', 'read'] as const) {
       const original = fs[name] as (...args: unknown[]) => unknown;
-      spies.push(vi.spyOn(fs, name).mockImplementation(((...args: unknown[]) => {
-        reads.push(`${name}(${String(args[0])})`);
-        return original.apply(fs, args);
-      }) as never));
+      spies.push(
+        vi.spyOn(fs, name).mockImplementation(((...args: unknown[]) => {
+          reads.push(`${name}(${String(args[0])})`);
+          return original.apply(fs, args);
+        }) as never),
+      );
     }
     for (const name of ['readFile', 'open'] as const) {
       const original = fs.promises[name] as (...args: unknown[]) => Promise<unknown>;
-      spies.push(vi.spyOn(fs.promises, name).mockImplementation(((...args: unknown[]) => {
-        reads.push(`promises.${name}(${String(args[0])})`);
-        return original.apply(fs.promises, args);
-      }) as never));
+      spies.push(
+        vi.spyOn(fs.promises, name).mockImplementation(((...args: unknown[]) => {
+          reads.push(`promises.${name}(${String(args[0])})`);
+          return original.apply(fs.promises, args);
+        }) as never),
+      );
     }
     syncBuiltinESMExports();
   });
@@ -57,12 +61,19 @@ describe('external entities and DTDs', () => {
     }
   };
 
-  const item = (title: string) => `<rss version="2.0"><channel><item><title>${title}</title><link>https://a.example.com/1</link></item></channel></rss>`;
+  const item = (title: string) =>
+    `<rss version="2.0"><channel><item><title>${title}</title><link>https://a.example.com/1</link></item></channel></rss>`;
 
   it.each([
     ['a SYSTEM entity', () => `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://${secretFile}">]>${item('&xxe;')}`],
-    ['a parameter entity', () => `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY % p SYSTEM "file://${join(dir, 'evil.dtd')}"> %p;]>${item('&xxe;')}`],
-    ['an entity after a junk prefix', () => `Warning: x\n<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://${secretFile}">]>${item('&xxe;')}`],
+    [
+      'a parameter entity',
+      () => `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY % p SYSTEM "file://${join(dir, 'evil.dtd')}"> %p;]>${item('&xxe;')}`,
+    ],
+    [
+      'an entity after a junk prefix',
+      () => `Warning: x\n<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://${secretFile}">]>${item('&xxe;')}`,
+    ],
   ])('refuses %s before parsing, reading no file', (_name, doc) => {
     reads.length = 0;
     const r = outcome(doc());

@@ -14,10 +14,30 @@ describe('rssItemUrl', () => {
     ['link and equal guid', 'https://ex.com/a?utm_source=rss', { value: 'https://ex.com/a' }, 'https://ex.com/a'],
     // A different permalink guid alone is no reason to distrust the link (guids are often old URLs).
     ['link and unrelated guid URL', 'https://ex.com/new-slug', { value: 'https://ex.com/?p=123' }, 'https://ex.com/new-slug'],
-    ['BBC-style /go/rss/ wrapper', 'http://news.bbc.co.uk/go/rss/-/1/hi/uk/1.stm', { value: 'http://news.bbc.co.uk/1/hi/uk/1.stm', isPermaLink: false }, 'http://news.bbc.co.uk/1/hi/uk/1.stm'],
-    ['wrapper on a sibling host', 'http://www.bbc.co.uk/go/rss/-/blogs/nick/', { value: 'http://www.bbc.co.uk/blogs/nick/' }, 'http://www.bbc.co.uk/blogs/nick/'],
-    ['click tracker with the URL in its query', 'https://track.example.net/c?u=https%3A%2F%2Fex.com%2Fstory', { value: 'https://ex.com/story' }, 'https://ex.com/story'],
-    ['same path on an unrelated site is not a wrapper', 'https://mirror.other.org/x/1.html', { value: 'https://ex.com/1.html' }, 'https://mirror.other.org/x/1.html'],
+    [
+      'BBC-style /go/rss/ wrapper',
+      'http://news.bbc.co.uk/go/rss/-/1/hi/uk/1.stm',
+      { value: 'http://news.bbc.co.uk/1/hi/uk/1.stm', isPermaLink: false },
+      'http://news.bbc.co.uk/1/hi/uk/1.stm',
+    ],
+    [
+      'wrapper on a sibling host',
+      'http://www.bbc.co.uk/go/rss/-/blogs/nick/',
+      { value: 'http://www.bbc.co.uk/blogs/nick/' },
+      'http://www.bbc.co.uk/blogs/nick/',
+    ],
+    [
+      'click tracker with the URL in its query',
+      'https://track.example.net/c?u=https%3A%2F%2Fex.com%2Fstory',
+      { value: 'https://ex.com/story' },
+      'https://ex.com/story',
+    ],
+    [
+      'same path on an unrelated site is not a wrapper',
+      'https://mirror.other.org/x/1.html',
+      { value: 'https://ex.com/1.html' },
+      'https://mirror.other.org/x/1.html',
+    ],
   ])('%s', (_name, link, guid, expected) => {
     expect(rssItemUrl(link, guid, FEED)).toBe(expected);
   });

@@ -13,7 +13,11 @@ describe('parseFeedDocument on each format', () => {
     const doc = parseFeedDocument(fixture('rss2.xml'), FEED_URL);
     expect(doc.format).toBe('rss');
     expect(doc.items).toEqual([
-      { url: 'https://news.example.com/politics/minister-resigns', title: 'Minister resigns over expenses', publishedAt: Date.UTC(2024, 2, 5, 14, 30) },
+      {
+        url: 'https://news.example.com/politics/minister-resigns',
+        title: 'Minister resigns over expenses',
+        publishedAt: Date.UTC(2024, 2, 5, 14, 30),
+      },
       { url: 'https://feeds.example.com/world/story-2', title: 'Relative link & entity', publishedAt: Date.UTC(2024, 2, 5, 10) },
       { url: 'https://news.example.com/world/story-3', title: 'Guid only', publishedAt: null },
     ]);
@@ -64,7 +68,11 @@ describe('parseFeedDocument on each format', () => {
 
   it('Google News sitemap: news:title and news:publication_date, image:* ignored', () => {
     expect(parseFeed(fixture('news-sitemap.xml'), FEED_URL)).toEqual([
-      { url: 'https://www.example.co.uk/world/europe/article-123', title: 'Talks & tension in Brussels', publishedAt: Date.UTC(2024, 2, 5, 13, 45) },
+      {
+        url: 'https://www.example.co.uk/world/europe/article-123',
+        title: 'Talks & tension in Brussels',
+        publishedAt: Date.UTC(2024, 2, 5, 13, 45),
+      },
       { url: 'https://www.example.co.uk/business/article-124', title: 'Markets <rally>', publishedAt: Date.UTC(2024, 2, 5) },
     ]);
   });

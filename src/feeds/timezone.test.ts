@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 const PROBE = join(import.meta.dirname, 'testdata/tz-probe.ts');
 
 function probe(tz: string) {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', PROBE], { env: { ...process.env, TZ: tz }, encoding: 'utf8', timeout: 30_000 });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', PROBE], {
+    env: { ...process.env, TZ: tz },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return JSON.parse(out) as { offsetMinutes: number; items: number[]; plain: (number | null)[] };
 }
 

@@ -5,8 +5,28 @@ const ISO = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?
 
 /** Zone abbreviations V8 does not know but news feeds use (hours east of UTC). */
 const ZONES: Record<string, number> = {
-  BST: 1, IST: 1, CET: 1, CEST: 2, MET: 1, MEST: 2, EET: 2, EEST: 3, WET: 0, WEST: 1, MSK: 3, SAST: 2,
-  JST: 9, KST: 9, HKT: 8, SGT: 8, AWST: 8, ACST: 9.5, AEST: 10, AEDT: 11, NZST: 12, NZDT: 13,
+  BST: 1,
+  IST: 1,
+  CET: 1,
+  CEST: 2,
+  MET: 1,
+  MEST: 2,
+  EET: 2,
+  EEST: 3,
+  WET: 0,
+  WEST: 1,
+  MSK: 3,
+  SAST: 2,
+  JST: 9,
+  KST: 9,
+  HKT: 8,
+  SGT: 8,
+  AWST: 8,
+  ACST: 9.5,
+  AEST: 10,
+  AEDT: 11,
+  NZST: 12,
+  NZDT: 13,
 };
 
 /** A trailing zone an RFC 822 date may carry: numeric, Z/UT/GMT/UTC, a US or military abbreviation. */

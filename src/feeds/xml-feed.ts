@@ -49,7 +49,9 @@ function linkHref(links: XmlElement[], rel: string): string | null {
 
 /** Atom: the rel="alternate" link (rel defaults to alternate), HTML preferred, resolved against its own xml:base. */
 function atomEntryUrl(entry: XmlElement, atomNs: string): string | null {
-  const alternates = childElements(entry).filter((l) => isAtom(l, 'link', atomNs) && l.attrs.href && ['', 'alternate'].includes((l.attrs.rel ?? '').trim().toLowerCase()));
+  const alternates = childElements(entry).filter(
+    (l) => isAtom(l, 'link', atomNs) && l.attrs.href && ['', 'alternate'].includes((l.attrs.rel ?? '').trim().toLowerCase()),
+  );
   const link = alternates.find((l) => !l.attrs.type || /html/i.test(l.attrs.type)) ?? alternates[0];
   return link ? tryCanonicalizeHttpUrl(link.attrs.href, link.base) : null;
 }
@@ -59,17 +61,27 @@ function rssEntryUrl(item: XmlElement): string | null {
   const linkEl = firstChild(item, '', 'link');
   const linkText = linkEl ? textContent(linkEl).trim() || linkEl.attrs.href : undefined;
   const guidEl = firstChild(item, '', 'guid');
-  const guid = guidEl ? { value: textContent(guidEl).trim(), isPermaLink: !/^\s*false\s*$/i.test(guidEl.attrs.isPermaLink ?? guidEl.attrs.ispermalink ?? 'true') } : undefined;
+  const guid = guidEl
+    ? {
+        value: textContent(guidEl).trim(),
+        isPermaLink: !/^\s*false\s*$/i.test(guidEl.attrs.isPermaLink ?? guidEl.attrs.ispermalink ?? 'true'),
+      }
+    : undefined;
   const fromRss = rssItemUrl(linkText, guid, linkEl?.base ?? item.base);
   if (fromRss) return fromRss;
   const about = attr(item, 'about');
   if (about) return tryCanonicalizeHttpUrl(about, item.base);
-  const atomLink = childElements(item).find((l) => l.ns === 'atom' && l.local === 'link' && l.attrs.href && ['', 'alternate'].includes((l.attrs.rel ?? '').trim()));
+  const atomLink = childElements(item).find(
+    (l) => l.ns === 'atom' && l.local === 'link' && l.attrs.href && ['', 'alternate'].includes((l.attrs.rel ?? '').trim()),
+  );
   return atomLink ? tryCanonicalizeHttpUrl(atomLink.attrs.href, atomLink.base) : null;
 }
 
 function entryTitle(format: XmlFeedFormat, entry: XmlElement, atomNs: string): string | null {
-  const own = format === 'atom' ? atomText(childElements(entry).find((e) => isAtom(e, 'title', atomNs))) : untypedText(firstChild(entry, '', 'title'));
+  const own =
+    format === 'atom'
+      ? atomText(childElements(entry).find((e) => isAtom(e, 'title', atomNs)))
+      : untypedText(firstChild(entry, '', 'title'));
   return own ?? untypedText(firstChild(entry, 'dc', 'title')) ?? mediaTitle(entry);
 }
 

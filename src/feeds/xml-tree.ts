@@ -39,7 +39,15 @@ const NAMESPACES: Record<string, string> = {
 
 /** What an undeclared prefix most likely means. */
 const CONVENTIONAL_PREFIXES: Record<string, string> = {
-  atom: 'atom', atom10: 'atom', a10: 'atom', dc: 'dc', dcterms: 'dcterms', media: 'media', rdf: 'rdf', news: 'news', xhtml: 'xhtml',
+  atom: 'atom',
+  atom10: 'atom',
+  a10: 'atom',
+  dc: 'dc',
+  dcterms: 'dcterms',
+  media: 'media',
+  rdf: 'rdf',
+  news: 'news',
+  xhtml: 'xhtml',
 };
 
 function namespaceKey(uri: string): string {

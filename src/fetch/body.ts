@@ -50,7 +50,8 @@ export function readBody(res: IncomingMessage, maxBytes: number, url: string, tr
         reject(err);
       } else resolve(Buffer.concat(chunks, size));
     };
-    const tooLarge = () => new FetchError('too-large', `${url}: body exceeds ${maxBytes} bytes${encoding ? ` (decompressed, ${encoding})` : ''}`);
+    const tooLarge = () =>
+      new FetchError('too-large', `${url}: body exceeds ${maxBytes} bytes${encoding ? ` (decompressed, ${encoding})` : ''}`);
     const onData = (chunk: Buffer) => {
       if (settled) return;
       if (truncate && size + chunk.length >= maxBytes) {
@@ -87,7 +88,9 @@ export function readBody(res: IncomingMessage, maxBytes: number, url: string, tr
     });
     // No bytes at all (decoder never started) is an empty body whatever the encoding claims.
     res.on('end', () => (decoder ? decoder.end() : settle(null)));
-    res.on('error', (err) => settle(new FetchError('connect', `${url}: connection lost while reading the body: ${err.message}`, { cause: err })));
+    res.on('error', (err) =>
+      settle(new FetchError('connect', `${url}: connection lost while reading the body: ${err.message}`, { cause: err })),
+    );
     res.on('close', () => {
       if (!res.complete) settle(new FetchError('connect', `${url}: connection closed before the body was complete`));
     });

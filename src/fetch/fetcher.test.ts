@@ -25,7 +25,12 @@ describe('fetcher basics', () => {
     let seen: http.IncomingHttpHeaders = {};
     const base = await serve((req, res) => {
       seen = req.headers;
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=120', ETag: '"v1"', 'X-Thing': 'a' });
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'public, max-age=120',
+        ETag: '"v1"',
+        'X-Thing': 'a',
+      });
       res.end('<html><body><p>Héllo</p></body></html>');
     });
     const config = testFetchConfig();
@@ -33,7 +38,14 @@ describe('fetcher basics', () => {
     expect(seen['user-agent']).toBe(config.userAgent);
     expect(seen['accept-encoding']).toBe('gzip, deflate, br');
     expect(seen['accept']).toContain('text/html');
-    expect(result).toMatchObject({ url: `${base}/article`, status: 200, notModified: false, charset: 'utf-8', etag: '"v1"', maxAgeMs: 120_000 });
+    expect(result).toMatchObject({
+      url: `${base}/article`,
+      status: 200,
+      notModified: false,
+      charset: 'utf-8',
+      etag: '"v1"',
+      maxAgeMs: 120_000,
+    });
     expect(result.headers['x-thing']).toBe('a');
     expect(result.text).toContain('<p>Héllo</p>');
     expect(Buffer.from(result.body).toString('utf8')).toBe(result.text);
@@ -117,8 +129,11 @@ describe('charsets', () => {
   });
 
   it('Shift_JIS feed from its XML declaration', async () => {
-    const xml = '<?xml version="1.0" encoding="Shift_JIS"?><rss version="2.0"><channel><item><title>地震速報</title></item></channel></rss>';
-    const base = await serve((_req, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(iconv.encode(xml, 'shift_jis')));
+    const xml =
+      '<?xml version="1.0" encoding="Shift_JIS"?><rss version="2.0"><channel><item><title>地震速報</title></item></channel></rss>';
+    const base = await serve((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(iconv.encode(xml, 'shift_jis')),
+    );
     const result = await createFetcher(testFetchConfig()).get(`${base}/feed`, { accept: 'feed' });
     expect(result.text).toBe(xml);
   });
@@ -134,7 +149,8 @@ describe('charsets', () => {
   });
 
   it('an ISO-8859-1 feed with raw high bytes, charset only in its XML declaration', async () => {
-    const xml = '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><item><title>Café à Zürich</title></item></channel></rss>';
+    const xml =
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><item><title>Café à Zürich</title></item></channel></rss>';
     const base = await serve((_req, res) => res.writeHead(200, { 'Content-Type': 'application/xml' }).end(iconv.encode(xml, 'latin1')));
     const result = await createFetcher(testFetchConfig()).get(`${base}/feed`, { accept: 'feed' });
     expect(result.text).toBe(xml);

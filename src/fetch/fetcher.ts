@@ -83,7 +83,12 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
     fetch: async (robotsUrl) => {
       let url = robotsUrl;
       for (let hop = 0; hop <= config.maxRedirects; hop++) {
-        const res = await exchange(url, { accept: 'text/plain,*/*;q=0.1' }, { maxBytes: ROBOTS_MAX_BYTES, truncate: true }, (s) => s >= 200 && s < 300);
+        const res = await exchange(
+          url,
+          { accept: 'text/plain,*/*;q=0.1' },
+          { maxBytes: ROBOTS_MAX_BYTES, truncate: true },
+          (s) => s >= 200 && s < 300,
+        );
         const location = res.headers['location'];
         if (!isRedirect(res.status) || !location) return { status: res.status, text: Buffer.from(res.body).toString('utf8') };
         url = new URL(location, url);
@@ -97,7 +102,11 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
     if (!(err instanceof FetchError) || err.kind === 'robots') return err;
     const robotsUrl = new URL(ROBOTS_PATH, url).href;
     if (!err.message.includes(robotsUrl)) return err;
-    return new FetchError(err.kind, err.message.replaceAll(robotsUrl, url.href), { status: err.status ?? undefined, retryAfterMs: err.retryAfterMs ?? undefined, cause: err });
+    return new FetchError(err.kind, err.message.replaceAll(robotsUrl, url.href), {
+      status: err.status ?? undefined,
+      retryAfterMs: err.retryAfterMs ?? undefined,
+      cause: err,
+    });
   }
 
   async function get(rawUrl: string, options: GetOptions): Promise<FetchResult> {
@@ -124,7 +133,9 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
       const next = resolveRedirect(location, url);
       if (visited.has(next.href)) throw new FetchError('redirects', `${rawUrl}: redirect loop at ${next.href}`, { status: res.status });
       if (redirects >= config.maxRedirects) {
-        throw new FetchError('redirects', `${rawUrl}: more than ${config.maxRedirects} redirects (last to ${next.href})`, { status: res.status });
+        throw new FetchError('redirects', `${rawUrl}: more than ${config.maxRedirects} redirects (last to ${next.href})`, {
+          status: res.status,
+        });
       }
       url = next;
     }
@@ -168,7 +179,8 @@ function toResult(url: URL, res: RawResponse, options: GetOptions, now: number):
     const lastModified = base.lastModified ?? options.lastModified ?? null;
     return { ...base, etag, lastModified, notModified: true, body: new Uint8Array(0), text: '', charset: 'utf-8' };
   }
-  if (status === 404 || status === 410) throw new FetchError('gone', `${url.href}: ${status} ${status === 410 ? 'Gone' : 'Not Found'}`, { status });
+  if (status === 404 || status === 410)
+    throw new FetchError('gone', `${url.href}: ${status} ${status === 410 ? 'Gone' : 'Not Found'}`, { status });
   if (status < 200 || status >= 300) {
     const retryAfterMs = status === 429 || status === 503 ? (retryAfterFrom(headers['retry-after'], now) ?? undefined) : undefined;
     throw new FetchError('http', `${url.href}: HTTP ${status}`, { status, retryAfterMs });

@@ -21,10 +21,19 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const guarded = () => ({ ...defaultConfig().fetch, respectRobots: false, perHostDelayMs: 0, connectTimeoutMs: 2_000, totalTimeoutMs: 3_000 });
+const guarded = () => ({
+  ...defaultConfig().fetch,
+  respectRobots: false,
+  perHostDelayMs: 0,
+  connectTimeoutMs: 2_000,
+  totalTimeoutMs: 3_000,
+});
 
 async function refusal(promise: Promise<unknown>): Promise<FetchError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(FetchError);
   return err as FetchError;
 }
@@ -74,12 +83,16 @@ describe('the SSRF guard, on by default', () => {
     const before = hits.length;
     const err = await refusal(createFetcher(guarded()).get(url, { accept: 'html' }));
     expect(err.kind).toBe('blocked');
-    expect(err.message).toMatch(/refused to connect to .*(loopback|private|link-local|unspecified|carrier-grade|multicast|reserved).* address; set fetch\.allowPrivateNetworks/);
+    expect(err.message).toMatch(
+      /refused to connect to .*(loopback|private|link-local|unspecified|carrier-grade|multicast|reserved).* address; set fetch\.allowPrivateNetworks/,
+    );
     expect(hits.length).toBe(before);
   });
 
   it('refuses a name that resolves to loopback (checked at connect time by the socket lookup)', async () => {
-    const err = await refusal(createFetcher(guarded(), { lookup: loopbackLookup }).get(`http://news.example:${server.port}/story`, { accept: 'html' }));
+    const err = await refusal(
+      createFetcher(guarded(), { lookup: loopbackLookup }).get(`http://news.example:${server.port}/story`, { accept: 'html' }),
+    );
     expect(err.kind).toBe('blocked');
     expect(err.message).toContain('news.example (127.0.0.1): loopback');
     expect(hits).not.toContain(`news.example:${server.port}/story`);
@@ -87,7 +100,10 @@ describe('the SSRF guard, on by default', () => {
 
   it('refuses a name with any non-public answer among public ones', async () => {
     const mixed: LookupFunction = (_host, _opts, cb) =>
-      (cb as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '93.184.216.34', family: 4 }, { address: '10.0.0.7', family: 4 }]);
+      (cb as (e: null, a: { address: string; family: number }[]) => void)(null, [
+        { address: '93.184.216.34', family: 4 },
+        { address: '10.0.0.7', family: 4 },
+      ]);
     const err = await refusal(createFetcher(guarded(), { lookup: mixed }).get('http://two-faced.example/', { accept: 'feed' }));
     expect(err).toMatchObject({ kind: 'blocked' });
     expect(err.message).toContain('10.0.0.7');
@@ -107,7 +123,9 @@ describe('the SSRF guard, on by default', () => {
   );
 
   it('allowPrivateNetworks: true turns it off (the demo, tests, intranets)', async () => {
-    const result = await createFetcher({ ...guarded(), allowPrivateNetworks: true }).get(`http://2130706433:${server.port}/ok`, { accept: 'html' });
+    const result = await createFetcher({ ...guarded(), allowPrivateNetworks: true }).get(`http://2130706433:${server.port}/ok`, {
+      accept: 'html',
+    });
     expect(result.text).toBe('<p>internal page</p>');
   });
 });
@@ -119,7 +137,9 @@ describe('guardedLookup', () => {
     const rebinding: LookupFunction = (_host, _opts, cb) => (cb as (e: null, a: string, f: number) => void)(null, answers[calls++], 4);
     const lookup = guardedLookup(rebinding);
     const ask = (all: boolean) =>
-      new Promise<{ err: Error | null; address: unknown }>((resolve) => lookup('rebind.example', { all }, (err, address) => resolve({ err, address })));
+      new Promise<{ err: Error | null; address: unknown }>((resolve) =>
+        lookup('rebind.example', { all }, (err, address) => resolve({ err, address })),
+      );
     expect(await ask(false)).toEqual({ err: null, address: '93.184.216.34' });
     const second = await ask(true);
     expect(second.err).toBeInstanceOf(FetchError);
@@ -128,7 +148,8 @@ describe('guardedLookup', () => {
   });
 
   it('passes resolver errors through', async () => {
-    const nxdomain: LookupFunction = (host, _opts, cb) => (cb as (e: Error) => void)(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }));
+    const nxdomain: LookupFunction = (host, _opts, cb) =>
+      (cb as (e: Error) => void)(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }));
     const err = await refusal(createFetcher(guarded(), { lookup: nxdomain }).get('http://nowhere.example/', { accept: 'html' }));
     expect(err.kind).toBe('dns');
   });

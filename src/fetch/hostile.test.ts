@@ -60,7 +60,8 @@ describe('hostile inputs', () => {
   });
 
   it.each(['gzip', 'br'])('a %s bomb is stopped on its decompressed size', async (encoding) => {
-    const body = encoding === 'gzip' ? bomb : zlib.brotliCompressSync(Buffer.alloc(64 * MB), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } });
+    const body =
+      encoding === 'gzip' ? bomb : zlib.brotliCompressSync(Buffer.alloc(64 * MB), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } });
     expect(body.length).toBeLessThan(MB);
     const base = await serve((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html', 'Content-Encoding': encoding }).end(body));
     const err = createFetcher(config).get(`${base}/bomb`, { accept: 'html' });

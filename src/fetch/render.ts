@@ -7,8 +7,15 @@ import type { Fetcher, FetchResult, GetOptions } from './types.ts';
 
 /** Debian's chromium in a container: no sandbox (no user namespaces), no GPU, nothing phoning home. */
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic', '--mute-audio',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--mute-audio',
 ];
 
 /** What a page needs to write its text; pictures, fonts, styles and media never change the text we extract. */
@@ -49,10 +56,17 @@ export function createRenderer(fetcher: Fetcher, config: RenderConfig, fetchConf
   const launch = async (): Promise<Browser> => {
     const { chromium } = await import('playwright-core');
     try {
-      return await chromium.launch({ executablePath: config.chromiumPath, args: CHROMIUM_ARGS, headless: true, timeout: fetchConfig.totalTimeoutMs });
+      return await chromium.launch({
+        executablePath: config.chromiumPath,
+        args: CHROMIUM_ARGS,
+        headless: true,
+        timeout: fetchConfig.totalTimeoutMs,
+      });
     } catch (err) {
       browser = null;
-      throw new FetchError('render', `cannot start Chromium at ${config.chromiumPath}: ${(err as Error).message.split('\n')[0]}`, { cause: err });
+      throw new FetchError('render', `cannot start Chromium at ${config.chromiumPath}: ${(err as Error).message.split('\n')[0]}`, {
+        cause: err,
+      });
     }
   };
 
@@ -73,7 +87,9 @@ export function createRenderer(fetcher: Fetcher, config: RenderConfig, fetchConf
     let context: BrowserContext | null = null;
     try {
       browser ??= launch();
-      context = await (await browser).newContext({ userAgent: fetchConfig.userAgent, acceptDownloads: false, serviceWorkers: 'block', javaScriptEnabled: true });
+      context = await (
+        await browser
+      ).newContext({ userAgent: fetchConfig.userAgent, acceptDownloads: false, serviceWorkers: 'block', javaScriptEnabled: true });
       const stats = { fetched: 0, refused: 0 };
       await context.route('**/*', (route) => serve(route, main, stats));
       const page = await context.newPage();
@@ -106,7 +122,11 @@ export function createRenderer(fetcher: Fetcher, config: RenderConfig, fetchConf
     const req = route.request();
     const target = req.url();
     if (req.isNavigationRequest() && req.frame().parentFrame() === null && target === main.url) {
-      return route.fulfill({ status: 200, body: Buffer.from(main.body), headers: { 'content-type': main.headers['content-type'] ?? 'text/html' } });
+      return route.fulfill({
+        status: 200,
+        body: Buffer.from(main.body),
+        headers: { 'content-type': main.headers['content-type'] ?? 'text/html' },
+      });
     }
     let host: string;
     try {
@@ -122,7 +142,11 @@ export function createRenderer(fetcher: Fetcher, config: RenderConfig, fetchConf
     stats.fetched++;
     try {
       const res = await fetcher.get(target, { accept: 'any' });
-      await route.fulfill({ status: res.status, body: Buffer.from(res.body), headers: { 'content-type': res.headers['content-type'] ?? 'application/octet-stream' } });
+      await route.fulfill({
+        status: res.status,
+        body: Buffer.from(res.body),
+        headers: { 'content-type': res.headers['content-type'] ?? 'application/octet-stream' },
+      });
     } catch {
       await route.abort('failed').catch(() => undefined);
     }

@@ -71,7 +71,10 @@ function exchange(spec: RequestSpec, mayRetry: boolean): Promise<RawResponse> {
     const req = transport.request(spec.url, { method: spec.method ?? 'GET', headers: spec.headers, lookup: spec.lookup });
     spec.signal?.addEventListener('abort', onAbort, { once: true });
     timers.push(
-      setTimeout(() => settle(new FetchError('timeout', `${href}: no complete response within ${spec.totalTimeoutMs} ms`)), spec.totalTimeoutMs),
+      setTimeout(
+        () => settle(new FetchError('timeout', `${href}: no complete response within ${spec.totalTimeoutMs} ms`)),
+        spec.totalTimeoutMs,
+      ),
     );
     req.on('socket', (socket) => {
       if (!socket.connecting) return; // a kept-alive socket is already connected

@@ -26,9 +26,7 @@ export class RobotsCache {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<Entry>>();
 
-  constructor(
-    private readonly opts: { userAgent: string; ttlMs: number; now: () => Millis; fetch: RobotsFetch; log?: Logger },
-  ) {}
+  constructor(private readonly opts: { userAgent: string; ttlMs: number; now: () => Millis; fetch: RobotsFetch; log?: Logger }) {}
 
   /** Throws FetchError kind `robots` when the URL is disallowed; network errors fetching robots.txt propagate. */
   async check(url: URL): Promise<void> {

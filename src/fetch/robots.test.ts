@@ -78,7 +78,10 @@ describe('robots.txt matching is linear (no backtracking)', () => {
   /** The regular-expression reading of a rule, kept here as the reference the linear matcher must agree with. */
   function reference(pattern: string, path: string): boolean {
     const anchored = pattern.endsWith('$');
-    const body = (anchored ? pattern.slice(0, -1) : pattern).split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    const body = (anchored ? pattern.slice(0, -1) : pattern)
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*');
     return new RegExp(`^${body}${anchored ? '$' : ''}`).test(path);
   }
 
@@ -190,7 +193,8 @@ describe('robots.txt in the fetcher', () => {
     });
     let clock = 0;
     const fetcher = createFetcher(config, { now: () => clock });
-    for (let i = 0; i < 3; i++) await expect(fetcher.get(`${server.url}/a${i}`, { accept: 'html' })).rejects.toMatchObject({ kind: 'connect' });
+    for (let i = 0; i < 3; i++)
+      await expect(fetcher.get(`${server.url}/a${i}`, { accept: 'html' })).rejects.toMatchObject({ kind: 'connect' });
     expect(robotsHits).toBeLessThanOrEqual(2); // one request, perhaps retried once as a stale kept-alive socket
     const before = robotsHits;
     clock += 61_000;

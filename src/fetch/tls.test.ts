@@ -25,7 +25,9 @@ describe('https', () => {
     server = https.createServer(tls, (_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>x</p>'));
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const err = await createFetcher(testFetchConfig()).get(`https://127.0.0.1:${port}/`, { accept: 'html' }).catch((e: unknown) => e);
+    const err = await createFetcher(testFetchConfig())
+      .get(`https://127.0.0.1:${port}/`, { accept: 'html' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FetchError);
     expect(err).toMatchObject({ kind: 'tls' });
     expect((err as Error).message).toContain(`https://127.0.0.1:${port}/`);

@@ -26,7 +26,10 @@ export function createLogger(write: (line: string) => void = (l) => process.stde
 /** A logger that keeps lines in memory, for tests. */
 export function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return Object.assign(createLogger((l) => lines.push(l)), { lines });
+  return Object.assign(
+    createLogger((l) => lines.push(l)),
+    { lines },
+  );
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -32,19 +32,52 @@ const DURATION_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 /** Counters are per process (scrape every process); gauges read the shared database. */
 export function createMetrics(sources: MetricsSources = {}): Metrics {
   const registry = new Registry();
-  const checks = new Counter({ name: 'redline_checks_total', help: 'Article checks by outcome status.', labelNames: ['status'], registers: [registry] });
-  const polls = new Counter({ name: 'redline_polls_total', help: 'Feed polls by outcome status.', labelNames: ['status'], registers: [registry] });
+  const checks = new Counter({
+    name: 'redline_checks_total',
+    help: 'Article checks by outcome status.',
+    labelNames: ['status'],
+    registers: [registry],
+  });
+  const polls = new Counter({
+    name: 'redline_polls_total',
+    help: 'Feed polls by outcome status.',
+    labelNames: ['status'],
+    registers: [registry],
+  });
   const fetchErrors = new Counter({
     name: 'redline_fetch_errors_total',
     help: 'Failed article checks and feed polls by what was fetched, stage and kind.',
     labelNames: ['target', 'stage', 'kind'],
     registers: [registry],
   });
-  const checkSeconds = new Histogram({ name: 'redline_check_duration_seconds', help: 'Wall time of one article check.', buckets: DURATION_BUCKETS, registers: [registry] });
-  const extractSeconds = new Histogram({ name: 'redline_extraction_duration_seconds', help: 'Wall time of one extraction.', buckets: DURATION_BUCKETS, registers: [registry] });
-  const versions = new Counter({ name: 'redline_versions_stored_total', help: 'New versions stored by this process.', registers: [registry] });
-  const takeovers = new Counter({ name: 'redline_lease_takeovers_total', help: 'Leases of dead worker processes released so their work is taken over at once.', registers: [registry] });
-  const deliveries = new Counter({ name: 'redline_deliveries_total', help: 'Notifications delivered, by channel and status.', labelNames: ['channel', 'status'], registers: [registry] });
+  const checkSeconds = new Histogram({
+    name: 'redline_check_duration_seconds',
+    help: 'Wall time of one article check.',
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
+  });
+  const extractSeconds = new Histogram({
+    name: 'redline_extraction_duration_seconds',
+    help: 'Wall time of one extraction.',
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
+  });
+  const versions = new Counter({
+    name: 'redline_versions_stored_total',
+    help: 'New versions stored by this process.',
+    registers: [registry],
+  });
+  const takeovers = new Counter({
+    name: 'redline_lease_takeovers_total',
+    help: 'Leases of dead worker processes released so their work is taken over at once.',
+    registers: [registry],
+  });
+  const deliveries = new Counter({
+    name: 'redline_deliveries_total',
+    help: 'Notifications delivered, by channel and status.',
+    labelNames: ['channel', 'status'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'redline_due_backlog',
     help: 'Articles due for a check now (not retired, source not paused).',

@@ -194,7 +194,10 @@ export interface Version extends Extraction {
 }
 
 /** What comparing fingerprints needs of a version, without its text (Store.listFingerprints). */
-export type VersionFingerprint = Pick<Version, 'id' | 'articleId' | 'number' | 'fingerprint' | 'extractorVersion' | 'baselineFingerprint' | 'baselineExtractorVersion' | 'hasRaw'>;
+export type VersionFingerprint = Pick<
+  Version,
+  'id' | 'articleId' | 'number' | 'fingerprint' | 'extractorVersion' | 'baselineFingerprint' | 'baselineExtractorVersion' | 'hasRaw'
+>;
 
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -37,13 +37,22 @@ export async function loadChange(deps: NotifyDeps, delivery: Delivery): Promise<
     deps.store.getVersion(articleId, versionNumber - 1),
     deps.store.getVersion(articleId, versionNumber),
   ]);
-  if (!article || !from || !to) throw new DeliveryError(`article ${articleId} version ${versionNumber} no longer exists`, { permanent: true });
+  if (!article || !from || !to)
+    throw new DeliveryError(`article ${articleId} version ${versionNumber} no longer exists`, { permanent: true });
   // Hidden for legal reasons: it must not be pushed out either.
   if (article.hiddenAt !== null || from.hiddenAt !== null || to.hiddenAt !== null) {
     throw new DeliveryError(`article ${articleId} version ${versionNumber} is hidden`, { permanent: true });
   }
   const diff = diffVersions(from, to);
-  return { delivery, article, from, to, diff, change: to.change ?? versionChange(diff), links: changeLinks(publicBaseUrl(deps.config.web), articleId, versionNumber) };
+  return {
+    delivery,
+    article,
+    from,
+    to,
+    diff,
+    change: to.change ?? versionChange(diff),
+    links: changeLinks(publicBaseUrl(deps.config.web), articleId, versionNumber),
+  };
 }
 
 export function changeLinks(baseUrl: string, articleId: number, number: number): ChangeLinks {

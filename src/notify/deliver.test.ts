@@ -46,8 +46,32 @@ describe('delivery attempts', () => {
     config.notify.timeoutMs = 300;
     config.notify.webhooks = { hook: { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, secret: new Secret('s') } };
     const source = await store.upsertSource({ key: 's', name: 'S', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, 0);
-    const { article } = await store.upsertArticle({ sourceId: source.id, url: 'http://h/a', host: 'h', feedTitle: null, feedPublishedAt: null, now: 0, checkPeriodSec: 60 });
-    await store.addSubscription({ channel: 'webhook', address: 'hook', watch: 'all', articleId: null, sourceId: null, query: null, minLevel: 'minor', kinds: [], digest: 'none', origin: 'cli', configKey: null }, 'active', 0);
+    const { article } = await store.upsertArticle({
+      sourceId: source.id,
+      url: 'http://h/a',
+      host: 'h',
+      feedTitle: null,
+      feedPublishedAt: null,
+      now: 0,
+      checkPeriodSec: 60,
+    });
+    await store.addSubscription(
+      {
+        channel: 'webhook',
+        address: 'hook',
+        watch: 'all',
+        articleId: null,
+        sourceId: null,
+        query: null,
+        minLevel: 'minor',
+        kinds: [],
+        digest: 'none',
+        origin: 'cli',
+        configKey: null,
+      },
+      'active',
+      0,
+    );
     const v = { byline: null, published: null, extractorVersion: 'x', rawHtml: null, wordsAdded: 0, wordsRemoved: 0 };
     await store.addVersion(article.id, 1, { ...v, title: 't', paragraphs: ['a'], fingerprint: 'a', capturedAt: clock.now });
     await store.addVersion(article.id, 2, { ...v, title: 't', paragraphs: ['b'], fingerprint: 'b', capturedAt: clock.now });
@@ -61,7 +85,13 @@ describe('delivery attempts', () => {
 
   const counted: string[] = [];
   async function attempt() {
-    const deps = { config, store, log, now: () => clock.now, metrics: { deliveryDone: (channel: string, status: string) => void counted.push(`${channel}:${status}`) } };
+    const deps = {
+      config,
+      store,
+      log,
+      now: () => clock.now,
+      metrics: { deliveryDone: (channel: string, status: string) => void counted.push(`${channel}:${status}`) },
+    };
     await deliverDue(deps, createSenders(deps));
     return (await store.listDeliveries({ limit: 1 })).items[0];
   }
@@ -76,7 +106,11 @@ describe('delivery attempts', () => {
 
   it('honours Retry-After on a 503 and gives up at once on a 410', async () => {
     answer = (res) => res.writeHead(503, { 'Retry-After': '600' }).end();
-    expect(await attempt()).toMatchObject({ status: 'pending', lastError: 'HTTP 503 from webhook hook', nextAttemptAt: clock.now + 600_000 });
+    expect(await attempt()).toMatchObject({
+      status: 'pending',
+      lastError: 'HTTP 503 from webhook hook',
+      nextAttemptAt: clock.now + 600_000,
+    });
     clock.now += 600_000;
     answer = (res) => res.writeHead(410).end();
     expect(await attempt()).toMatchObject({ status: 'failed', lastError: 'HTTP 410 from webhook hook', attempts: 2 });

@@ -36,7 +36,8 @@ export async function prepareBatch(deps: NotifyDeps, senders: Senders, batch: De
     const token = (await deps.store.subscriptionToken(sub.id)) ?? '';
     const watch = await describeWatch(deps.store, sub);
     const thread = await threadOf(deps, batch);
-    const card = laneOf(sub) && changes[0] ? await withTimeout(CARD_TIMEOUT_MS, () => (deps.renderCard ?? renderChangeCard)(changes[0])) : null;
+    const card =
+      laneOf(sub) && changes[0] ? await withTimeout(CARD_TIMEOUT_MS, () => (deps.renderCard ?? renderChangeCard)(changes[0])) : null;
     return { batch, started, sender, request: { batch, subscription: sub, changes, attempt, token, watch, card, thread } };
   } catch (error) {
     return { batch, started, error };
@@ -59,7 +60,10 @@ export async function sendBatch(deps: NotifyDeps, p: PreparedBatch): Promise<Del
       outcome = failed(deps, batch.deliveries, err, started);
     }
   }
-  await deps.store.completeDeliveries(batch.deliveries.map((d) => d.id), outcome);
+  await deps.store.completeDeliveries(
+    batch.deliveries.map((d) => d.id),
+    outcome,
+  );
   deps.metrics?.deliveryDone(batch.subscription.channel, outcome.ok ? 'ok' : 'error');
   log(deps, batch, outcome, Math.max(...batch.deliveries.map((d) => d.attempts)));
   return outcome;
@@ -134,5 +138,11 @@ function log(deps: NotifyDeps, batch: DeliveryBatch, o: DeliveryOutcome, attempt
     ms: o.durationMs,
   };
   if (o.ok) deps.log.info('delivery', { ...fields, status: 'sent' });
-  else deps.log.warn('delivery', { ...fields, status: o.retryAt === null ? 'failed' : 'retry', error: o.error, next: o.retryAt === null ? undefined : new Date(o.retryAt).toISOString() });
+  else
+    deps.log.warn('delivery', {
+      ...fields,
+      status: o.retryAt === null ? 'failed' : 'retry',
+      error: o.error,
+      next: o.retryAt === null ? undefined : new Date(o.retryAt).toISOString(),
+    });
 }

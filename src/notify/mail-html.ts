@@ -15,7 +15,13 @@ const ROW = 'margin:0 0 10px;padding:6px 8px;border-left:4px solid';
 
 function segments(segs: Segment[]): string {
   return segs
-    .map((s) => (s.op === 'del' ? `<del style="${DEL}">${esc(s.text)}</del>` : s.op === 'ins' ? `<ins style="${INS}">${esc(s.text)}</ins>` : esc(s.text)))
+    .map((s) =>
+      s.op === 'del'
+        ? `<del style="${DEL}">${esc(s.text)}</del>`
+        : s.op === 'ins'
+          ? `<ins style="${INS}">${esc(s.text)}</ins>`
+          : esc(s.text),
+    )
     .join('');
 }
 
@@ -64,7 +70,10 @@ ${label}${headline}${diff.rows.map(row).join('\n')}
 /** The same change as plain text. */
 export function changeText(c: ChangeContext): string {
   const { diff, to, article, links } = c;
-  const lines = [`${to.title}`, `${article.sourceName}, version ${c.from.number} -> ${c.to.number}, ${new Date(to.capturedAt).toUTCString()}`];
+  const lines = [
+    `${to.title}`,
+    `${article.sourceName}, version ${c.from.number} -> ${c.to.number}, ${new Date(to.capturedAt).toUTCString()}`,
+  ];
   lines.push(labelLine(c), '');
   if (diff.title.changed) lines.push(`Headline was: ${diff.title.old}`, `Headline now: ${diff.title.new}`, '');
   for (const r of diff.rows) lines.push(...textRow(r));

@@ -39,8 +39,12 @@ export function confirmationMail(watch: string, links: MailLinks): Mail {
   return {
     subject: `Confirm: follow ${watch}`,
     text: `Please confirm that you want to receive ${watch} by email:\n\n${links.confirm}\n\n${reason}\nIf it was not you, ignore this mail, or unsubscribe: ${links.unsubscribe}\n`,
-    html: wrap(`<p>Please confirm that you want to receive ${esc(watch)} by email.</p>
-<p><a href="${esc(links.confirm)}" style="display:inline-block;padding:8px 16px;background:#1a73e8;color:#fff;text-decoration:none;border-radius:4px">Confirm</a></p>`, links, reason),
+    html: wrap(
+      `<p>Please confirm that you want to receive ${esc(watch)} by email.</p>
+<p><a href="${esc(links.confirm)}" style="display:inline-block;padding:8px 16px;background:#1a73e8;color:#fff;text-decoration:none;border-radius:4px">Confirm</a></p>`,
+      links,
+      reason,
+    ),
     headers: unsubscribeHeaders(links),
   };
 }
@@ -48,7 +52,13 @@ export function confirmationMail(watch: string, links: MailLinks): Mail {
 /** One change, or a digest of several (oldest first). */
 export function changeMail(watch: string, changes: ChangeContext[], links: MailLinks): Mail {
   const reason = `You get this because you follow ${watch}.`;
-  const subject = changes.length === 1 ? `Changed: ${changes[0].to.title}` : `${changes.length} changes: ${changes.map((c) => c.to.title).slice(0, 2).join('; ')}${changes.length > 2 ? '; …' : ''}`;
+  const subject =
+    changes.length === 1
+      ? `Changed: ${changes[0].to.title}`
+      : `${changes.length} changes: ${changes
+          .map((c) => c.to.title)
+          .slice(0, 2)
+          .join('; ')}${changes.length > 2 ? '; …' : ''}`;
   const intro = changes.length === 1 ? '' : `<p>${changes.length} changes since the last digest:</p>`;
   return {
     subject: subject.length > 200 ? `${subject.slice(0, 199)}…` : subject,

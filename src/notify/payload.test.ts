@@ -52,7 +52,17 @@ describe('a change with split, merged and moved + edited paragraphs', () => {
     dir = mkdtempSync(join(tmpdir(), 'redline-payload-'));
     store = await openStore({ dataDir: dir });
     const source = await store.upsertSource({ key: 's', name: 'The <Wire>', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, 0);
-    ({ article: { id: articleId } } = await store.upsertArticle({ sourceId: source.id, url: 'http://h/a', host: 'h', feedTitle: null, feedPublishedAt: null, now: 0, checkPeriodSec: 60 }));
+    ({
+      article: { id: articleId },
+    } = await store.upsertArticle({
+      sourceId: source.id,
+      url: 'http://h/a',
+      host: 'h',
+      feedTitle: null,
+      feedPublishedAt: null,
+      now: 0,
+      checkPeriodSec: 60,
+    }));
     const v = { byline: null, published: null, extractorVersion: 'x', rawHtml: null, wordsAdded: 0, wordsRemoved: 0 };
     const diff = diffVersions({ ...OLD, byline: null, published: null }, { ...NEW, byline: null, published: null });
     await store.addVersion(articleId, 1, { ...v, ...OLD, fingerprint: 'a', capturedAt: 1000 });
@@ -71,8 +81,20 @@ describe('a change with split, merged and moved + edited paragraphs', () => {
     const body = changePayload(sub, c, { attempt: 1, redelivery: false });
     expect(body.change).toMatchObject({ level: 'substantive', labels: ['reworded', 'paragraphs-moved'] });
     expect(body.change.rows).toEqual([
-      expect.objectContaining({ kind: 'split', leftIndex: 0, rightIndices: [0, 1], old: OLD.paragraphs[0], new: NEW.paragraphs.slice(0, 2) }),
-      expect.objectContaining({ kind: 'merged', leftIndices: [2, 3], rightIndex: 2, old: OLD.paragraphs.slice(2, 4), new: NEW.paragraphs[2] }),
+      expect.objectContaining({
+        kind: 'split',
+        leftIndex: 0,
+        rightIndices: [0, 1],
+        old: OLD.paragraphs[0],
+        new: NEW.paragraphs.slice(0, 2),
+      }),
+      expect.objectContaining({
+        kind: 'merged',
+        leftIndices: [2, 3],
+        rightIndex: 2,
+        old: OLD.paragraphs.slice(2, 4),
+        new: NEW.paragraphs[2],
+      }),
       expect.objectContaining({ kind: 'changed', leftIndex: 4, rightIndex: 3, old: OLD.paragraphs[4], new: NEW.paragraphs[3] }),
       expect.objectContaining({ kind: 'moved', leftIndex: 1, rightIndex: 4, old: OLD.paragraphs[1], new: NEW.paragraphs[4] }),
     ]);

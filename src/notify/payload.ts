@@ -44,7 +44,14 @@ const joined = (segs: Segment[]) => segs.map((s) => s.text).join('');
 export function rowJson(row: DiffRow) {
   switch (row.kind) {
     case 'changed':
-      return { kind: row.kind, leftIndex: row.leftIndex, rightIndex: row.rightIndex, old: joined(row.left), new: joined(row.right), segments: { left: row.left, right: row.right } };
+      return {
+        kind: row.kind,
+        leftIndex: row.leftIndex,
+        rightIndex: row.rightIndex,
+        old: joined(row.left),
+        new: joined(row.right),
+        segments: { left: row.left, right: row.right },
+      };
     case 'removed':
       return { kind: row.kind, leftIndex: row.leftIndex, old: row.text };
     case 'added':
@@ -52,13 +59,34 @@ export function rowJson(row: DiffRow) {
     case 'moved-from':
     case 'moved-to':
       return row.edit
-        ? { kind: 'moved' as const, leftIndex: row.leftIndex, rightIndex: row.rightIndex, old: joined(row.edit.left), new: joined(row.edit.right), segments: { left: row.edit.left, right: row.edit.right } }
+        ? {
+            kind: 'moved' as const,
+            leftIndex: row.leftIndex,
+            rightIndex: row.rightIndex,
+            old: joined(row.edit.left),
+            new: joined(row.edit.right),
+            segments: { left: row.edit.left, right: row.edit.right },
+          }
         : { kind: 'moved' as const, leftIndex: row.leftIndex, rightIndex: row.rightIndex, old: row.text, new: row.text };
     case 'split':
       // One old paragraph became several new ones: `new` and `segments.right` have one entry per new paragraph.
-      return { kind: row.kind, leftIndex: row.leftIndex, rightIndices: row.rightIndices, old: joined(row.left), new: row.right.map(joined), segments: { left: row.left, right: row.right } };
+      return {
+        kind: row.kind,
+        leftIndex: row.leftIndex,
+        rightIndices: row.rightIndices,
+        old: joined(row.left),
+        new: row.right.map(joined),
+        segments: { left: row.left, right: row.right },
+      };
     case 'merged':
-      return { kind: row.kind, leftIndices: row.leftIndices, rightIndex: row.rightIndex, old: row.left.map(joined), new: joined(row.right), segments: { left: row.left, right: row.right } };
+      return {
+        kind: row.kind,
+        leftIndices: row.leftIndices,
+        rightIndex: row.rightIndex,
+        old: row.left.map(joined),
+        new: joined(row.right),
+        segments: { left: row.left, right: row.right },
+      };
     case 'same':
       return { kind: row.kind, leftIndex: row.leftIndex, rightIndex: row.rightIndex, old: row.text, new: row.text };
   }

@@ -28,7 +28,12 @@ export const BLUESKY_LIMIT: PostLimit = { max: 300, count: (t) => graphemes(t).l
 
 function cut(text: string, n: number): string {
   const g = graphemes(text);
-  return g.length <= n ? text : `${g.slice(0, Math.max(0, n - 1)).join('').trimEnd()}…`;
+  return g.length <= n
+    ? text
+    : `${g
+        .slice(0, Math.max(0, n - 1))
+        .join('')
+        .trimEnd()}…`;
 }
 
 function plural(n: number, one: string): string {

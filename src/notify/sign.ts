@@ -18,7 +18,13 @@ function hmac(secret: string, t: number, body: string): string {
  * For receivers (and tests): true when `header` signs `body` with `secret` and its timestamp is
  * within `toleranceSec` of `nowSec`.
  */
-export function verifySignature(secret: string, body: string, header: string | null | undefined, nowSec: number, toleranceSec = 300): boolean {
+export function verifySignature(
+  secret: string,
+  body: string,
+  header: string | null | undefined,
+  nowSec: number,
+  toleranceSec = 300,
+): boolean {
   const m = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header ?? '');
   if (!m) return false;
   const t = Number(m[1]);

@@ -1,5 +1,15 @@
 import type { Config, SubscriptionSpec } from '../config/index.ts';
-import { CHANGE_LEVELS, UsageError, type Channel, type ChangeLabel, type ChangeLevel, type Digest, type SubscriptionInput, type SubscriptionOrigin, type Watch } from '../model/index.ts';
+import {
+  CHANGE_LEVELS,
+  UsageError,
+  type Channel,
+  type ChangeLabel,
+  type ChangeLevel,
+  type Digest,
+  type SubscriptionInput,
+  type SubscriptionOrigin,
+  type Watch,
+} from '../model/index.ts';
 import { CHANGE_LABELS, isChangeLabel } from '../diff/index.ts';
 import type { Store } from '../store/store.ts';
 
@@ -38,22 +48,29 @@ export function parseTarget(config: Config, to: string): { channel: Channel; add
   const accounts = channel === 'webhook' ? config.notify.webhooks : channel === 'mastodon' ? config.notify.mastodon : config.notify.bluesky;
   if (!accounts[address]) {
     const known = Object.keys(accounts);
-    throw new UsageError(`no ${channel} account named ${JSON.stringify(address)} in the config's notify.${channel === 'webhook' ? 'webhooks' : channel} (${known.length ? `known: ${known.join(', ')}` : 'none declared'})`);
+    throw new UsageError(
+      `no ${channel} account named ${JSON.stringify(address)} in the config's notify.${channel === 'webhook' ? 'webhooks' : channel} (${known.length ? `known: ${known.join(', ')}` : 'none declared'})`,
+    );
   }
   return { channel, address };
 }
 
 export function parseLevel(value: string | null | undefined): ChangeLevel {
   if (value === null || value === undefined || value === '') return 'minor';
-  if (!CHANGE_LEVELS.includes(value as ChangeLevel)) throw new UsageError(`--min must be one of ${CHANGE_LEVELS.join(', ')} (got ${JSON.stringify(value)})`);
+  if (!CHANGE_LEVELS.includes(value as ChangeLevel))
+    throw new UsageError(`--min must be one of ${CHANGE_LEVELS.join(', ')} (got ${JSON.stringify(value)})`);
   return value as ChangeLevel;
 }
 
 /** `--kind` values (repeated, or comma-separated): change labels of the diff engine (diff/label-ids.ts), each once. */
 export function parseKinds(values: readonly string[] | null | undefined): ChangeLabel[] {
   const kinds: ChangeLabel[] = [];
-  for (const k of (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
-    if (!isChangeLabel(k)) throw new UsageError(`kind ${JSON.stringify(k)} is not a change label; the labels are ${CHANGE_LABELS.join(', ')}`);
+  for (const k of (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean)) {
+    if (!isChangeLabel(k))
+      throw new UsageError(`kind ${JSON.stringify(k)} is not a change label; the labels are ${CHANGE_LABELS.join(', ')}`);
     if (!kinds.includes(k)) kinds.push(k);
   }
   return kinds;
@@ -78,7 +95,8 @@ export async function subscriptionFrom(
   const hasArticle = req.article !== undefined && req.article !== null && req.article !== '';
   const hasSource = !!req.source;
   const query = req.query?.trim() || null;
-  if (hasArticle && (hasSource || query)) throw new UsageError('follow one article, one source or one query (a query may be limited to a source)');
+  if (hasArticle && (hasSource || query))
+    throw new UsageError('follow one article, one source or one query (a query may be limited to a source)');
   const watch: Watch = hasArticle ? 'article' : query ? 'query' : hasSource ? 'source' : 'all';
   let articleId: number | null = null;
   let sourceId: number | null = null;

@@ -48,19 +48,54 @@ const html = (s: string) => new TextEncoder().encode(`<html><body><h1>${s}</h1><
 
 /** A small installation with every kind of row: two sources, polled state, 12 articles, versions, raw pages, events, a baseline, a retired article. */
 async function populate(store: Store): Promise<void> {
-  const a = await store.upsertSource({ key: 'alpha', name: 'Alpha News', feedUrl: 'http://127.0.0.1:9/a.xml', pollPeriodSec: 300, include: ['/news/'], exclude: ['/sport/'] }, T0);
-  const b = await store.upsertSource({ key: 'beta', name: 'Beta', feedUrl: 'http://127.0.0.1:9/b.xml', pollPeriodSec: 600, include: [], exclude: [] }, T0 + 1);
-  await store.recordSourcePoll(a.id, { at: T0 + 10, status: 'ok', error: null, etag: '"e1"', lastModified: 'Thu, 01 Jan 2026 00:00:00 GMT', nextPollAt: T0 + 300_010 });
+  const a = await store.upsertSource(
+    {
+      key: 'alpha',
+      name: 'Alpha News',
+      feedUrl: 'http://127.0.0.1:9/a.xml',
+      pollPeriodSec: 300,
+      include: ['/news/'],
+      exclude: ['/sport/'],
+    },
+    T0,
+  );
+  const b = await store.upsertSource(
+    { key: 'beta', name: 'Beta', feedUrl: 'http://127.0.0.1:9/b.xml', pollPeriodSec: 600, include: [], exclude: [] },
+    T0 + 1,
+  );
+  await store.recordSourcePoll(a.id, {
+    at: T0 + 10,
+    status: 'ok',
+    error: null,
+    etag: '"e1"',
+    lastModified: 'Thu, 01 Jan 2026 00:00:00 GMT',
+    nextPollAt: T0 + 300_010,
+  });
   for (let i = 0; i < 12; i++) {
     const source = i % 3 === 0 ? b : a;
     const now = T0 + i * 1000;
-    const { article } = await store.upsertArticle({ sourceId: source.id, url: `http://127.0.0.1:9/news/${i}`, host: '127.0.0.1:9', feedTitle: `Feed ${i}`, feedPublishedAt: now - 5, now, checkPeriodSec: 1800 });
+    const { article } = await store.upsertArticle({
+      sourceId: source.id,
+      url: `http://127.0.0.1:9/news/${i}`,
+      host: '127.0.0.1:9',
+      feedTitle: `Feed ${i}`,
+      feedPublishedAt: now - 5,
+      now,
+      checkPeriodSec: 1800,
+    });
     for (let n = 1; n <= i % 4; n++) {
       const title = `Story ${i} v${n}`;
       await store.addVersion(article.id, n, {
-        title, byline: n === 1 ? 'By A. Writer' : null, published: '2026-01-01T00:00:00Z', paragraphs: [`Paragraph ${n}`, `Second ${i}`],
-        fingerprint: `fp-${i}-${n}`, extractorVersion: 'x1', capturedAt: now + n * 60_000,
-        rawHtml: n === 2 ? null : html(title), wordsAdded: n === 1 ? 0 : 3, wordsRemoved: n === 1 ? 0 : 1,
+        title,
+        byline: n === 1 ? 'By A. Writer' : null,
+        published: '2026-01-01T00:00:00Z',
+        paragraphs: [`Paragraph ${n}`, `Second ${i}`],
+        fingerprint: `fp-${i}-${n}`,
+        extractorVersion: 'x1',
+        capturedAt: now + n * 60_000,
+        rawHtml: n === 2 ? null : html(title),
+        wordsAdded: n === 1 ? 0 : 3,
+        wordsRemoved: n === 1 ? 0 : 1,
       });
     }
     if (i === 5) await store.addEvent({ articleId: article.id, at: now + 1, kind: 'removed', versionNumber: null, detail: 'http 404' });
@@ -69,8 +104,13 @@ async function populate(store: Store): Promise<void> {
     if (i === 3) await store.setBaseline((await store.getVersion(article.id, 1))!.id, 'fp-new', 'x2');
     const retired = i === 11;
     await store.updateArticle(article.id, {
-      status: retired ? 'retired' : 'active', checkPeriodSec: 1800 * (1 + (i % 3)), nextCheckAt: retired ? null : now + 3_600_000,
-      lastCheckedAt: now + 500, lastError: i === 4 ? 'timeout' : null, etag: i === 6 ? '"v6"' : null, lastModified: null,
+      status: retired ? 'retired' : 'active',
+      checkPeriodSec: 1800 * (1 + (i % 3)),
+      nextCheckAt: retired ? null : now + 3_600_000,
+      lastCheckedAt: now + 500,
+      lastError: i === 4 ? 'timeout' : null,
+      etag: i === 6 ? '"v6"' : null,
+      lastModified: null,
     });
     // Moderation travels too: a hidden article, a hidden version, a paused source.
     if (i === 9) await store.setArticleHidden(article.id, { at: now + 7, reason: 'court order' });
@@ -156,8 +196,16 @@ function copyCases(name: string, destination: () => Promise<Store>) {
       await copyStore(from, to);
       const article = (await to.getArticleByUrl('http://127.0.0.1:9/news/1'))!;
       await to.addVersion(article.id, 2, {
-        title: 'tampered', byline: null, published: null, paragraphs: ['x'], fingerprint: 'fp-x', extractorVersion: 'x1',
-        capturedAt: T0, rawHtml: null, wordsAdded: 1, wordsRemoved: 0,
+        title: 'tampered',
+        byline: null,
+        published: null,
+        paragraphs: ['x'],
+        fingerprint: 'fp-x',
+        extractorVersion: 'x1',
+        capturedAt: T0,
+        rawHtml: null,
+        wordsAdded: 1,
+        wordsRemoved: 0,
       });
       const report = await copyStore(from, to);
       expect(report.verification.ok).toBe(false);

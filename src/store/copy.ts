@@ -67,7 +67,8 @@ async function copySources(from: Store, to: Store, tally: Tally, progress: (p: C
   for (const [i, s] of sources.entries()) {
     const existing = await to.getSource(s.key);
     const { key, name, feedUrl, pollPeriodSec, include, exclude, type, linkPattern, render } = s;
-    const copy = existing ?? (await to.upsertSource({ key, name, feedUrl, pollPeriodSec, include, exclude, type, linkPattern, render }, s.createdAt));
+    const copy =
+      existing ?? (await to.upsertSource({ key, name, feedUrl, pollPeriodSec, include, exclude, type, linkPattern, render }, s.createdAt));
     tally[existing ? 'skipped' : 'copied']++;
     if (s.lastPollAt !== null && s.lastStatus !== null) await copyPollState(to, copy.id, s);
     if (s.pausedAt !== null) await to.setSourcePaused(s.key, s.pausedAt);
@@ -79,7 +80,15 @@ async function copySources(from: Store, to: Store, tally: Tally, progress: (p: C
 
 function copyPollState(to: Store, id: number, s: SourceWithStats): Promise<void> {
   const { lastPollAt, lastStatus, lastError, etag, lastModified, nextPollAt, lastNote } = s;
-  return to.recordSourcePoll(id, { at: lastPollAt!, status: lastStatus!, error: lastError, etag, lastModified, nextPollAt, note: lastNote });
+  return to.recordSourcePoll(id, {
+    at: lastPollAt!,
+    status: lastStatus!,
+    error: lastError,
+    etag,
+    lastModified,
+    nextPollAt,
+    note: lastNote,
+  });
 }
 
 async function allArticleIds(store: Store, batchSize: number): Promise<number[]> {
@@ -136,7 +145,8 @@ async function copyVersions(from: Store, to: Store, fromId: number, toId: number
       if (found?.pinned) await to.evidence.setPinned(copy.id, true);
       tally.copied++;
     }
-    const baselineDiffers = copy.baselineFingerprint !== v.baselineFingerprint || copy.baselineExtractorVersion !== v.baselineExtractorVersion;
+    const baselineDiffers =
+      copy.baselineFingerprint !== v.baselineFingerprint || copy.baselineExtractorVersion !== v.baselineExtractorVersion;
     if (v.baselineFingerprint && v.baselineExtractorVersion && baselineDiffers) {
       await to.setBaseline(copy.id, v.baselineFingerprint, v.baselineExtractorVersion);
     }

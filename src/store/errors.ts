@@ -34,7 +34,10 @@ export class RootConflictError extends RedlineError {
 /** The disk (or the SQLite file's size limit) is full: nothing was written; the tracker retries later. */
 export class DiskFullError extends RedlineError {
   readonly stage = 'store';
-  constructor(readonly dataDir: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly dataDir: string,
+    options?: { cause?: unknown },
+  ) {
     super('disk-full', `disk full: cannot write to the database in ${dataDir}; free some space there (Redline keeps retrying)`, options);
   }
 }

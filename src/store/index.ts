@@ -27,7 +27,8 @@ export { isPostgresUrl };
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const where = options.databaseUrl && isPostgresUrl(options.databaseUrl) ? redact(options.databaseUrl) : join(options.dataDir, 'redline.db');
+  const where =
+    options.databaseUrl && isPostgresUrl(options.databaseUrl) ? redact(options.databaseUrl) : join(options.dataDir, 'redline.db');
   if (options.databaseUrl && !isPostgresUrl(options.databaseUrl)) {
     throw new UsageError(`unsupported database URL ${redact(options.databaseUrl)} (expected postgres://…)`);
   }

@@ -39,7 +39,15 @@ async function seed(store: Store): Promise<void> {
   const source = await store.upsertSource({ key: 's', name: 'S', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, 0);
   for (let i = 0; i < ARTICLES; i++) {
     const host = `h${i % 3}.example`;
-    await store.upsertArticle({ sourceId: source.id, url: `http://${host}/${i}`, host, feedTitle: null, feedPublishedAt: null, now: 0, checkPeriodSec: 60 });
+    await store.upsertArticle({
+      sourceId: source.id,
+      url: `http://${host}/${i}`,
+      host,
+      feedTitle: null,
+      feedPublishedAt: null,
+      now: 0,
+      checkPeriodSec: 60,
+    });
   }
 }
 
@@ -73,7 +81,13 @@ describe('sqlite shared by several processes', () => {
     await seed(setup);
     await setup.close();
     const path = join(dir, 'redline.db');
-    const store = await killWritersAndVerify([[`sqlite:${path}`, 'w1'], [`sqlite:${path}`, 'w2']], () => openSqliteFile(path));
+    const store = await killWritersAndVerify(
+      [
+        [`sqlite:${path}`, 'w1'],
+        [`sqlite:${path}`, 'w2'],
+      ],
+      () => openSqliteFile(path),
+    );
     try {
       const raw = ((store as SqlStore).db as SqliteDb).raw;
       expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -12,12 +12,30 @@ describe('decodeHtml', () => {
 
   it.each([
     ['windows-1252 from header', encode(page(french), 'windows-1252'), 'text/html; charset=windows-1252', french, 'windows-1252'],
-    ['ISO-8859-1 header decodes as windows-1252 (the euro sign)', encode(page(french), 'windows-1252'), 'text/html; charset=ISO-8859-1', french, 'windows-1252'],
+    [
+      'ISO-8859-1 header decodes as windows-1252 (the euro sign)',
+      encode(page(french), 'windows-1252'),
+      'text/html; charset=ISO-8859-1',
+      french,
+      'windows-1252',
+    ],
     ['Shift_JIS from header', encode(page(japanese), 'shift_jis'), 'text/html; charset="Shift_JIS"', japanese, 'shift_jis'],
     ['GB2312 from header', encode(page(chinese), 'gb2312'), 'text/html;charset=gb2312', chinese, 'gb18030'],
     ['Shift_JIS from meta charset', encode(page(japanese, '<meta charset="shift_jis">'), 'shift_jis'), null, japanese, 'shift_jis'],
-    ['GB2312 from http-equiv', encode(page(chinese, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'), 'gbk'), 'text/html', chinese, 'gb18030'],
-    ['ISO-8859-1 from meta', encode(page(french, "<meta http-equiv='content-type' content='text/html;charset=iso-8859-1'>"), 'windows-1252'), undefined, french, 'windows-1252'],
+    [
+      'GB2312 from http-equiv',
+      encode(page(chinese, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'), 'gbk'),
+      'text/html',
+      chinese,
+      'gb18030',
+    ],
+    [
+      'ISO-8859-1 from meta',
+      encode(page(french, "<meta http-equiv='content-type' content='text/html;charset=iso-8859-1'>"), 'windows-1252'),
+      undefined,
+      french,
+      'windows-1252',
+    ],
     ['UTF-8 sniffed without any declaration', encode(page(japanese), 'utf-8'), null, japanese, 'utf-8'],
     ['windows-1252 fallback for invalid UTF-8', encode(page(french), 'windows-1252'), null, french, 'windows-1252'],
   ])('%s', (_name, bytes, contentType, expected, charset) => {
@@ -29,7 +47,12 @@ describe('decodeHtml', () => {
   it.each([
     ['UTF-8 header over windows-1252 bytes', encode(page(french), 'windows-1252'), 'text/html; charset=utf-8', 'windows-1252'],
     ['UTF-8 meta over windows-1252 bytes', encode(page(french, '<meta charset="utf-8">'), 'windows-1252'), null, 'windows-1252'],
-    ['UTF-8 header, windows-1252 meta, windows-1252 bytes: the meta fits', encode(page(french, '<meta charset="windows-1252">'), 'windows-1252'), 'text/html; charset=utf-8', 'windows-1252'],
+    [
+      'UTF-8 header, windows-1252 meta, windows-1252 bytes: the meta fits',
+      encode(page(french, '<meta charset="windows-1252">'), 'windows-1252'),
+      'text/html; charset=utf-8',
+      'windows-1252',
+    ],
     ['ISO-8859-1 header over UTF-8 bytes', encode(page(french), 'utf-8'), 'text/html; charset=iso-8859-1', 'utf-8'],
     ['windows-1251 meta over UTF-8 bytes', encode(page(french, '<meta charset="windows-1251">'), 'utf-8'), null, 'utf-8'],
   ])('falls back when the declaration cannot be right: %s', (_name, bytes, contentType, charset) => {
@@ -77,7 +100,12 @@ describe('decodeHtml', () => {
 
 describe('resolveCharset', () => {
   it.each([
-    ['UTF8', 'utf-8'], ['latin1', 'windows-1252'], ['GBK', 'gb18030'], ['x-sjis', 'shift_jis'], ['EUC-JP', 'euc-jp'], ['nonsense', null],
+    ['UTF8', 'utf-8'],
+    ['latin1', 'windows-1252'],
+    ['GBK', 'gb18030'],
+    ['x-sjis', 'shift_jis'],
+    ['EUC-JP', 'euc-jp'],
+    ['nonsense', null],
   ])('%s -> %s', (label, expected) => {
     expect(resolveCharset(label)).toBe(expected);
   });

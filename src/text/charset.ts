@@ -6,27 +6,60 @@ import iconv from 'iconv-lite';
  * Labels not listed here are passed to iconv-lite as they are, when it knows them.
  */
 const ALIASES: Record<string, string> = {
-  'utf8': 'utf-8', 'unicode-1-1-utf-8': 'utf-8', 'utf-8': 'utf-8',
-  'us-ascii': 'windows-1252', 'ascii': 'windows-1252', 'latin1': 'windows-1252', 'l1': 'windows-1252',
-  'iso-8859-1': 'windows-1252', 'iso8859-1': 'windows-1252', 'iso_8859-1': 'windows-1252', 'cp1252': 'windows-1252',
-  'windows-1252': 'windows-1252', 'x-cp1252': 'windows-1252', 'cp819': 'windows-1252', 'ibm819': 'windows-1252',
-  'gb2312': 'gb18030', 'gbk': 'gb18030', 'gb18030': 'gb18030', 'x-gbk': 'gb18030', 'chinese': 'gb18030', 'csgb2312': 'gb18030',
-  'shift_jis': 'shift_jis', 'shift-jis': 'shift_jis', 'sjis': 'shift_jis', 'x-sjis': 'shift_jis', 'ms932': 'shift_jis',
-  'windows-31j': 'shift_jis', 'ms_kanji': 'shift_jis', 'csshiftjis': 'shift_jis',
-  'euc-jp': 'euc-jp', 'x-euc-jp': 'euc-jp', 'euc-kr': 'euc-kr', 'ks_c_5601-1987': 'euc-kr', 'windows-949': 'euc-kr',
-  'big5': 'big5', 'big5-hkscs': 'big5', 'x-x-big5': 'big5',
-  'utf-16': 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be',
+  utf8: 'utf-8',
+  'unicode-1-1-utf-8': 'utf-8',
+  'utf-8': 'utf-8',
+  'us-ascii': 'windows-1252',
+  ascii: 'windows-1252',
+  latin1: 'windows-1252',
+  l1: 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+  'iso8859-1': 'windows-1252',
+  'iso_8859-1': 'windows-1252',
+  cp1252: 'windows-1252',
+  'windows-1252': 'windows-1252',
+  'x-cp1252': 'windows-1252',
+  cp819: 'windows-1252',
+  ibm819: 'windows-1252',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  gb18030: 'gb18030',
+  'x-gbk': 'gb18030',
+  chinese: 'gb18030',
+  csgb2312: 'gb18030',
+  shift_jis: 'shift_jis',
+  'shift-jis': 'shift_jis',
+  sjis: 'shift_jis',
+  'x-sjis': 'shift_jis',
+  ms932: 'shift_jis',
+  'windows-31j': 'shift_jis',
+  ms_kanji: 'shift_jis',
+  csshiftjis: 'shift_jis',
+  'euc-jp': 'euc-jp',
+  'x-euc-jp': 'euc-jp',
+  'euc-kr': 'euc-kr',
+  'ks_c_5601-1987': 'euc-kr',
+  'windows-949': 'euc-kr',
+  big5: 'big5',
+  'big5-hkscs': 'big5',
+  'x-x-big5': 'big5',
+  'utf-16': 'utf-16le',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
 };
 
 /** The iconv-lite codec used for each canonical name (CP932 is what "Shift_JIS" means on the web). */
-const CODEC: Record<string, string> = { 'shift_jis': 'cp932', 'euc-kr': 'cp949', 'big5': 'big5hkscs' };
+const CODEC: Record<string, string> = { shift_jis: 'cp932', 'euc-kr': 'cp949', big5: 'big5hkscs' };
 
 const PRESCAN_BYTES = 4096;
 
 /** Canonical charset name for a label, or null when neither we nor iconv-lite know it. */
 export function resolveCharset(label: string | null | undefined): string | null {
   if (!label) return null;
-  const key = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const key = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   const alias = ALIASES[key];
   if (alias) return alias;
   if (key === 'x-user-defined') return 'windows-1252';

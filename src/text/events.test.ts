@@ -7,7 +7,10 @@ describe('describeEvent', () => {
     [{ kind: 'removed', versionNumber: null, detail: 'HTTP 410' }, 'Removed from the site (HTTP 410)'],
     [{ kind: 'restored', versionNumber: null, detail: null }, 'Back on the site'],
     [{ kind: 'revert', versionNumber: 2, detail: null }, 'Back to the text of version 2'],
-    [{ kind: 'retired', versionNumber: null, detail: 'check period 4000000s exceeds 3456000s' }, 'No longer checked for changes (check period 4000000s exceeds 3456000s)'],
+    [
+      { kind: 'retired', versionNumber: null, detail: 'check period 4000000s exceeds 3456000s' },
+      'No longer checked for changes (check period 4000000s exceeds 3456000s)',
+    ],
     [{ kind: 'error', versionNumber: null, detail: null }, 'Check failed'],
   ] as const)('%j', (event, expected) => {
     expect(describeEvent(event)).toBe(expected);

@@ -33,6 +33,8 @@ describe('normalizeText keeps joiners (issue 8)', () => {
     ['emoji ZWJ sequences', '\u{1F468}\u200D\u{1F469}\u200D\u{1F467} \u{1F3F3}\uFE0F\u200D\u{1F308} \u{1F469}\u200D\u{1F4BB}'],
   ])('%s survive unchanged', (_name, text) => {
     expect(normalizeText(`  ${text}  `)).toBe(text.normalize('NFC'));
-    expect([...normalizeText(text)].filter((c) => c === '\u200C' || c === '\u200D').length).toBe([...text].filter((c) => c === '\u200C' || c === '\u200D').length);
+    expect([...normalizeText(text)].filter((c) => c === '\u200C' || c === '\u200D').length).toBe(
+      [...text].filter((c) => c === '\u200C' || c === '\u200D').length,
+    );
   });
 });

@@ -19,7 +19,10 @@ describe('changedSentences', () => {
   it('finds the sentence added to and removed from paragraphs, ignoring unchanged and moved ones', () => {
     const before = ['The talks began on Monday. Delegates from Kenya attended.', 'Prices rose.'];
     const after = ['Prices rose.', 'The talks began on Monday. Delegates from Rwanda attended.'];
-    expect(changedSentences(before, after)).toEqual({ added: ['Delegates from Rwanda attended.'], removed: ['Delegates from Kenya attended.'] });
+    expect(changedSentences(before, after)).toEqual({
+      added: ['Delegates from Rwanda attended.'],
+      removed: ['Delegates from Kenya attended.'],
+    });
   });
 
   it('counts repeated sentences', () => {

@@ -45,7 +45,10 @@ function minus(from: string[], take: string[]): string[] {
 
 /** Lower case without accents, for matching words: "Zürich" and "zurich" are the same word. */
 export function foldForMatch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The words of a text (letters and digits), folded. */

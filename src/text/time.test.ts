@@ -4,7 +4,7 @@ import { formatDate, formatPeriod, formatSpan, formatTime, laterOrEarlier, relat
 const t = Date.UTC(2026, 10, 20, 9, 5);
 
 describe('time wording (website and CLI)', () => {
-  it('exact times: the readers\' long form and the CLI\'s sortable form, both UTC', () => {
+  it("exact times: the readers' long form and the CLI's sortable form, both UTC", () => {
     expect(formatDate(t)).toBe('20 November 2026, 09:05 UTC');
     const at = Date.UTC(2026, 10, 26, 13, 57, 21, 858);
     expect(formatTime(at)).toBe('2026-11-26 13:57:21 UTC');
@@ -39,6 +39,17 @@ describe('time wording (website and CLI)', () => {
   });
 
   it('prints periods in their largest fitting unit', () => {
-    expect([2, 59, 60, 300, 90, 3600, 5400, 86400, 40 * 86400, 90000].map(formatPeriod)).toEqual(['2s', '59s', '1m', '5m', '1m30s', '1h', '1h30m', '1d', '40d', '1d1h']);
+    expect([2, 59, 60, 300, 90, 3600, 5400, 86400, 40 * 86400, 90000].map(formatPeriod)).toEqual([
+      '2s',
+      '59s',
+      '1m',
+      '5m',
+      '1m30s',
+      '1h',
+      '1h30m',
+      '1d',
+      '40d',
+      '1d1h',
+    ]);
   });
 });

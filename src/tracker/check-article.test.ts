@@ -27,7 +27,13 @@ afterEach(() => h.close());
 async function addArticle(url = URL1): Promise<Article> {
   const source = await h.deps.store.getSource('manual');
   const { article } = await h.deps.store.upsertArticle({
-    sourceId: source!.id, url, host: new URL(url).host, feedTitle: null, feedPublishedAt: null, now: h.clock.now, checkPeriodSec: 1800,
+    sourceId: source!.id,
+    url,
+    host: new URL(url).host,
+    feedTitle: null,
+    feedPublishedAt: null,
+    now: h.clock.now,
+    checkPeriodSec: 1800,
   });
   return article;
 }
@@ -138,7 +144,10 @@ describe('checkArticle', () => {
     h.fetcher.answers.set(URL1, { html: PAGE_A });
     expect((await recheck(a.id)).status).toBe('restored');
     expect((await h.deps.store.getArticle(a.id))!.status).toBe('active');
-    expect((await h.deps.store.listEvents(a.id)).map((e) => [e.kind, e.detail])).toEqual([['removed', 'HTTP 404'], ['restored', null]]);
+    expect((await h.deps.store.listEvents(a.id)).map((e) => [e.kind, e.detail])).toEqual([
+      ['removed', 'HTTP 404'],
+      ['restored', null],
+    ]);
     expect((await h.deps.store.listVersions(a.id)).length).toBe(1);
   });
 
@@ -212,7 +221,9 @@ describe('checkArticle', () => {
     expect((await h.deps.store.getArticle(b.id))!.url).toBe(other);
 
     const syndicated = 'https://local.example/news/budget';
-    h.fetcher.answers.set(syndicated, { html: articlePage('Council approves budget', P, { canonical: 'https://wire.example/story/budget' }) });
+    h.fetcher.answers.set(syndicated, {
+      html: articlePage('Council approves budget', P, { canonical: 'https://wire.example/story/budget' }),
+    });
     const c = await addArticle(syndicated);
     await checkArticle(h.deps, c);
     expect((await h.deps.store.getArticle(c.id))!.url).toBe(syndicated);
@@ -223,8 +234,16 @@ describe('checkArticle', () => {
     const a = await addArticle();
     // Version 1 as an older extractor saw it: different text and fingerprint, same raw page.
     await h.deps.store.addVersion(a.id, 1, {
-      title: 'Council approves budget - Example News', byline: null, published: null, paragraphs: ['Home World', ...P],
-      fingerprint: 'old-fingerprint', extractorVersion: '0-old', capturedAt: h.clock.now, rawHtml: new TextEncoder().encode(PAGE_A), wordsAdded: 0, wordsRemoved: 0,
+      title: 'Council approves budget - Example News',
+      byline: null,
+      published: null,
+      paragraphs: ['Home World', ...P],
+      fingerprint: 'old-fingerprint',
+      extractorVersion: '0-old',
+      capturedAt: h.clock.now,
+      rawHtml: new TextEncoder().encode(PAGE_A),
+      wordsAdded: 0,
+      wordsRemoved: 0,
     });
     expect((await recheck(a.id)).status).toBe('unchanged');
     const v1 = (await h.deps.store.getVersion(a.id, 1))!;
@@ -272,7 +291,13 @@ describe('checkArticle on the age tiers', () => {
   it('ages an article from its feed date, so an old story found late skips the tiers', async () => {
     const source = await h.deps.store.getSource('manual');
     const { article } = await h.deps.store.upsertArticle({
-      sourceId: source!.id, url: URL1, host: 'news.example', feedTitle: null, feedPublishedAt: h.clock.now - 2 * 86_400_000, now: h.clock.now, checkPeriodSec: 1800,
+      sourceId: source!.id,
+      url: URL1,
+      host: 'news.example',
+      feedTitle: null,
+      feedPublishedAt: h.clock.now - 2 * 86_400_000,
+      now: h.clock.now,
+      checkPeriodSec: 1800,
     });
     h.fetcher.answers.set(URL1, { html: PAGE_A });
     expect((await checkArticle(h.deps, article)).nextCheckAt).toBe(h.clock.now + 1800_000);

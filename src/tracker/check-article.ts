@@ -61,9 +61,10 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
   let page: FetchResult;
   try {
     const options = validators(article, latest);
-    page = deps.renderer && (await renderModeOf(deps, article)) === 'chromium'
-      ? await deps.renderer.render(article.url, options)
-      : await deps.fetcher.get(article.url, options);
+    page =
+      deps.renderer && (await renderModeOf(deps, article)) === 'chromium'
+        ? await deps.renderer.render(article.url, options)
+        : await deps.fetcher.get(article.url, options);
   } catch (err) {
     return finish(deps, article, now, failed(deps, article, now, err));
   }
@@ -88,7 +89,14 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
   if (comparison.kind === 'revert') {
     const periodSec = periodAfterRevert(deps.config.schedule, article.checkPeriodSec, articleAgeSec(article, now));
     const events = [event(now, 'revert', comparison.to, null)];
-    return finish(deps, article, now, { status: 'revert', periodSec, articleStatus: 'active', patch, events, versionNumber: comparison.to });
+    return finish(deps, article, now, {
+      status: 'revert',
+      periodSec,
+      articleStatus: 'active',
+      patch,
+      events,
+      versionNumber: comparison.to,
+    });
   }
   const limited = await overVersionLimit(deps, article, now);
   if (limited) return finish(deps, article, now, limited);
@@ -100,7 +108,12 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
     if (!(err instanceof VersionConflictError)) throw err;
     // Another worker stored this version first: its record stands (nothing of ours was written), we only reschedule.
     deps.log.warn('version_conflict', { article: article.id, version: verdict.versionNumber });
-    return finish(deps, article, now, { status: 'unchanged', periodSec: verdict.periodSec, articleStatus: 'active', patch: { ...fresh, lastError: null } });
+    return finish(deps, article, now, {
+      status: 'unchanged',
+      periodSec: verdict.periodSec,
+      articleStatus: 'active',
+      patch: { ...fresh, lastError: null },
+    });
   }
 }
 
@@ -117,16 +130,30 @@ async function overVersionLimit(deps: TrackerDeps, article: Article, now: Millis
     retryAfterMs: null,
   };
   deps.log.warn('article_limited', { article: article.id, source: article.sourceId, versions_today: recent, limit });
-  await deps.store.recordSourceLimit(article.sourceId, { at: now, count: 1, note: `article ${article.id}: a new version held back, ${recent} stored in 24 h (limit ${limit} per article per day)` });
+  await deps.store.recordSourceLimit(article.sourceId, {
+    at: now,
+    count: 1,
+    note: `article ${article.id}: a new version held back, ${recent} stored in 24 h (limit ${limit} per article per day)`,
+  });
   const periodSec = periodAfterNoChange(deps.config.schedule, article.checkPeriodSec, articleAgeSec(article, now));
   // No validators: a 304 next time must not stand for the change we did not store.
-  return { status: 'error', periodSec, articleStatus: article.status === 'retired' ? 'active' : article.status, patch: { etag: null, lastModified: null, lastError: failureText(error) }, error };
+  return {
+    status: 'error',
+    periodSec,
+    articleStatus: article.status === 'retired' ? 'active' : article.status,
+    patch: { etag: null, lastModified: null, lastError: failureText(error) },
+    error,
+  };
 }
 
 async function noteTextCut(deps: TrackerDeps, article: Article, now: Millis, chars: number): Promise<void> {
   const limit = deps.config.limits.maxTextChars;
   deps.log.warn('text_cut', { article: article.id, chars, limit });
-  await deps.store.recordSourceLimit(article.sourceId, { at: now, count: 1, note: `article ${article.id}: text of ${chars} characters cut to the limit of ${limit}` });
+  await deps.store.recordSourceLimit(article.sourceId, {
+    at: now,
+    count: 1,
+    note: `article ${article.id}: text of ${chars} characters cut to the limit of ${limit}`,
+  });
 }
 
 function validators(article: Article, latest: Version | null): GetOptions {
@@ -181,7 +208,16 @@ async function newVersion(
   const capture = deps.config.worker.keepRaw ? captureOf(article.url, page) : null;
   const archive = await archives(deps, article);
   const periodSec = periodAfterChange(deps.config.schedule, articleAgeSec(article, now));
-  const input: VersionInput = { ...fields, capturedAt: now, rawHtml: null, capture, archive, wordsAdded: summary.wordsAdded, wordsRemoved: summary.wordsRemoved, change };
+  const input: VersionInput = {
+    ...fields,
+    capturedAt: now,
+    rawHtml: null,
+    capture,
+    archive,
+    wordsAdded: summary.wordsAdded,
+    wordsRemoved: summary.wordsRemoved,
+    change,
+  };
   return {
     status: 'new_version',
     periodSec,
@@ -227,7 +263,12 @@ function bareHost(host: string): string {
   return host.toLowerCase().replace(/^www\./, '');
 }
 
-function event(at: Millis, kind: 'removed' | 'restored' | 'revert' | 'retired', versionNumber: number | null, detail: string | null): CheckEvent {
+function event(
+  at: Millis,
+  kind: 'removed' | 'restored' | 'revert' | 'retired',
+  versionNumber: number | null,
+  detail: string | null,
+): CheckEvent {
   return { at, kind, versionNumber, detail };
 }
 

@@ -41,7 +41,15 @@ describe.skipIf(!url)('scheduling by the database clock (PostgreSQL)', () => {
     const src = await a.upsertSource({ key: 'manual', name: 'Manual', feedUrl: '', pollPeriodSec: 86400, include: [], exclude: [] }, now);
     for (let i = 0; i < DUE + LATER; i++) {
       const host = `h${i % 10}.example`;
-      await a.upsertArticle({ sourceId: src.id, url: `https://${host}/${i}`, host, feedTitle: null, feedPublishedAt: null, now: i < DUE ? now - 1000 : now + 5 * 60_000, checkPeriodSec: 1800 });
+      await a.upsertArticle({
+        sourceId: src.id,
+        url: `https://${host}/${i}`,
+        host,
+        feedTitle: null,
+        feedPublishedAt: null,
+        now: i < DUE ? now - 1000 : now + 5 * 60_000,
+        checkPeriodSec: 1800,
+      });
     }
     return [a, b];
   }
@@ -52,7 +60,12 @@ describe.skipIf(!url)('scheduling by the database clock (PostgreSQL)', () => {
     const fetcher: PageFetcher = {
       async get(u, o) {
         fetched.push(u);
-        answers.answers.set(u, { html: articlePage(`Story ${u}`, [`The story at ${u} is long enough to count as the text of a news article.`, 'And it has a second paragraph, which makes it a real article.']) });
+        answers.answers.set(u, {
+          html: articlePage(`Story ${u}`, [
+            `The story at ${u} is long enough to count as the text of a news article.`,
+            'And it has a second paragraph, which makes it a real article.',
+          ]),
+        });
         await new Promise((r) => setTimeout(r, 20));
         return answers.get(u, o);
       },

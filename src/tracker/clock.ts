@@ -15,7 +15,11 @@ export interface DatabaseClock {
   stop(): void;
 }
 
-export async function databaseClock(store: Pick<Store, 'clock'>, local: () => Millis = Date.now, refreshMs = 60_000): Promise<DatabaseClock> {
+export async function databaseClock(
+  store: Pick<Store, 'clock'>,
+  local: () => Millis = Date.now,
+  refreshMs = 60_000,
+): Promise<DatabaseClock> {
   let offset = 0;
   const sync = async () => {
     const before = local();

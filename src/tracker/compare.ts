@@ -15,7 +15,12 @@ export type Comparison =
  * Compares a new fingerprint with the history. A match with the state the page was last seen in is
  * "same"; a match with another stored version is a revert (recorded as an event, never stored again).
  */
-export async function compareWithHistory(deps: TrackerDeps, article: Article, latest: Version | null, fingerprint: string): Promise<Comparison> {
+export async function compareWithHistory(
+  deps: TrackerDeps,
+  article: Article,
+  latest: Version | null,
+  fingerprint: string,
+): Promise<Comparison> {
   if (!latest) return { kind: 'first' };
   const baseline = await currentFingerprint(deps, article.url, latest);
   if (baseline === null) {

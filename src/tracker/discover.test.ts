@@ -12,7 +12,10 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const source = (over: Partial<SourceInput>) =>
-  h.deps.store.upsertSource({ key: 'src', name: 'Src', feedUrl: 'https://site.example/feed', pollPeriodSec: 300, include: [], exclude: [], ...over }, h.clock.now);
+  h.deps.store.upsertSource(
+    { key: 'src', name: 'Src', feedUrl: 'https://site.example/feed', pollPeriodSec: 300, include: [], exclude: [], ...over },
+    h.clock.now,
+  );
 
 const urls = async () => (await h.deps.store.listArticles({ limit: 100 })).items.map((a) => a.url).sort();
 
@@ -33,7 +36,11 @@ describe('pollSource on a sitemap index', () => {
     const s = await source({});
     const o = await pollSource(h.deps, s);
     expect(o).toMatchObject({ status: 'ok', items: 8, created: 8 });
-    expect(await urls()).toEqual(['/news/2-a', '/news/2-b', '/news/4-a', '/news/4-b', '/news/5-a', '/news/5-b', '/news/6-a', '/news/6-b'].map((p) => `https://site.example${p}`));
+    expect(await urls()).toEqual(
+      ['/news/2-a', '/news/2-b', '/news/4-a', '/news/4-b', '/news/5-a', '/news/5-b', '/news/6-a', '/news/6-b'].map(
+        (p) => `https://site.example${p}`,
+      ),
+    );
     expect(o.note).toBe(`sitemap index: read 4 of 7 child sitemaps (the 5 most recent); ${children[3]}: fetch timeout`);
     expect((await h.deps.store.getSource('src'))!.lastNote).toBe(o.note);
     expect(h.deps.log.lines.join('\n')).toMatch(/poll source=src status=ok items=8 new=8 note="sitemap index: read 4 of 7/);
@@ -43,11 +50,17 @@ describe('pollSource on a sitemap index', () => {
 describe('pollSource on a broken feed', () => {
   it('keeps the complete items and says so; a fixed feed clears the note', async () => {
     const item = (i: number) => `<item><title>Story ${i}</title><link>https://site.example/s/${i}</link></item>`;
-    h.fetcher.answers.set('https://site.example/feed', { html: `<?xml version="1.0"?>\n<rss version="2.0"><channel>\n${item(1)}\n${item(2)}\n<item><title>Cut` });
+    h.fetcher.answers.set('https://site.example/feed', {
+      html: `<?xml version="1.0"?>\n<rss version="2.0"><channel>\n${item(1)}\n${item(2)}\n<item><title>Cut`,
+    });
     const s = await source({});
     const o = await pollSource(h.deps, s);
     expect(o).toMatchObject({ status: 'ok', created: 2, note: 'recovered 2 items after an XML error at line 5' });
-    expect((await h.deps.store.getSource('src'))!).toMatchObject({ lastStatus: 'ok', lastNote: 'recovered 2 items after an XML error at line 5', lastError: null });
+    expect((await h.deps.store.getSource('src'))!).toMatchObject({
+      lastStatus: 'ok',
+      lastNote: 'recovered 2 items after an XML error at line 5',
+      lastError: null,
+    });
     h.fetcher.answers.set('https://site.example/feed', { html: `<rss version="2.0"><channel>${item(1)}${item(3)}</channel></rss>` });
     h.clock.advance(300);
     expect(await pollSource(h.deps, (await h.deps.store.getSource('src'))!)).toMatchObject({ status: 'ok', created: 1, note: null });

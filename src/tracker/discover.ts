@@ -32,7 +32,8 @@ export async function discover(deps: TrackerDeps, source: Source): Promise<Disco
   });
   if (page.notModified) return { page, items: [], note: null, doc: null };
   // Parsed off the event loop, within the parsing budgets (tracker/threads).
-  if (source.type === 'page') return { page, items: await parsersOf(deps).pageLinks(page.text, page.url, linkPattern(source)), note: null, doc: null };
+  if (source.type === 'page')
+    return { page, items: await parsersOf(deps).pageLinks(page.text, page.url, linkPattern(source)), note: null, doc: null };
   const doc = await parsersOf(deps).parseFeedDocument(page.text, page.url);
   if (doc.format !== 'sitemap-index') return { page, items: doc.items, note: recoveryNote(doc), doc };
   return { page, ...(await readChildSitemaps(deps, doc)), doc };

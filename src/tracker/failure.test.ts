@@ -9,7 +9,11 @@ import { describeFailure, failureText } from './failure.ts';
 
 describe('describeFailure', () => {
   it.each<[string, unknown, object]>([
-    ['a fetch error with its status', new FetchError('http', 'HTTP 503', { status: 503, retryAfterMs: 60_000 }), { stage: 'fetch', kind: 'http', status: 503, retryAfterMs: 60_000 }],
+    [
+      'a fetch error with its status',
+      new FetchError('http', 'HTTP 503', { status: 503, retryAfterMs: 60_000 }),
+      { stage: 'fetch', kind: 'http', status: 503, retryAfterMs: 60_000 },
+    ],
     ['a feed error', new FeedError('malformed', 'bad XML'), { stage: 'feed', kind: 'malformed', status: null }],
     ['an extraction error', new ExtractError('empty', 'no text'), { stage: 'extract', kind: 'empty' }],
     ['a store error', new StoreError('disk'), { stage: 'store', kind: 'store' }],

@@ -14,7 +14,13 @@ export interface FailureInfo {
 export function describeFailure(err: unknown): FailureInfo {
   if (err instanceof RedlineError) {
     const http = err instanceof FetchError ? err : null;
-    return { stage: err.stage, kind: err.kind, message: err.message, status: http?.status ?? null, retryAfterMs: http?.retryAfterMs ?? null };
+    return {
+      stage: err.stage,
+      kind: err.kind,
+      message: err.message,
+      status: http?.status ?? null,
+      retryAfterMs: http?.retryAfterMs ?? null,
+    };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { stage: 'internal', kind: 'internal', message, status: null, retryAfterMs: null };

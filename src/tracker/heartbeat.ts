@@ -24,7 +24,8 @@ export function createHeartbeat(deps: TrackerDeps, workerId: string) {
     lastAlerts = now;
     const current = new Map((await sourceAlerts(deps.store, deps.config.ops, now)).map((a) => [`${a.source}:${a.kind}`, a]));
     for (const [key, a] of current) {
-      if (!known.has(key)) deps.log.warn(`source_${a.kind}`, { source: a.source, since: new Date(a.since).toISOString(), detail: a.message });
+      if (!known.has(key))
+        deps.log.warn(`source_${a.kind}`, { source: a.source, since: new Date(a.since).toISOString(), detail: a.message });
     }
     for (const [key, a] of known) if (!current.has(key)) deps.log.info('source_recovered', { source: a.source, was: a.kind });
     known = current;
@@ -37,7 +38,14 @@ export function createHeartbeat(deps: TrackerDeps, workerId: string) {
       try {
         if (now - lastBeat >= BEAT_EVERY_MS) {
           lastBeat = now;
-          const lastPass: Record<string, number> = counts ? { checked: counts.checked, sourcesPolled: counts.sourcesPolled, articlesFound: counts.articlesFound, errors: counts.byStatus.error } : {};
+          const lastPass: Record<string, number> = counts
+            ? {
+                checked: counts.checked,
+                sourcesPolled: counts.sourcesPolled,
+                articlesFound: counts.articlesFound,
+                errors: counts.byStatus.error,
+              }
+            : {};
           await deps.store.recordHeartbeat({ workerId, role: deps.config.worker.role, startedAt, beatAt: now, passes, lastPass });
         }
         await alerts(now);

@@ -17,11 +17,22 @@ afterEach(() => h.close());
 const para = (i: number) => `Paragraph about story number ${i} with enough words to count as real article text here.`;
 
 async function addArticles(host: string, n: number) {
-  const src = await h.deps.store.upsertSource({ key: 'manual', name: 'Manual', feedUrl: '', pollPeriodSec: 86400, include: [], exclude: [] }, h.clock.now);
+  const src = await h.deps.store.upsertSource(
+    { key: 'manual', name: 'Manual', feedUrl: '', pollPeriodSec: 86400, include: [], exclude: [] },
+    h.clock.now,
+  );
   for (let i = 0; i < n; i++) {
     const url = `https://${host}/news/${i}`;
     h.fetcher.answers.set(url, { html: articlePage(`Story ${i}`, [para(i), para(i + 100)]) });
-    await h.deps.store.upsertArticle({ sourceId: src.id, url, host, feedTitle: null, feedPublishedAt: null, now: h.clock.now, checkPeriodSec: 1800 });
+    await h.deps.store.upsertArticle({
+      sourceId: src.id,
+      url,
+      host,
+      feedTitle: null,
+      feedPublishedAt: null,
+      now: h.clock.now,
+      checkPeriodSec: 1800,
+    });
   }
 }
 
@@ -46,7 +57,9 @@ describe('runOnce and leases', () => {
     await h.deps.store.claimDueArticles(h.clock.now, 1, { workerId: dead, until: h.clock.now + 60_000 }, 1);
     const counts = await runOnce(h.deps);
     expect(counts).toMatchObject({ checked: 3, waitingOnLeases: 0 });
-    expect(h.deps.log.lines.some((l) => new RegExp(` warn leases_released worker=${dead} leases=1 reason="process gone"$`).test(l))).toBe(true);
+    expect(h.deps.log.lines.some((l) => new RegExp(` warn leases_released worker=${dead} leases=1 reason="process gone"$`).test(l))).toBe(
+      true,
+    );
   });
 
   it('leaves live and foreign leases alone, and the pass counts say what waits on them', async () => {

@@ -22,7 +22,10 @@ afterEach(() => h.close());
 
 describe('per-source limits', () => {
   it('a feed that changes every URL on every poll is capped per poll and per day, and the Sources page says so', async () => {
-    const source = await h.deps.store.upsertSource({ key: 'churn', name: 'Churn', feedUrl: FEED, pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
+    const source = await h.deps.store.upsertSource(
+      { key: 'churn', name: 'Churn', feedUrl: FEED, pollPeriodSec: 300, include: [], exclude: [] },
+      h.clock.now,
+    );
     let poll = 0;
     const pollOnce = async () => {
       poll++;
@@ -42,7 +45,9 @@ describe('per-source limits', () => {
     expect(s.lastLimitNote).toBe('50 new articles over the limit of 50 per day; left for a later poll');
     expect(s.limitedCount).toBe(30 + 30 + 40 + 50);
     expect((await h.deps.store.stats()).articles).toBe(50);
-    expect(h.deps.log.lines.filter((l) => / warn source_limited source=churn held_back=\d+ limit=newArticlesPer(Poll|Day)$/.test(l))).toHaveLength(4);
+    expect(
+      h.deps.log.lines.filter((l) => / warn source_limited source=churn held_back=\d+ limit=newArticlesPer(Poll|Day)$/.test(l)),
+    ).toHaveLength(4);
 
     // A day later the source may add articles again.
     h.clock.advance(24 * 3600);
@@ -55,12 +60,28 @@ describe('per-source limits', () => {
   });
 
   it('stores at most versionsPerArticlePerDay versions of a page that changes on every check, and says so', async () => {
-    const manual = await h.deps.store.upsertSource({ key: 'manual', name: 'Manual', feedUrl: '', pollPeriodSec: 86400, include: [], exclude: [] }, h.clock.now);
+    const manual = await h.deps.store.upsertSource(
+      { key: 'manual', name: 'Manual', feedUrl: '', pollPeriodSec: 86400, include: [], exclude: [] },
+      h.clock.now,
+    );
     const url = 'https://churn.example/live';
-    const { article } = await h.deps.store.upsertArticle({ sourceId: manual.id, url, host: 'churn.example', feedTitle: null, feedPublishedAt: null, now: h.clock.now, checkPeriodSec: 1800 });
+    const { article } = await h.deps.store.upsertArticle({
+      sourceId: manual.id,
+      url,
+      host: 'churn.example',
+      feedTitle: null,
+      feedPublishedAt: null,
+      now: h.clock.now,
+      checkPeriodSec: 1800,
+    });
     const statuses: string[] = [];
     for (let i = 0; i < 6; i++) {
-      h.fetcher.answers.set(url, { html: articlePage('Live blog', [`Update number ${i}: something happened again in the live blog today.`, 'A second paragraph so that the extractor keeps the story.']) });
+      h.fetcher.answers.set(url, {
+        html: articlePage('Live blog', [
+          `Update number ${i}: something happened again in the live blog today.`,
+          'A second paragraph so that the extractor keeps the story.',
+        ]),
+      });
       statuses.push((await checkArticle(h.deps, (await h.deps.store.getArticle(article.id))!)).status);
       h.clock.advance(1800);
     }
@@ -68,25 +89,41 @@ describe('per-source limits', () => {
     const after = (await h.deps.store.getArticle(article.id))!;
     expect(after.versionCount).toBe(3);
     expect(after.lastError).toMatch(/^limit versions-per-day: 3 versions stored in the last 24 hours \(limit 3\)/);
-    expect((await h.deps.store.getSource(manual.id))!).toMatchObject({ limitedCount: 3, lastLimitNote: expect.stringMatching(/a new version held back/) });
+    expect((await h.deps.store.getSource(manual.id))!).toMatchObject({
+      limitedCount: 3,
+      lastLimitNote: expect.stringMatching(/a new version held back/),
+    });
     // Once the first versions are a day old, the change is stored.
     h.clock.advance(24 * 3600);
     expect((await checkArticle(h.deps, (await h.deps.store.getArticle(article.id))!)).status).toBe('new_version');
   });
 
-  it('cuts a version\'s text at maxTextChars, fingerprinted as cut, and notes it on the source', async () => {
+  it("cuts a version's text at maxTextChars, fingerprinted as cut, and notes it on the source", async () => {
     h.deps.config.limits.maxTextChars = 300;
-    const manual = await h.deps.store.upsertSource({ key: 'manual', name: 'Manual', feedUrl: '', pollPeriodSec: 86400, include: [], exclude: [] }, h.clock.now);
+    const manual = await h.deps.store.upsertSource(
+      { key: 'manual', name: 'Manual', feedUrl: '', pollPeriodSec: 86400, include: [], exclude: [] },
+      h.clock.now,
+    );
     const url = 'https://churn.example/long';
     const paragraphs = Array.from({ length: 20 }, (_, i) => `Paragraph ${i} of a very long story, which goes on for quite a while longer.`);
     h.fetcher.answers.set(url, { html: articlePage('Long story', paragraphs) });
-    const { article } = await h.deps.store.upsertArticle({ sourceId: manual.id, url, host: 'churn.example', feedTitle: null, feedPublishedAt: null, now: h.clock.now, checkPeriodSec: 1800 });
+    const { article } = await h.deps.store.upsertArticle({
+      sourceId: manual.id,
+      url,
+      host: 'churn.example',
+      feedTitle: null,
+      feedPublishedAt: null,
+      now: h.clock.now,
+      checkPeriodSec: 1800,
+    });
     expect((await checkArticle(h.deps, article)).status).toBe('new_version');
     const v1 = (await h.deps.store.getVersion(article.id, 1))!;
     const chars = v1.title.length + v1.paragraphs.reduce((n, p) => n + p.length, 0);
     expect(chars).toBe(300);
     expect(v1.paragraphs[0]).toBe(paragraphs[0]);
-    expect((await h.deps.store.getSource(manual.id))!.lastLimitNote).toMatch(/^article \d+: text of \d+ characters cut to the limit of 300$/);
+    expect((await h.deps.store.getSource(manual.id))!.lastLimitNote).toMatch(
+      /^article \d+: text of \d+ characters cut to the limit of 300$/,
+    );
     h.clock.advance(3600);
     expect((await checkArticle(h.deps, (await h.deps.store.getArticle(article.id))!)).status).toBe('unchanged');
   });
@@ -94,7 +131,10 @@ describe('per-source limits', () => {
 
 describe('capText and validPublished', () => {
   it('leaves a text within the limit alone', () => {
-    const e = extractArticle(articlePage('Short', ['A short story with one paragraph that is long enough to keep.']), 'https://x.example/a');
+    const e = extractArticle(
+      articlePage('Short', ['A short story with one paragraph that is long enough to keep.']),
+      'https://x.example/a',
+    );
     expect(capText(e, { maxTextChars: 10_000 })).toEqual({ extraction: e, cutFrom: null });
   });
 

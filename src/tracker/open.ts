@@ -39,7 +39,10 @@ async function schedulingClock(store: Store, log: Logger): Promise<() => number>
   if (store.kind !== 'postgres') return Date.now;
   const clock = await databaseClock(store);
   if (Math.abs(clock.offsetMs()) > SKEW_WARNING_MS) {
-    log.warn('clock_skew', { offset_ms: Math.round(clock.offsetMs()), note: 'this machine\'s clock differs from the database\'s; scheduling uses the database clock' });
+    log.warn('clock_skew', {
+      offset_ms: Math.round(clock.offsetMs()),
+      note: "this machine's clock differs from the database's; scheduling uses the database clock",
+    });
   }
   return clock.now;
 }

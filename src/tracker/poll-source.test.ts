@@ -15,7 +15,10 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 async function addSource(over: { exclude?: string[]; pollPeriodSec?: number } = {}) {
-  return h.deps.store.upsertSource({ key: 'ex', name: 'Example', feedUrl: FEED, pollPeriodSec: over.pollPeriodSec ?? 300, include: [], exclude: over.exclude ?? [] }, h.clock.now);
+  return h.deps.store.upsertSource(
+    { key: 'ex', name: 'Example', feedUrl: FEED, pollPeriodSec: over.pollPeriodSec ?? 300, include: [], exclude: over.exclude ?? [] },
+    h.clock.now,
+  );
 }
 
 describe('pollSource', () => {
@@ -39,7 +42,10 @@ describe('pollSource', () => {
     expect((await h.deps.store.getSource('ex'))!.lastStatus).toBe('ok');
 
     // The same story in another feed is the same article.
-    const other = await h.deps.store.upsertSource({ key: 'ex2', name: 'Ex 2', feedUrl: FEED + '2', pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
+    const other = await h.deps.store.upsertSource(
+      { key: 'ex2', name: 'Ex 2', feedUrl: FEED + '2', pollPeriodSec: 300, include: [], exclude: [] },
+      h.clock.now,
+    );
     h.fetcher.answers.set(FEED + '2', { html: rss(['https://news.example/world/c?fbclid=123']) });
     expect(await pollSource(h.deps, other)).toMatchObject({ accepted: 1, created: 0 });
   });
@@ -59,7 +65,10 @@ describe('pollSource', () => {
     expect(o).toMatchObject({ status: 'error', nextPollAt: h.clock.now + 7200_000 });
     expect((await h.deps.store.getSource('ex'))!.lastError).toBe('fetch http: HTTP 429 from news.example');
 
-    const other = await h.deps.store.upsertSource({ key: 'ex503', name: 'Ex 503', feedUrl: FEED + '503', pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
+    const other = await h.deps.store.upsertSource(
+      { key: 'ex503', name: 'Ex 503', feedUrl: FEED + '503', pollPeriodSec: 300, include: [], exclude: [] },
+      h.clock.now,
+    );
     h.fetcher.answers.set(FEED + '503', { error: new FetchError('http', 'HTTP 503', { status: 503 }) });
     expect((await pollSource(h.deps, other)).nextPollAt).toBe(h.clock.now + 600_000);
 
@@ -95,7 +104,11 @@ describe('pollSource', () => {
     const links: string[] = [];
     for (let i = 0; i < 10_000; i++) {
       const section = i % 2 === 0 ? 'world' : 'sport';
-      links.push(i % 10 === 4 ? ['javascript:alert(1)', 'mailto:desk@news.example', 'ftp://news.example/f', 'data:text/html,x'][i % 4] : `https://news.example/${section}/${i}`);
+      links.push(
+        i % 10 === 4
+          ? ['javascript:alert(1)', 'mailto:desk@news.example', 'ftp://news.example/f', 'data:text/html,x'][i % 4]
+          : `https://news.example/${section}/${i}`,
+      );
     }
     links.push('https://news.example/world/0?utm_campaign=dup', 'HTTPS://NEWS.EXAMPLE/world/2#comments');
     h.fetcher.answers.set(FEED, { html: rss(links) });

@@ -10,10 +10,27 @@ const ops = defaultConfig().ops;
 
 function source(over: Partial<Source> = {}): Source {
   return {
-    id: 1, key: 'gazette', name: 'Gazette', feedUrl: 'http://x/feed', pollPeriodSec: 300, include: [], exclude: [],
-    enabled: true, createdAt: NOW - 30 * DAY, nextPollAt: NOW, lastPollAt: NOW - 60_000, lastStatus: 'ok',
-    lastError: null, etag: null, lastModified: null, pausedAt: null, lastOkAt: NOW - 60_000,
-    limitedCount: 0, lastLimitedAt: null, lastLimitNote: null, ...over,
+    id: 1,
+    key: 'gazette',
+    name: 'Gazette',
+    feedUrl: 'http://x/feed',
+    pollPeriodSec: 300,
+    include: [],
+    exclude: [],
+    enabled: true,
+    createdAt: NOW - 30 * DAY,
+    nextPollAt: NOW,
+    lastPollAt: NOW - 60_000,
+    lastStatus: 'ok',
+    lastError: null,
+    etag: null,
+    lastModified: null,
+    pausedAt: null,
+    lastOkAt: NOW - 60_000,
+    limitedCount: 0,
+    lastLimitedAt: null,
+    lastLimitNote: null,
+    ...over,
   };
 }
 

@@ -21,7 +21,10 @@ export function usualInterval(discoveries: Millis[], minBatches: number): number
   const batches: Millis[] = [];
   for (const t of discoveries) if (!batches.length || batches[batches.length - 1] - t > BATCH_MS) batches.push(t);
   if (batches.length < Math.max(2, minBatches)) return null;
-  const gaps = batches.slice(1).map((t, i) => batches[i] - t).sort((a, b) => a - b);
+  const gaps = batches
+    .slice(1)
+    .map((t, i) => batches[i] - t)
+    .sort((a, b) => a - b);
   return gaps[Math.floor(gaps.length / 2)];
 }
 
@@ -34,7 +37,12 @@ export function sourceAlert(source: Source, discoveries: Millis[], now: Millis, 
   if (!source.feedUrl || !source.enabled || source.pausedAt !== null) return null;
   const okSince = source.lastOkAt ?? source.createdAt;
   if (source.lastStatus === 'error' && now - okSince > ops.failingSec * 1000) {
-    return { source: source.key, kind: 'failing', since: okSince, message: `every poll has failed for ${hours(now - okSince)}: ${source.lastError ?? 'error'}` };
+    return {
+      source: source.key,
+      kind: 'failing',
+      since: okSince,
+      message: `every poll has failed for ${hours(now - okSince)}: ${source.lastError ?? 'error'}`,
+    };
   }
   const interval = usualInterval(discoveries, ops.quietMinBatches);
   if (interval === null || interval > ops.quietMaxIntervalSec * 1000) return null;

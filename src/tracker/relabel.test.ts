@@ -20,9 +20,17 @@ async function oldDatabase(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'redline-relabel-'));
   dirs.push(dir);
   const db = openSqliteDb(join(dir, 'redline.db'));
-  await migrate(db, undefined, MIGRATIONS.filter((m) => m.version < 3));
-  await db.run(`INSERT INTO sources (id, key, name, feed_url, poll_period_sec, created_at, next_poll_at) VALUES (1, 's', 'S', 'http://127.0.0.1/f', 60, 0, 0)`);
-  await db.run(`INSERT INTO articles (id, source_id, url, host, first_seen_at, check_period_sec, version_count) VALUES (1, 1, 'http://127.0.0.1/a', '127.0.0.1', 0, 60, 3)`);
+  await migrate(
+    db,
+    undefined,
+    MIGRATIONS.filter((m) => m.version < 3),
+  );
+  await db.run(
+    `INSERT INTO sources (id, key, name, feed_url, poll_period_sec, created_at, next_poll_at) VALUES (1, 's', 'S', 'http://127.0.0.1/f', 60, 0, 0)`,
+  );
+  await db.run(
+    `INSERT INTO articles (id, source_id, url, host, first_seen_at, check_period_sec, version_count) VALUES (1, 1, 'http://127.0.0.1/a', '127.0.0.1', 0, 60, 3)`,
+  );
   const versions: [number, string, string[]][] = [
     [1, 'Budget approved', P],
     [2, 'Budget approved', [P[0].replace('12', '15'), P[1]]],

@@ -25,7 +25,9 @@ describe('runOnce', () => {
         h.fetcher.answers.set(url, { html: articlePage(`Story ${i} on ${host}`, [para(i), para(i + 100)]) });
       }
     }
-    h.fetcher.answers.set(FEED, { html: `<rss version="2.0"><channel><title>x</title>${links.map((l) => `<item><link>${l}</link></item>`).join('')}</channel></rss>` });
+    h.fetcher.answers.set(FEED, {
+      html: `<rss version="2.0"><channel><title>x</title>${links.map((l) => `<item><link>${l}</link></item>`).join('')}</channel></rss>`,
+    });
     await h.deps.store.upsertSource({ key: 'a', name: 'A', feedUrl: FEED, pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
 
     // Track concurrency per host through a wrapping fetcher.
@@ -64,13 +66,19 @@ describe('runOnce when things break', () => {
   it('logs a check that throws (store trouble, a bug) and a failing feed poll, reschedules, and finishes the pass', async () => {
     const links = [0, 1, 2].map((i) => `https://a.example/news/${i}`);
     for (const [i, url] of links.entries()) h.fetcher.answers.set(url, { html: articlePage(`Story ${i}`, [para(i), para(i + 100)]) });
-    h.fetcher.answers.set(FEED, { html: `<rss version="2.0"><channel><title>x</title>${links.map((l) => `<item><link>${l}</link></item>`).join('')}</channel></rss>` });
+    h.fetcher.answers.set(FEED, {
+      html: `<rss version="2.0"><channel><title>x</title>${links.map((l) => `<item><link>${l}</link></item>`).join('')}</channel></rss>`,
+    });
     await h.deps.store.upsertSource({ key: 'a', name: 'A', feedUrl: FEED, pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
-    await h.deps.store.upsertSource({ key: 'b', name: 'B', feedUrl: 'https://b.example/feed', pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
+    await h.deps.store.upsertSource(
+      { key: 'b', name: 'B', feedUrl: 'https://b.example/feed', pollPeriodSec: 300, include: [], exclude: [] },
+      h.clock.now,
+    );
     const store = Object.create(h.deps.store) as typeof h.deps.store;
     store.applyCheck = (id, check) =>
       check.version?.input.paragraphs.includes(para(1)) ? Promise.reject(new Error('disk I/O error')) : h.deps.store.applyCheck(id, check);
-    store.recordSourcePoll = (id, r) => (r.status === 'error' ? Promise.reject(new TypeError('boom in recordSourcePoll')) : h.deps.store.recordSourcePoll(id, r));
+    store.recordSourcePoll = (id, r) =>
+      r.status === 'error' ? Promise.reject(new TypeError('boom in recordSourcePoll')) : h.deps.store.recordSourcePoll(id, r);
     const counts = await runOnce({ ...h.deps, store });
     expect(counts).toMatchObject({ sourcesPolled: 2, sourceErrors: 1, checked: 3 });
     expect(counts.byStatus).toMatchObject({ new_version: 2, error: 1 });

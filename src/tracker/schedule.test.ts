@@ -18,7 +18,7 @@ describe('schedule tiers', () => {
     expect(tierPeriod(schedule, age)).toBe(period);
   });
 
-  it('inside a tier the period is the tier\'s whatever happened; past it, News Sniffer\'s backoff', () => {
+  it("inside a tier the period is the tier's whatever happened; past it, News Sniffer's backoff", () => {
     expect(periodAfterNoChange(schedule, 300, 2 * H)).toBe(900);
     expect(periodAfterChange(schedule, 2 * H)).toBe(900);
     expect(periodAfterNoChange(schedule, 1800, 13 * H)).toBe(2160);

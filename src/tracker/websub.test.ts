@@ -33,17 +33,25 @@ describe('maintainWebSub', () => {
     });
     posts.length = 0;
     h.fetcher.postForm = async (_url, form) => (posts.push(form), { status: 202, text: '' });
-    source = await h.deps.store.upsertSource({ key: 's', name: 'S', feedUrl: 'https://site.example/rss', pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
+    source = await h.deps.store.upsertSource(
+      { key: 's', name: 'S', feedUrl: 'https://site.example/rss', pollPeriodSec: 300, include: [], exclude: [] },
+      h.clock.now,
+    );
   });
   afterEach(() => h.close());
 
   it('subscribes only with a public base URL (or when told to), to the self URL, with a secret', async () => {
     expect(websubEnabled(h.deps.config)).toBe(true);
     await maintainWebSub(h.deps, source, doc, h.clock.now);
-    expect(posts).toEqual([{
-      'hub.callback': `https://redline.example.org/websub/${source.id}`, 'hub.mode': 'subscribe', 'hub.topic': 'https://site.example/feed',
-      'hub.lease_seconds': '864000', 'hub.secret': expect.stringMatching(/^[0-9a-f]{48}$/),
-    }]);
+    expect(posts).toEqual([
+      {
+        'hub.callback': `https://redline.example.org/websub/${source.id}`,
+        'hub.mode': 'subscribe',
+        'hub.topic': 'https://site.example/feed',
+        'hub.lease_seconds': '864000',
+        'hub.secret': expect.stringMatching(/^[0-9a-f]{48}$/),
+      },
+    ]);
     h.deps.config.web.baseUrl = 'http://127.0.0.1:8080';
     expect(websubEnabled(h.deps.config)).toBe(false);
     h.deps.config.websub.subscribe = 'always';
@@ -66,7 +74,10 @@ describe('maintainWebSub', () => {
 
   it('records a refusal and a hub that moved gets a new subscription', async () => {
     h.fetcher.postForm = async () => ({ status: 500, text: 'hub broken' });
-    expect(await maintainWebSub(h.deps, source, doc, h.clock.now)).toMatchObject({ state: 'requested', lastError: 'hub answered HTTP 500: hub broken' });
+    expect(await maintainWebSub(h.deps, source, doc, h.clock.now)).toMatchObject({
+      state: 'requested',
+      lastError: 'hub answered HTTP 500: hub broken',
+    });
     h.fetcher.postForm = async (_url, form) => (posts.push(form), { status: 202, text: '' });
     const moved = await maintainWebSub(h.deps, source, { ...doc, hub: 'https://hub2.example/' }, h.clock.now + 1000);
     expect(moved).toMatchObject({ hubUrl: 'https://hub2.example/', lastError: null });

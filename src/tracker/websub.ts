@@ -58,7 +58,12 @@ function wantsRequest(config: Config, sub: WebSubSubscription | null, hub: strin
  * ends. The hub then verifies our intent by calling back (web/websub.ts). Failures are recorded on
  * the subscription and retried later; they never fail the poll.
  */
-export async function maintainWebSub(deps: TrackerDeps, source: Source, doc: FeedDocument | null, now: Millis): Promise<WebSubSubscription | null> {
+export async function maintainWebSub(
+  deps: TrackerDeps,
+  source: Source,
+  doc: FeedDocument | null,
+  now: Millis,
+): Promise<WebSubSubscription | null> {
   const sub = await deps.store.getWebSub(source.id);
   if (!doc?.hub || !websubEnabled(deps.config) || !deps.fetcher.postForm) return sub;
   const topic = doc.self ?? source.feedUrl;

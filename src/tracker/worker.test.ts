@@ -13,13 +13,24 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const PARAS = ['A long enough first paragraph of the story so that the extractor keeps it as text.', 'And a second paragraph that also has quite a few words in it for the extractor.'];
+const PARAS = [
+  'A long enough first paragraph of the story so that the extractor keeps it as text.',
+  'And a second paragraph that also has quite a few words in it for the extractor.',
+];
 
 describe('startWorker', () => {
   it('checks due work, naps when idle, and on stop finishes the check in flight', async () => {
     const manual = (await h.deps.store.getSource('manual'))!;
     const url = 'https://slow.example/story';
-    await h.deps.store.upsertArticle({ sourceId: manual.id, url, host: 'slow.example', feedTitle: null, feedPublishedAt: null, now: h.clock.now, checkPeriodSec: 1800 });
+    await h.deps.store.upsertArticle({
+      sourceId: manual.id,
+      url,
+      host: 'slow.example',
+      feedTitle: null,
+      feedPublishedAt: null,
+      now: h.clock.now,
+      checkPeriodSec: 1800,
+    });
     h.fetcher.answers.set(url, { html: articlePage('Slow story', PARAS) });
     let started!: () => void;
     const inFlight = new Promise<void>((r) => (started = r));
@@ -46,7 +57,15 @@ describe('startWorker', () => {
     const manual = (await h.deps.store.getSource('manual'))!;
     const urls = Array.from({ length: 12 }, (_, i) => `https://one.example/story/${i}`);
     for (const [i, url] of urls.entries()) {
-      await h.deps.store.upsertArticle({ sourceId: manual.id, url, host: 'one.example', feedTitle: null, feedPublishedAt: null, now: h.clock.now, checkPeriodSec: 1800 });
+      await h.deps.store.upsertArticle({
+        sourceId: manual.id,
+        url,
+        host: 'one.example',
+        feedTitle: null,
+        feedPublishedAt: null,
+        now: h.clock.now,
+        checkPeriodSec: 1800,
+      });
       h.fetcher.answers.set(url, { html: articlePage(`Story ${i}`, PARAS) });
     }
     h.deps.config.fetch.perHostConcurrency = 1;
@@ -59,13 +78,16 @@ describe('startWorker', () => {
     const passes: number[] = [];
     let allChecked!: () => void;
     const finished = new Promise<void>((r) => (allChecked = r));
-    const worker = startWorker({ ...h.deps, fetcher: slow }, {
-      passBudgetMs: 40,
-      onPass: (c) => {
-        passes.push(c.checked);
-        if (passes.reduce((a, b) => a + b, 0) >= urls.length) allChecked();
+    const worker = startWorker(
+      { ...h.deps, fetcher: slow },
+      {
+        passBudgetMs: 40,
+        onPass: (c) => {
+          passes.push(c.checked);
+          if (passes.reduce((a, b) => a + b, 0) >= urls.length) allChecked();
+        },
       },
-    });
+    );
     await finished;
     await worker.stop();
     // 12 sequential checks of 15 ms do not fit in one 40 ms budget: several passes, each URL fetched once.
@@ -77,7 +99,15 @@ describe('startWorker', () => {
   it('survives a store that fails for a while: logs each failed pass with a growing pause, then goes on', async () => {
     const manual = (await h.deps.store.getSource('manual'))!;
     const url = 'https://flaky.example/story';
-    await h.deps.store.upsertArticle({ sourceId: manual.id, url, host: 'flaky.example', feedTitle: null, feedPublishedAt: null, now: h.clock.now, checkPeriodSec: 1800 });
+    await h.deps.store.upsertArticle({
+      sourceId: manual.id,
+      url,
+      host: 'flaky.example',
+      feedTitle: null,
+      feedPublishedAt: null,
+      now: h.clock.now,
+      checkPeriodSec: 1800,
+    });
     h.fetcher.answers.set(url, { html: articlePage('Flaky story', PARAS) });
     let failuresLeft = 3;
     const store = Object.create(h.deps.store) as typeof h.deps.store;
@@ -102,7 +132,15 @@ describe('worker heartbeats and metrics', () => {
   it('writes a heartbeat row while running, removes it on a clean stop, and reports checks to its metrics', async () => {
     const manual = (await h.deps.store.getSource('manual'))!;
     const url = 'https://beat.example/story';
-    await h.deps.store.upsertArticle({ sourceId: manual.id, url, host: 'beat.example', feedTitle: null, feedPublishedAt: null, now: h.clock.now, checkPeriodSec: 1800 });
+    await h.deps.store.upsertArticle({
+      sourceId: manual.id,
+      url,
+      host: 'beat.example',
+      feedTitle: null,
+      feedPublishedAt: null,
+      now: h.clock.now,
+      checkPeriodSec: 1800,
+    });
     h.fetcher.answers.set(url, { html: articlePage('Beat story', PARAS) });
     const seen: string[] = [];
     const metrics = {

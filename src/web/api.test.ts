@@ -42,8 +42,19 @@ async function conforming(url: string, status = 200): Promise<any> {
 describe('JSON API and its OpenAPI document', () => {
   it('is OpenAPI 3.1 and documents every route', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/articles', '/articles/{id}', '/articles/{id}/diff/{a}/{b}',
-      '/articles/{id}/versions', '/articles/{id}/versions/{n}', '/changes', '/proofs/versions/{id}', '/roots', '/roots/{seq}', '/search', '/sources']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/articles',
+      '/articles/{id}',
+      '/articles/{id}/diff/{a}/{b}',
+      '/articles/{id}/versions',
+      '/articles/{id}/versions/{n}',
+      '/changes',
+      '/proofs/versions/{id}',
+      '/roots',
+      '/roots/{seq}',
+      '/search',
+      '/sources',
+    ]);
   });
 
   it('every response matches its schema', async () => {

@@ -23,7 +23,9 @@ describe('share cards', () => {
     expect(meta(body, 'property', 'og:image:width')).toBe('1200');
     expect(meta(body, 'property', 'og:image:height')).toBe('630');
     // The headline changed from v1 to v2, so the card tells that.
-    expect(meta(body, 'property', 'og:image:alt')).toBe('Before: \u201cMinister resigns over budget row\u201d After: \u201cMinister quits after budget row\u201d');
+    expect(meta(body, 'property', 'og:image:alt')).toBe(
+      'Before: \u201cMinister resigns over budget row\u201d After: \u201cMinister quits after budget row\u201d',
+    );
   });
 
   it('serves the card as a cacheable PNG of 1200x630, at most 200 KB, drawn once', async () => {

@@ -64,7 +64,10 @@ export function createContext(options: AppOptions): WebContext {
     digests: createDigestCache(options.store, options.digestCacheSize ?? 5000),
     feedItems: createItemCache(options.digestCacheSize === 0 ? 0 : 3000),
     sourceChoices: cachedFor(SOURCE_MENU_TTL_MS, () => options.store.listSources()),
-    statistics: cachedFor(STATISTICS_TTL_MS, async () => ({ stats: await options.store.sourceStatistics(), at: (options.now ?? Date.now)() })),
+    statistics: cachedFor(STATISTICS_TTL_MS, async () => ({
+      stats: await options.store.sourceStatistics(),
+      at: (options.now ?? Date.now)(),
+    })),
     mostEdited: memoByMinute((since, limit) => options.store.mostEdited(since, limit)),
     get baseUrl() {
       return publicBaseUrl(options.config.web, options.listening?.());

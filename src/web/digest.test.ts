@@ -4,16 +4,31 @@ import type { Store } from '../store/index.ts';
 import { changedSentence, createDigestCache, digestOf, firstWords } from './digest.ts';
 import { addArticle, addVersion, openTempStore } from './testdata/store.ts';
 
-const v1 = { title: 'Ferry runs aground', byline: null, published: null, paragraphs: ['First paragraph here.', 'Second paragraph about the ferry and its passengers.', 'Third one.', 'Fourth one.'] };
+const v1 = {
+  title: 'Ferry runs aground',
+  byline: null,
+  published: null,
+  paragraphs: ['First paragraph here.', 'Second paragraph about the ferry and its passengers.', 'Third one.', 'Fourth one.'],
+};
 const digest = (b: typeof v1) => digestOf(diffVersions(v1, b), b);
 
 describe('change digests', () => {
   it('name the change: headline, removed paragraphs, moves', () => {
-    expect(digest({ ...v1, title: 'Ferry refloated' }).title).toBe('Headline changed: \u201cFerry runs aground\u201d \u2192 \u201cFerry refloated\u201d');
+    expect(digest({ ...v1, title: 'Ferry refloated' }).title).toBe(
+      'Headline changed: \u201cFerry runs aground\u201d \u2192 \u201cFerry refloated\u201d',
+    );
     const removed = digest({ ...v1, paragraphs: ['First paragraph here.', 'Fourth one.'] });
     expect(removed.title).toBe('2 paragraphs removed from \u201cFerry runs aground\u201d');
-    expect(removed.preview).toEqual({ kind: 'paragraphs', what: 'removed', count: 2, firstWords: 'Second paragraph about the ferry and its passengers.' });
-    const moved = digest({ ...v1, paragraphs: ['Fourth one.', 'First paragraph here.', 'Second paragraph about the ferry and its passengers.', 'Third one.'] });
+    expect(removed.preview).toEqual({
+      kind: 'paragraphs',
+      what: 'removed',
+      count: 2,
+      firstWords: 'Second paragraph about the ferry and its passengers.',
+    });
+    const moved = digest({
+      ...v1,
+      paragraphs: ['Fourth one.', 'First paragraph here.', 'Second paragraph about the ferry and its passengers.', 'Third one.'],
+    });
     expect(moved.title).toBe('1 paragraph moved in \u201cFerry runs aground\u201d');
     expect(moved.summary).toMatch(/^1 paragraph moved/);
   });
@@ -21,11 +36,18 @@ describe('change digests', () => {
   it('preview the changed sentence only, with "…" where the paragraph is cut', () => {
     const segs = [
       { op: 'same' as const, text: 'An opening sentence. The council said ' },
-      { op: 'del' as const, text: '12' }, { op: 'ins' as const, text: '15' },
+      { op: 'del' as const, text: '12' },
+      { op: 'ins' as const, text: '15' },
       { op: 'same' as const, text: ' people were hurt. A closing sentence follows here.' },
     ];
-    expect(changedSentence(segs).map((s) => s.text).join('|')).toBe('\u2026 The council said |12|15| people were hurt. \u2026');
-    expect(firstWords('one two three four five six seven eight nine ten eleven twelve thirteen fourteen', 30)).toBe('one two three four five six\u2026');
+    expect(
+      changedSentence(segs)
+        .map((s) => s.text)
+        .join('|'),
+    ).toBe('\u2026 The council said |12|15| people were hurt. \u2026');
+    expect(firstWords('one two three four five six seven eight nine ten eleven twelve thirteen fourteen', 30)).toBe(
+      'one two three four five six\u2026',
+    );
   });
 
   it('feed HTML escapes the text of the page', () => {
@@ -39,7 +61,10 @@ describe('the digest cache', () => {
   it('reads the versions before a page of changes in one query, leaves hidden text out, and is not asked again', async () => {
     const t = await openTempStore();
     try {
-      const source = await t.store.upsertSource({ key: 's', name: 'S', feedUrl: 'http://news.test/feed', pollPeriodSec: 300, include: [], exclude: [] }, 0);
+      const source = await t.store.upsertSource(
+        { key: 's', name: 'S', feedUrl: 'http://news.test/feed', pollPeriodSec: 300, include: [], exclude: [] },
+        0,
+      );
       const latest = [];
       for (let i = 0; i < 4; i++) {
         const id = await addArticle(t.store, source.id, `http://news.test/a${i}`, 0);

@@ -43,7 +43,13 @@ export function digestOf(model: DiffModel, to: Pick<Version, 'title'>): ChangeDi
   const s = model.summary;
   const headline = to.title;
   const title = titleOf(model, headline);
-  return { headlineChanged: model.title.changed, title, summary: describeDiff(s), preview: previewOf(model), html: feedHtml(model).toString() };
+  return {
+    headlineChanged: model.title.changed,
+    title,
+    summary: describeDiff(s),
+    preview: previewOf(model),
+    html: feedHtml(model).toString(),
+  };
 }
 
 function titleOf(model: DiffModel, headline: string): string {
@@ -67,7 +73,8 @@ function previewOf(model: DiffModel): Preview {
   const changed = of('changed');
   const added = of('added');
   const moved = of('moved-to');
-  if (removed.length && !changed.length) return { kind: 'paragraphs', what: 'removed', count: removed.length, firstWords: firstWords(removed[0].text) };
+  if (removed.length && !changed.length)
+    return { kind: 'paragraphs', what: 'removed', count: removed.length, firstWords: firstWords(removed[0].text) };
   if (changed.length) {
     const biggest = changed.reduce((a, b) => (b.wordsAdded + b.wordsRemoved > a.wordsAdded + a.wordsRemoved ? b : a));
     return { kind: 'sentence', segments: changedSentence(inlineSegments(biggest.left, biggest.right)) };
@@ -84,8 +91,14 @@ export function changedSentence(segs: Segment[], maxChars = 220): Segment[] {
   segs.forEach((x, i) => x.op !== 'same' && (last = i));
   if (first < 0) return segs;
   const out = segs.slice(first, last + 1).map((x) => ({ ...x }));
-  const before = segs.slice(0, first).map((x) => x.text).join('');
-  const after = segs.slice(last + 1).map((x) => x.text).join('');
+  const before = segs
+    .slice(0, first)
+    .map((x) => x.text)
+    .join('');
+  const after = segs
+    .slice(last + 1)
+    .map((x) => x.text)
+    .join('');
   // Back to the start of the sentence, forward to its end.
   const start = Math.max(before.search(/[^.!?]*$/), 0);
   let lead = before.slice(start).replace(/^\s+/, '');
@@ -108,7 +121,8 @@ function marked(segs: Segment[]): SafeHtml[] {
 export function feedHtml(model: DiffModel): SafeHtml {
   const out: SafeHtml[] = [];
   if (model.title.changed) out.push(html`<p><strong>Headline:</strong> ${marked(inlineSegments(model.title.left, model.title.right))}</p>`);
-  if (model.byline.changed) out.push(html`<p><strong>Byline:</strong> ${marked(inlineSegments(model.byline.left, model.byline.right))}</p>`);
+  if (model.byline.changed)
+    out.push(html`<p><strong>Byline:</strong> ${marked(inlineSegments(model.byline.left, model.byline.right))}</p>`);
   for (const item of foldUnchanged(model.rows, 1)) {
     if (item.kind === 'fold') {
       out.push(html`<p>[\u2026 ${plural(item.hidden, 'unchanged paragraph')} \u2026]</p>`);
@@ -147,7 +161,12 @@ export function createDigestCache(store: Store, maxEntries: number): DigestCache
       });
       if (misses.length === 0) return out;
       // Change lists carry no text: both versions of each miss are read here, in one query, once per version ever (then cached).
-      const texts = await store.getVersions(misses.flatMap((v) => [{ articleId: v.articleId, number: v.number - 1 }, { articleId: v.articleId, number: v.number }]));
+      const texts = await store.getVersions(
+        misses.flatMap((v) => [
+          { articleId: v.articleId, number: v.number - 1 },
+          { articleId: v.articleId, number: v.number },
+        ]),
+      );
       const byKey = new Map(texts.map((p) => [`${p.articleId}:${p.number}`, p]));
       for (const v of misses) {
         const prev = byKey.get(`${v.articleId}:${v.number - 1}`);

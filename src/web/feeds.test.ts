@@ -25,15 +25,30 @@ function textOf(t: unknown): string {
   return typeof t === 'string' ? t : ((t as { value?: string } | undefined)?.value ?? '');
 }
 
-interface Item { id: string; link: string; title: string; summary: string }
+interface Item {
+  id: string;
+  link: string;
+  title: string;
+  summary: string;
+}
 
 async function items(base: string): Promise<Record<'rss' | 'atom' | 'json', Item[]>> {
   const rss = parseRssFeed(await fetchFeed(`${base}.rss`, /^application\/rss\+xml/));
   const atom = parseAtomFeed(await fetchFeed(`${base}.atom`, /^application\/atom\+xml/));
   const json = parseJsonFeed(JSON.parse(await fetchFeed(`${base}.json`, /^application\/feed\+json/)));
   return {
-    rss: (rss.items ?? []).map((i) => ({ id: i.guid?.value ?? '', link: i.link ?? '', title: i.title ?? '', summary: i.description ?? '' })),
-    atom: (atom.entries ?? []).map((e) => ({ id: e.id ?? '', link: e.links?.[0]?.href ?? '', title: textOf(e.title), summary: textOf(e.summary) })),
+    rss: (rss.items ?? []).map((i) => ({
+      id: i.guid?.value ?? '',
+      link: i.link ?? '',
+      title: i.title ?? '',
+      summary: i.description ?? '',
+    })),
+    atom: (atom.entries ?? []).map((e) => ({
+      id: e.id ?? '',
+      link: e.links?.[0]?.href ?? '',
+      title: textOf(e.title),
+      summary: textOf(e.summary),
+    })),
     json: (json.items ?? []).map((i) => ({ id: i.id ?? '', link: i.url ?? '', title: i.title ?? '', summary: i.content_text ?? '' })),
   };
 }
@@ -45,11 +60,16 @@ describe('feeds', () => {
       expect(list, format).toHaveLength(4);
       expect(new Set(list.map((i) => i.id)).size, format).toBe(4);
       for (const item of list) expect(item.link, format).toMatch(/^http:\/\/news\.test:8080\/articles\/\d+/);
-      expect(list.map((i) => i.id), format).toEqual(feeds.rss.map((i) => i.id));
+      expect(
+        list.map((i) => i.id),
+        format,
+      ).toEqual(feeds.rss.map((i) => i.id));
     }
     const v2 = feeds.atom.find((i) => i.link.endsWith(`/articles/${site.plain}/diff/1/2`))!;
     expect(v2.id).toBe(`tag:news.test,2026:article/${site.plain}/version/2`);
-    expect(v2.title).toBe('Headline changed: \u201cMinister resigns over budget row\u201d \u2192 \u201cMinister quits after budget row\u201d');
+    expect(v2.title).toBe(
+      'Headline changed: \u201cMinister resigns over budget row\u201d \u2192 \u201cMinister quits after budget row\u201d',
+    );
     expect(v2.summary).toMatch(/^Headline changed; 1 paragraph added, 1 removed, 1 changed: \+\d+ \/ \u2212\d+ words/);
     // Ids do not depend on what else is in the feed.
     const again = await items('/feeds/changes');

@@ -15,7 +15,12 @@ beforeAll(async () => {
 afterAll(() => env.cleanup());
 
 const get = async (path: string) => (await app.request(path)).text();
-const text = (body: string) => body.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+const text = (body: string) =>
+  body
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 
 describe('website fixes', () => {
   it('every page starts with a skip link to the main content', async () => {
@@ -62,10 +67,23 @@ describe('website fixes', () => {
 
   it('list-like runs of short lines keep their bullets on the version page', async () => {
     const id = await addArticle(env.store, 1, 'https://www.bbc.test/news/list-3', T0);
-    await addVersion(env.store, id, { title: 'Rates held', byline: null, published: null, capturedAt: T0,
-      paragraphs: ['The bank held rates on Thursday.', 'Base rate: 3.5 per cent (unchanged)', 'Vote: six to three', 'Next decision: 18 December', 'Markets barely moved.'] });
+    await addVersion(env.store, id, {
+      title: 'Rates held',
+      byline: null,
+      published: null,
+      capturedAt: T0,
+      paragraphs: [
+        'The bank held rates on Thursday.',
+        'Base rate: 3.5 per cent (unchanged)',
+        'Vote: six to three',
+        'Next decision: 18 December',
+        'Markets barely moved.',
+      ],
+    });
     const body = await get(`/articles/${id}/versions/1`);
-    expect(body).toContain('<ul><li>Base rate: 3.5 per cent (unchanged)</li><li>Vote: six to three</li><li>Next decision: 18 December</li></ul>');
+    expect(body).toContain(
+      '<ul><li>Base rate: 3.5 per cent (unchanged)</li><li>Vote: six to three</li><li>Next decision: 18 December</li></ul>',
+    );
     expect(body).toContain('<p>Markets barely moved.</p>');
   });
 });
@@ -75,8 +93,18 @@ describe('an offline first start', () => {
     const fresh = await openTempStore();
     try {
       for (const key of ['bbc', 'npr']) {
-        const s = await fresh.store.upsertSource({ key, name: key.toUpperCase(), feedUrl: `https://${key}.test/rss`, pollPeriodSec: 300, include: [], exclude: [] }, T0);
-        await fresh.store.recordSourcePoll(s.id, { at: T0, status: 'error', error: `cannot resolve host ${key}.test (ENOTFOUND)`, etag: null, lastModified: null, nextPollAt: T0 + 300_000 });
+        const s = await fresh.store.upsertSource(
+          { key, name: key.toUpperCase(), feedUrl: `https://${key}.test/rss`, pollPeriodSec: 300, include: [], exclude: [] },
+          T0,
+        );
+        await fresh.store.recordSourcePoll(s.id, {
+          at: T0,
+          status: 'error',
+          error: `cannot resolve host ${key}.test (ENOTFOUND)`,
+          etag: null,
+          lastModified: null,
+          nextPollAt: T0 + 300_000,
+        });
       }
       const body = await (await createApp({ store: fresh.store, config: fresh.config }).request('/')).text();
       expect(text(body)).toContain('Every source is failing: the last poll of all 2 sources ended in an error');
@@ -109,7 +137,7 @@ describe('search', () => {
     expect(await get('/search?q=successor&to=2026-11-19')).not.toContain('<li class="hit');
     expect(await get(`/search?q=successor&from=${day}`)).toContain(`name="from" value="${day}"`);
     expect((await app.request('/search?q=x&from=yesterday')).status).toBe(400);
-    const api = await (await app.request('/api/v1/search?q=successor&from=2026-11-21')).json() as { items: unknown[] };
+    const api = (await (await app.request('/api/v1/search?q=successor&from=2026-11-21')).json()) as { items: unknown[] };
     expect(api.items).toEqual([]);
   });
 });
@@ -117,15 +145,17 @@ describe('search', () => {
 describe('the API', () => {
   it('writes every time as ISO 8601', async () => {
     const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-    const article = await (await app.request(`/api/v1/articles/${site.plain}`)).json() as Record<string, unknown>;
+    const article = (await (await app.request(`/api/v1/articles/${site.plain}`)).json()) as Record<string, unknown>;
     for (const key of ['firstSeenAt', 'lastVersionAt']) expect(article[key], key).toMatch(ISO);
-    const changes = await (await app.request('/api/v1/changes')).json() as { items: { at: string; version?: { capturedAt: string }; title?: string | null }[] };
+    const changes = (await (await app.request('/api/v1/changes')).json()) as {
+      items: { at: string; version?: { capturedAt: string }; title?: string | null }[];
+    };
     for (const c of changes.items) {
       expect(c.at).toMatch(ISO);
       if (c.version) expect(c.version.capturedAt).toMatch(ISO);
     }
     expect(changes.items.find((c) => c.version)?.title).toBe('1 paragraph changed in \u201cMinister quits after budget row\u201d');
-    const sources = await (await app.request('/api/v1/sources')).json() as { items: { nextPollAt: string }[] };
+    const sources = (await (await app.request('/api/v1/sources')).json()) as { items: { nextPollAt: string }[] };
     for (const s of sources.items) expect(s.nextPollAt).toMatch(ISO);
     const text = JSON.stringify([article, changes, sources]);
     expect(text).not.toMatch(/"[a-zA-Z]+At":\d/);

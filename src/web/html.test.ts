@@ -4,9 +4,7 @@ import { escapeHtml, html, raw } from './html.ts';
 describe('html template', () => {
   it('escapes interpolated text', () => {
     const evil = '"><img src=x onerror=alert(1)><script>alert(1)</script>';
-    expect(html`<p title="${evil}">${evil}</p>`.toString()).toBe(
-      `<p title="${escapeHtml(evil)}">${escapeHtml(evil)}</p>`,
-    );
+    expect(html`<p title="${evil}">${evil}</p>`.toString()).toBe(`<p title="${escapeHtml(evil)}">${escapeHtml(evil)}</p>`);
     expect(html`${evil}`.toString()).not.toContain('<script>');
   });
 

@@ -65,10 +65,23 @@ describe('HTTP behaviour', () => {
   });
 
   it.each([
-    '/articles/999999', '/articles/abc', '/articles/0', '/articles/-1', '/articles/1e3', '/articles/99999999999999999999',
-    '/articles/1/versions/99', '/articles/1/versions/x', '/articles/1/diff/1/99', '/articles/1/diff/0/1',
-    '/articles/1/versions/99/raw', '/articles/1/feed.xml', '/articles/999/feed.rss', '/sources/nope/feed.rss',
-    '/feeds/other.rss', '/?source=nope', '/no/such/page',
+    '/articles/999999',
+    '/articles/abc',
+    '/articles/0',
+    '/articles/-1',
+    '/articles/1e3',
+    '/articles/99999999999999999999',
+    '/articles/1/versions/99',
+    '/articles/1/versions/x',
+    '/articles/1/diff/1/99',
+    '/articles/1/diff/0/1',
+    '/articles/1/versions/99/raw',
+    '/articles/1/feed.xml',
+    '/articles/999/feed.rss',
+    '/sources/nope/feed.rss',
+    '/feeds/other.rss',
+    '/?source=nope',
+    '/no/such/page',
   ])('%s is an HTML 404 page', async (path) => {
     const res = await app.request(path);
     expect(res.status).toBe(404);
@@ -77,8 +90,12 @@ describe('HTTP behaviour', () => {
   });
 
   it.each([
-    '/api/v1/articles/999999', '/api/v1/articles/abc', '/api/v1/articles/1/versions/99',
-    '/api/v1/articles/1/diff/1/99', '/api/v1/nothing', '/api/v1/articles?source=nope',
+    '/api/v1/articles/999999',
+    '/api/v1/articles/abc',
+    '/api/v1/articles/1/versions/99',
+    '/api/v1/articles/1/diff/1/99',
+    '/api/v1/nothing',
+    '/api/v1/articles?source=nope',
   ])('%s is a JSON 404', async (path) => {
     const res = await app.request(path);
     expect(res.status).toBe(404);
@@ -87,13 +104,17 @@ describe('HTTP behaviour', () => {
     expect(body.error.kind).toBe('not-found');
   });
 
-  it.each(['/api/v1/articles?limit=0', '/api/v1/articles?limit=x', '/api/v1/changes?cursor=garbage', '/api/v1/search', '/api/v1/articles?status=gone'])(
-    '%s is a JSON 400', async (path) => {
-      const res = await app.request(path);
-      expect(res.status).toBe(400);
-      expect((await res.json()).error.kind).toBe('usage');
-    },
-  );
+  it.each([
+    '/api/v1/articles?limit=0',
+    '/api/v1/articles?limit=x',
+    '/api/v1/changes?cursor=garbage',
+    '/api/v1/search',
+    '/api/v1/articles?status=gone',
+  ])('%s is a JSON 400', async (path) => {
+    const res = await app.request(path);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.kind).toBe('usage');
+  });
 
   it('a bad cursor on a page is a 400 page, not a 500', async () => {
     const res = await app.request('/?cursor=garbage');

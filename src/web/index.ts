@@ -49,7 +49,12 @@ export function createApp(options: AppOptions): Hono {
   // Operations and admin first: the public API's middleware must not wrap the admin API.
   const metrics = options.metrics ?? createMetrics({ dueBacklog: () => ctx.store.countDueArticles(ctx.now()) });
   app.route('/', opsRoutes(ctx, metrics));
-  const limit = bodyLimit({ maxSize: ADMIN_BODY_LIMIT, onError: () => { throw new UsageError(`request body over ${ADMIN_BODY_LIMIT} bytes`); } });
+  const limit = bodyLimit({
+    maxSize: ADMIN_BODY_LIMIT,
+    onError: () => {
+      throw new UsageError(`request body over ${ADMIN_BODY_LIMIT} bytes`);
+    },
+  });
   app.use('/admin/*', limit);
   app.use('/api/v1/admin/*', limit);
   app.route('/api/v1/admin', adminApiRoutes(ctx));
@@ -68,7 +73,8 @@ export function createApp(options: AppOptions): Hono {
   app.notFound((c) => sendError(c, toHttpError(new NotFoundError(`nothing at ${c.req.path}`))));
   app.onError((err, c) => {
     const e = toHttpError(err);
-    if (e.status === 500) ctx.log.error('web.error', { method: c.req.method, path: c.req.path, error: String((err as Error)?.stack ?? err) });
+    if (e.status === 500)
+      ctx.log.error('web.error', { method: c.req.method, path: c.req.path, error: String((err as Error)?.stack ?? err) });
     return sendError(c, e);
   });
   return app;

@@ -22,20 +22,38 @@ async function page(path: string): Promise<string> {
 
 /** Text without tags and with the few entities we produce decoded, for reading sentences. */
 function text(body: string): string {
-  return body.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  return body
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 }
 
 describe('pages', () => {
   it('every page has a title, a meta description and the stylesheet, and no inline script', async () => {
-    const paths = ['/', '/?source=bbc', '/articles', '/articles?changed=1&status=active', `/articles/${site.plain}`,
-      `/articles/${site.plain}/diff/1/2`, `/articles/${site.plain}/diff/3/1?view=inline&changes=only`,
-      `/articles/${site.plain}/versions/2`, '/sources', '/search', '/search?q=minister'];
+    const paths = [
+      '/',
+      '/?source=bbc',
+      '/articles',
+      '/articles?changed=1&status=active',
+      `/articles/${site.plain}`,
+      `/articles/${site.plain}/diff/1/2`,
+      `/articles/${site.plain}/diff/3/1?view=inline&changes=only`,
+      `/articles/${site.plain}/versions/2`,
+      '/sources',
+      '/search',
+      '/search?q=minister',
+    ];
     for (const path of paths) {
       const body = await page(path);
       expect(body, path).toMatch(/<title>[^<]+ · Redline<\/title>/);
       expect(body, path).toMatch(/<meta name="description" content="[^"]+">/);
       expect(body, path).toContain('<link rel="stylesheet" href="/static/style.css?v=');
-      expect(body.match(/<script\b[^>]*>/g)?.every((tag) => / src="\/static\//.test(tag)), path).toBe(true);
+      expect(
+        body.match(/<script\b[^>]*>/g)?.every((tag) => / src="\/static\//.test(tag)),
+        path,
+      ).toBe(true);
     }
   });
 
@@ -48,7 +66,9 @@ describe('pages', () => {
     expect(rows[0]).toContain(`<a class="edits" href="/articles/${site.plain}/diff/1/3">2 edits today</a> (versions 1 to 3)`);
     expect(rows[0]).not.toContain('headline changed');
     // The one-line preview marks the changed sentence.
-    expect(rows[0]).toContain('<div class="preview-line"><span class="preview">The prime minister will name a successor on <del>Monday</del><ins>Tuesday</ins>.</span></div>');
+    expect(rows[0]).toContain(
+      '<div class="preview-line"><span class="preview">The prime minister will name a successor on <del>Monday</del><ins>Tuesday</ins>.</span></div>',
+    );
     expect(rows[1]).toContain('removed from site');
     const evil = rows[2];
     expect(evil).toContain('headline changed');
@@ -69,7 +89,9 @@ describe('pages', () => {
     await env.store.updateArticle(site.plain, { nextCheckAt: T0 + 4 * 3600_000 });
     const body = await page(`/articles/${site.plain}`);
     const t = text(body);
-    expect(t).toContain("This article is from the source BBC News and was first published or seen on 20 November 2026, 09:00 UTC. The next check for changes will be 20 November 2026, 13:00 UTC.");
+    expect(t).toContain(
+      'This article is from the source BBC News and was first published or seen on 20 November 2026, 09:00 UTC. The next check for changes will be 20 November 2026, 13:00 UTC.',
+    );
     expect(t).toContain('You can find the current article at its original source at https://www.bbc.test/news/politics-1.');
     expect(t).toContain('The article has changed 2 times. There is an RSS feed of changes available.');
     expect(body).toContain(`<a href="/articles/${site.plain}/feed.rss">RSS feed of changes</a>`);
@@ -142,7 +164,13 @@ describe('pages', () => {
     const source = (await env.store.getSource('bbc'))!;
     const id = await addArticle(env.store, source.id, 'https://www.bbc.test/news/live-3', T0);
     for (let n = 1; n <= 55; n++) {
-      await addVersion(env.store, id, { title: 'Live updates', byline: null, published: null, capturedAt: T0 + 200 * 60_000 + n * 60_000, paragraphs: [`Update number ${n}.`] });
+      await addVersion(env.store, id, {
+        title: 'Live updates',
+        byline: null,
+        published: null,
+        capturedAt: T0 + 200 * 60_000 + n * 60_000,
+        paragraphs: [`Update number ${n}.`],
+      });
     }
     const first = await page('/?source=bbc');
     expect(first.split('<li class="change').length - 1).toBe(1);

@@ -11,21 +11,36 @@ let id: number;
 
 beforeAll(async () => {
   env = await openTempStore();
-  const source = await env.store.upsertSource({ key: 'gz', name: 'Gazette', feedUrl: 'http://news.test/feed', pollPeriodSec: 300, include: [], exclude: [] }, T0);
+  const source = await env.store.upsertSource(
+    { key: 'gz', name: 'Gazette', feedUrl: 'http://news.test/feed', pollPeriodSec: 300, include: [], exclude: [] },
+    T0,
+  );
   id = await addArticle(env.store, source.id, 'http://news.test/story', T0);
-  const body = ['The council met on Monday evening to discuss the budget for next year.', 'Residents asked questions about the library and the swimming pool.'];
+  const body = [
+    'The council met on Monday evening to discuss the budget for next year.',
+    'Residents asked questions about the library and the swimming pool.',
+  ];
   // v2: headline; v3: a sentence reworded; v4: headline again.
   const texts = [
     { title: 'Council meets on budget', paragraphs: body },
     { title: 'Council approves budget', paragraphs: body },
     { title: 'Council approves budget', paragraphs: [body[0], 'Residents asked many questions about the future of the library.'] },
-    { title: 'Council approves budget after long debate', paragraphs: [body[0], 'Residents asked many questions about the future of the library.'] },
+    {
+      title: 'Council approves budget after long debate',
+      paragraphs: [body[0], 'Residents asked many questions about the future of the library.'],
+    },
   ].map((t) => ({ ...t, byline: null, published: null }));
   for (let n = 1; n <= texts.length; n++) {
     const model = n > 1 ? diffVersions(texts[n - 2], texts[n - 1]) : null;
     await env.store.addVersion(id, n, {
-      ...texts[n - 1], fingerprint: `f${n}`, extractorVersion: 'test', capturedAt: T0 + n * 60_000, rawHtml: null,
-      wordsAdded: model?.summary.wordsAdded ?? 0, wordsRemoved: model?.summary.wordsRemoved ?? 0, change: model ? versionChange(model) : null,
+      ...texts[n - 1],
+      fingerprint: `f${n}`,
+      extractorVersion: 'test',
+      capturedAt: T0 + n * 60_000,
+      rawHtml: null,
+      wordsAdded: model?.summary.wordsAdded ?? 0,
+      wordsRemoved: model?.summary.wordsRemoved ?? 0,
+      change: model ? versionChange(model) : null,
     });
   }
   app = createApp({ store: env.store, config: env.config, now: () => T0 + 3_600_000 });
@@ -38,7 +53,9 @@ describe('filtered change lists', () => {
     const rows = headline.match(/<li class="change">[^]*?<\/li>/g) ?? [];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain(`<a class="headline" href="/articles/${id}/diff/3/4">`);
-    expect(rows[0]).toContain(`2 edits today</a> (versions <a class="version" href="/articles/${id}/diff/1/2">2</a>, <a class="version" href="/articles/${id}/diff/3/4">4</a>)`);
+    expect(rows[0]).toContain(
+      `2 edits today</a> (versions <a class="version" href="/articles/${id}/diff/1/2">2</a>, <a class="version" href="/articles/${id}/diff/3/4">4</a>)`,
+    );
     const all = await (await app.request('/')).text();
     expect(all).toContain('3 edits today</a> (versions 1 to 4)');
     const reworded = await (await app.request('/?kind=reworded')).text();
@@ -46,7 +63,7 @@ describe('filtered change lists', () => {
     expect(reworded).toContain('<span class="level level-substantive">substantive</span> <span class="label"');
   });
 
-  it('the article page shows each version\'s stored level and labels; the diff page those of the pair it compares', async () => {
+  it("the article page shows each version's stored level and labels; the diff page those of the pair it compares", async () => {
     const article = await (await app.request(`/articles/${id}`)).text();
     const row = (n: number) => article.match(new RegExp(`<tr id="v${n}">[^]*?</tr>`))?.[0] ?? '';
     expect(row(1)).not.toContain('class="significance"');
@@ -56,7 +73,9 @@ describe('filtered change lists', () => {
     expect(diff).toMatch(/<p class="diff-summary">[^<]*<span class="significance"><span class="level level-substantive">/);
     // Over versions 1 to 4 the headline changed too: the pair's own labels, not one version's.
     const span = await (await app.request(`/articles/${id}/diff/1/4`)).text();
-    expect(span).toMatch(/<p class="diff-summary">[^<]*<span class="significance"><span class="level level-major">major<\/span> <span class="label"[^>]*>headline changed<\/span>/);
+    expect(span).toMatch(
+      /<p class="diff-summary">[^<]*<span class="significance"><span class="level level-major">major<\/span> <span class="label"[^>]*>headline changed<\/span>/,
+    );
   });
 
   it('answers 400 with the valid values for a bad filter, on pages, feeds and the API', async () => {

@@ -6,17 +6,24 @@ describe('min / kind filters', () => {
   it('turns presets and label ids into the store filter; min keeps article events, a kind only its own', () => {
     expect(parseSignificance({}).filter).toEqual({});
     expect(parseSignificance({ min: 'minor' })).toMatchObject({ min: null, filter: {} });
-    expect(parseSignificance({ min: 'Substantive' }).filter).toEqual({ minLevel: 'substantive', eventKinds: ['removed', 'restored', 'revert'] });
+    expect(parseSignificance({ min: 'Substantive' }).filter).toEqual({
+      minLevel: 'substantive',
+      eventKinds: ['removed', 'restored', 'revert'],
+    });
     expect(parseSignificance({ kind: 'headline' }).filter).toEqual({ labels: ['headline-changed'], eventKinds: [] });
     expect(parseSignificance({ kind: 'removals' }).filter).toEqual({ labels: ['paragraphs-removed'], eventKinds: ['removed'] });
     expect(parseSignificance({ min: 'major', kind: 'corrections, number-changed,corrections' })).toMatchObject({
-      min: 'major', kinds: ['corrections', 'number-changed'], filter: { minLevel: 'major', labels: ['notice-added', 'number-changed'], eventKinds: [] },
+      min: 'major',
+      kinds: ['corrections', 'number-changed'],
+      filter: { minLevel: 'major', labels: ['notice-added', 'number-changed'], eventKinds: [] },
     });
   });
 
   it('refuses unknown values, listing the valid ones', () => {
     expect(() => parseSignificance({ min: 'huge' })).toThrow('min must be one of minor, substantive, major (got "huge")');
-    expect(() => parseSignificance({ kind: 'headline,typo' })).toThrow(/kind must be one or more \(comma-separated\) of headline, removals, corrections, headline-changed, .* \(got "typo"\)/);
+    expect(() => parseSignificance({ kind: 'headline,typo' })).toThrow(
+      /kind must be one or more \(comma-separated\) of headline, removals, corrections, headline-changed, .* \(got "typo"\)/,
+    );
     expect(() => parseSignificance({ kind: "x' OR 1=1" }, { min: '--min', kind: '--kind' })).toThrow(/^--kind must be/);
   });
 

@@ -65,14 +65,24 @@ const KIND_KEYS = () => [...CHANGE_KINDS.map((k) => k.key), ...CHANGE_LABELS];
  * or any label id of diff/labels.ts) as typed by a reader or a script. Unknown values are a
  * UsageError that lists the valid ones; empty values mean no filter.
  */
-export function parseSignificance(input: { min?: string | null; kind?: string | null }, names = { min: 'min', kind: 'kind' }): Significance {
+export function parseSignificance(
+  input: { min?: string | null; kind?: string | null },
+  names = { min: 'min', kind: 'kind' },
+): Significance {
   const minText = (input.min ?? '').trim().toLowerCase();
   if (minText && !isChangeLevel(minText)) {
     throw new UsageError(`${names.min} must be one of ${CHANGE_LEVELS.join(', ')} (got ${JSON.stringify(input.min)})`);
   }
   // 'minor' is every change: the same as no level at all.
   const min = minText && minText !== 'minor' ? (minText as ChangeLevel) : null;
-  const kinds = [...new Set((input.kind ?? '').split(',').map((k) => k.trim().toLowerCase()).filter(Boolean))];
+  const kinds = [
+    ...new Set(
+      (input.kind ?? '')
+        .split(',')
+        .map((k) => k.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   const labels = new Set<ChangeLabel>();
   const events = new Set<EventKind>();
   for (const key of kinds) {
@@ -81,7 +91,8 @@ export function parseSignificance(input: { min?: string | null; kind?: string | 
       preset.labels.forEach((l) => labels.add(l));
       preset.events.forEach((e) => events.add(e));
     } else if (isChangeLabel(key)) labels.add(key);
-    else throw new UsageError(`${names.kind} must be one or more (comma-separated) of ${KIND_KEYS().join(', ')} (got ${JSON.stringify(key)})`);
+    else
+      throw new UsageError(`${names.kind} must be one or more (comma-separated) of ${KIND_KEYS().join(', ')} (got ${JSON.stringify(key)})`);
   }
   const filter: Significance['filter'] = {};
   if (min) filter.minLevel = min;

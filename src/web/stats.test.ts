@@ -18,7 +18,11 @@ async function page(path: string): Promise<string> {
   expect(res.status, path).toBe(200);
   return res.text();
 }
-const text = (b: string) => b.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+const text = (b: string) =>
+  b
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 
 describe('statistics pages', () => {
   it('per source: articles, share edited, versions per article, time to first edit, headline-change rate; SVG charts', async () => {

@@ -5,8 +5,9 @@ import { wordDelta } from './format.ts';
 
 /** "Headline changed; 2 paragraphs removed, 1 changed: +12 / −30 words". Used by feeds and pages. */
 export function describeDiff(s: DiffSummary): string {
-  const fields = [s.titleChanged && 'headline', s.bylineChanged && 'byline', s.publishedChanged && 'published time']
-    .filter((f): f is string => Boolean(f));
+  const fields = [s.titleChanged && 'headline', s.bylineChanged && 'byline', s.publishedChanged && 'published time'].filter(
+    (f): f is string => Boolean(f),
+  );
   const head = fields.length ? `${listing(fields)} changed` : '';
   const counts: string[] = [];
   const para = (n: number, what: string): void => {

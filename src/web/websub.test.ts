@@ -31,18 +31,40 @@ describe('/websub/:sourceId', () => {
   let app: ReturnType<typeof createApp>;
   let sourceId: number;
   const sub = (over: Partial<WebSubSubscription> = {}): WebSubSubscription => ({
-    sourceId, hubUrl: 'https://hub.example/', topicUrl: 'https://site.example/feed', secret: 'k', state: 'requested',
-    requestedAt: T, leaseUntil: null, lastPushAt: null, lastError: null, ...over,
+    sourceId,
+    hubUrl: 'https://hub.example/',
+    topicUrl: 'https://site.example/feed',
+    secret: 'k',
+    state: 'requested',
+    requestedAt: T,
+    leaseUntil: null,
+    lastPushAt: null,
+    lastError: null,
+    ...over,
   });
   const verify = (topic: string, challenge = 'c123') =>
-    app.request(`/websub/${sourceId}?${new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.topic': topic, 'hub.challenge': challenge, 'hub.lease_seconds': '3600' })}`);
+    app.request(
+      `/websub/${sourceId}?${new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.topic': topic, 'hub.challenge': challenge, 'hub.lease_seconds': '3600' })}`,
+    );
 
   beforeEach(async () => {
     clock = T;
     temp = await openTempStore();
     app = createApp({ store: temp.store, config: temp.config, now: () => clock, log: silentLogger });
-    sourceId = (await temp.store.upsertSource({ key: 's', name: 'S', feedUrl: 'https://site.example/feed', pollPeriodSec: 300, include: [], exclude: [] }, T)).id;
-    await temp.store.recordSourcePoll(sourceId, { at: T, status: 'ok', error: null, etag: null, lastModified: null, nextPollAt: T + 3_600_000 });
+    sourceId = (
+      await temp.store.upsertSource(
+        { key: 's', name: 'S', feedUrl: 'https://site.example/feed', pollPeriodSec: 300, include: [], exclude: [] },
+        T,
+      )
+    ).id;
+    await temp.store.recordSourcePoll(sourceId, {
+      at: T,
+      status: 'ok',
+      error: null,
+      etag: null,
+      lastModified: null,
+      nextPollAt: T + 3_600_000,
+    });
   });
   afterEach(() => temp.cleanup());
 
@@ -66,11 +88,19 @@ describe('/websub/:sourceId', () => {
     expect((await app.request(`/websub/${sourceId}`, { method: 'POST', body: 'x' })).status).toBe(410);
     await temp.store.saveWebSub(sub({ state: 'active', leaseUntil: T + 86_400_000 }));
     const body = '<rss/>';
-    const bad = await app.request(`/websub/${sourceId}`, { method: 'POST', body, headers: { 'x-hub-signature': `sha256=${createHmac('sha256', 'wrong').update(body).digest('hex')}` } });
+    const bad = await app.request(`/websub/${sourceId}`, {
+      method: 'POST',
+      body,
+      headers: { 'x-hub-signature': `sha256=${createHmac('sha256', 'wrong').update(body).digest('hex')}` },
+    });
     expect(bad.status).toBe(202);
     expect((await temp.store.getSource(sourceId))!.nextPollAt).toBe(T + 3_600_000);
     clock = T + 5000;
-    const good = await app.request(`/websub/${sourceId}`, { method: 'POST', body, headers: { 'x-hub-signature': `sha256=${createHmac('sha256', 'k').update(body).digest('hex')}` } });
+    const good = await app.request(`/websub/${sourceId}`, {
+      method: 'POST',
+      body,
+      headers: { 'x-hub-signature': `sha256=${createHmac('sha256', 'k').update(body).digest('hex')}` },
+    });
     expect(good.status).toBe(202);
     expect((await temp.store.getSource(sourceId))!.nextPollAt).toBe(T + 5000);
     expect((await temp.store.getWebSub(sourceId))!.lastPushAt).toBe(T + 5000);

@@ -22,9 +22,20 @@ function noLiveMarkup(body: string, where: string): void {
 }
 
 describe('text from news sites is always text', () => {
-  const pages = (): string[] => ['/', '/?source=evil', '/articles', `/articles/${site.evil}`, `/articles/${site.evil}/diff/1/2`,
-    `/articles/${site.evil}/diff/2/1?view=inline`, `/articles/${site.evil}/diff/1/2?changes=only`, `/articles/${site.evil}/versions/1`,
-    `/articles/${site.evil}/versions/2`, '/sources', '/search?q=alert', `/search?q=${encodeURIComponent(XSS[0])}`];
+  const pages = (): string[] => [
+    '/',
+    '/?source=evil',
+    '/articles',
+    `/articles/${site.evil}`,
+    `/articles/${site.evil}/diff/1/2`,
+    `/articles/${site.evil}/diff/2/1?view=inline`,
+    `/articles/${site.evil}/diff/1/2?changes=only`,
+    `/articles/${site.evil}/versions/1`,
+    `/articles/${site.evil}/versions/2`,
+    '/sources',
+    '/search?q=alert',
+    `/search?q=${encodeURIComponent(XSS[0])}`,
+  ];
 
   it('on every page: escaped and visible, never markup', async () => {
     for (const path of pages()) {

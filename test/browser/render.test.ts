@@ -54,7 +54,8 @@ describe.skipIf(!existsSync(CHROMIUM))('render: "chromium" for pages written by 
     site = await localServer((req, res) => {
       requests.push(`${req.headers.host} ${req.url}`);
       const host = req.headers.host ?? '';
-      if (req.url === '/robots.txt') return res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
+      if (req.url === '/robots.txt')
+        return res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
       if (req.url === '/tracker.js') return res.writeHead(200, { 'content-type': 'application/javascript' }).end(TRACKER_JS);
       if (req.url === '/app.js') return res.writeHead(200, { 'content-type': 'application/javascript' }).end(APP_JS);
       if (req.url === '/api/story.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(STORY));
@@ -77,7 +78,10 @@ describe.skipIf(!existsSync(CHROMIUM))('render: "chromium" for pages written by 
     renderer = createRenderer(fetcher, config.render, config.fetch);
     deps = { config, store, fetcher, renderer, log: memoryLogger(), now: Date.now };
     for (const render of ['http', 'chromium'] as const) {
-      sources[render] = await store.upsertSource({ key: render, name: render, feedUrl: `${site.url}/feed-${render}`, pollPeriodSec: 300, include: [], exclude: [], render }, Date.now());
+      sources[render] = await store.upsertSource(
+        { key: render, name: render, feedUrl: `${site.url}/feed-${render}`, pollPeriodSec: 300, include: [], exclude: [], render },
+        Date.now(),
+      );
     }
   });
 
@@ -90,7 +94,15 @@ describe.skipIf(!existsSync(CHROMIUM))('render: "chromium" for pages written by 
 
   const check = async (render: 'http' | 'chromium', path: string) => {
     const url = `${site.url}${path}`;
-    const { article } = await store.upsertArticle({ sourceId: sources[render].id, url, host: new URL(url).host, feedTitle: null, feedPublishedAt: null, now: Date.now(), checkPeriodSec: 300 });
+    const { article } = await store.upsertArticle({
+      sourceId: sources[render].id,
+      url,
+      host: new URL(url).host,
+      feedTitle: null,
+      feedPublishedAt: null,
+      now: Date.now(),
+      checkPeriodSec: 300,
+    });
     return checkArticle(deps, article);
   };
 

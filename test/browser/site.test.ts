@@ -17,8 +17,16 @@ import { runOnce } from '../../src/tracker/index.ts';
 import { createApp } from '../../src/web/index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SHOTS = join(process.cwd(), 'test-output/screenshots');
 
 function edit(articleId: string, kind: string) {
@@ -44,7 +52,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the site in a real browser', () => {
     config.fetch.allowPrivateNetworks = true;
     newsroom = await startNewsroom({ manual: true });
     store = await openStore({ dataDir: dir, databaseUrl: null });
-    await store.upsertSource({ key: 'demo', name: 'Demo Gazette', feedUrl: newsroom.feedUrl, pollPeriodSec: 60, include: [], exclude: ['/sport/live/'] }, Date.now());
+    await store.upsertSource(
+      { key: 'demo', name: 'Demo Gazette', feedUrl: newsroom.feedUrl, pollPeriodSec: 60, include: [], exclude: ['/sport/live/'] },
+      Date.now(),
+    );
     // Two tracker passes: the original stories, then (an hour later on the tracker's clock) every scripted edit.
     let offset = 0;
     const deps = { config, store, fetcher: createFetcher(config.fetch), log: silentLogger, now: () => Date.now() + offset };
@@ -95,7 +106,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the site in a real browser', () => {
     const page = await open(1280, '/');
     await page.locator('li.change', { hasText: headline }).getByRole('link', { name: 'all versions' }).click();
     await page.waitForURL(/\/articles\/\d+$/);
-    expect(squash(await page.locator('.article-intro').innerText())).toContain('The article has changed 1 time. There is an RSS feed of changes available.');
+    expect(squash(await page.locator('.article-intro').innerText())).toContain(
+      'The article has changed 1 time. There is an RSS feed of changes available.',
+    );
     expect(await page.locator('table.versions tbody tr').count()).toBe(2);
     if (shots) {
       await page.screenshot({ path: join(SHOTS, 'article-desktop.png'), fullPage: true });
@@ -197,11 +210,21 @@ describe.skipIf(!existsSync(CHROMIUM))('the site in a real browser', () => {
     const { items } = await store.listArticles({ limit: 100, minVersions: 2 });
     const ferry = items.find((a) => a.title?.includes('Ferry'))!;
     const pages: [string, string][] = [
-      ['home', '/'], ['home-headline', '/?source=demo&kind=headline'], ['articles', '/articles'], ['article', `/articles/${ferry.id}`],
-      ['diff-side', `/articles/${ferry.id}/diff/1/2`], ['diff-inline', `/articles/${ferry.id}/diff/1/2?view=inline&changes=only`],
-      ['version', `/articles/${ferry.id}/versions/2`], ['sources', '/sources'], ['search', '/search?q=ferry'], ['search-major', '/search?q=ferry&min=major'],
-      ['stats', '/stats'], ['stats-source', '/stats/sources/demo'], ['most-edited', '/stats/most-edited?period=week'],
-      ['about', '/about'], ['not-found', '/articles/999999'],
+      ['home', '/'],
+      ['home-headline', '/?source=demo&kind=headline'],
+      ['articles', '/articles'],
+      ['article', `/articles/${ferry.id}`],
+      ['diff-side', `/articles/${ferry.id}/diff/1/2`],
+      ['diff-inline', `/articles/${ferry.id}/diff/1/2?view=inline&changes=only`],
+      ['version', `/articles/${ferry.id}/versions/2`],
+      ['sources', '/sources'],
+      ['search', '/search?q=ferry'],
+      ['search-major', '/search?q=ferry&min=major'],
+      ['stats', '/stats'],
+      ['stats-source', '/stats/sources/demo'],
+      ['most-edited', '/stats/most-edited?period=week'],
+      ['about', '/about'],
+      ['not-found', '/articles/999999'],
     ];
     const tooWide: string[] = [];
     for (const [name, path] of pages) {

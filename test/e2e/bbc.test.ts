@@ -25,7 +25,15 @@ describe.skipIf(!existsSync(A) || !existsSync(B))('the real BBC pair', () => {
     await syncSources(t.deps.store, [], t.clock.now);
     const url = `${server.url}/1/hi/uk_politics/7984711.stm`;
     const manual = (await t.deps.store.getSource('manual'))!;
-    const { article } = await t.deps.store.upsertArticle({ sourceId: manual.id, url, host: new URL(url).host, feedTitle: null, feedPublishedAt: null, now: t.clock.now, checkPeriodSec: 1800 });
+    const { article } = await t.deps.store.upsertArticle({
+      sourceId: manual.id,
+      url,
+      host: new URL(url).host,
+      feedTitle: null,
+      feedPublishedAt: null,
+      now: t.clock.now,
+      checkPeriodSec: 1800,
+    });
 
     expect((await checkArticle(t.deps, article)).status).toBe('new_version');
     t.clock.advance(3600);

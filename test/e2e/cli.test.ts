@@ -8,11 +8,16 @@ import { articleHtml, localServer, ROOT, rssFeed, runCli, runMain, tempDir, type
 
 /** The commands a user types, run as child processes against local servers. */
 let server: LocalServer;
-let body = ['The bridge will close for repairs from Monday, the transport department said in a statement.', 'Drivers are advised to use the ring road, which will have extra lanes during the works.'];
+let body = [
+  'The bridge will close for repairs from Monday, the transport department said in a statement.',
+  'Drivers are advised to use the ring road, which will have extra lanes during the works.',
+];
 beforeAll(async () => {
   server = await localServer((req, res) => {
-    if (req.url === '/feed.xml') return void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed([`${server.url}/bridge`]));
-    if (req.url === '/bridge') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(articleHtml('Bridge to close for repairs', body));
+    if (req.url === '/feed.xml')
+      return void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed([`${server.url}/bridge`]));
+    if (req.url === '/bridge')
+      return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(articleHtml('Bridge to close for repairs', body));
     res.writeHead(404).end();
   });
 });
@@ -25,11 +30,37 @@ describe('redline demo --duration', () => {
   it('tracks the newsroom, prints its URLs, exits cleanly; articles --json then shows the versions', async () => {
     // Another source's due article in the same data dir must not get the demo's 2-second schedule.
     const store = await openStore({ dataDir: data.dir, databaseUrl: null });
-    const other = await store.upsertSource({ key: 'real', name: 'Real', feedUrl: 'http://127.0.0.1:1/feed', pollPeriodSec: 300, include: [], exclude: [] }, Date.now());
-    const foreign = (await store.upsertArticle({ sourceId: other.id, url: 'http://127.0.0.1:1/story', host: '127.0.0.1:1', feedTitle: null, feedPublishedAt: null, now: Date.now(), checkPeriodSec: 1800 })).article;
+    const other = await store.upsertSource(
+      { key: 'real', name: 'Real', feedUrl: 'http://127.0.0.1:1/feed', pollPeriodSec: 300, include: [], exclude: [] },
+      Date.now(),
+    );
+    const foreign = (
+      await store.upsertArticle({
+        sourceId: other.id,
+        url: 'http://127.0.0.1:1/story',
+        host: '127.0.0.1:1',
+        feedTitle: null,
+        feedPublishedAt: null,
+        now: Date.now(),
+        checkPeriodSec: 1800,
+      })
+    ).article;
     // An article of an earlier demo run, whose newsroom (another port) is gone.
-    const oldDemo = await store.upsertSource({ key: 'demo', name: 'Old demo', feedUrl: 'http://127.0.0.1:1/feed.xml', pollPeriodSec: 2, include: [], exclude: [] }, Date.now());
-    const stale = (await store.upsertArticle({ sourceId: oldDemo.id, url: 'http://127.0.0.1:1/news/old', host: '127.0.0.1:1', feedTitle: 'Old', feedPublishedAt: null, now: Date.now(), checkPeriodSec: 2 })).article;
+    const oldDemo = await store.upsertSource(
+      { key: 'demo', name: 'Old demo', feedUrl: 'http://127.0.0.1:1/feed.xml', pollPeriodSec: 2, include: [], exclude: [] },
+      Date.now(),
+    );
+    const stale = (
+      await store.upsertArticle({
+        sourceId: oldDemo.id,
+        url: 'http://127.0.0.1:1/news/old',
+        host: '127.0.0.1:1',
+        feedTitle: 'Old',
+        feedPublishedAt: null,
+        now: Date.now(),
+        checkPeriodSec: 2,
+      })
+    ).article;
     await store.close();
 
     const demo = await runCli(['demo', '--duration', '14', '--port', '0', '--data', data.dir]);
@@ -62,14 +93,22 @@ describe('redline check, articles, versions', () => {
     const url = `${server.url}/bridge?utm_source=newsletter`;
     const first = await runMain(['check', url, '--data', data.dir]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(new RegExp(`article 1 ${server.url}/bridge\\n  first version stored; next check in 5 minutes \\(20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\)\\n$`));
+    expect(first.stdout).toMatch(
+      new RegExp(
+        `article 1 ${server.url}/bridge\\n  first version stored; next check in 5 minutes \\(20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\)\\n$`,
+      ),
+    );
     expect((await runMain(['check', url, '--data', data.dir])).stdout).toMatch(/unchanged; next check/);
     body = [body[0]];
     expect((await runMain(['check', url, '--data', data.dir])).stdout).toMatch(/new version 2 stored \(\+0 -\d+ words\)/);
     const versions = await runMain(['versions', '1', '--data', data.dir]);
-    expect(versions.stdout).toMatch(/\n  v1 +20\d\d-\d\d-\d\d \d\d:\d\d:\d\d UTC  first seen +Bridge to close for repairs\n  v2 +20.* UTC  \+0 -\d+ words\n$/);
+    expect(versions.stdout).toMatch(
+      /\n  v1 +20\d\d-\d\d-\d\d \d\d:\d\d:\d\d UTC  first seen +Bridge to close for repairs\n  v2 +20.* UTC  \+0 -\d+ words\n$/,
+    );
     const articles = await runMain(['articles', '--data', data.dir]);
-    expect(articles.stdout).toMatch(/^id +ver +source +last change +state +headline \/ url\n 1 +2 +manual +20\d\d-\d\d-\d\d \d\d:\d\d +Bridge to close for repairs\n +http:/);
+    expect(articles.stdout).toMatch(
+      /^id +ver +source +last change +state +headline \/ url\n 1 +2 +manual +20\d\d-\d\d-\d\d \d\d:\d\d +Bridge to close for repairs\n +http:/,
+    );
     const missing = await runMain(['versions', '99', '--data', data.dir]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no article 99 \(see `redline articles`\)/);
@@ -94,12 +133,29 @@ describe('redline sources', () => {
   afterAll(() => data.remove());
 
   it('adds, lists, imports and removes sources that persist in the database', async () => {
-    const add = await runMain(['sources', 'add', `${server.url}/feed.xml`, '--key', 'local', '--name', 'Local News', '--every', '2m', '--exclude', '/sport/', '--data', data.dir]);
+    const add = await runMain([
+      'sources',
+      'add',
+      `${server.url}/feed.xml`,
+      '--key',
+      'local',
+      '--name',
+      'Local News',
+      '--every',
+      '2m',
+      '--exclude',
+      '/sport/',
+      '--data',
+      data.dir,
+    ]);
     expect(add.code, add.stderr).toBe(0);
     const opml = join(data.dir, 'feeds.opml');
-    writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>
+    writeFileSync(
+      opml,
+      `<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>
       <outline text="News"><outline type="rss" text="World Wire" xmlUrl="http://127.0.0.1:1/world.xml"/>
-      <outline type="rss" text="Local again" xmlUrl="${server.url}/feed.xml"/></outline></body></opml>`);
+      <outline type="rss" text="Local again" xmlUrl="${server.url}/feed.xml"/></outline></body></opml>`,
+    );
     const imported = await runMain(['sources', 'import', opml, '--data', data.dir]);
     expect(imported.stdout).toMatch(/imported 1 new source/);
     expect(imported.stderr).toMatch(/import: 2\/2 feeds read, 1 added/);
@@ -112,7 +168,9 @@ describe('redline sources', () => {
     const pass = await runMain(['run', '--once', '--data', data.dir]);
     expect(pass.code).toBe(0);
     expect(pass.stdout).toMatch(/polled 2 feeds \(1 with errors\), 1 new article; checked 1: 1 new version/);
-    expect((await runMain(['sources', 'list', '--data', data.dir])).stdout).toMatch(/\nworld-wire +0 articles +0 versions +every 5m +http:\/\/127\.0\.0\.1:1\/world\.xml\n +error (\d+ seconds? ago|just now): fetch connect: .*; next poll in [45] minutes\n/);
+    expect((await runMain(['sources', 'list', '--data', data.dir])).stdout).toMatch(
+      /\nworld-wire +0 articles +0 versions +every 5m +http:\/\/127\.0\.0\.1:1\/world\.xml\n +error (\d+ seconds? ago|just now): fetch connect: .*; next poll in [45] minutes\n/,
+    );
 
     expect((await runMain(['sources', 'remove', 'world-wire', '--data', data.dir])).code).toBe(0);
     expect((await runMain(['sources', 'remove', 'world-wire', '--data', data.dir])).code).toBe(2);
@@ -124,14 +182,19 @@ describe('redline start without internet', () => {
   afterAll(() => data.remove());
 
   it('shows a clear fetch error for each unreachable source, serves the website, and stops on SIGTERM', async () => {
-    writeFileSync(join(data.dir, 'redline.json'), JSON.stringify({
-      sources: [
-        { key: 'refused', name: 'Refused', feedUrl: 'http://127.0.0.1:1/rss.xml' },
-        { key: 'refused2', name: 'Refused too', feedUrl: 'http://127.0.0.1:9/feed' },
-      ],
-      fetch: { allowPrivateNetworks: true },
-    }));
-    const child = spawn(process.execPath, [join(ROOT, 'bin/redline.js'), 'start', '--port', '0', '--data', data.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    writeFileSync(
+      join(data.dir, 'redline.json'),
+      JSON.stringify({
+        sources: [
+          { key: 'refused', name: 'Refused', feedUrl: 'http://127.0.0.1:1/rss.xml' },
+          { key: 'refused2', name: 'Refused too', feedUrl: 'http://127.0.0.1:9/feed' },
+        ],
+        fetch: { allowPrivateNetworks: true },
+      }),
+    );
+    const child = spawn(process.execPath, [join(ROOT, 'bin/redline.js'), 'start', '--port', '0', '--data', data.dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -17,7 +17,9 @@ let hits = new Map<string, number>();
 beforeAll(async () => {
   server = await localServer((req, res) => {
     if (req.url === '/feed.xml') {
-      return void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed(Array.from({ length: N }, (_, i) => `${server.url}/a/${i}`)));
+      return void res
+        .writeHead(200, { 'Content-Type': 'application/rss+xml' })
+        .end(rssFeed(Array.from({ length: N }, (_, i) => `${server.url}/a/${i}`)));
     }
     const m = /^\/a\/(\d+)$/.exec(req.url ?? '');
     if (!m) return void res.writeHead(404).end();
@@ -25,9 +27,14 @@ beforeAll(async () => {
     const i = Number(m[1]);
     // A little slow, as real sites are: checks are in flight (and leased) when the kill comes.
     setTimeout(() => {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(
-        articleHtml(`Harbour story ${i}`, [`Story ${i}: the harbour authority met on Monday to discuss berth number ${i * 3}.`, `Fishermen said ${i + 7} boats were waiting outside the harbour wall.`]),
-      );
+      res
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+        .end(
+          articleHtml(`Harbour story ${i}`, [
+            `Story ${i}: the harbour authority met on Monday to discuss berth number ${i * 3}.`,
+            `Fishermen said ${i + 7} boats were waiting outside the harbour wall.`,
+          ]),
+        );
     }, 15);
   });
   writeFileSync(

@@ -92,7 +92,10 @@ describe('kill -9 during a busy pass', () => {
       for (const a of items) {
         const i = Number(/\/a\/(\d+)$/.exec(a.url)![1]);
         const versions = await store.listVersions(a.id);
-        expect(versions.map((v) => v.number), a.url).toEqual([1, 2]);
+        expect(
+          versions.map((v) => v.number),
+          a.url,
+        ).toEqual([1, 2]);
         // Exactly what the server served in each round, as the extractor reads it.
         expect(versions[0].fingerprint).toBe(extractArticle(pageHtml(i, 1), a.url).fingerprint);
         expect(versions[1].fingerprint).toBe(extractArticle(pageHtml(i, 2), a.url).fingerprint);

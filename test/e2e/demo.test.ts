@@ -18,7 +18,10 @@ const storyOf = new Map<number, string>();
 beforeAll(async () => {
   newsroom = await startNewsroom({ manual: true });
   t = await testTracker();
-  await t.deps.store.upsertSource({ key: 'demo', name: 'Demo', feedUrl: newsroom.feedUrl, pollPeriodSec: 60, include: [], exclude: ['/sport/live/'] }, t.clock.now);
+  await t.deps.store.upsertSource(
+    { key: 'demo', name: 'Demo', feedUrl: newsroom.feedUrl, pollPeriodSec: 60, include: [], exclude: ['/sport/live/'] },
+    t.clock.now,
+  );
   const byUrl = new Map(newsroom.articles().map((a) => [a.url, a.id]));
   // Ten days between steps: every article, even one backing off after flip-flops, is due again.
   for (let step = 0; step <= LAST_STEP + 1; step++) {
@@ -123,8 +126,10 @@ function expectedChanges(edits: DemoEdit[]): string[] {
     if (e.kind === 'headline') out.push(`headline: ${norm(e.before!)} => ${norm(e.after!)}`);
     else if (e.kind === 'removed') out.push(`removed: ${norm(e.before!)}`);
     else if (e.kind === 'added') out.push(`added: ${norm(e.after!)}`);
-    else if (e.kind === 'moved') out.push(e.after && e.after !== e.before ? `moved: ${norm(e.before!)} => ${norm(e.after)}` : `moved: ${norm(e.before!)}`);
-    else if (e.kind === 'reworded' || e.kind === 'typo' || e.kind === 'number' || e.kind === 'flip') out.push(`changed: ${norm(e.before!)} => ${norm(e.after!)}`);
+    else if (e.kind === 'moved')
+      out.push(e.after && e.after !== e.before ? `moved: ${norm(e.before!)} => ${norm(e.after)}` : `moved: ${norm(e.before!)}`);
+    else if (e.kind === 'reworded' || e.kind === 'typo' || e.kind === 'number' || e.kind === 'flip')
+      out.push(`changed: ${norm(e.before!)} => ${norm(e.after!)}`);
   }
   return out.sort();
 }

@@ -29,12 +29,22 @@ describe('a page source', () => {
 <a href="/video/2026/01/harbour-tour">Watch: a tour of the harbour</a>
 <a href="/world/2026/01/harbour-plan-approved#comments">12 comments</a></body></html>`);
       }
-      if (req.url?.startsWith('/world/2026/')) return res.writeHead(200, { 'content-type': 'text/html' }).end(articleHtml(`Story at ${req.url}`, P));
+      if (req.url?.startsWith('/world/2026/'))
+        return res.writeHead(200, { 'content-type': 'text/html' }).end(articleHtml(`Story at ${req.url}`, P));
       res.writeHead(404).end();
     });
     t = await testTracker();
     await t.deps.store.upsertSource(
-      { key: 'front', name: 'Front page', feedUrl: `${site.url}/`, pollPeriodSec: 300, include: [], exclude: [], type: 'page', linkPattern: '/world/\\d{4}/' },
+      {
+        key: 'front',
+        name: 'Front page',
+        feedUrl: `${site.url}/`,
+        pollPeriodSec: 300,
+        include: [],
+        exclude: [],
+        type: 'page',
+        linkPattern: '/world/\\d{4}/',
+      },
       t.clock.now,
     );
     const counts = await runOnce(t.deps);
@@ -63,7 +73,10 @@ describe('a sitemap index source', () => {
       res.writeHead(404).end();
     });
     t = await testTracker();
-    await t.deps.store.upsertSource({ key: 'maps', name: 'Sitemaps', feedUrl: `${site.url}/sitemap.xml`, pollPeriodSec: 300, include: [], exclude: [] }, t.clock.now);
+    await t.deps.store.upsertSource(
+      { key: 'maps', name: 'Sitemaps', feedUrl: `${site.url}/sitemap.xml`, pollPeriodSec: 300, include: [], exclude: [] },
+      t.clock.now,
+    );
     const counts = await runOnce(t.deps);
     expect(counts).toMatchObject({ sourcesPolled: 1, sourceErrors: 0, articlesFound: 3, checked: 3 });
     expect(counts.byStatus.new_version).toBe(3);
@@ -86,9 +99,14 @@ describe('a broken feed', () => {
       res.writeHead(404).end();
     });
     t = await testTracker();
-    await t.deps.store.upsertSource({ key: 'cut', name: 'Cut <feed>', feedUrl: `${site.url}/feed.xml`, pollPeriodSec: 300, include: [], exclude: [] }, t.clock.now);
+    await t.deps.store.upsertSource(
+      { key: 'cut', name: 'Cut <feed>', feedUrl: `${site.url}/feed.xml`, pollPeriodSec: 300, include: [], exclude: [] },
+      t.clock.now,
+    );
     expect(await runOnce(t.deps)).toMatchObject({ sourceErrors: 0, articlesFound: 1 });
-    expect(t.deps.log.lines.join('\n')).toMatch(/info poll source=cut status=ok items=1 new=1 note="recovered 1 item after an XML error at line 3"/);
+    expect(t.deps.log.lines.join('\n')).toMatch(
+      /info poll source=cut status=ok items=1 new=1 note="recovered 1 item after an XML error at line 3"/,
+    );
     const page = await (await createApp({ store: t.deps.store, config: t.deps.config }).request('/sources')).text();
     expect(page).toMatch(/>feed read<\/span><span class="muted">, recovered 1 item after an XML error at line 3<\/span>/);
     expect(page).toContain('Cut &lt;feed&gt;');

@@ -10,7 +10,15 @@ import { articleHtml, localServer, runMain, tempDir, type LocalServer } from './
 let server: LocalServer;
 beforeAll(async () => {
   server = await localServer((req, res) => {
-    if (req.url === '/story') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(articleHtml('A story', ['The council approved the new budget on Monday evening after a long debate.', 'Opposition members voted against it.']));
+    if (req.url === '/story')
+      return void res
+        .writeHead(200, { 'Content-Type': 'text/html' })
+        .end(
+          articleHtml('A story', [
+            'The council approved the new budget on Monday evening after a long debate.',
+            'Opposition members voted against it.',
+          ]),
+        );
     res.writeHead(404).end();
   });
 });
@@ -63,7 +71,9 @@ describe('usage', () => {
   it('an unknown option lists the valid ones', async () => {
     const run = await runMain(['articles', '--jsno']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("unknown option --jsno; valid options: --data VALUE, --config VALUE, --database VALUE, --help, --json, --source VALUE, --status VALUE, --min-versions VALUE");
+    expect(run.stderr).toContain(
+      'unknown option --jsno; valid options: --data VALUE, --config VALUE, --database VALUE, --help, --json, --source VALUE, --status VALUE, --min-versions VALUE',
+    );
   });
 
   it('a mistyped --data says it created a new database', async () => {
@@ -82,13 +92,24 @@ describe('usage', () => {
 
 describe('redline articles at 80 columns', () => {
   it('wraps headlines between words and URLs under the headline column', () => {
-    const article = { id: 12, versionCount: 3, sourceKey: 'demo', lastVersionAt: Date.UTC(2026, 11, 1, 10, 15), status: 'active', lastError: null,
+    const article = {
+      id: 12,
+      versionCount: 3,
+      sourceKey: 'demo',
+      lastVersionAt: Date.UTC(2026, 11, 1, 10, 15),
+      status: 'active',
+      lastError: null,
       title: 'Ferry runs aground off Port Calder in heavy fog as lifeboats bring more than two hundred passengers ashore',
-      feedTitle: null, url: 'http://127.0.0.1:43123/news/national/ferry-runs-aground-off-port-calder-in-heavy-fog' } as ArticleWithSource;
+      feedTitle: null,
+      url: 'http://127.0.0.1:43123/news/national/ferry-runs-aground-off-port-calder-in-heavy-fog',
+    } as ArticleWithSource;
     const lines = table([article], 80).split('\n');
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
     const indent = lines[1].indexOf('Ferry');
-    const words = lines.slice(1, -2).map((l) => l.slice(indent)).join(' ');
+    const words = lines
+      .slice(1, -2)
+      .map((l) => l.slice(indent))
+      .join(' ');
     expect(words.startsWith(article.title!)).toBe(true);
     expect(wrapWords('aaa bbb ccc', 7)).toEqual(['aaa bbb', 'ccc']);
   });

@@ -30,13 +30,32 @@ beforeAll(async () => {
   website = await serveWebsite(deps.store, config);
   // Something on the front page, and text for search to chew on.
   // A source without a feed is never polled: these articles are only there to be shown and searched.
-  const src = await deps.store.upsertSource({ key: 'seed', name: 'Seed', feedUrl: '', pollPeriodSec: 3600, include: [], exclude: [] }, deps.now());
+  const src = await deps.store.upsertSource(
+    { key: 'seed', name: 'Seed', feedUrl: '', pollPeriodSec: 3600, include: [], exclude: [] },
+    deps.now(),
+  );
   for (let i = 0; i < 5; i++) {
-    const { article } = await deps.store.upsertArticle({ sourceId: src.id, url: `${siteUrl}/seed/${i}`, host: 'seed.example', feedTitle: `Seed ${i}`, feedPublishedAt: null, now: deps.now(), checkPeriodSec: 1800 });
+    const { article } = await deps.store.upsertArticle({
+      sourceId: src.id,
+      url: `${siteUrl}/seed/${i}`,
+      host: 'seed.example',
+      feedTitle: `Seed ${i}`,
+      feedPublishedAt: null,
+      now: deps.now(),
+      checkPeriodSec: 1800,
+    });
     for (let n = 1; n <= 2; n++) {
       await deps.store.addVersion(article.id, n, {
-        title: `Seed story ${i}`, byline: null, published: null, fingerprint: `f${i}.${n}`, extractorVersion: 'seed', capturedAt: deps.now() - 1000 + n,
-        paragraphs: [Array.from({ length: 300 }, (_, w) => `word${(w * 31 + i) % 3000}`).join(' '), `version ${n}`], rawHtml: null, wordsAdded: 1, wordsRemoved: 1,
+        title: `Seed story ${i}`,
+        byline: null,
+        published: null,
+        fingerprint: `f${i}.${n}`,
+        extractorVersion: 'seed',
+        capturedAt: deps.now() - 1000 + n,
+        paragraphs: [Array.from({ length: 300 }, (_, w) => `word${(w * 31 + i) % 3000}`).join(' '), `version ${n}`],
+        rawHtml: null,
+        wordsAdded: 1,
+        wordsRemoved: 1,
       });
     }
     await deps.store.updateArticle(article.id, { nextCheckAt: null, status: 'retired' });
@@ -101,13 +120,18 @@ async function measureBaseline(): Promise<void> {
 function expectResponsive(times: number[]) {
   expect(times.length).toBeGreaterThan(3);
   const allowance = Math.max(1000, 4 * baselineP95 + 300);
-  console.log(`GET /: ${times.length} requests, p95 ${quantile(times, 0.95)} ms, max ${Math.max(...times)} ms (baseline p95 ${baselineP95} ms, guard ${allowance} ms)`);
+  console.log(
+    `GET /: ${times.length} requests, p95 ${quantile(times, 0.95)} ms, max ${Math.max(...times)} ms (baseline p95 ${baselineP95} ms, guard ${allowance} ms)`,
+  );
   expect(quantile(times, 0.95)).toBeLessThan(allowance);
   expect(Math.max(...times)).toBeLessThan(3_000);
 }
 
 async function addSource(key: string, path: string) {
-  await deps.store.upsertSource({ key, name: key, feedUrl: `${siteUrl}${path}`, pollPeriodSec: 3600, include: [], exclude: [] }, deps.now());
+  await deps.store.upsertSource(
+    { key, name: key, feedUrl: `${siteUrl}${path}`, pollPeriodSec: 3600, include: [], exclude: [] },
+    deps.now(),
+  );
 }
 
 describe('--role all: the website stays responsive while the tracker meets hostile input', () => {

@@ -39,7 +39,12 @@ export async function testTracker(tweak?: (c: Config) => void): Promise<TestTrac
   const dir = mkdtempSync(join(tmpdir(), 'redline-e2e-'));
   const config = testConfig(dir, tweak);
   const store = await openStore({ dataDir: dir, databaseUrl: null });
-  const clock = { now: Date.now(), advance(sec: number) { this.now += sec * 1000; } };
+  const clock = {
+    now: Date.now(),
+    advance(sec: number) {
+      this.now += sec * 1000;
+    },
+  };
   const log = memoryLogger();
   return {
     deps: { config, store, fetcher: createFetcher(config.fetch), log, now: () => clock.now },

@@ -37,9 +37,13 @@ beforeAll(async () => {
     const html = { 'Content-Type': 'text/html; charset=utf-8' };
     switch (req.url) {
       case '/feed.xml':
-        return void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed([...Object.keys(HOSTILE), '/ok'].map((p) => server.url + p)));
+        return void res
+          .writeHead(200, { 'Content-Type': 'application/rss+xml' })
+          .end(rssFeed([...Object.keys(HOSTILE), '/ok'].map((p) => server.url + p)));
       case '/malformed.xml':
-        return void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</ti');
+        return void res
+          .writeHead(200, { 'Content-Type': 'application/rss+xml' })
+          .end('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</ti');
       case '/bomb.xml':
         return void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(BOMB_FEED);
       case '/big': {
@@ -75,7 +79,11 @@ beforeAll(async () => {
     c.fetch.totalTimeoutMs = 1_500;
   });
   const now = t.clock.now;
-  for (const [key, path] of [['good', '/feed.xml'], ['malformed', '/malformed.xml'], ['bomb', '/bomb.xml']]) {
+  for (const [key, path] of [
+    ['good', '/feed.xml'],
+    ['malformed', '/malformed.xml'],
+    ['bomb', '/bomb.xml'],
+  ]) {
     await t.deps.store.upsertSource({ key, name: key, feedUrl: server.url + path, pollPeriodSec: 300, include: [], exclude: [] }, now);
   }
   counts = await runOnce(t.deps);

@@ -12,10 +12,13 @@ let receiver: WebhookReceiver;
 const outputs: string[] = [];
 
 function writeConfig(subscriptions: unknown[] = []) {
-  writeFileSync(join(data.dir, 'redline.json'), JSON.stringify({
-    sources: [],
-    notify: { webhooks: { hook: { url: receiver.url, secret: { env: 'REDLINE_TEST_CLI_HOOK_SECRET' } } }, subscriptions },
-  }));
+  writeFileSync(
+    join(data.dir, 'redline.json'),
+    JSON.stringify({
+      sources: [],
+      notify: { webhooks: { hook: { url: receiver.url, secret: { env: 'REDLINE_TEST_CLI_HOOK_SECRET' } } }, subscriptions },
+    }),
+  );
 }
 
 async function cli(...args: string[]) {
@@ -29,8 +32,19 @@ beforeAll(async () => {
   receiver = await startReceiver(WEBHOOK_SECRET);
   writeConfig();
   const store = await openStore({ dataDir: data.dir });
-  const source = await store.upsertSource({ key: 'wire', name: 'The Wire', feedUrl: '', pollPeriodSec: 300, include: [], exclude: [] }, Date.now());
-  const { article } = await store.upsertArticle({ sourceId: source.id, url: 'http://127.0.0.1:9/a', host: '127.0.0.1', feedTitle: 'Talks', feedPublishedAt: null, now: Date.now(), checkPeriodSec: 1800 });
+  const source = await store.upsertSource(
+    { key: 'wire', name: 'The Wire', feedUrl: '', pollPeriodSec: 300, include: [], exclude: [] },
+    Date.now(),
+  );
+  const { article } = await store.upsertArticle({
+    sourceId: source.id,
+    url: 'http://127.0.0.1:9/a',
+    host: '127.0.0.1',
+    feedTitle: 'Talks',
+    feedPublishedAt: null,
+    now: Date.now(),
+    checkPeriodSec: 1800,
+  });
   const v = { byline: null, published: null, extractorVersion: 'x', rawHtml: null, wordsAdded: 0, wordsRemoved: 0 };
   await store.addVersion(article.id, 1, { ...v, title: 'Talks', paragraphs: ['Talks began.'], fingerprint: 'a', capturedAt: Date.now() });
   await store.close();
@@ -44,7 +58,9 @@ afterAll(async () => {
 describe('redline follow', () => {
   it('adds, lists and ends subscriptions, with clear errors', async () => {
     expect((await cli('follow', '--to', 'webhook:hook')).stdout).toMatch(/^subscription 1: webhook:hook <- every change Redline records/);
-    expect((await cli('follow', '--to', 'webhook:hook', '--source', 'wire', '--min', 'major', '--kind', 'headline-changed')).stdout).toMatch(/changes in The Wire \(at least major; kinds headline-changed\)/);
+    expect(
+      (await cli('follow', '--to', 'webhook:hook', '--source', 'wire', '--min', 'major', '--kind', 'headline-changed')).stdout,
+    ).toMatch(/changes in The Wire \(at least major; kinds headline-changed\)/);
     expect((await cli('follow', '--to', 'webhook:hook', '--query', 'Rwanda')).stdout).toMatch(/sentence with Rwanda, since/);
     const email = await cli('follow', '--to', 'email:Someone@Example.org', '--article', '1');
     expect(email.stdout).toMatch(/email:someone@example\.org <- changes to “Talks”/);
@@ -70,7 +86,7 @@ describe('redline follow', () => {
     expect(JSON.stringify(json)).not.toMatch(/token/i);
   });
 
-  it('syncs the config file\'s subscriptions, delivers with run --once and shows the log', async () => {
+  it("syncs the config file's subscriptions, delivers with run --once and shows the log", async () => {
     // A kind that is not one of the diff engine's labels stops the start, naming the entry.
     writeConfig([{ key: 'heads', to: 'webhook:hook', kinds: ['headline'] }]);
     const bad = await cli('run', '--once');
@@ -81,7 +97,13 @@ describe('redline follow', () => {
     expect((await cli('follows')).stdout).toMatch(/webhook:hook <- changes in The Wire.*\[config\]/);
     const store = await openStore({ dataDir: data.dir });
     const v = { byline: null, published: null, extractorVersion: 'x', rawHtml: null, wordsAdded: 0, wordsRemoved: 0 };
-    await store.addVersion(1, 2, { ...v, title: 'Talks', paragraphs: ['Talks began in Kigali, Rwanda.'], fingerprint: 'b', capturedAt: Date.now() });
+    await store.addVersion(1, 2, {
+      ...v,
+      title: 'Talks',
+      paragraphs: ['Talks began in Kigali, Rwanda.'],
+      fingerprint: 'b',
+      capturedAt: Date.now(),
+    });
     await store.close();
     const run = await cli('run', '--once');
     expect(run.stderr).toMatch(/deliveries attempted: 3/); // everything, the source (config) and the Rwanda query

@@ -24,20 +24,59 @@ beforeAll(async () => {
     join(data.dir, 'redline.json'),
     JSON.stringify({
       sources: [],
-      notify: { leaseSec: 2, idleMs: 100, concurrency: 4, webhooks: { hook: { url: receiver.url, secret: { env: 'REDLINE_TEST_HOOK_SECRET' } } } },
+      notify: {
+        leaseSec: 2,
+        idleMs: 100,
+        concurrency: 4,
+        webhooks: { hook: { url: receiver.url, secret: { env: 'REDLINE_TEST_HOOK_SECRET' } } },
+      },
     }),
   );
   const store = await openStore({ dataDir: data.dir });
   try {
-    const source = await store.upsertSource({ key: 'local', name: 'Local', feedUrl: '', pollPeriodSec: 300, include: [], exclude: [] }, Date.now());
+    const source = await store.upsertSource(
+      { key: 'local', name: 'Local', feedUrl: '', pollPeriodSec: 300, include: [], exclude: [] },
+      Date.now(),
+    );
     const sub = await store.addSubscription(
-      { channel: 'webhook', address: 'hook', watch: 'all', articleId: null, sourceId: null, query: null, minLevel: 'minor', kinds: [], digest: 'none', origin: 'cli', configKey: null },
+      {
+        channel: 'webhook',
+        address: 'hook',
+        watch: 'all',
+        articleId: null,
+        sourceId: null,
+        query: null,
+        minLevel: 'minor',
+        kinds: [],
+        digest: 'none',
+        origin: 'cli',
+        configKey: null,
+      },
       'active',
       Date.now(),
     );
     for (let i = 0; i < N; i++) {
-      const { article } = await store.upsertArticle({ sourceId: source.id, url: `http://127.0.0.1/a/${i}`, host: '127.0.0.1', feedTitle: null, feedPublishedAt: null, now: Date.now(), checkPeriodSec: 3600 });
-      const v = (n: number) => ({ title: `Story ${i}`, byline: null, published: null, paragraphs: [`Text ${i}, take ${n}.`], fingerprint: `f${i}-${n}`, extractorVersion: 'x', capturedAt: Date.now(), rawHtml: null, wordsAdded: 1, wordsRemoved: 1 });
+      const { article } = await store.upsertArticle({
+        sourceId: source.id,
+        url: `http://127.0.0.1/a/${i}`,
+        host: '127.0.0.1',
+        feedTitle: null,
+        feedPublishedAt: null,
+        now: Date.now(),
+        checkPeriodSec: 3600,
+      });
+      const v = (n: number) => ({
+        title: `Story ${i}`,
+        byline: null,
+        published: null,
+        paragraphs: [`Text ${i}, take ${n}.`],
+        fingerprint: `f${i}-${n}`,
+        extractorVersion: 'x',
+        capturedAt: Date.now(),
+        rawHtml: null,
+        wordsAdded: 1,
+        wordsRemoved: 1,
+      });
       await store.addVersion(article.id, 1, v(1));
       const v2 = await store.addVersion(article.id, 2, v(2));
       keys.push(`s${sub.id}-v${v2.id}`);

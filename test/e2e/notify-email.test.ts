@@ -21,7 +21,14 @@ beforeEach(async () => {
   smtp = await startMailServer('redline', SMTP_PASSWORD);
   t = await testTracker((c) => {
     c.web.baseUrl = BASE;
-    c.notify.smtp = { host: '127.0.0.1', port: smtp.port, secure: false, user: 'redline', password: new Secret(SMTP_PASSWORD), from: 'Redline <redline@redline.test>' };
+    c.notify.smtp = {
+      host: '127.0.0.1',
+      port: smtp.port,
+      secure: false,
+      user: 'redline',
+      password: new Secret(SMTP_PASSWORD),
+      from: 'Redline <redline@redline.test>',
+    };
     c.notify.email.confirmationsPerAddressPerDay = 3;
     c.notify.email.requestsPerIpPerHour = 5;
   });
@@ -29,8 +36,21 @@ beforeEach(async () => {
   app = createApp({ store, config: t.deps.config, now: () => t.clock.now, log: t.deps.log });
   notify = { config: t.deps.config, store, log: t.deps.log, now: t.deps.now };
   senders = createSenders(notify);
-  const source = await store.upsertSource({ key: 'daily', name: 'The Daily', feedUrl: 'http://127.0.0.1:9/feed.xml', pollPeriodSec: 300, include: [], exclude: [] }, t.clock.now);
-  article = (await store.upsertArticle({ sourceId: source.id, url: 'http://127.0.0.1:9/a', host: '127.0.0.1', feedTitle: 'Bridge closed', feedPublishedAt: null, now: t.clock.now, checkPeriodSec: 1800 })).article;
+  const source = await store.upsertSource(
+    { key: 'daily', name: 'The Daily', feedUrl: 'http://127.0.0.1:9/feed.xml', pollPeriodSec: 300, include: [], exclude: [] },
+    t.clock.now,
+  );
+  article = (
+    await store.upsertArticle({
+      sourceId: source.id,
+      url: 'http://127.0.0.1:9/a',
+      host: '127.0.0.1',
+      feedTitle: 'Bridge closed',
+      feedPublishedAt: null,
+      now: t.clock.now,
+      checkPeriodSec: 1800,
+    })
+  ).article;
   await edit(article, 'Bridge closed after storm', ['The old bridge was closed on Monday after storm damage.', 'Repairs will take weeks.']);
 });
 afterEach(async () => {
@@ -43,8 +63,16 @@ async function edit(a: Article, title: string, paragraphs: string[]) {
   const latest = await t.deps.store.getLatestVersion(a.id);
   t.clock.advance(60);
   return t.deps.store.addVersion(a.id, (latest?.number ?? 0) + 1, {
-    title, byline: null, published: null, paragraphs, fingerprint: `${title}|${paragraphs.join('|')}`, extractorVersion: 'x',
-    capturedAt: t.clock.now, rawHtml: null, wordsAdded: 0, wordsRemoved: 0,
+    title,
+    byline: null,
+    published: null,
+    paragraphs,
+    fingerprint: `${title}|${paragraphs.join('|')}`,
+    extractorVersion: 'x',
+    capturedAt: t.clock.now,
+    rawHtml: null,
+    wordsAdded: 0,
+    wordsRemoved: 0,
   });
 }
 
@@ -56,7 +84,15 @@ async function formToken(path: string): Promise<string> {
 }
 
 function post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}, env?: unknown) {
-  return app.request(path, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE, ...headers } }, env);
+  return app.request(
+    path,
+    {
+      method: 'POST',
+      body: new URLSearchParams(fields),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE, ...headers },
+    },
+    env,
+  );
 }
 
 function linkIn(mail: ReceivedMail, path: string): string {
@@ -67,11 +103,19 @@ function linkIn(mail: ReceivedMail, path: string): string {
 
 describe('follow by email', () => {
   it('confirms first, sends nothing before, then a change mail with an HTML diff, and unsubscribes', async () => {
-    const res = await post('/follow', { form: await formToken(`/articles/${article.id}`), email: 'Reader@Example.org', article: String(article.id), digest: 'none' });
+    const res = await post('/follow', {
+      form: await formToken(`/articles/${article.id}`),
+      email: 'Reader@Example.org',
+      article: String(article.id),
+      digest: 'none',
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Check your inbox');
     // A change before confirming: only the confirmation goes out.
-    await edit(article, 'Bridge closed after storm', ['The old bridge was closed on Monday after storm damage.', 'Repairs will take months.']);
+    await edit(article, 'Bridge closed after storm', [
+      'The old bridge was closed on Monday after storm damage.',
+      'Repairs will take months.',
+    ]);
     await deliverDue(notify, senders);
     expect(smtp.mails).toHaveLength(1);
     const confirm = smtp.mails[0];
@@ -89,7 +133,10 @@ describe('follow by email', () => {
     await deliverDue(notify, senders);
     expect(smtp.mails).toHaveLength(1); // the change before confirming is never sent
 
-    await edit(article, 'Bridge to stay closed until spring', ['The old bridge was closed on Monday after storm damage.', 'Repairs will take months, engineers said.']);
+    await edit(article, 'Bridge to stay closed until spring', [
+      'The old bridge was closed on Monday after storm damage.',
+      'Repairs will take months, engineers said.',
+    ]);
     await deliverDue(notify, senders);
     expect(smtp.mails).toHaveLength(2);
     const change = smtp.mails[1];
@@ -104,7 +151,11 @@ describe('follow by email', () => {
 
     // One-click unsubscribe (RFC 8058) on the link itself.
     const unsub = linkIn(change, '/follow/unsubscribe');
-    const one = await app.request(unsub, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const one = await app.request(unsub, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(one.status).toBe(200);
     expect((await t.deps.store.listSubscriptions({ address: 'reader@example.org' }))[0].status).toBe('unsubscribed');
     await edit(article, 'Bridge to reopen in spring', ['The old bridge was closed on Monday after storm damage.']);
@@ -113,14 +164,28 @@ describe('follow by email', () => {
   });
 
   it('groups several changes into one digest mail', async () => {
-    const res = await post('/follow', { form: await formToken('/?source=daily'), email: 'digest@example.org', source: 'daily', digest: 'hourly' });
+    const res = await post('/follow', {
+      form: await formToken('/?source=daily'),
+      email: 'digest@example.org',
+      source: 'daily',
+      digest: 'hourly',
+    });
     expect(res.status).toBe(200);
     await deliverDue(notify, senders);
     const token = new URL(linkIn(smtp.mails[0], '/follow/confirm'), BASE).searchParams.get('token')!;
     await post('/follow/confirm', { token });
-    await edit(article, 'Bridge closed after storm', ['The old bridge was closed on Tuesday after storm damage.', 'Repairs will take weeks.']);
-    await edit(article, 'Bridge closed after big storm', ['The old bridge was closed on Tuesday after storm damage.', 'Repairs will take weeks.']);
-    await edit(article, 'Bridge closed after big storm', ['The old bridge was closed on Tuesday after storm damage.', 'Repairs will take three weeks.']);
+    await edit(article, 'Bridge closed after storm', [
+      'The old bridge was closed on Tuesday after storm damage.',
+      'Repairs will take weeks.',
+    ]);
+    await edit(article, 'Bridge closed after big storm', [
+      'The old bridge was closed on Tuesday after storm damage.',
+      'Repairs will take weeks.',
+    ]);
+    await edit(article, 'Bridge closed after big storm', [
+      'The old bridge was closed on Tuesday after storm damage.',
+      'Repairs will take three weeks.',
+    ]);
     await deliverDue(notify, senders);
     expect(smtp.mails).toHaveLength(1); // held until the end of the hour
     t.clock.advance(3600);
@@ -133,7 +198,12 @@ describe('follow by email', () => {
     expect(digest.headers['list-unsubscribe']).toBeTruthy();
     const sent = (await t.deps.store.listDeliveries({ limit: 20, status: 'sent' })).items.filter((d) => d.kind === 'change');
     expect(sent).toHaveLength(3);
-    expect(digest.headers['x-redline-idempotency-key']).toBe(sent.map((d) => d.key).sort().join('.'));
+    expect(digest.headers['x-redline-idempotency-key']).toBe(
+      sent
+        .map((d) => d.key)
+        .sort()
+        .join('.'),
+    );
   });
 
   it('refuses forged and expired forms, and limits mail per address and requests per IP', async () => {
@@ -149,7 +219,15 @@ describe('follow by email', () => {
     // One address signed up for six articles, from six networks: at most 3 confirmation mails a day.
     const source = (await t.deps.store.getSource('daily'))!;
     for (let i = 0; i < 6; i++) {
-      const { article: a } = await t.deps.store.upsertArticle({ sourceId: source.id, url: `http://127.0.0.1:9/more/${i}`, host: '127.0.0.1', feedTitle: `Story ${i}`, feedPublishedAt: null, now: t.clock.now, checkPeriodSec: 1800 });
+      const { article: a } = await t.deps.store.upsertArticle({
+        sourceId: source.id,
+        url: `http://127.0.0.1:9/more/${i}`,
+        host: '127.0.0.1',
+        feedTitle: `Story ${i}`,
+        feedPublishedAt: null,
+        now: t.clock.now,
+        checkPeriodSec: 1800,
+      });
       expect((await post('/follow', { ...fields, article: String(a.id), form: fresh }, {}, env(`10.0.0.${i}`))).status).toBe(200);
     }
     // Asking again for the same article queues nothing new either.
@@ -158,7 +236,8 @@ describe('follow by email', () => {
     expect(smtp.mails.filter((m) => m.to[0] === 'victim@example.org')).toHaveLength(3);
     // One network, many addresses: 5 requests an hour, then 429.
     const codes: number[] = [];
-    for (let i = 0; i < 7; i++) codes.push((await post('/follow', { ...fields, form: fresh, email: `a${i}@example.org` }, {}, env('192.0.2.7'))).status);
+    for (let i = 0; i < 7; i++)
+      codes.push((await post('/follow', { ...fields, form: fresh, email: `a${i}@example.org` }, {}, env('192.0.2.7'))).status);
     expect(codes).toEqual([200, 200, 200, 200, 200, 429, 429]);
     // A bad address is a clear error, not a mail.
     expect((await post('/follow', { ...fields, form: fresh, email: 'not-an-address' }, {}, env('192.0.2.8'))).status).toBe(400);

@@ -21,10 +21,18 @@ beforeAll(async () => {
   everything = await startReceiver(WEBHOOK_SECRET);
   headlines = await startReceiver(WEBHOOK_SECRET);
   f = await followDemo((c) => {
-    c.notify.webhooks = { rwanda: webhookAccount(rwanda.url), all: webhookAccount(everything.url), headlines: webhookAccount(headlines.url) };
+    c.notify.webhooks = {
+      rwanda: webhookAccount(rwanda.url),
+      all: webhookAccount(everything.url),
+      headlines: webhookAccount(headlines.url),
+    };
   });
   const { store, config } = f.t.deps;
-  const requests = [{ to: 'webhook:rwanda', query: 'Rwanda', min: MIN_LEVEL }, { to: 'webhook:all' }, { to: 'webhook:headlines', kinds: ['headline-changed'] }];
+  const requests = [
+    { to: 'webhook:rwanda', query: 'Rwanda', min: MIN_LEVEL },
+    { to: 'webhook:all' },
+    { to: 'webhook:headlines', kinds: ['headline-changed'] },
+  ];
   for (const req of requests) {
     await store.addSubscription(await subscriptionFrom(store, config, req, 'cli'), 'active', f.t.clock.now);
   }
@@ -39,7 +47,6 @@ afterAll(async () => {
 
 /** "article/version" of each change a receiver got. */
 const changesOf = (r: WebhookReceiver) => r.received.map((x) => `${x.body.article.id}/${x.body.change.to}`).sort();
-
 
 describe('a subscription to a word', () => {
   it('gets the demo edit that mentions Rwanda and nothing else', async () => {
@@ -67,9 +74,13 @@ describe('a subscription to headline changes only', () => {
     // What the store holds: every change (version 2+) with the labels the diff engine gave it.
     const all: { id: string; labels: string[] }[] = [];
     for (const a of (await f.t.deps.store.listArticles({ limit: 100 })).items) {
-      for (const v of await f.t.deps.store.listVersions(a.id)) if (v.number >= 2) all.push({ id: `${a.id}/${v.number}`, labels: v.change!.labels });
+      for (const v of await f.t.deps.store.listVersions(a.id))
+        if (v.number >= 2) all.push({ id: `${a.id}/${v.number}`, labels: v.change!.labels });
     }
-    const withHeadline = all.filter((c) => c.labels.includes('headline-changed')).map((c) => c.id).sort();
+    const withHeadline = all
+      .filter((c) => c.labels.includes('headline-changed'))
+      .map((c) => c.id)
+      .sort();
     // The demo changes headlines, and makes other edits too: the filter has something to leave out.
     expect(withHeadline.length).toBeGreaterThanOrEqual(2);
     expect(all.length - withHeadline.length).toBeGreaterThanOrEqual(5);

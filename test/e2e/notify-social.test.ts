@@ -27,18 +27,52 @@ beforeAll(async () => {
   t = await testTracker((c) => {
     c.web.baseUrl = 'https://redline.example';
     c.notify.mastodon = { main: { instance: mastodon.url, token: new Secret(MASTODON_TOKEN), visibility: 'public', postEverySec: null } };
-    c.notify.bluesky = { main: { service: pds.url, identifier: 'redline.test', appPassword: new Secret(BSKY_PASSWORD), postEverySec: null } };
+    c.notify.bluesky = {
+      main: { service: pds.url, identifier: 'redline.test', appPassword: new Secret(BSKY_PASSWORD), postEverySec: null },
+    };
   });
   // The real share card (cards/): a 1200x630 PNG and its "Before: … After: …" alt text.
   notify = { config: t.deps.config, store: t.deps.store, log: t.deps.log, now: t.deps.now };
   senders = createSenders(notify);
   const { store } = t.deps;
-  const source = await store.upsertSource({ key: 'wire', name: 'The Wire', feedUrl: 'http://127.0.0.1:9/f', pollPeriodSec: 300, include: [], exclude: [] }, t.clock.now);
-  const article = async (path: string) => (await store.upsertArticle({ sourceId: source.id, url: `http://127.0.0.1:9/${path}`, host: '127.0.0.1', feedTitle: null, feedPublishedAt: null, now: t.clock.now, checkPeriodSec: 1800 })).article;
+  const source = await store.upsertSource(
+    { key: 'wire', name: 'The Wire', feedUrl: 'http://127.0.0.1:9/f', pollPeriodSec: 300, include: [], exclude: [] },
+    t.clock.now,
+  );
+  const article = async (path: string) =>
+    (
+      await store.upsertArticle({
+        sourceId: source.id,
+        url: `http://127.0.0.1:9/${path}`,
+        host: '127.0.0.1',
+        feedTitle: null,
+        feedPublishedAt: null,
+        now: t.clock.now,
+        checkPeriodSec: 1800,
+      })
+    ).article;
   a = await article('a');
   b = await article('b');
   for (const channel of ['mastodon', 'bluesky'] as const) {
-    subs.push(await store.addSubscription({ channel, address: 'main', watch: 'all', articleId: null, sourceId: null, query: null, minLevel: 'minor', kinds: [], digest: 'none', origin: 'cli', configKey: null }, 'active', t.clock.now));
+    subs.push(
+      await store.addSubscription(
+        {
+          channel,
+          address: 'main',
+          watch: 'all',
+          articleId: null,
+          sourceId: null,
+          query: null,
+          minLevel: 'minor',
+          kinds: [],
+          digest: 'none',
+          origin: 'cli',
+          configKey: null,
+        },
+        'active',
+        t.clock.now,
+      ),
+    );
   }
   // A long headline, so the post has to be cut to fit; emoji count as one grapheme each.
   await edit(a, `Ceasefire talks collapse 🕊️ ${LONG} ${LONG} ${LONG}`, ['Talks were held in Geneva.']);
@@ -57,7 +91,13 @@ async function edit(article: Article, title: string, paragraphs: string[]) {
   const next = { title, byline: null, published: null, paragraphs };
   t.clock.advance(1);
   return t.deps.store.addVersion(article.id, (latest?.number ?? 0) + 1, {
-    ...next, fingerprint: `${title}|${paragraphs.join('|')}`, extractorVersion: 'x', capturedAt: t.clock.now, rawHtml: null, wordsAdded: 0, wordsRemoved: 0,
+    ...next,
+    fingerprint: `${title}|${paragraphs.join('|')}`,
+    extractorVersion: 'x',
+    capturedAt: t.clock.now,
+    rawHtml: null,
+    wordsAdded: 0,
+    wordsRemoved: 0,
     change: latest ? versionChange(diffVersions(latest, next)) : null,
   });
 }

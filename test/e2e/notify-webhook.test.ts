@@ -22,7 +22,19 @@ async function setUp(): Promise<Subscription> {
     c.notify.webhooks = { hook: webhookAccount(receiver.url) };
   });
   return f.t.deps.store.addSubscription(
-    { channel: 'webhook', address: 'hook', watch: 'all', articleId: null, sourceId: null, query: null, minLevel: 'minor', kinds: [], digest: 'none', origin: 'cli', configKey: null },
+    {
+      channel: 'webhook',
+      address: 'hook',
+      watch: 'all',
+      articleId: null,
+      sourceId: null,
+      query: null,
+      minLevel: 'minor',
+      kinds: [],
+      digest: 'none',
+      origin: 'cli',
+      configKey: null,
+    },
     'active',
     f.t.clock.now,
   );
@@ -61,14 +73,20 @@ describe('webhook subscription to everything, through the demo', () => {
       const path = STORIES.find((s) => s.id === e.articleId)!.path;
       const texts = receiver.received.filter((r) => r.body.article.url.endsWith(path)).flatMap((r) => textsOf(r.body));
       const wanted = e.after || e.before!;
-      expect(texts.some((t) => t.includes(wanted)), `${e.step} ${e.articleId} ${e.kind}`).toBe(true);
+      expect(
+        texts.some((t) => t.includes(wanted)),
+        `${e.step} ${e.articleId} ${e.kind}`,
+      ).toBe(true);
     }
 
     const first = (await f.t.deps.store.listDeliveries({ limit: 100 })).items.at(-1)!;
     await f.t.deps.store.redeliver(first.id, f.t.clock.now);
     await deliverDue(f.notify, f.senders);
     const copies = receiver.received.filter((r) => r.key === first.key);
-    expect(copies.map((c) => [c.attempt, c.redelivery, c.signatureValid])).toEqual([[1, false, true], [2, true, true]]);
+    expect(copies.map((c) => [c.attempt, c.redelivery, c.signatureValid])).toEqual([
+      [1, false, true],
+      [2, true, true],
+    ]);
     expect(copies[1].body.idempotencyKey).toBe(first.key);
   });
 

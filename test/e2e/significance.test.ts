@@ -22,7 +22,10 @@ const editsOf = new Map<string, DemoEdit[]>();
 beforeAll(async () => {
   newsroom = await startNewsroom({ manual: true });
   t = await testTracker();
-  await t.deps.store.upsertSource({ key: 'demo', name: 'Demo', feedUrl: newsroom.feedUrl, pollPeriodSec: 60, include: [], exclude: ['/sport/live/'] }, t.clock.now);
+  await t.deps.store.upsertSource(
+    { key: 'demo', name: 'Demo', feedUrl: newsroom.feedUrl, pollPeriodSec: 60, include: [], exclude: ['/sport/live/'] },
+    t.clock.now,
+  );
   const storyOf = new Map(newsroom.articles().map((a) => [a.url, a.id]));
   const steps = new Map<number, number[]>();
   // Ten days between steps: every article, even one backing off after flip-flops, is due again.
@@ -36,21 +39,32 @@ beforeAll(async () => {
         const n = seen.length;
         if (n >= 2) {
           const story = storyOf.get(a.url);
-          editsOf.set(`${a.id}/${n}`, DEMO_EDITS.filter((e) => e.articleId === story && e.step > seen[n - 2] && e.step <= step));
+          editsOf.set(
+            `${a.id}/${n}`,
+            DEMO_EDITS.filter((e) => e.articleId === story && e.step > seen[n - 2] && e.step <= step),
+          );
         }
       }
       steps.set(a.id, seen);
     }
     t.clock.advance(10 * 86400);
   }
-  app = createApp({ store: t.deps.store, config: { ...t.deps.config, web: { ...t.deps.config.web, baseUrl: 'http://news.test' } }, now: () => t.clock.now });
+  app = createApp({
+    store: t.deps.store,
+    config: { ...t.deps.config, web: { ...t.deps.config.web, baseUrl: 'http://news.test' } },
+    now: () => t.clock.now,
+  });
 });
 afterAll(async () => {
   await newsroom?.close();
   await t?.close();
 });
 
-const versionsWith = (test: (e: DemoEdit) => boolean) => [...editsOf].filter(([, edits]) => edits.some(test)).map(([key]) => key).sort();
+const versionsWith = (test: (e: DemoEdit) => boolean) =>
+  [...editsOf]
+    .filter(([, edits]) => edits.some(test))
+    .map(([key]) => key)
+    .sort();
 const isHeadline = (e: DemoEdit) => e.kind === 'headline';
 const isTypo = (e: DemoEdit) => e.kind === 'typo';
 // The notice-added label (diff/labels.ts) means "a correction or update notice": the demo's ferry story also gets an "Update:".
@@ -68,13 +82,15 @@ async function pageVersions(path: string): Promise<string[]> {
   expect(res.status, path).toBe(200);
   const body = await res.text();
   const rows = body.match(/<li class="change">[^]*?<\/li>/g) ?? [];
-  return rows.flatMap((row) => {
-    const [, id, , last] = row.match(/<a class="headline" href="\/articles\/(\d+)\/diff\/(\d+)\/(\d+)">/)!;
-    const range = row.match(/\(versions (\d+) to (\d+)\)/);
-    if (range) return Array.from({ length: Number(range[2]) - Number(range[1]) }, (_, i) => `${id}/${Number(range[1]) + i + 1}`);
-    const each = [...row.matchAll(/<a class="version" href="\/articles\/\d+\/diff\/\d+\/(\d+)">/g)].map((m) => `${id}/${m[1]}`);
-    return each.length ? each : [`${id}/${last}`];
-  }).sort();
+  return rows
+    .flatMap((row) => {
+      const [, id, , last] = row.match(/<a class="headline" href="\/articles\/(\d+)\/diff\/(\d+)\/(\d+)">/)!;
+      const range = row.match(/\(versions (\d+) to (\d+)\)/);
+      if (range) return Array.from({ length: Number(range[2]) - Number(range[1]) }, (_, i) => `${id}/${Number(range[1]) + i + 1}`);
+      const each = [...row.matchAll(/<a class="version" href="\/articles\/\d+\/diff\/\d+\/(\d+)">/g)].map((m) => `${id}/${m[1]}`);
+      return each.length ? each : [`${id}/${last}`];
+    })
+    .sort();
 }
 
 /** The version changes a feed lists, from its items' links, in all three formats (which must agree). */
@@ -90,7 +106,8 @@ async function feedVersions(query: string): Promise<string[]> {
     atom: (parseAtomFeed(await get('atom')).entries ?? []).map((e) => e.links?.[0]?.href ?? ''),
     json: (parseJsonFeed(JSON.parse(await get('json'))).items ?? []).map((i) => i.url ?? ''),
   };
-  const keys = (list: string[]) => list.flatMap((l) => [...l.matchAll(/\/articles\/(\d+)\/diff\/\d+\/(\d+)$/g)].map((m) => `${m[1]}/${m[2]}`)).sort();
+  const keys = (list: string[]) =>
+    list.flatMap((l) => [...l.matchAll(/\/articles\/(\d+)\/diff\/\d+\/(\d+)$/g)].map((m) => `${m[1]}/${m[2]}`)).sort();
   expect(keys(links.atom)).toEqual(keys(links.rss));
   expect(keys(links.json)).toEqual(keys(links.rss));
   return keys(links.rss);
@@ -101,7 +118,10 @@ async function cliVersions(...args: string[]): Promise<string[]> {
   const run = await runMain(['changes', '--json', '--limit', '500', '--data', t.dir, ...args]);
   expect(run.code, run.stderr).toBe(0);
   const items = JSON.parse(run.stdout) as { type: string; article: { id: number }; version?: { number: number } }[];
-  return items.filter((i) => i.type === 'version').map((i) => `${i.article.id}/${i.version!.number}`).sort();
+  return items
+    .filter((i) => i.type === 'version')
+    .map((i) => `${i.article.id}/${i.version!.number}`)
+    .sort();
 }
 
 describe('significance filters on the demo (must show 1)', () => {
@@ -133,11 +153,13 @@ describe('significance filters on the demo (must show 1)', () => {
 
   it('website: "removals" lists the removed paragraphs and the article taken off the site; a level keeps such events, a kind only its own', async () => {
     expect(await pageVersions('/?kind=removals')).toEqual(versionsWith((e) => e.kind === 'removed'));
-    const events = async (path: string) => ((await (await app.request(path)).text()).match(/<li class="change change-event">[^]*?<\/li>/g) ?? [])
-      .map((row) => row.match(/class="badge badge-(\w+)"/)?.[1]).sort();
+    const events = async (path: string) =>
+      ((await (await app.request(path)).text()).match(/<li class="change change-event">[^]*?<\/li>/g) ?? [])
+        .map((row) => row.match(/class="badge badge-(\w+)"/)?.[1])
+        .sort();
     const takedowns = DEMO_EDITS.filter((e) => e.kind === 'takedown').length;
     expect(takedowns).toBeGreaterThanOrEqual(1);
-    expect((await events('/?kind=removals'))).toEqual(Array(takedowns).fill('removed'));
+    expect(await events('/?kind=removals')).toEqual(Array(takedowns).fill('removed'));
     const all = await events('/');
     expect(all).toEqual(expect.arrayContaining(['removed', 'restored', 'revert']));
     expect(await events('/?min=substantive')).toEqual(all);
@@ -147,7 +169,11 @@ describe('significance filters on the demo (must show 1)', () => {
   it('website: the filter links are plain links, the current one marked, and rows show level and labels', async () => {
     const body = await (await app.request('/?source=demo&kind=headline')).text();
     const nav = body.match(/<nav class="significance-nav"[^]*?<\/nav>/)?.[0] ?? '';
-    const links = [...nav.matchAll(/<a href="([^"]+)"( aria-current="page")?>([^<]+)<\/a>/g)].map((m) => [m[3], m[1].replace(/&amp;/g, '&'), !!m[2]]);
+    const links = [...nav.matchAll(/<a href="([^"]+)"( aria-current="page")?>([^<]+)<\/a>/g)].map((m) => [
+      m[3],
+      m[1].replace(/&amp;/g, '&'),
+      !!m[2],
+    ]);
     expect(links).toEqual([
       ['all', '/?source=demo', false],
       ['substantive', '/?source=demo&min=substantive', false],
@@ -156,7 +182,9 @@ describe('significance filters on the demo (must show 1)', () => {
       ['corrections', '/?source=demo&kind=corrections', false],
     ]);
     expect(body).toContain('<h1>Recent headline changes in Demo</h1>');
-    expect(body).toMatch(/<span class="level level-major">major<\/span> <span class="label" title="the headline changed[^"]*">headline changed<\/span>/);
+    expect(body).toMatch(
+      /<span class="level level-major">major<\/span> <span class="label" title="the headline changed[^"]*">headline changed<\/span>/,
+    );
     const typoPage = await (await app.request('/?kind=typo-only')).text();
     expect(typoPage).toMatch(/<span class="level level-minor">minor<\/span> <span class="label"[^>]*>typo or style fix<\/span>/);
     // The feeds a filtered page offers are the filtered feeds.
@@ -188,13 +216,17 @@ describe('significance filters on the demo (must show 1)', () => {
     expect(bad.stderr).toContain('--min must be one of minor, substantive, major (got "huge")');
     const badKind = await runMain(['changes', '--kind', 'headlines', '--data', t.dir]);
     expect(badKind.code).not.toBe(0);
-    expect(badKind.stderr).toMatch(/--kind must be one or more \(comma-separated\) of headline, removals, corrections, headline-changed, .*rewrite \(got "headlines"\)/);
+    expect(badKind.stderr).toMatch(
+      /--kind must be one or more \(comma-separated\) of headline, removals, corrections, headline-changed, .*rewrite \(got "headlines"\)/,
+    );
   });
 
-  it('API: /api/v1/changes takes the same filters and carries each version\'s level and labels', async () => {
+  it("API: /api/v1/changes takes the same filters and carries each version's level and labels", async () => {
     const res = await app.request('/api/v1/changes?kind=corrections');
     expect(res.status).toBe(200);
-    const { items } = (await res.json()) as { items: { article: { id: number }; version: { number: number; change: { labels: string[]; level: string } } }[] };
+    const { items } = (await res.json()) as {
+      items: { article: { id: number }; version: { number: number; change: { labels: string[]; level: string } } }[];
+    };
     expect(items.map((i) => `${i.article.id}/${i.version.number}`)).toEqual(versionsWith(isNotice));
     expect(items[0].version.change).toMatchObject({ level: 'major', labels: expect.arrayContaining(['notice-added']) });
     const bad = await app.request('/api/v1/changes?min=huge');

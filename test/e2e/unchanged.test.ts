@@ -37,7 +37,15 @@ afterAll(async () => {
 async function check(): Promise<ReturnType<typeof checkArticle>> {
   const url = `${server.url}/story`;
   const manual = (await t.deps.store.getSource('manual'))!;
-  const { article } = await t.deps.store.upsertArticle({ sourceId: manual.id, url, host: new URL(url).host, feedTitle: null, feedPublishedAt: null, now: t.clock.now, checkPeriodSec: 1800 });
+  const { article } = await t.deps.store.upsertArticle({
+    sourceId: manual.id,
+    url,
+    host: new URL(url).host,
+    feedTitle: null,
+    feedPublishedAt: null,
+    now: t.clock.now,
+    checkPeriodSec: 1800,
+  });
   t.clock.advance(86400);
   return checkArticle(t.deps, (await t.deps.store.getArticle(article.id)) as Article);
 }
@@ -68,14 +76,18 @@ describe('re-checks that store nothing', () => {
   });
 
   it('a boilerplate-only change (related stories, ad, timestamp) stores nothing', async () => {
-    page.html = articleHtml('Council approves budget', STORY, { related: 'Bus fares to rise in May', ad: 'Advertisement: holidays in Crete', updated: 'Updated 1 minute ago' });
+    page.html = articleHtml('Council approves budget', STORY, {
+      related: 'Bus fares to rise in May',
+      ad: 'Advertisement: holidays in Crete',
+      updated: 'Updated 1 minute ago',
+    });
     expect((await check()).status).toBe('unchanged');
     expect(await versionCount()).toBe(1);
   });
 
   it('while a real edit does store a version', async () => {
     page.html = articleHtml('Council approves budget', [STORY[0], STORY[2]]);
-    expect((await check())).toMatchObject({ status: 'new_version', versionNumber: 2, wordsRemoved: countWords(STORY[1]), wordsAdded: 0 });
+    expect(await check()).toMatchObject({ status: 'new_version', versionNumber: 2, wordsRemoved: countWords(STORY[1]), wordsAdded: 0 });
     expect(await versionCount()).toBe(2);
   });
 });

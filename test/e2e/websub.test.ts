@@ -79,7 +79,12 @@ beforeAll(async () => {
       // Verification of intent, after accepting the request (as most hubs do).
       const challenge = `challenge-${Math.random().toString(36).slice(2)}`;
       const verify = new URL(hubState.callback!);
-      verify.search = new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.topic': hubState.topic!, 'hub.challenge': challenge, 'hub.lease_seconds': '600' }).toString();
+      verify.search = new URLSearchParams({
+        'hub.mode': 'subscribe',
+        'hub.topic': hubState.topic!,
+        'hub.challenge': challenge,
+        'hub.lease_seconds': '600',
+      }).toString();
       const answer = await fetch(verify);
       hubState.verified = answer.status === 200 && (await answer.text()) === challenge;
     });
@@ -102,7 +107,10 @@ beforeAll(async () => {
     };
   });
   config.web.baseUrl = web.url;
-  await store.upsertSource({ key: 'pushed', name: 'Pushed news', feedUrl: `${site.url}/feed.xml`, pollPeriodSec: 1, include: [], exclude: [] }, Date.now());
+  await store.upsertSource(
+    { key: 'pushed', name: 'Pushed news', feedUrl: `${site.url}/feed.xml`, pollPeriodSec: 1, include: [], exclude: [] },
+    Date.now(),
+  );
   const deps: TrackerDeps = { config, store, fetcher: createFetcher(config.fetch), log, now: Date.now };
   worker = startWorker(deps);
 });

@@ -13,7 +13,10 @@ export async function buildDemoDatabase(): Promise<{ dir: string; t: TestTracker
   const newsroom = await startNewsroom({ manual: true });
   const t = await testTracker();
   try {
-    await t.deps.store.upsertSource({ key: 'demo', name: 'Demo', feedUrl: newsroom.feedUrl, pollPeriodSec: 60, include: [], exclude: ['/sport/live/'] }, t.clock.now);
+    await t.deps.store.upsertSource(
+      { key: 'demo', name: 'Demo', feedUrl: newsroom.feedUrl, pollPeriodSec: 60, include: [], exclude: ['/sport/live/'] },
+      t.clock.now,
+    );
     const key = loadSigningKey(t.deps.config);
     for (let step = 0; step <= LAST_STEP + 1; step++) {
       newsroom.setStep(step);

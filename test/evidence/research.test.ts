@@ -41,18 +41,23 @@ describe('research export', () => {
     expect(r.code, r.stderr).toBe(0);
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
-    const count = async (table: string) => Number((await c.runAndReadAll(`SELECT COUNT(*) AS n FROM '${join(dir, `${table}.parquet`)}'`)).getRowObjects()[0].n);
+    const count = async (table: string) =>
+      Number((await c.runAndReadAll(`SELECT COUNT(*) AS n FROM '${join(dir, `${table}.parquet`)}'`)).getRowObjects()[0].n);
     expect(await count('articles')).toBe(expected.articles);
     expect(await count('versions')).toBe(expected.versions);
     expect(await count('changes')).toBe(expected.changes);
     expect(await count('paragraph_edits')).toBeGreaterThan(expected.changes / 2);
-    const row = (await c.runAndReadAll(
-      `SELECT typeof(paragraphs) AS t, paragraphs, len(record_hash) AS h, captured_at FROM '${join(dir, 'versions.parquet')}' WHERE article_id = ${expected.articleId} AND number = 2`,
-    )).getRowObjectsJson()[0];
+    const row = (
+      await c.runAndReadAll(
+        `SELECT typeof(paragraphs) AS t, paragraphs, len(record_hash) AS h, captured_at FROM '${join(dir, 'versions.parquet')}' WHERE article_id = ${expected.articleId} AND number = 2`,
+      )
+    ).getRowObjectsJson()[0];
     expect(row.t).toBe('VARCHAR[]');
     expect(row.paragraphs).toEqual(expected.firstParagraphs);
     expect(Number(row.h)).toBe(64);
-    const kinds = (await c.runAndReadAll(`SELECT DISTINCT kind FROM '${join(dir, 'paragraph_edits.parquet')}' ORDER BY kind`)).getRowObjectsJson().map((k) => k.kind);
+    const kinds = (await c.runAndReadAll(`SELECT DISTINCT kind FROM '${join(dir, 'paragraph_edits.parquet')}' ORDER BY kind`))
+      .getRowObjectsJson()
+      .map((k) => k.kind);
     expect(kinds.every((k) => ['added', 'changed', 'moved', 'removed'].includes(String(k)))).toBe(true);
     c.closeSync();
   });
@@ -60,7 +65,11 @@ describe('research export', () => {
   it('writes the same rows as JSON Lines', async () => {
     const dir = join(out.dir, 'jsonl');
     expect((await runMain(['export', '--format', 'jsonl', '--out', dir, '--data', demo.dir])).code).toBe(0);
-    const lines = (t: string) => readFileSync(join(dir, `${t}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (t: string) =>
+      readFileSync(join(dir, `${t}.jsonl`), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
     expect(lines('articles')).toHaveLength(expected.articles);
     expect(lines('versions')).toHaveLength(expected.versions);
     expect(lines('changes')).toHaveLength(expected.changes);

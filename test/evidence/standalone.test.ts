@@ -53,7 +53,9 @@ describe('docs/verify-version.mjs', () => {
     };
     const [v, p, r] = [save('version.json', version), save('proof.json', proof), save('root.json', root)];
     const ok = script(v, p, r, '--public-key', root.publicKey);
-    expect(ok.stdout).toMatch(/^OK version 2 of \S+ \(captured .*\) is in root \d+ \([0-9a-f]{64}, sealed .*\), signed by key [0-9a-f]{16}\n$/);
+    expect(ok.stdout).toMatch(
+      /^OK version 2 of \S+ \(captured .*\) is in root \d+ \([0-9a-f]{64}, sealed .*\), signed by key [0-9a-f]{16}\n$/,
+    );
     expect(ok.status).toBe(0);
 
     const changed = structuredClone(version);
@@ -76,7 +78,18 @@ describe('docs/verify-version.mjs', () => {
     const app = createApp({ store, config: demo.t.deps.config });
     expect((await app.request('/api/v1/proofs/versions/999999')).status).toBe(404);
     const article = (await store.listArticles({ limit: 1 })).items[0];
-    const v = await store.addVersion(article.id, article.versionCount + 1, { title: 'New', byline: null, published: null, paragraphs: ['x'], fingerprint: 'f', extractorVersion: 'x', capturedAt: Date.now(), rawHtml: null, wordsAdded: 0, wordsRemoved: 0 });
+    const v = await store.addVersion(article.id, article.versionCount + 1, {
+      title: 'New',
+      byline: null,
+      published: null,
+      paragraphs: ['x'],
+      fingerprint: 'f',
+      extractorVersion: 'x',
+      capturedAt: Date.now(),
+      rawHtml: null,
+      wordsAdded: 0,
+      wordsRemoved: 0,
+    });
     const res = await app.request(`/api/v1/proofs/versions/${v.id}`);
     expect(res.status).toBe(404);
     expect((await res.json()).error.message).toMatch(/not sealed under a signed root yet/);

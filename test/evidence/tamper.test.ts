@@ -40,8 +40,12 @@ function tampered(edit: (db: Database.Database) => void): string {
 
 /** An article with at least three versions, and the url/id of its version 2. */
 function target(db: Database.Database) {
-  return db.prepare(`SELECT a.id AS article, a.url, v.id AS version FROM articles a JOIN versions v ON v.article_id = a.id AND v.number = 2
-    WHERE a.version_count >= 3 ORDER BY a.id LIMIT 1`).get() as { article: number; url: string; version: number };
+  return db
+    .prepare(
+      `SELECT a.id AS article, a.url, v.id AS version FROM articles a JOIN versions v ON v.article_id = a.id AND v.number = 2
+    WHERE a.version_count >= 3 ORDER BY a.id LIMIT 1`,
+    )
+    .get() as { article: number; url: string; version: number };
 }
 
 async function verify(dir: string) {
@@ -60,7 +64,11 @@ describe('redline verify on the demo database', () => {
     let found!: { article: number; url: string; number: number };
     const dir = tampered((db) => {
       // Paragraph texts are kept once per article: pick one only a single version has, so exactly it is touched.
-      const rows = db.prepare('SELECT a.id AS article, a.url, v.number, v.paragraph_ids FROM versions v JOIN articles a ON a.id = v.article_id ORDER BY a.id, v.number').all() as { article: number; url: string; number: number; paragraph_ids: string }[];
+      const rows = db
+        .prepare(
+          'SELECT a.id AS article, a.url, v.number, v.paragraph_ids FROM versions v JOIN articles a ON a.id = v.article_id ORDER BY a.id, v.number',
+        )
+        .all() as { article: number; url: string; number: number; paragraph_ids: string }[];
       const users = new Map<number, typeof rows>();
       for (const r of rows) for (const id of JSON.parse(r.paragraph_ids) as number[]) users.set(id, [...(users.get(id) ?? []), r]);
       const [id, [only]] = [...users].find(([, list]) => list.length === 1 && list[0].number >= 2)!;
@@ -79,7 +87,10 @@ describe('redline verify on the demo database', () => {
     let numbers: number[] = [];
     const dir = tampered((db) => {
       t = target(db);
-      const lists = db.prepare('SELECT number, paragraph_ids FROM versions WHERE article_id = ? ORDER BY number').all(t.article) as { number: number; paragraph_ids: string }[];
+      const lists = db.prepare('SELECT number, paragraph_ids FROM versions WHERE article_id = ? ORDER BY number').all(t.article) as {
+        number: number;
+        paragraph_ids: string;
+      }[];
       const shared = (JSON.parse(lists[0].paragraph_ids) as number[])[0];
       numbers = lists.filter((l) => (JSON.parse(l.paragraph_ids) as number[]).includes(shared)).map((l) => l.number);
       db.prepare("UPDATE paragraph_texts SET text = text || '!' WHERE id = ?").run(shared);
@@ -102,7 +113,11 @@ describe('redline verify on the demo database', () => {
     });
     const r = await verify(dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(new RegExp(`BREAK article ${t.article} \\(${t.url.replace(/[.?]/g, '\\$&')}\\) version 2: capture bytes changed: their sha256 is [0-9a-f]{64}`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `BREAK article ${t.article} \\(${t.url.replace(/[.?]/g, '\\$&')}\\) version 2: capture bytes changed: their sha256 is [0-9a-f]{64}`,
+      ),
+    );
   });
 
   it('names the version whose capture blob was corrupted', async () => {
@@ -136,7 +151,7 @@ describe('redline verify on the demo database', () => {
       t = target(db);
       db.prepare('DELETE FROM versions WHERE id = ?').run(t.version);
       db.prepare('DELETE FROM records WHERE version_id = ?').run(t.version);
-      db.prepare("UPDATE versions SET number = number - 1 WHERE article_id = ? AND number > 2").run(t.article);
+      db.prepare('UPDATE versions SET number = number - 1 WHERE article_id = ? AND number > 2').run(t.article);
       db.prepare("UPDATE records SET seq = seq - 1 WHERE article_id = ? AND kind = 'version' AND seq > 2").run(t.article);
       db.prepare('UPDATE articles SET version_count = version_count - 1 WHERE id = ?').run(t.article);
     });
@@ -181,14 +196,16 @@ describe('redline verify on the demo database', () => {
 
   it('names a root whose fields were edited', async () => {
     const dir = tampered((db) => {
-      db.prepare("UPDATE roots SET root_hash = CASE WHEN substr(root_hash, 1, 1) = 'f' THEN 'e' ELSE 'f' END || substr(root_hash, 2) WHERE seq = 1").run();
+      db.prepare(
+        "UPDATE roots SET root_hash = CASE WHEN substr(root_hash, 1, 1) = 'f' THEN 'e' ELSE 'f' END || substr(root_hash, 2) WHERE seq = 1",
+      ).run();
     });
     const r = await verify(dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('BREAK root 1: its fields differ from the signed statement');
   });
 
-  it('with a root saved earlier, catches a history re-sealed with the operator\'s own key', async () => {
+  it("with a root saved earlier, catches a history re-sealed with the operator's own key", async () => {
     const store = await openStore({ dataDir: demo.dir });
     const saved = join(demo.dir, '..', `root1-${process.pid}.json`);
     try {

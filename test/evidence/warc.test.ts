@@ -48,7 +48,8 @@ function parseWarc(bytes: Buffer): ParsedRecord[] {
     const headers = new Map(head.slice(1).map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
     const length = Number(headers.get('content-length'));
     const block = bytes.subarray(end + 4, end + 4 + length);
-    if (bytes.subarray(end + 4 + length, end + 8 + length).toString() !== '\r\n\r\n') throw new Error(`record at ${at} does not end with CRLF CRLF`);
+    if (bytes.subarray(end + 4 + length, end + 8 + length).toString() !== '\r\n\r\n')
+      throw new Error(`record at ${at} does not end with CRLF CRLF`);
     records.push({ headers, block });
     at = end + 8 + length;
   }
@@ -64,7 +65,9 @@ describe('WARC export of the demo database', () => {
     const types = records.map((r) => r.headers.get('warc-type'));
     expect(types[0]).toBe('warcinfo');
     const responses = records.filter((r) => r.headers.get('warc-type') === 'response');
-    const metadata = records.filter((r) => r.headers.get('warc-type') === 'metadata' && JSON.parse(r.block.toString()).redline === 'version-v1');
+    const metadata = records.filter(
+      (r) => r.headers.get('warc-type') === 'metadata' && JSON.parse(r.block.toString()).redline === 'version-v1',
+    );
     const store = await openStore({ dataDir: demo.dir });
     try {
       const stats = await store.stats();
@@ -84,7 +87,9 @@ describe('WARC export of the demo database', () => {
         expect(response.headers.get('warc-payload-digest')).toBe(`sha256:${stored.digest}`);
         expect(response.headers.get('warc-block-digest')).toBe(`sha256:${sha256(response.block)}`);
         expect(meta.version.fingerprint).toBe((await store.getVersion(article.id, meta.version.number))!.fingerprint);
-        expect(meta.record.hash).toBe((await store.evidence.listRecords(article.id)).find((r) => r.kind === 'version' && r.seq === meta.version.number)!.recordHash);
+        expect(meta.record.hash).toBe(
+          (await store.evidence.listRecords(article.id)).find((r) => r.kind === 'version' && r.seq === meta.version.number)!.recordHash,
+        );
       }
     } finally {
       await store.close();
@@ -93,7 +98,10 @@ describe('WARC export of the demo database', () => {
 
   it('is read by warcio in another process', () => {
     const cli = join(ROOT, 'node_modules/warcio/dist/cli.js');
-    const lines = execFileSync(process.execPath, [cli, 'index', warc, '-f', 'warc-type,warc-payload-digest'], { encoding: 'utf8' }).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = execFileSync(process.execPath, [cli, 'index', warc, '-f', 'warc-type,warc-payload-digest'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const parsed = parseWarc(gunzipSync(readFileSync(warc)));
     expect(lines.map((l) => l['warc-type'])).toEqual(parsed.map((r) => r.headers.get('warc-type')));
     expect(lines.filter((l) => l['warc-type'] === 'response').map((l) => l['warc-payload-digest'])).toEqual(
@@ -109,12 +117,16 @@ describe('WARC export of the demo database', () => {
     try {
       const shape = async (s: Store) => {
         const articles = (await s.listArticles({ limit: 200 })).items.sort((a, b) => a.url.localeCompare(b.url));
-        return Promise.all(articles.map(async (a) => ({
-          url: a.url,
-          versions: (await s.listVersions(a.id)).map((v) => [v.number, v.capturedAt, v.title, v.paragraphs, v.fingerprint]),
-          captures: await Promise.all((await s.listVersions(a.id)).map(async (v) => (await s.evidence.getCapture(a.id, v.number))?.digest)),
-          records: (await s.evidence.listRecords(a.id)).map((x) => x.recordHash),
-        })));
+        return Promise.all(
+          articles.map(async (a) => ({
+            url: a.url,
+            versions: (await s.listVersions(a.id)).map((v) => [v.number, v.capturedAt, v.title, v.paragraphs, v.fingerprint]),
+            captures: await Promise.all(
+              (await s.listVersions(a.id)).map(async (v) => (await s.evidence.getCapture(a.id, v.number))?.digest),
+            ),
+            records: (await s.evidence.listRecords(a.id)).map((x) => x.recordHash),
+          })),
+        );
       };
       const [a, b] = [await shape(from), await shape(to)];
       expect(b.length).toBeGreaterThan(5);

@@ -67,18 +67,38 @@ afterAll(async () => {
   await h?.close();
 });
 
-const P = ['The council voted on Tuesday to approve the new budget after a long debate in the chamber.', 'Opposition members said the plan would cut services that residents rely on every day.'];
+const P = [
+  'The council voted on Tuesday to approve the new budget after a long debate in the chamber.',
+  'Opposition members said the plan would cut services that residents rely on every day.',
+];
 
 describe('Save Page Now queue', () => {
   it('submits each new version of an archived source once, within the rate, and waits out a 429', async () => {
     const { store } = h.deps;
-    const wire = await store.upsertSource({ key: 'wire', name: 'Wire', feedUrl: '', pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
-    const other = await store.upsertSource({ key: 'other', name: 'Other', feedUrl: '', pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
+    const wire = await store.upsertSource(
+      { key: 'wire', name: 'Wire', feedUrl: '', pollPeriodSec: 300, include: [], exclude: [] },
+      h.clock.now,
+    );
+    const other = await store.upsertSource(
+      { key: 'other', name: 'Other', feedUrl: '', pollPeriodSec: 300, include: [], exclude: [] },
+      h.clock.now,
+    );
     const urls: string[] = [];
-    for (const [source, n] of [[wire, 4], [other, 2]] as const) {
+    for (const [source, n] of [
+      [wire, 4],
+      [other, 2],
+    ] as const) {
       for (let i = 0; i < n; i++) {
         const url = `https://${source.key}.example/story-${i}`;
-        const { article } = await store.upsertArticle({ sourceId: source.id, url, host: new URL(url).host, feedTitle: null, feedPublishedAt: null, now: h.clock.now, checkPeriodSec: 1800 });
+        const { article } = await store.upsertArticle({
+          sourceId: source.id,
+          url,
+          host: new URL(url).host,
+          feedTitle: null,
+          feedPublishedAt: null,
+          now: h.clock.now,
+          checkPeriodSec: 1800,
+        });
         if (source === wire) urls.push(url);
         // Two versions each: every new version is submitted, not only the first.
         for (const text of [P, [...P, 'A correction was added later to the article by the editors.']]) {

@@ -3,7 +3,13 @@ import type { RequestRecord } from '../../bench/lib/tracker-site.ts';
 import { judge } from './analysis.ts';
 
 const rules = { periodMs: 20_000, leaseMs: 4_000, slackMs: 1_000, lostGraceMs: 50, victim: 'v', killedAt: 10_000 };
-const req = (article: number, userAgent: string, start: number, end = start + 20, revision = 0): RequestRecord => ({ article, userAgent, start, end, revision });
+const req = (article: number, userAgent: string, start: number, end = start + 20, revision = 0): RequestRecord => ({
+  article,
+  userAgent,
+  start,
+  end,
+  revision,
+});
 
 describe('judge (scale test log analysis)', () => {
   it('accepts one request per due time', () => {

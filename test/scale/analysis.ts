@@ -44,7 +44,7 @@ export function judge(log: RequestRecord[], rules: Rules): Verdict {
     for (const [i, r] of requests.entries()) {
       if (r.userAgent === rules.victim && r.end >= rules.killedAt - rules.lostGraceMs) {
         verdict.lost.push(r);
-        if (requests.slice(i + 1).some((later) => later.userAgent !== rules.victim)) verdict.takeovers++, verdict.lostTakenOver++;
+        if (requests.slice(i + 1).some((later) => later.userAgent !== rules.victim)) (verdict.takeovers++, verdict.lostTakenOver++);
         continue;
       }
       const prev = kept[kept.length - 1];

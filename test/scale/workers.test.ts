@@ -54,7 +54,12 @@ describe.skipIf(!PG)('three workers on one PostgreSQL', () => {
     const [victim, ...survivors] = workers;
     let killedAt = 0;
     try {
-      await waitFor('the victim to be mid-batch', () => site.log.length >= 300 && (site.inFlightByAgent()[victim.agent] ?? 0) > 0, 90_000, 2);
+      await waitFor(
+        'the victim to be mid-batch',
+        () => site.log.length >= 300 && (site.inFlightByAgent()[victim.agent] ?? 0) > 0,
+        90_000,
+        2,
+      );
       victim.child.kill('SIGKILL');
       killedAt = Date.now();
       const checked = (n: number) => countChecked(site, { ...rules, victim: victim.agent, killedAt }, n);
@@ -65,7 +70,8 @@ describe.skipIf(!PG)('three workers on one PostgreSQL', () => {
       expect(await Promise.all(survivors.map((w) => w.exited))).toEqual([0, 0]);
       await expectCorrect(store, site, { victim: victim.agent, killedAt });
     } catch (err) {
-      if (process.env.REDLINE_SCALE_DEBUG) writeFileSync(process.env.REDLINE_SCALE_DEBUG, JSON.stringify({ log: site.log, victim: victim.agent, killedAt }));
+      if (process.env.REDLINE_SCALE_DEBUG)
+        writeFileSync(process.env.REDLINE_SCALE_DEBUG, JSON.stringify({ log: site.log, victim: victim.agent, killedAt }));
       for (const w of workers) console.error(`--- ${w.agent} output (tail):\n${w.output.join('').slice(-3000)}`);
       throw err;
     }
@@ -75,9 +81,20 @@ describe.skipIf(!PG)('three workers on one PostgreSQL', () => {
 /** The articles as feed discovery would add them: all due at once. */
 async function register(store: Store, site: Site): Promise<void> {
   const now = Date.now();
-  const source = await store.upsertSource({ key: 'scale', name: 'Scale', feedUrl: site.feedUrl, pollPeriodSec: 3600, include: [], exclude: [] }, now);
+  const source = await store.upsertSource(
+    { key: 'scale', name: 'Scale', feedUrl: site.feedUrl, pollPeriodSec: 3600, include: [], exclude: [] },
+    now,
+  );
   for (const url of site.urls) {
-    await store.upsertArticle({ sourceId: source.id, url, host: new URL(url).host, feedTitle: null, feedPublishedAt: null, now, checkPeriodSec: PERIOD_SEC });
+    await store.upsertArticle({
+      sourceId: source.id,
+      url,
+      host: new URL(url).host,
+      feedTitle: null,
+      feedPublishedAt: null,
+      now,
+      checkPeriodSec: PERIOD_SEC,
+    });
   }
 }
 
@@ -111,12 +128,14 @@ async function expectCorrect(store: Store, site: Site, run: { victim: string; ki
     const last = checks[checks.length - 1];
     if (checks.length < 2) problems.push(`${url}: ${checks.length} checks`);
     // The store recorded the last request as the last check.
-    if (!last || Math.abs(article.lastCheckedAt! - last.start) > SLACK_MS) problems.push(`${url}: lastCheckedAt ${article.lastCheckedAt} vs request ${last?.start}`);
+    if (!last || Math.abs(article.lastCheckedAt! - last.start) > SLACK_MS)
+      problems.push(`${url}: lastCheckedAt ${article.lastCheckedAt} vs request ${last?.start}`);
     const versions = await store.listVersions(article.id);
     const numbers = versions.map((v) => v.number);
     const revisions = new Set(checks.map((c) => c.revision)).size;
     expectedVersions += revisions;
-    if (numbers.join() !== Array.from({ length: revisions }, (_, i) => i + 1).join()) problems.push(`${url}: versions ${numbers} for ${revisions} revisions`);
+    if (numbers.join() !== Array.from({ length: revisions }, (_, i) => i + 1).join())
+      problems.push(`${url}: versions ${numbers} for ${revisions} revisions`);
     if (new Set(versions.map((v) => v.fingerprint)).size !== versions.length) problems.push(`${url}: duplicate fingerprints`);
     if (article.versionCount !== versions.length) problems.push(`${url}: versionCount ${article.versionCount} vs ${versions.length}`);
   }

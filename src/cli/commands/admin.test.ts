@@ -47,7 +47,10 @@ describe('redline admin and redline changes', () => {
     expect((await cli('admin', 'unhide-article', String(site.plain))).code).toBe(0);
     expect(await changedIds()).toContain(site.plain);
     const audit = JSON.parse((await cli('admin', 'audit', '--json')).out) as { action: string; actor: string; reason: string | null }[];
-    expect(audit.slice(0, 2).map((e) => [e.action, e.reason])).toEqual([['unhide-article', null], ['hide-article', 'Court order 7']]);
+    expect(audit.slice(0, 2).map((e) => [e.action, e.reason])).toEqual([
+      ['unhide-article', null],
+      ['hide-article', 'Court order 7'],
+    ]);
     expect(audit[0].actor).toMatch(/^cli/);
   });
 

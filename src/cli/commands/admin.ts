@@ -37,17 +37,22 @@ function actor(): string {
 }
 
 function positive(text: string | undefined, what: string): number {
-  if (!text || !/^[1-9][0-9]{0,14}$/.test(text)) throw new UsageError(`${what} must be a positive whole number (got ${JSON.stringify(text ?? '')})`);
+  if (!text || !/^[1-9][0-9]{0,14}$/.test(text))
+    throw new UsageError(`${what} must be a positive whole number (got ${JSON.stringify(text ?? '')})`);
   return Number(text);
 }
 
 /** `hide-version 12 3 --reason x` -> an AdminAction. */
 export function actionFromArgs(name: ActionName, args: string[], reason: string | undefined): AdminAction {
   const want = name.endsWith('-version') ? 2 : 1;
-  if (args.length !== want) throw new UsageError(`admin ${name} takes ${want === 2 ? 'ARTICLE_ID VERSION' : name.endsWith('-source') ? 'a source KEY' : 'an ARTICLE_ID'}`);
+  if (args.length !== want)
+    throw new UsageError(
+      `admin ${name} takes ${want === 2 ? 'ARTICLE_ID VERSION' : name.endsWith('-source') ? 'a source KEY' : 'an ARTICLE_ID'}`,
+    );
   if (name === 'pause-source' || name === 'resume-source') return { action: name, source: args[0], reason };
   const articleId = positive(args[0], 'ARTICLE_ID');
-  if (name === 'hide-version' || name === 'unhide-version') return { action: name, articleId, version: positive(args[1], 'VERSION'), reason };
+  if (name === 'hide-version' || name === 'unhide-version')
+    return { action: name, articleId, version: positive(args[1], 'VERSION'), reason };
   return { action: name, articleId, reason };
 }
 
@@ -66,7 +71,13 @@ export default async function admin(argv: string[]): Promise<number> {
   });
 }
 
-async function run(store: Store, config: Config, sub: string, args: string[], values: { reason?: string; json?: boolean; limit?: string }): Promise<number> {
+async function run(
+  store: Store,
+  config: Config,
+  sub: string,
+  args: string[],
+  values: { reason?: string; json?: boolean; limit?: string },
+): Promise<number> {
   const deps = { store, config, now: Date.now };
   const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
   if (ACTION_NAMES.includes(sub as ActionName)) {
@@ -80,25 +91,56 @@ async function run(store: Store, config: Config, sub: string, args: string[], va
   if (sub === 'hidden') {
     const hidden = await store.listHidden();
     if (values.json) out(JSON.stringify(hidden, null, 2));
-    else out(hidden.length ? hidden.map((h) => `${formatTime(h.hiddenAt, { seconds: false })}  #${h.articleId}${h.versionNumber ? ` v${h.versionNumber}` : ''}  ${h.sourceKey}  ${h.title ?? h.url}  (${h.reason ?? 'no reason'})`).join('\n') : 'nothing is hidden');
+    else
+      out(
+        hidden.length
+          ? hidden
+              .map(
+                (h) =>
+                  `${formatTime(h.hiddenAt, { seconds: false })}  #${h.articleId}${h.versionNumber ? ` v${h.versionNumber}` : ''}  ${h.sourceKey}  ${h.title ?? h.url}  (${h.reason ?? 'no reason'})`,
+              )
+              .join('\n')
+          : 'nothing is hidden',
+      );
     return 0;
   }
   if (sub === 'audit') {
     const limit = values.limit === undefined ? 50 : positive(values.limit, '--limit');
     const page = await store.listAudit({ limit });
     if (values.json) out(JSON.stringify(page.items, null, 2));
-    else out(page.items.length ? page.items.map((e) => `${formatTime(e.at)}  ${e.actor}  ${e.action}  ${e.target}${e.reason ? `  "${e.reason}"` : ''}`).join('\n') : 'no admin action yet');
+    else
+      out(
+        page.items.length
+          ? page.items
+              .map((e) => `${formatTime(e.at)}  ${e.actor}  ${e.action}  ${e.target}${e.reason ? `  "${e.reason}"` : ''}`)
+              .join('\n')
+          : 'no admin action yet',
+      );
     return 0;
   }
   return tokenCommand(deps, args, values);
 }
 
-async function tokenCommand(deps: { store: Store; config: Config; now: () => number }, args: string[], values: { json?: boolean }): Promise<number> {
+async function tokenCommand(
+  deps: { store: Store; config: Config; now: () => number },
+  args: string[],
+  values: { json?: boolean },
+): Promise<number> {
   const [verb, name, ...extra] = args;
   if (verb === 'list' && !name) {
     const tokens = await deps.store.listAdminTokens();
     if (values.json) process.stdout.write(JSON.stringify(tokens, null, 2) + '\n');
-    else process.stdout.write((tokens.length ? tokens.map((t) => `${t.name.padEnd(20)} created ${formatTime(t.createdAt, { seconds: false })}  ${t.revokedAt ? `revoked ${formatTime(t.revokedAt, { seconds: false })}` : t.lastUsedAt ? `last used ${formatTime(t.lastUsedAt, { seconds: false })}` : 'never used'}`).join('\n') : 'no admin tokens') + '\n');
+    else
+      process.stdout.write(
+        (tokens.length
+          ? tokens
+              .map(
+                (t) =>
+                  `${t.name.padEnd(20)} created ${formatTime(t.createdAt, { seconds: false })}  ${t.revokedAt ? `revoked ${formatTime(t.revokedAt, { seconds: false })}` : t.lastUsedAt ? `last used ${formatTime(t.lastUsedAt, { seconds: false })}` : 'never used'}`,
+              )
+              .join('\n')
+          : 'no admin tokens') + '\n',
+      );
     return 0;
   }
   if ((verb === 'create' || verb === 'revoke') && name && extra.length === 0) {

@@ -48,7 +48,12 @@ export async function collectChanges(store: Store, filter: ChangeFilter): Promis
   const out: Change[] = [];
   let cursor: string | null = null;
   do {
-    const page = await store.listChanges({ ...filter.significance, sourceId: filter.sourceId, limit: Math.min(200, filter.limit - out.length), cursor });
+    const page = await store.listChanges({
+      ...filter.significance,
+      sourceId: filter.sourceId,
+      limit: Math.min(200, filter.limit - out.length),
+      cursor,
+    });
     for (const change of page.items) {
       if (filter.since !== undefined && change.at <= filter.since) return out;
       out.push(change);
@@ -87,7 +92,14 @@ export function changeLine(c: Change, digest: ChangeDigest | null = null): strin
 export default async function changes(argv: string[]): Promise<number> {
   const { values } = parseCommand(
     argv,
-    { json: { type: 'boolean' }, source: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' }, min: { type: 'string' }, kind: { type: 'string' } },
+    {
+      json: { type: 'boolean' },
+      source: { type: 'string' },
+      since: { type: 'string' },
+      limit: { type: 'string' },
+      min: { type: 'string' },
+      kind: { type: 'string' },
+    },
     false,
   );
   if (values.help) {
@@ -108,9 +120,21 @@ export default async function changes(argv: string[]): Promise<number> {
     }
     const list = await collectChanges(store, { sourceId, since, limit, significance: significance.filter });
     const digests = await createDigestCache(store, list.length).forVersions(list.flatMap((c) => (c.type === 'version' ? [c.version] : [])));
-    const digestOf = (c: Change) => (c.type === 'version' ? digests.get(c.version.id) ?? null : null);
-    if (values.json) process.stdout.write(JSON.stringify(list.map((c) => changeJson(c, digestOf(c))), null, 2) + '\n');
-    else process.stdout.write(list.length ? list.map((c) => changeLine(c, digestOf(c))).join('\n') + '\n' : `no ${describeSignificance(significance) ?? 'changes'} yet\n`);
+    const digestOf = (c: Change) => (c.type === 'version' ? (digests.get(c.version.id) ?? null) : null);
+    if (values.json)
+      process.stdout.write(
+        JSON.stringify(
+          list.map((c) => changeJson(c, digestOf(c))),
+          null,
+          2,
+        ) + '\n',
+      );
+    else
+      process.stdout.write(
+        list.length
+          ? list.map((c) => changeLine(c, digestOf(c))).join('\n') + '\n'
+          : `no ${describeSignificance(significance) ?? 'changes'} yet\n`,
+      );
     return 0;
   });
 }

@@ -33,16 +33,24 @@ export default async function check(argv: string[]): Promise<number> {
     const known = await deps.store.getArticleByUrl(url);
     const article =
       known ??
-      (await deps.store.upsertArticle({
-        sourceId: manual.id, url, host: new URL(url).host, feedTitle: null, feedPublishedAt: null, now, checkPeriodSec: config.schedule.minPeriodSec,
-      })).article;
+      (
+        await deps.store.upsertArticle({
+          sourceId: manual.id,
+          url,
+          host: new URL(url).host,
+          feedTitle: null,
+          feedPublishedAt: null,
+          now,
+          checkPeriodSec: config.schedule.minPeriodSec,
+        })
+      ).article;
     const outcome = await checkArticle(deps, article);
     // A URL that never gave a readable article would otherwise be re-checked, and fail, for 40 days.
     const failed = outcome.status === 'error' || outcome.status === 'removed';
     const dropped = failed && !known && !values.track && (await deps.store.removeArticle(article.id));
-    const result = values.json ? JSON.stringify({ ...outcome, kept: !dropped }) : formatOutcome(outcome, now) + (dropped
-      ? `\n  not kept: the URL is not tracked (add --track to keep checking it on schedule)`
-      : '');
+    const result = values.json
+      ? JSON.stringify({ ...outcome, kept: !dropped })
+      : formatOutcome(outcome, now) + (dropped ? `\n  not kept: the URL is not tracked (add --track to keep checking it on schedule)` : '');
     process.stdout.write(result + '\n');
     return failed ? 1 : 0;
   });

@@ -35,12 +35,31 @@ async function installation(): Promise<string> {
   const dataDir = tempDir();
   const store = await openStore({ dataDir });
   const now = Date.UTC(2026, 0, 1);
-  const source = await store.upsertSource({ key: 'news', name: 'News', feedUrl: 'http://127.0.0.1:9/feed', pollPeriodSec: 300, include: [], exclude: [] }, now);
+  const source = await store.upsertSource(
+    { key: 'news', name: 'News', feedUrl: 'http://127.0.0.1:9/feed', pollPeriodSec: 300, include: [], exclude: [] },
+    now,
+  );
   for (let i = 0; i < 5; i++) {
-    const { article } = await store.upsertArticle({ sourceId: source.id, url: `http://127.0.0.1:9/a/${i}`, host: '127.0.0.1:9', feedTitle: null, feedPublishedAt: null, now, checkPeriodSec: 1800 });
+    const { article } = await store.upsertArticle({
+      sourceId: source.id,
+      url: `http://127.0.0.1:9/a/${i}`,
+      host: '127.0.0.1:9',
+      feedTitle: null,
+      feedPublishedAt: null,
+      now,
+      checkPeriodSec: 1800,
+    });
     await store.addVersion(article.id, 1, {
-      title: `Story ${i}`, byline: null, published: null, paragraphs: [`Text ${i}`], fingerprint: `fp${i}`, extractorVersion: 'x',
-      capturedAt: now, rawHtml: new TextEncoder().encode(`<h1>Story ${i}</h1>`), wordsAdded: 0, wordsRemoved: 0,
+      title: `Story ${i}`,
+      byline: null,
+      published: null,
+      paragraphs: [`Text ${i}`],
+      fingerprint: `fp${i}`,
+      extractorVersion: 'x',
+      capturedAt: now,
+      rawHtml: new TextEncoder().encode(`<h1>Story ${i}</h1>`),
+      wordsAdded: 0,
+      wordsRemoved: 0,
     });
   }
   await store.close();
@@ -75,8 +94,16 @@ describe('redline db', () => {
     const store = await openStore({ dataDir: toDir });
     const article = (await store.getArticleByUrl('http://127.0.0.1:9/a/1'))!;
     await store.addVersion(article.id, 2, {
-      title: 'not in the source', byline: null, published: null, paragraphs: ['x'], fingerprint: 'other', extractorVersion: 'x',
-      capturedAt: 1, rawHtml: null, wordsAdded: 1, wordsRemoved: 0,
+      title: 'not in the source',
+      byline: null,
+      published: null,
+      paragraphs: ['x'],
+      fingerprint: 'other',
+      extractorVersion: 'x',
+      capturedAt: 1,
+      rawHtml: null,
+      wordsAdded: 1,
+      wordsRemoved: 0,
     });
     await store.close();
     const result = await run(['copy', '--from', `sqlite:${from}`, '--to', `sqlite:${join(toDir, 'redline.db')}`]);
@@ -106,7 +133,8 @@ describe('redline db', () => {
       const [a, b] = [await openStore({ dataDir: from }), await openStore({ dataDir: from, databaseUrl: url.toString() })];
       const fingerprints = async (s: typeof a) => {
         const out: string[] = [];
-        for (const art of (await s.listArticles({ limit: 50 })).items) for (const v of await s.listVersions(art.id)) out.push(`${art.url} ${v.number} ${v.fingerprint}`);
+        for (const art of (await s.listArticles({ limit: 50 })).items)
+          for (const v of await s.listVersions(art.id)) out.push(`${art.url} ${v.number} ${v.fingerprint}`);
         return out;
       };
       expect(await fingerprints(b)).toEqual(await fingerprints(a));

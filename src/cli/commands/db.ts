@@ -112,7 +112,8 @@ function progressBar(out: NodeJS.WriteStream): (p: CopyProgress) => void {
 
 function describe(r: CopyReport): string {
   const v = r.verification;
-  const row = (name: string, t: { copied: number; skipped: number }) => `  ${name.padEnd(9)} ${t.copied} copied, ${t.skipped} already there\n`;
+  const row = (name: string, t: { copied: number; skipped: number }) =>
+    `  ${name.padEnd(9)} ${t.copied} copied, ${t.skipped} already there\n`;
   const counts = (['sources', 'articles', 'versions'] as const).map((k) => `${k} ${v.from[k]} -> ${v.to[k]}`).join(', ');
   return [
     'copy:\n',

@@ -13,14 +13,18 @@ const STATUSES: DeliveryStatus[] = ['pending', 'sent', 'failed', 'cancelled'];
 
 export default async function deliveries(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand(argv, {
-    subscription: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' },
+    subscription: { type: 'string' },
+    status: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(HELP + '\n');
     return 0;
   }
   const [sub, idText] = positionals;
-  if (sub && sub !== 'show' && sub !== 'redeliver') throw new UsageError(`unknown deliveries command ${JSON.stringify(sub)} (show, redeliver)`);
+  if (sub && sub !== 'show' && sub !== 'redeliver')
+    throw new UsageError(`unknown deliveries command ${JSON.stringify(sub)} (show, redeliver)`);
   if (sub && (!idText || !/^\d+$/.test(idText))) throw new UsageError(`deliveries ${sub} needs a delivery ID`);
   const status = values.status as DeliveryStatus | undefined;
   if (status && !STATUSES.includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
@@ -32,7 +36,9 @@ export default async function deliveries(argv: string[]): Promise<number> {
     if (sub === 'redeliver') {
       const d = await store.redeliver(Number(idText), Date.now());
       if (!d) throw new UsageError(`no delivery ${idText}`);
-      process.stdout.write(d.status === 'pending' ? `delivery ${d.id} (${d.key}) queued again\n` : `delivery ${d.id} is ${d.status}; not queued\n`);
+      process.stdout.write(
+        d.status === 'pending' ? `delivery ${d.id} (${d.key}) queued again\n` : `delivery ${d.id} is ${d.status}; not queued\n`,
+      );
       return 0;
     }
     if (sub === 'show') {
@@ -42,7 +48,10 @@ export default async function deliveries(argv: string[]): Promise<number> {
       if (values.json) process.stdout.write(JSON.stringify({ ...d, attemptLog: attempts }, null, 2) + '\n');
       else {
         process.stdout.write(row(d) + '\n');
-        for (const a of attempts) process.stdout.write(`  attempt ${a.attempt} ${formatTime(a.at, { seconds: true })} ${a.ok ? 'ok' : `failed: ${a.error}`} (${a.durationMs} ms)\n`);
+        for (const a of attempts)
+          process.stdout.write(
+            `  attempt ${a.attempt} ${formatTime(a.at, { seconds: true })} ${a.ok ? 'ok' : `failed: ${a.error}`} (${a.durationMs} ms)\n`,
+          );
       }
       return 0;
     }
@@ -60,6 +69,7 @@ export default async function deliveries(argv: string[]): Promise<number> {
 
 function row(d: Delivery): string {
   const what = d.kind === 'confirm' ? 'confirmation' : `article ${d.articleId} v${d.versionNumber}`;
-  const when = d.status === 'sent' ? `sent ${formatTime(d.sentAt!)}` : d.status === 'pending' ? `next try ${formatTime(d.nextAttemptAt)}` : d.status;
+  const when =
+    d.status === 'sent' ? `sent ${formatTime(d.sentAt!)}` : d.status === 'pending' ? `next try ${formatTime(d.nextAttemptAt)}` : d.status;
   return `${String(d.id).padStart(5)}  ${d.status.padEnd(9)} ${d.channel}:${d.address}  ${what}  key ${d.key}  attempts ${d.attempts}  ${when}${d.lastError ? `  last error: ${d.lastError}` : ''}${d.redelivery ? '  (redelivered)' : ''}`;
 }

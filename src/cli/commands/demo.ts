@@ -19,9 +19,24 @@ const HELP = `usage: redline demo [--duration SECONDS] [--port N] [--data DIR]
 
 /** Demo articles are re-checked this often: a newcomer sees versions within seconds, offline. */
 export function demoConfig(config: Config): Config {
-  config.schedule = { ...config.schedule, tiers: [], minPeriodSec: 2, backoffFactor: 1, retireAfterSec: 6 * 3600, feedMinPeriodSec: 1, revertBackoffFactor: 2 };
+  config.schedule = {
+    ...config.schedule,
+    tiers: [],
+    minPeriodSec: 2,
+    backoffFactor: 1,
+    retireAfterSec: 6 * 3600,
+    feedMinPeriodSec: 1,
+    revertBackoffFactor: 2,
+  };
   // The newsroom lives on 127.0.0.1, which the SSRF guard refuses; the demo's worker only fetches the newsroom.
-  config.fetch = { ...config.fetch, perHostConcurrency: 4, perHostDelayMs: 0, connectTimeoutMs: 2_000, totalTimeoutMs: 5_000, allowPrivateNetworks: true };
+  config.fetch = {
+    ...config.fetch,
+    perHostConcurrency: 4,
+    perHostDelayMs: 0,
+    connectTimeoutMs: 2_000,
+    totalTimeoutMs: 5_000,
+    allowPrivateNetworks: true,
+  };
   config.worker = { ...config.worker, idleMs: 250 };
   // Roots every 10 seconds, so the demo's versions get inclusion proofs while one watches.
   config.evidence = { ...config.evidence, sealEverySec: 10, wayback: { ...config.evidence.wayback, sources: [] } };
@@ -54,10 +69,23 @@ export default async function demo(argv: string[]): Promise<number> {
   const unguard = guardProcess(deps.log);
   let website: Website | null = null;
   const source = await deps.store.upsertSource(
-    { key: 'demo', name: 'The Daily Demo (simulated newsroom)', feedUrl: newsroom.feedUrl, pollPeriodSec: 2, include: [], exclude: ['/sport/live/'] },
+    {
+      key: 'demo',
+      name: 'The Daily Demo (simulated newsroom)',
+      feedUrl: newsroom.feedUrl,
+      pollPeriodSec: 2,
+      include: [],
+      exclude: ['/sport/live/'],
+    },
     deps.now(),
   );
-  await retireNewsroomArticles(deps.store, source.id, new URL(newsroom.url).host, deps.now(), 'the simulated newsroom of an earlier demo run has closed');
+  await retireNewsroomArticles(
+    deps.store,
+    source.id,
+    new URL(newsroom.url).host,
+    deps.now(),
+    'the simulated newsroom of an earlier demo run has closed',
+  );
   const worker = startWorker({ ...deps, store: onlySource(deps.store, source.id) }, { onPass: (c) => startEditing(c.checked) });
   const evidence = startEvidenceLoop(deps, 2_000);
   // Subscriptions of the config file (a webhook, say) hear about the demo's edits as they happen.
@@ -101,7 +129,17 @@ export default async function demo(argv: string[]): Promise<number> {
  * it a new one) and the articles are retired, their versions kept.
  */
 async function closeDemoSource(store: Store, source: Source, now: number): Promise<void> {
-  await store.upsertSource({ key: source.key, name: source.name, feedUrl: '', pollPeriodSec: source.pollPeriodSec, include: source.include, exclude: source.exclude }, now);
+  await store.upsertSource(
+    {
+      key: source.key,
+      name: source.name,
+      feedUrl: '',
+      pollPeriodSec: source.pollPeriodSec,
+      include: source.include,
+      exclude: source.exclude,
+    },
+    now,
+  );
   await retireNewsroomArticles(store, source.id, null, now, 'the simulated newsroom closed when the demo ended');
 }
 

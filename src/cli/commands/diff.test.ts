@@ -26,7 +26,15 @@ const version = (title: string, paragraphs: string[], capturedAt: number) => ({
 beforeAll(async () => {
   const store = await openStore({ dataDir, databaseUrl: null });
   const source = await store.upsertSource({ key: 'news', name: 'News', feedUrl: '', pollPeriodSec: 600, include: [], exclude: [] }, T0);
-  const { article } = await store.upsertArticle({ sourceId: source.id, url: 'http://news.example/a', host: 'news.example', feedTitle: null, feedPublishedAt: null, now: T0, checkPeriodSec: 600 });
+  const { article } = await store.upsertArticle({
+    sourceId: source.id,
+    url: 'http://news.example/a',
+    host: 'news.example',
+    feedTitle: null,
+    feedPublishedAt: null,
+    now: T0,
+    checkPeriodSec: 600,
+  });
   articleId = article.id;
   await store.addVersion(articleId, 1, version('Storm closes roads', ['At least 12 people were hurt.', 'This goes away.'], T0));
   await store.addVersion(articleId, 2, version('Storm closes roads and schools', ['At least 15 people were hurt.'], T0 + 31 * 60_000));

@@ -45,10 +45,12 @@ export default async function evidence(argv: string[]): Promise<number> {
 
 async function pin(store: Store, args: string[], pinned: boolean): Promise<void> {
   const [articleId, number] = args.map(Number);
-  if (args.length !== 2 || !(articleId > 0) || !(number > 0)) throw new UsageError(`${pinned ? 'pin' : 'unpin'} needs ARTICLE_ID and a version number`);
+  if (args.length !== 2 || !(articleId > 0) || !(number > 0))
+    throw new UsageError(`${pinned ? 'pin' : 'unpin'} needs ARTICLE_ID and a version number`);
   const version = await store.getVersion(articleId, number);
   if (!version) throw new UsageError(`article ${articleId} has no version ${number}`);
-  if (!(await store.evidence.setPinned(version.id, pinned))) throw new UsageError(`version ${number} of article ${articleId} has no capture to pin`);
+  if (!(await store.evidence.setPinned(version.id, pinned)))
+    throw new UsageError(`version ${number} of article ${articleId} has no capture to pin`);
   process.stdout.write(`${pinned ? 'pinned' : 'unpinned'} the capture of article ${articleId} version ${number}\n`);
 }
 

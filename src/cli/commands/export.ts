@@ -32,18 +32,25 @@ export default async function exportCommand(argv: string[]): Promise<number> {
     const { exportWarc } = await import('../../evidence/warc/export.ts');
     return withStore(config, async (store) => {
       const r = await exportWarc(store, file, { sourceKey: values.source, since });
-      process.stdout.write(`${file}: ${r.articles} articles, ${r.versions} versions (${r.responses} with their capture), ${r.events} events\n`);
+      process.stdout.write(
+        `${file}: ${r.articles} articles, ${r.versions} versions (${r.responses} with their capture), ${r.events} events\n`,
+      );
       return 0;
     });
   }
   if (what === undefined && values.format) {
-    if (values.format !== 'jsonl' && values.format !== 'parquet') throw new UsageError(`--format must be jsonl or parquet (got ${values.format})`);
+    if (values.format !== 'jsonl' && values.format !== 'parquet')
+      throw new UsageError(`--format must be jsonl or parquet (got ${values.format})`);
     const { out, format } = values;
     if (!out) throw new UsageError('export --format needs --out DIR');
     const { exportResearch } = await import('../../evidence/research/export.ts');
     return withStore(config, async (store) => {
       const r = await exportResearch(store, out, { format, sourceKey: values.source });
-      process.stdout.write(`${out}: ${Object.entries(r.rows).map(([t, n]) => `${t} ${n}`).join(', ')} rows (${format})\n`);
+      process.stdout.write(
+        `${out}: ${Object.entries(r.rows)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ')} rows (${format})\n`,
+      );
       return 0;
     });
   }

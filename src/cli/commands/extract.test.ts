@@ -91,19 +91,30 @@ describe('redline extract', () => {
 
   it('--batch answers every line in order, errors included, and exits 0', async () => {
     const list = join(dir, 'list.jsonl');
-    writeFileSync(list, [
-      JSON.stringify({ id: 'a', url: 'https://example.org/a', path: join(dir, 'a.html') }),
-      '{not json',
-      JSON.stringify({ id: 'missing', url: 'https://example.org/m', path: join(dir, 'nope.html') }),
-      JSON.stringify({ id: 'empty', url: 'https://example.org/e', path: 'empty.html' }),
-      JSON.stringify({ id: 'b', url: 'https://example.org/b', path: 'b.html.gz' }),
-    ].join('\n') + '\n');
+    writeFileSync(
+      list,
+      [
+        JSON.stringify({ id: 'a', url: 'https://example.org/a', path: join(dir, 'a.html') }),
+        '{not json',
+        JSON.stringify({ id: 'missing', url: 'https://example.org/m', path: join(dir, 'nope.html') }),
+        JSON.stringify({ id: 'empty', url: 'https://example.org/e', path: 'empty.html' }),
+        JSON.stringify({ id: 'b', url: 'https://example.org/b', path: 'b.html.gz' }),
+      ].join('\n') + '\n',
+    );
     const { code, stdout } = await redline(['--batch', list]);
     expect(code).toBe(0);
-    const out = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(['a', null, 'missing', 'empty', 'b']);
     expect(Object.keys(out[0])).toEqual(['id', 'title', 'byline', 'published', 'paragraphs', 'fingerprint']);
-    expect(out[0]).toMatchObject({ title: 'Rail strike called', byline: 'Sam Example', published: '2026-02-01T08:00:00Z', paragraphs: PARAS });
+    expect(out[0]).toMatchObject({
+      title: 'Rail strike called',
+      byline: 'Sam Example',
+      published: '2026-02-01T08:00:00Z',
+      paragraphs: PARAS,
+    });
     expect(out[1].error).toMatch(/bad input line/);
     expect(out[2].error).toMatch(/ENOENT/);
     expect(out[3].error).toMatch(/^empty/);

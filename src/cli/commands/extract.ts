@@ -42,7 +42,10 @@ export default async function extract(argv: string[]): Promise<number> {
   return 0;
 }
 
-async function fetchPage(url: string, values: { data?: string; config?: string; database?: string }): Promise<{ html: string; url: string }> {
+async function fetchPage(
+  url: string,
+  values: { data?: string; config?: string; database?: string },
+): Promise<{ html: string; url: string }> {
   const fetcher = createFetcher(configFrom(values).fetch);
   const result = await fetcher.get(url, { accept: 'html' });
   return { html: result.text, url: result.url };

@@ -50,9 +50,20 @@ export default async function follow(argv: string[]): Promise<number> {
   if (positionals.length) throw new UsageError(`unexpected ${positionals.join(' ')} (see redline follow --help)`);
   if (!values.to) throw new UsageError('follow needs --to webhook:NAME, mastodon:NAME, bluesky:NAME or email:ADDRESS');
   return withStore(values, async (store, config) => {
-    const input = await subscriptionFrom(store, config, {
-      to: values.to!, article: values.article, source: values.source, query: values.query, min: values.min, kinds: values.kind, digest: values.digest,
-    }, 'cli');
+    const input = await subscriptionFrom(
+      store,
+      config,
+      {
+        to: values.to!,
+        article: values.article,
+        source: values.source,
+        query: values.query,
+        min: values.min,
+        kinds: values.kind,
+        digest: values.digest,
+      },
+      'cli',
+    );
     const pending = input.channel === 'email' && !values.confirmed;
     const sub = await store.addSubscription(input, pending ? 'pending' : 'active', Date.now());
     process.stdout.write(`subscription ${sub.id}: ${await line(store, sub)}\n`);
@@ -64,7 +75,8 @@ export default async function follow(argv: string[]): Promise<number> {
 export async function unfollow(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand(argv, OPTIONS);
   if (values.help) return help(0);
-  if (positionals.length !== 1 || !/^\d+$/.test(positionals[0])) throw new UsageError('unfollow needs one subscription ID (see `redline follows`)');
+  if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]))
+    throw new UsageError('unfollow needs one subscription ID (see `redline follows`)');
   return withStore(values, async (store) => {
     const sub = await store.unsubscribe(Number(positionals[0]), Date.now());
     if (!sub) throw new UsageError(`no subscription ${positionals[0]} (see \`redline follows\`)`);
@@ -89,7 +101,11 @@ export async function follows(argv: string[]): Promise<number> {
 }
 
 async function line(store: Store, s: Subscription): Promise<string> {
-  const filters = [s.minLevel !== 'minor' && `at least ${s.minLevel}`, s.kinds.length > 0 && `kinds ${s.kinds.join(', ')}`, s.digest !== 'none' && `${s.digest} digest`]
+  const filters = [
+    s.minLevel !== 'minor' && `at least ${s.minLevel}`,
+    s.kinds.length > 0 && `kinds ${s.kinds.join(', ')}`,
+    s.digest !== 'none' && `${s.digest} digest`,
+  ]
     .filter(Boolean)
     .join('; ');
   return `${s.channel}:${s.address} <- ${await describeWatch(store, s)}${filters ? ` (${filters})` : ''}, since ${formatTime(s.createdAt)}${s.origin === 'config' ? ' [config]' : ''}`;

@@ -35,12 +35,35 @@ describe('redline sources add', () => {
   it('adds a page source with a link pattern and Chromium rendering, and lists it', async () => {
     const data = mkdtempSync(join(tmpdir(), 'redline-sources-cli-'));
     dirs.push(data);
-    const added = await run(['add', 'https://front.example/', '--key', 'front', '--type', 'page', '--link-pattern', '/news/\\d+', '--render', 'chromium', '--data', data]);
-    expect(added).toEqual({ code: 0, out: 'added source front: front page https://front.example/ (links matching /news/\\d+) every 5m, rendered with Chromium\n' });
+    const added = await run([
+      'add',
+      'https://front.example/',
+      '--key',
+      'front',
+      '--type',
+      'page',
+      '--link-pattern',
+      '/news/\\d+',
+      '--render',
+      'chromium',
+      '--data',
+      data,
+    ]);
+    expect(added).toEqual({
+      code: 0,
+      out: 'added source front: front page https://front.example/ (links matching /news/\\d+) every 5m, rendered with Chromium\n',
+    });
     const store = await openStore({ dataDir: data });
-    expect(await store.getSource('front')).toMatchObject({ type: 'page', linkPattern: '/news/\\d+', render: 'chromium', feedUrl: 'https://front.example/' });
+    expect(await store.getSource('front')).toMatchObject({
+      type: 'page',
+      linkPattern: '/news/\\d+',
+      render: 'chromium',
+      feedUrl: 'https://front.example/',
+    });
     await store.close();
-    expect((await run(['list', '--data', data])).out).toContain('front page, links matching /news/\\d+; rendered with Chromium; not polled yet');
+    expect((await run(['list', '--data', data])).out).toContain(
+      'front page, links matching /news/\\d+; rendered with Chromium; not polled yet',
+    );
   });
 
   it.each([
@@ -78,12 +101,34 @@ describe('redline sources remove', () => {
     dirs.push(data);
     const store = await openStore({ dataDir: data });
     try {
-      const kept = await store.upsertSource({ key: 'kept', name: 'Kept', feedUrl: 'https://kept.example/feed', pollPeriodSec: 60, include: [], exclude: [] }, 0);
-      await store.upsertSource({ key: 'empty', name: 'Empty', feedUrl: 'https://empty.example/feed', pollPeriodSec: 60, include: [], exclude: [] }, 0);
-      const { article } = await store.upsertArticle({ sourceId: kept.id, url: 'https://kept.example/a', host: 'kept.example', feedTitle: null, feedPublishedAt: null, now: 0, checkPeriodSec: 60 });
+      const kept = await store.upsertSource(
+        { key: 'kept', name: 'Kept', feedUrl: 'https://kept.example/feed', pollPeriodSec: 60, include: [], exclude: [] },
+        0,
+      );
+      await store.upsertSource(
+        { key: 'empty', name: 'Empty', feedUrl: 'https://empty.example/feed', pollPeriodSec: 60, include: [], exclude: [] },
+        0,
+      );
+      const { article } = await store.upsertArticle({
+        sourceId: kept.id,
+        url: 'https://kept.example/a',
+        host: 'kept.example',
+        feedTitle: null,
+        feedPublishedAt: null,
+        now: 0,
+        checkPeriodSec: 60,
+      });
       await store.addVersion(article.id, 1, {
-        title: 'A', byline: null, published: null, paragraphs: ['One paragraph.'], fingerprint: 'fp1', extractorVersion: 'x', capturedAt: 1000,
-        rawHtml: null, wordsAdded: 0, wordsRemoved: 0,
+        title: 'A',
+        byline: null,
+        published: null,
+        paragraphs: ['One paragraph.'],
+        fingerprint: 'fp1',
+        extractorVersion: 'x',
+        capturedAt: 1000,
+        rawHtml: null,
+        wordsAdded: 0,
+        wordsRemoved: 0,
       });
     } finally {
       await store.close();
@@ -103,8 +148,14 @@ describe('redline sources remove', () => {
     } finally {
       await store.close();
     }
-    expect(await run(['remove', 'empty', '--data', data])).toMatchObject({ code: 0, out: 'removed source empty with its 0 articles and 0 versions\n' });
-    expect(await run(['remove', 'kept', '--purge', '--data', data])).toMatchObject({ code: 0, out: 'removed source kept with its 1 articles and 1 versions\n' });
+    expect(await run(['remove', 'empty', '--data', data])).toMatchObject({
+      code: 0,
+      out: 'removed source empty with its 0 articles and 0 versions\n',
+    });
+    expect(await run(['remove', 'kept', '--purge', '--data', data])).toMatchObject({
+      code: 0,
+      out: 'removed source kept with its 1 articles and 1 versions\n',
+    });
     expect((await run(['remove', 'kept', '--data', data])).error).toMatch(/no source with key kept/);
   });
 });

@@ -64,7 +64,8 @@ async function add(config: Config, args: string[], values: Values): Promise<numb
 }
 
 function describeAdded(input: SourceInput): string {
-  const kind = input.type === 'page' ? `front page ${input.feedUrl} (links matching ${input.linkPattern ?? 'its own site'})` : input.feedUrl;
+  const kind =
+    input.type === 'page' ? `front page ${input.feedUrl} (links matching ${input.linkPattern ?? 'its own site'})` : input.feedUrl;
   const render = input.render === 'chromium' ? ', rendered with Chromium' : '';
   return `${input.key}: ${kind} every ${formatPeriod(input.pollPeriodSec)}${render}`;
 }
@@ -131,7 +132,8 @@ function pollState(s: SourceWithStats, now: number): string {
 function lastPoll(s: SourceWithStats, now: number): string {
   const next = `next poll ${formatDelay(s.nextPollAt - now)}`;
   if (s.lastPollAt === null || s.lastStatus === null) return `not polled yet; ${next}`;
-  const status = s.lastStatus === 'not_modified' ? 'ok (not modified)' : s.lastStatus === 'ok' && s.lastNote ? `ok, ${s.lastNote}` : s.lastStatus;
+  const status =
+    s.lastStatus === 'not_modified' ? 'ok (not modified)' : s.lastStatus === 'ok' && s.lastNote ? `ok, ${s.lastNote}` : s.lastStatus;
   return `${status} ${formatAgo(now - s.lastPollAt)}${s.lastError ? `: ${s.lastError}` : ''}; ${next}`;
 }
 
@@ -175,12 +177,19 @@ async function importOpml(store: Store, config: Config, args: string[], values: 
     }
     if ((i + 1) % 25 === 0 || i + 1 === feeds.length) process.stderr.write(`import: ${i + 1}/${feeds.length} feeds read, ${added} added\n`);
   }
-  process.stdout.write(`imported ${added} new source${added === 1 ? '' : 's'} from ${args[0]} (${feeds.length - added} already present or not http)\n`);
+  process.stdout.write(
+    `imported ${added} new source${added === 1 ? '' : 's'} from ${args[0]} (${feeds.length - added} already present or not http)\n`,
+  );
   return 0;
 }
 
 function slug(title: string): string {
-  return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  return title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
 }
 
 function uniqueKey(base: string, taken: Set<string>): string {

@@ -19,7 +19,8 @@ export default async function verify(argv: string[]): Promise<number> {
     return 0;
   }
   const articleId = values.article === undefined ? undefined : Number(values.article);
-  if (articleId !== undefined && !(Number.isSafeInteger(articleId) && articleId > 0)) throw new UsageError(`--article must be an article id (got ${values.article})`);
+  if (articleId !== undefined && !(Number.isSafeInteger(articleId) && articleId > 0))
+    throw new UsageError(`--article must be an article id (got ${values.article})`);
   const trustedRoot = values['from-root'] ? readRoot(values['from-root']) : undefined;
   const config = configFrom(values);
   return withStore(config, async (store) => {
@@ -47,8 +48,9 @@ function readRoot(path: string): SignedRoot {
   } catch (err) {
     throw new UsageError(`cannot read root file ${path}: ${(err as Error).message}`, { cause: err });
   }
-  const candidate = (Array.isArray(json.items) ? json.items[0] : json.root ?? json) as Record<string, unknown>;
+  const candidate = (Array.isArray(json.items) ? json.items[0] : (json.root ?? json)) as Record<string, unknown>;
   const fields = ['seq', 'sealedAt', 'treeSize', 'rootHash', 'prevRootHash', 'statement', 'signature', 'publicKey'];
-  if (!candidate || fields.some((f) => candidate[f] === undefined)) throw new UsageError(`${path} does not hold a signed root (fields ${fields.join(', ')})`);
+  if (!candidate || fields.some((f) => candidate[f] === undefined))
+    throw new UsageError(`${path} does not hold a signed root (fields ${fields.join(', ')})`);
   return { id: 0, ...(candidate as unknown as Omit<SignedRoot, 'id'>) };
 }

@@ -16,7 +16,8 @@ export default async function versions(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('versions needs one ARTICLE_ID, e.g. `redline versions 12` (see `redline articles`)');
   const id = Number(positionals[0]);
-  if (!/^\d+$/.test(positionals[0]) || !Number.isSafeInteger(id) || id <= 0) throw new UsageError(`ARTICLE_ID must be a positive whole number (got ${JSON.stringify(positionals[0])})`);
+  if (!/^\d+$/.test(positionals[0]) || !Number.isSafeInteger(id) || id <= 0)
+    throw new UsageError(`ARTICLE_ID must be a positive whole number (got ${JSON.stringify(positionals[0])})`);
   const config = configFrom(values);
   return withStore(config, async (store) => {
     const article = await store.getArticle(id);
@@ -28,7 +29,10 @@ export default async function versions(argv: string[]): Promise<number> {
     }
     const events = await store.listEvents(id);
     const head = `article ${id} (${article.sourceKey}) ${article.url}\n`;
-    const body = list.length === 0 && events.length === 0 ? `  no version stored yet${article.lastError ? ` (last error: ${article.lastError})` : ''}\n` : timeline(list, events);
+    const body =
+      list.length === 0 && events.length === 0
+        ? `  no version stored yet${article.lastError ? ` (last error: ${article.lastError})` : ''}\n`
+        : timeline(list, events);
     process.stdout.write(head + body);
     return 0;
   });

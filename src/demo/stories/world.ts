@@ -1,10 +1,13 @@
 import type { Story } from '../types.ts';
 import { h2, p, quote } from './blocks.ts';
 
-const WINE_PRICES = 'Co-operative cellars say prices for the 2026 vintage are likely to rise, and some restaurants in Bressac have already begun to ration the local rosé.';
+const WINE_PRICES =
+  'Co-operative cellars say prices for the 2026 vintage are likely to rise, and some restaurants in Bressac have already begun to ration the local rosé.';
 /** The one sentence of the demo that mentions Rwanda (a subscription to the word hears of it, and of nothing else). */
-const WINE_PICKERS = 'Among the seasonal workers left without a harvest are a dozen pickers from Rwanda, who have come to the valley every autumn since 2019.';
-const WINE_AID = 'The regional council has promised €1.2 million in emergency aid, but growers’ representatives say that will cover barely a tenth of their losses.';
+const WINE_PICKERS =
+  'Among the seasonal workers left without a harvest are a dozen pickers from Rwanda, who have come to the valley every autumn since 2019.';
+const WINE_AID =
+  'The regional council has promised €1.2 million in emergency aid, but growers’ representatives say that will cover barely a tenth of their losses.';
 
 /** Served in windows-1252 (with a matching Content-Type charset and meta tag). */
 export const wine: Story = {
@@ -17,12 +20,20 @@ export const wine: Story = {
   publishedMinutesAgo: 260,
   charset: 'windows-1252',
   blocks: [
-    p('Wine growers in the Côtes de Bressac expect this year’s harvest to be about a third smaller than usual, after a late frost in April destroyed buds across the valley.'),
-    p('“I have never seen the vines so bare in September,” said Hélène Marchand, whose family has farmed 14 hectares near Saint-Amé since 1921.'),
+    p(
+      'Wine growers in the Côtes de Bressac expect this year’s harvest to be about a third smaller than usual, after a late frost in April destroyed buds across the valley.',
+    ),
+    p(
+      '“I have never seen the vines so bare in September,” said Hélène Marchand, whose family has farmed 14 hectares near Saint-Amé since 1921.',
+    ),
     p(WINE_AID),
     h2('A fragile season'),
-    p('Temperatures fell to −4C on the night of 19 April, a week after the vines had begun to bud. Some growers lit candles and straw fires between the rows to protect their plants.'),
-    quote('“The frost took in one night what usually takes a whole bad season,” said Jürgen Müller, a German-born winemaker who moved to the region in 2009.'),
+    p(
+      'Temperatures fell to −4C on the night of 19 April, a week after the vines had begun to bud. Some growers lit candles and straw fires between the rows to protect their plants.',
+    ),
+    quote(
+      '“The frost took in one night what usually takes a whole bad season,” said Jürgen Müller, a German-born winemaker who moved to the region in 2009.',
+    ),
     p(WINE_PRICES),
     p('Growers will meet agriculture officials in Vérac next week to discuss insurance schemes.'),
   ],
@@ -44,11 +55,19 @@ export const tunnel: Story = {
   byline: 'Zoë Achterberg',
   publishedMinutesAgo: 75,
   blocks: [
-    p('The opening of the 18-kilometre Grünwald rail tunnel has been delayed until the spring after engineers found water seeping into one of its two bores, the operator said on Thursday.'),
-    p('The tunnel, which will cut the journey between Altbrück and Sankt Veiden from 95 minutes to 40, had been due to open to passenger trains in December.'),
-    p('Alpenbahn said the leak, discovered during safety tests last month, posed no danger to workers but had to be sealed before trains could run at full speed.'),
+    p(
+      'The opening of the 18-kilometre Grünwald rail tunnel has been delayed until the spring after engineers found water seeping into one of its two bores, the operator said on Thursday.',
+    ),
+    p(
+      'The tunnel, which will cut the journey between Altbrück and Sankt Veiden from 95 minutes to 40, had been due to open to passenger trains in December.',
+    ),
+    p(
+      'Alpenbahn said the leak, discovered during safety tests last month, posed no danger to workers but had to be sealed before trains could run at full speed.',
+    ),
     p(TUNNEL_COST),
-    quote('“We would rather open a few months late than open a tunnel we are not completely sure of,” said Alpenbahn’s chief engineer, Matthias Künzli.'),
+    quote(
+      '“We would rather open a few months late than open a tunnel we are not completely sure of,” said Alpenbahn’s chief engineer, Matthias Künzli.',
+    ),
     p('Freight trains will continue to use the old mountain line, which is steeper and limits the weight of the loads they can carry.'),
     p('Regional officials said the delay was disappointing but that safety had to come first.'),
   ],

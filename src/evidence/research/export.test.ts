@@ -21,14 +21,27 @@ const temp = () => {
 const T0 = Date.UTC(2025, 0, 6, 9);
 
 const LEDE = 'The council approved a budget of 12 million pounds on Monday. Opposition members walked out in protest.';
-const LONG = 'The mayor said the plan would fund new schools, repair roads across the northern districts and hire forty more teachers by spring.';
-const SPLIT = ['The mayor said the plan would fund new schools.', 'It would also repair roads across the northern districts and hire forty more teachers by spring.'];
+const LONG =
+  'The mayor said the plan would fund new schools, repair roads across the northern districts and hire forty more teachers by spring.';
+const SPLIT = [
+  'The mayor said the plan would fund new schools.',
+  'It would also repair roads across the northern districts and hire forty more teachers by spring.',
+];
 const BODY = [LEDE, LONG, 'Critics called the budget reckless.', 'A final vote is due in March.'];
 
 async function version(store: Store, id: number, n: number, title: string, paragraphs: string[], change: VersionChange | null = null) {
   await store.addVersion(id, n, {
-    title, byline: null, published: null, paragraphs, fingerprint: `fp${n}`, extractorVersion: 'x', capturedAt: T0 + n * 3600_000,
-    rawHtml: null, wordsAdded: 0, wordsRemoved: 0, change,
+    title,
+    byline: null,
+    published: null,
+    paragraphs,
+    fingerprint: `fp${n}`,
+    extractorVersion: 'x',
+    capturedAt: T0 + n * 3600_000,
+    rawHtml: null,
+    wordsAdded: 0,
+    wordsRemoved: 0,
+    change,
   });
 }
 
@@ -38,14 +51,45 @@ async function database(): Promise<string> {
   const store = await openStore({ dataDir });
   try {
     const s = await store.upsertSource({ key: 's', name: 'S', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, T0);
-    const { article } = await store.upsertArticle({ sourceId: s.id, url: 'http://127.0.0.1/a', host: '127.0.0.1', feedTitle: null, feedPublishedAt: null, now: T0, checkPeriodSec: 60 });
-    const v2 = [LEDE, SPLIT.join(' '), 'Critics called the budget reckless.', 'A final vote is due in March.', 'Correction: An earlier version of this article gave the wrong date for the vote.'];
+    const { article } = await store.upsertArticle({
+      sourceId: s.id,
+      url: 'http://127.0.0.1/a',
+      host: '127.0.0.1',
+      feedTitle: null,
+      feedPublishedAt: null,
+      now: T0,
+      checkPeriodSec: 60,
+    });
+    const v2 = [
+      LEDE,
+      SPLIT.join(' '),
+      'Critics called the budget reckless.',
+      'A final vote is due in March.',
+      'Correction: An earlier version of this article gave the wrong date for the vote.',
+    ];
     const v3 = [...v2, 'Secret paragraph that was hidden by an admin.'];
     await version(store, article.id, 1, 'Budget approved', BODY);
     await version(store, article.id, 2, 'Budget approved', v2);
-    await version(store, article.id, 3, 'Budget approved', v3, versionChange(diffVersions({ title: 'Budget approved', byline: null, published: null, paragraphs: v2 }, { title: 'Budget approved', byline: null, published: null, paragraphs: v3 })));
+    await version(
+      store,
+      article.id,
+      3,
+      'Budget approved',
+      v3,
+      versionChange(
+        diffVersions(
+          { title: 'Budget approved', byline: null, published: null, paragraphs: v2 },
+          { title: 'Budget approved', byline: null, published: null, paragraphs: v3 },
+        ),
+      ),
+    );
     // A stored change that is wrong on purpose: the export must not use it for the pair 2 → 4 (v3 is hidden in between).
-    await version(store, article.id, 4, 'Budget approved after walkout', v2, { labels: ['typo-only'], level: 'minor', titleChanged: false, preview: null });
+    await version(store, article.id, 4, 'Budget approved after walkout', v2, {
+      labels: ['typo-only'],
+      level: 'minor',
+      titleChanged: false,
+      preview: null,
+    });
     await store.setVersionHidden(article.id, 3, { at: T0, reason: 'legal' });
   } finally {
     await store.close();
@@ -53,7 +97,11 @@ async function database(): Promise<string> {
   return dataDir;
 }
 
-const lines = (dir: string, table: string) => readFileSync(join(dir, `${table}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const lines = (dir: string, table: string) =>
+  readFileSync(join(dir, `${table}.jsonl`), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 describe('exportResearch', () => {
   it('labels each change, aligns its sentences, and leaves the hidden version out', async () => {
@@ -68,12 +116,36 @@ describe('exportResearch', () => {
     }
     expect(lines(out, 'versions').map((v) => v.number)).toEqual([1, 2, 4]);
     const [c12, c24] = lines(out, 'changes');
-    expect(c12).toMatchObject({ from_version: 1, to_version: 2, labels: ['reworded', 'paragraphs-added', 'notice-added'], level: 'major', labels_stored: false, paragraphs_split: 0 });
-    expect(c24).toMatchObject({ from_version: 2, to_version: 4, labels: ['headline-changed'], level: 'major', labels_stored: false, title_changed: true });
+    expect(c12).toMatchObject({
+      from_version: 1,
+      to_version: 2,
+      labels: ['reworded', 'paragraphs-added', 'notice-added'],
+      level: 'major',
+      labels_stored: false,
+      paragraphs_split: 0,
+    });
+    expect(c24).toMatchObject({
+      from_version: 2,
+      to_version: 4,
+      labels: ['headline-changed'],
+      level: 'major',
+      labels_stored: false,
+      title_changed: true,
+    });
     expect(JSON.stringify(lines(out, 'paragraph_edits'))).not.toContain('Secret');
 
     const [s12, s24] = lines(out, 'sentence_changes');
-    expect(s12).toMatchObject({ sentences_old: 5, sentences_new: 7, unchanged: 4, added: 1, split: 1, deleted: 0, edited: 0, moved: 0, merged: 0 });
+    expect(s12).toMatchObject({
+      sentences_old: 5,
+      sentences_new: 7,
+      unchanged: 4,
+      added: 1,
+      split: 1,
+      deleted: 0,
+      edited: 0,
+      moved: 0,
+      merged: 0,
+    });
     expect(s24).toMatchObject({ sentences_old: 7, sentences_new: 7, unchanged: 7, added: 0 });
     const edits = lines(out, 'sentence_edits');
     expect(edits.every((e) => e.from_version === 1)).toBe(true);
@@ -83,7 +155,9 @@ describe('exportResearch', () => {
       [LONG, SPLIT[1], 2, 3, 1, 1],
     ]);
     expect(new Set(split.map((e) => e.edit)).size).toBe(1);
-    expect(edits.filter((e) => e.op === 'added').map((e) => [e.old_text, e.new_paragraph, e.new_sentence, e.new_position])).toEqual([[null, 4, 0, 6]]);
+    expect(edits.filter((e) => e.op === 'added').map((e) => [e.old_text, e.new_paragraph, e.new_sentence, e.new_position])).toEqual([
+      [null, 4, 0, 6],
+    ]);
   });
 
   it('writes Parquet in bounded row groups', async () => {
@@ -100,7 +174,9 @@ describe('exportResearch', () => {
     const c = await db.connect();
     try {
       const file = join(out, 'versions.parquet');
-      const groups = (await c.runAndReadAll(`SELECT DISTINCT row_group_id, row_group_num_rows AS n FROM parquet_metadata('${file}') ORDER BY 1`)).getRowObjects();
+      const groups = (
+        await c.runAndReadAll(`SELECT DISTINCT row_group_id, row_group_num_rows AS n FROM parquet_metadata('${file}') ORDER BY 1`)
+      ).getRowObjects();
       expect(groups.map((g) => Number(g.n))).toEqual([2, 1]);
       const numbers = (await c.runAndReadAll(`SELECT number FROM '${file}'`)).getRowObjects().map((v) => Number(v.number));
       expect(numbers).toEqual([1, 2, 4]);

@@ -1,6 +1,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffVersions, leftIndices, rightIndices, sentenceEdits, splitSentences, versionChange, type DiffModel, type SentenceRef } from '../../diff/index.ts';
+import {
+  diffVersions,
+  leftIndices,
+  rightIndices,
+  sentenceEdits,
+  splitSentences,
+  versionChange,
+  type DiffModel,
+  type SentenceRef,
+} from '../../diff/index.ts';
 import type { ArticleWithSource, Version } from '../../model/index.ts';
 import { textDigest } from '../../store/chain.ts';
 import type { Store } from '../../store/index.ts';
@@ -111,7 +120,6 @@ const TABLES = {
   ],
 } satisfies Record<string, Column[]>;
 
-
 type TableName = keyof typeof TABLES;
 type Writers = Record<TableName, TableWriter>;
 
@@ -129,7 +137,11 @@ export async function exportResearch(store: Store, dir: string, opts: ResearchEx
   const names = Object.keys(TABLES) as TableName[];
   const files = names.map((name) => join(dir, `${name}.${opts.format}`));
   const existing = files.filter((f) => existsSync(f));
-  if (existing.length) throw new EvidenceError('export', `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}: export into an empty directory`);
+  if (existing.length)
+    throw new EvidenceError(
+      'export',
+      `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}: export into an empty directory`,
+    );
   let cursor: string | null = null;
   const ids: number[] = [];
   do {
@@ -163,8 +175,16 @@ export async function exportResearch(store: Store, dir: string, opts: ResearchEx
 
 async function addArticle(store: Store, a: ArticleWithSource, w: Writers): Promise<void> {
   await w.articles.add({
-    article_id: a.id, source: a.sourceKey, url: a.url, host: a.host, title: a.title, feed_title: a.feedTitle,
-    first_seen_at: a.firstSeenAt, status: a.status, version_count: a.versionCount, last_version_at: a.lastVersionAt,
+    article_id: a.id,
+    source: a.sourceKey,
+    url: a.url,
+    host: a.host,
+    title: a.title,
+    feed_title: a.feedTitle,
+    first_seen_at: a.firstSeenAt,
+    status: a.status,
+    version_count: a.versionCount,
+    last_version_at: a.lastVersionAt,
   });
   const records = new Map((await store.evidence.listRecords(a.id)).filter((r) => r.kind === 'version').map((r) => [r.seq, r]));
   let prev: Version | null = null;
@@ -174,9 +194,19 @@ async function addArticle(store: Store, a: ArticleWithSource, w: Writers): Promi
     if (!v || v.hiddenAt !== null) continue;
     const record = records.get(v.number);
     await w.versions.add({
-      version_id: v.id, article_id: a.id, number: v.number, captured_at: v.capturedAt, title: v.title, byline: v.byline,
-      published: v.published, paragraphs: v.paragraphs, fingerprint: v.fingerprint, extractor_version: v.extractorVersion,
-      text_digest: textDigest(v), record_hash: record?.recordHash ?? null, capture_sha256: record?.captureDigest ?? null,
+      version_id: v.id,
+      article_id: a.id,
+      number: v.number,
+      captured_at: v.capturedAt,
+      title: v.title,
+      byline: v.byline,
+      published: v.published,
+      paragraphs: v.paragraphs,
+      fingerprint: v.fingerprint,
+      extractor_version: v.extractorVersion,
+      text_digest: textDigest(v),
+      record_hash: record?.recordHash ?? null,
+      capture_sha256: record?.captureDigest ?? null,
     });
     if (prev) await addChange(a.id, prev, v, w);
     prev = v;
@@ -191,12 +221,23 @@ async function addChange(articleId: number, from: Version, to: Version, w: Write
   const change = stored ?? versionChange(diff);
   const pair = { article_id: articleId, from_version: from.number, to_version: to.number };
   await w.changes.add({
-    ...pair, captured_at: to.capturedAt, seconds_since_previous: Math.round((to.capturedAt - from.capturedAt) / 1000),
-    words_added: s.wordsAdded, words_removed: s.wordsRemoved, paragraphs_added: s.paragraphsAdded, paragraphs_removed: s.paragraphsRemoved,
-    paragraphs_changed: s.paragraphsChanged, paragraphs_moved: s.paragraphsMoved,
-    title_changed: s.titleChanged, byline_changed: s.bylineChanged, published_changed: s.publishedChanged,
-    paragraphs_split: s.paragraphsSplit, paragraphs_merged: s.paragraphsMerged,
-    labels: [...change.labels], level: change.level, labels_stored: stored !== null,
+    ...pair,
+    captured_at: to.capturedAt,
+    seconds_since_previous: Math.round((to.capturedAt - from.capturedAt) / 1000),
+    words_added: s.wordsAdded,
+    words_removed: s.wordsRemoved,
+    paragraphs_added: s.paragraphsAdded,
+    paragraphs_removed: s.paragraphsRemoved,
+    paragraphs_changed: s.paragraphsChanged,
+    paragraphs_moved: s.paragraphsMoved,
+    title_changed: s.titleChanged,
+    byline_changed: s.bylineChanged,
+    published_changed: s.publishedChanged,
+    paragraphs_split: s.paragraphsSplit,
+    paragraphs_merged: s.paragraphsMerged,
+    labels: [...change.labels],
+    level: change.level,
+    labels_stored: stored !== null,
   });
   for (const row of diff.rows) {
     if (row.kind === 'same' || row.kind === 'moved-to') continue; // a move is listed once, from its old place
@@ -224,7 +265,13 @@ async function addChange(articleId: number, from: Version, to: Version, w: Write
  * aligned pair (a split or merge once per sentence on its many side, sharing `edit`), and the
  * counts per op. Sentences of paragraphs that did not change are counted as unchanged, not listed.
  */
-async function addSentences(pair: { article_id: number; from_version: number; to_version: number }, from: Version, to: Version, diff: DiffModel, w: Writers): Promise<void> {
+async function addSentences(
+  pair: { article_id: number; from_version: number; to_version: number },
+  from: Version,
+  to: Version,
+  diff: DiffModel,
+  w: Writers,
+): Promise<void> {
   const edits = sentenceEdits(diff);
   const oldStarts = sentenceStarts(from.paragraphs);
   const newStarts = sentenceStarts(to.paragraphs);
@@ -235,7 +282,10 @@ async function addSentences(pair: { article_id: number; from_version: number; to
     else counts[e.op]++;
   }
   await w.sentence_changes.add({
-    ...pair, sentences_old: oldStarts[oldStarts.length - 1], sentences_new: newStarts[newStarts.length - 1], ...counts,
+    ...pair,
+    sentences_old: oldStarts[oldStarts.length - 1],
+    sentences_new: newStarts[newStarts.length - 1],
+    ...counts,
   });
   const side = (ref: SentenceRef | undefined, starts: number[]) =>
     ref ? { paragraph: ref.paragraph, sentence: ref.sentence, position: starts[ref.paragraph] + ref.sentence, text: ref.text } : null;
@@ -247,9 +297,17 @@ async function addSentences(pair: { article_id: number; from_version: number; to
         const a = side(o, oldStarts);
         const b = side(n, newStarts);
         await w.sentence_edits.add({
-          ...pair, edit: k, op: e.op,
-          old_paragraph: a?.paragraph ?? null, old_sentence: a?.sentence ?? null, old_position: a?.position ?? null, old_text: a?.text ?? null,
-          new_paragraph: b?.paragraph ?? null, new_sentence: b?.sentence ?? null, new_position: b?.position ?? null, new_text: b?.text ?? null,
+          ...pair,
+          edit: k,
+          op: e.op,
+          old_paragraph: a?.paragraph ?? null,
+          old_sentence: a?.sentence ?? null,
+          old_position: a?.position ?? null,
+          old_text: a?.text ?? null,
+          new_paragraph: b?.paragraph ?? null,
+          new_sentence: b?.sentence ?? null,
+          new_position: b?.position ?? null,
+          new_text: b?.text ?? null,
         });
       }
     }

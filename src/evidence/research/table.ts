@@ -44,7 +44,13 @@ export class TableWriter {
   ) {}
 
   /** Creates the file (it must not exist yet). */
-  static async open(name: string, columns: Column[], path: string, format: 'jsonl' | 'parquet', limits = DEFAULT_FLUSH): Promise<TableWriter> {
+  static async open(
+    name: string,
+    columns: Column[],
+    path: string,
+    format: 'jsonl' | 'parquet',
+    limits = DEFAULT_FLUSH,
+  ): Promise<TableWriter> {
     const sink = format === 'jsonl' ? await jsonlSink(path, columns) : parquetSink(path, columns);
     return new TableWriter(name, columns, sink, limits);
   }
@@ -90,7 +96,8 @@ async function jsonlSink(path: string, columns: Column[]): Promise<Sink> {
       let text = '';
       for (const row of rows) {
         const line: Row = {};
-        for (const c of columns) line[c.name] = c.kind === 'timestamp' && row[c.name] !== null ? new Date(row[c.name] as number).toISOString() : row[c.name];
+        for (const c of columns)
+          line[c.name] = c.kind === 'timestamp' && row[c.name] !== null ? new Date(row[c.name] as number).toISOString() : row[c.name];
         text += JSON.stringify(line) + '\n';
       }
       if (!out.write(text)) await once(out, 'drain');

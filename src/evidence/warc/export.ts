@@ -51,11 +51,16 @@ export async function exportWarc(store: Store, path: string, opts: WarcExportOpt
   };
   const report: WarcExportReport = { articles: 0, versions: 0, responses: 0, events: 0 };
   try {
-    await write(WARCRecord.createWARCInfo({ filename: path.split('/').pop(), warcVersion: 'WARC/1.1' }, {
-      software: 'Redline',
-      format: 'WARC File Format 1.1',
-      description: 'Every stored version of tracked news articles: exact captures, extracted text, hash-chain records',
-    }));
+    await write(
+      WARCRecord.createWARCInfo(
+        { filename: path.split('/').pop(), warcVersion: 'WARC/1.1' },
+        {
+          software: 'Redline',
+          format: 'WARC File Format 1.1',
+          description: 'Every stored version of tracked news articles: exact captures, extracted text, hash-chain records',
+        },
+      ),
+    );
     const source = opts.sourceKey ? await store.getSource(opts.sourceKey) : null;
     if (opts.sourceKey && !source) throw new EvidenceError('warc', `no source ${JSON.stringify(opts.sourceKey)}`);
     for (const id of await articleIds(store, source?.id)) {
@@ -96,70 +101,113 @@ async function exportArticle(
   for (const v of versions) {
     const info = await store.evidence.getCaptureInfo(v.id);
     const capture = info?.hasBytes ? await store.evidence.getCapture(article.id, v.number) : null;
-    const id = { response: recordId('response', article.url, v.number, v.capturedAt), metadata: recordId('metadata', article.url, v.number, v.capturedAt) };
+    const id = {
+      response: recordId('response', article.url, v.number, v.capturedAt),
+      metadata: recordId('metadata', article.url, v.number, v.capturedAt),
+    };
     const url = info?.finalUrl ?? article.url;
     if (capture && info) {
       await writeCapture(write, url, v.capturedAt, info, capture.body, id.response);
       report.responses++;
     }
     const meta = versionMeta(source, article, v, info, records.find((r) => r.kind === 'version' && r.seq === v.number) ?? null);
-    await write(WARCRecord.create({
-      url: article.url,
-      date: warcDate(v.capturedAt),
-      type: 'metadata',
-      warcVersion: 'WARC/1.1',
-      warcHeaders: {
-        'WARC-Record-ID': id.metadata,
-        'Content-Type': 'application/json',
-        ...(capture ? { 'WARC-Refers-To': id.response } : {}),
-      },
-    }, [new TextEncoder().encode(JSON.stringify(meta))]));
+    await write(
+      WARCRecord.create(
+        {
+          url: article.url,
+          date: warcDate(v.capturedAt),
+          type: 'metadata',
+          warcVersion: 'WARC/1.1',
+          warcHeaders: {
+            'WARC-Record-ID': id.metadata,
+            'Content-Type': 'application/json',
+            ...(capture ? { 'WARC-Refers-To': id.response } : {}),
+          },
+        },
+        [new TextEncoder().encode(JSON.stringify(meta))],
+      ),
+    );
     report.versions++;
   }
-  const events = (await store.listEvents(article.id)).filter((e) => CHAINED_EVENT_KINDS.includes(e.kind) && (opts.since === undefined || e.at >= opts.since));
+  const events = (await store.listEvents(article.id)).filter(
+    (e) => CHAINED_EVENT_KINDS.includes(e.kind) && (opts.since === undefined || e.at >= opts.since),
+  );
   for (const e of events) {
     const record = records.find((r) => r.kind === 'event' && r.eventId === e.id) ?? null;
-    await write(WARCRecord.create({
-      url: article.url,
-      date: warcDate(e.at),
-      type: 'metadata',
-      warcVersion: 'WARC/1.1',
-      warcHeaders: { 'WARC-Record-ID': recordId('event', article.url, e.id), 'Content-Type': 'application/json' },
-    }, [new TextEncoder().encode(JSON.stringify(eventMeta(source, article, e, record)))]));
+    await write(
+      WARCRecord.create(
+        {
+          url: article.url,
+          date: warcDate(e.at),
+          type: 'metadata',
+          warcVersion: 'WARC/1.1',
+          warcHeaders: { 'WARC-Record-ID': recordId('event', article.url, e.id), 'Content-Type': 'application/json' },
+        },
+        [new TextEncoder().encode(JSON.stringify(eventMeta(source, article, e, record)))],
+      ),
+    );
     report.events++;
   }
   return versions.length + events.length > 0;
 }
 
-async function writeCapture(write: (r: WARCRecord) => Promise<void>, url: string, at: Millis, info: CaptureInfo, body: Uint8Array, responseId: string) {
+async function writeCapture(
+  write: (r: WARCRecord) => Promise<void>,
+  url: string,
+  at: Millis,
+  info: CaptureInfo,
+  body: Uint8Array,
+  responseId: string,
+) {
   const date = warcDate(at);
   if (!info.exact || !info.statusLine) {
     // Kept before exact captures: the decoded page re-encoded as UTF-8, no HTTP envelope.
-    await write(WARCRecord.create({ url, date, type: 'resource', warcVersion: 'WARC/1.1', warcHeaders: { 'WARC-Record-ID': responseId, 'Content-Type': 'text/html; charset=utf-8' } }, [body]));
+    await write(
+      WARCRecord.create(
+        {
+          url,
+          date,
+          type: 'resource',
+          warcVersion: 'WARC/1.1',
+          warcHeaders: { 'WARC-Record-ID': responseId, 'Content-Type': 'text/html; charset=utf-8' },
+        },
+        [body],
+      ),
+    );
     return;
   }
   const target = new URL(url);
   const requestHeaders = info.requestHeaders ?? [['Host', target.host]];
-  await write(WARCRecord.create({
-    url,
-    date,
-    type: 'request',
-    warcVersion: 'WARC/1.1',
-    keepHeadersCase: true,
-    statusline: `GET ${target.pathname}${target.search} HTTP/1.1`,
-    httpHeaders: requestHeaders,
-    warcHeaders: { 'WARC-Record-ID': recordId('request', url, at), 'WARC-Concurrent-To': responseId },
-  }, []));
+  await write(
+    WARCRecord.create(
+      {
+        url,
+        date,
+        type: 'request',
+        warcVersion: 'WARC/1.1',
+        keepHeadersCase: true,
+        statusline: `GET ${target.pathname}${target.search} HTTP/1.1`,
+        httpHeaders: requestHeaders,
+        warcHeaders: { 'WARC-Record-ID': recordId('request', url, at), 'WARC-Concurrent-To': responseId },
+      },
+      [],
+    ),
+  );
   const headers = (info.headers ?? []).filter(([name]) => !DROPPED.has(name.toLowerCase()));
   headers.push(['Content-Length', String(body.byteLength)]);
-  await write(WARCRecord.create({
-    url,
-    date,
-    type: 'response',
-    warcVersion: 'WARC/1.1',
-    keepHeadersCase: true,
-    statusline: info.statusLine,
-    httpHeaders: headers,
-    warcHeaders: { 'WARC-Record-ID': responseId },
-  }, [body]));
+  await write(
+    WARCRecord.create(
+      {
+        url,
+        date,
+        type: 'response',
+        warcVersion: 'WARC/1.1',
+        keepHeadersCase: true,
+        statusline: info.statusLine,
+        httpHeaders: headers,
+        warcHeaders: { 'WARC-Record-ID': responseId },
+      },
+      [body],
+    ),
+  );
 }

@@ -63,14 +63,32 @@ export async function importWarc(store: Store, path: string, now: number): Promi
   return report;
 }
 
-async function ensureArticle(store: Store, meta: VersionMetadata | EventMetadata, sources: Map<string, Source>, articles: Map<string, Article>, now: number): Promise<Article> {
+async function ensureArticle(
+  store: Store,
+  meta: VersionMetadata | EventMetadata,
+  sources: Map<string, Source>,
+  articles: Map<string, Article>,
+  now: number,
+): Promise<Article> {
   const known = articles.get(meta.article.url);
   if (known) return known;
   let source = sources.get(meta.source.key) ?? (await store.getSource(meta.source.key));
-  if (!source) source = await store.upsertSource({ key: meta.source.key, name: meta.source.name, feedUrl: '', pollPeriodSec: 300, include: [], exclude: [] }, now);
+  if (!source)
+    source = await store.upsertSource(
+      { key: meta.source.key, name: meta.source.name, feedUrl: '', pollPeriodSec: 300, include: [], exclude: [] },
+      now,
+    );
   sources.set(source.key, source);
   const a = meta.article;
-  const { article, created } = await store.upsertArticle({ sourceId: source.id, url: a.url, host: a.host, feedTitle: a.feedTitle, feedPublishedAt: a.feedPublishedAt, now: a.firstSeenAt, checkPeriodSec: 1800 });
+  const { article, created } = await store.upsertArticle({
+    sourceId: source.id,
+    url: a.url,
+    host: a.host,
+    feedTitle: a.feedTitle,
+    feedPublishedAt: a.feedPublishedAt,
+    now: a.firstSeenAt,
+    checkPeriodSec: 1800,
+  });
   if (created) await store.updateArticle(article.id, { status: 'retired', nextCheckAt: null });
   articles.set(a.url, article);
   return article;
@@ -81,11 +99,23 @@ async function importEvent(store: Store, article: Article, meta: EventMetadata):
   const e = meta.event;
   const known = await store.listEvents(article.id);
   if (known.some((k) => k.at === e.at && k.kind === e.kind && k.versionNumber === e.versionNumber && k.detail === e.detail)) return false;
-  await store.addEvent({ articleId: article.id, at: e.at, kind: e.kind as ArticleEvent['kind'], versionNumber: e.versionNumber, detail: e.detail });
+  await store.addEvent({
+    articleId: article.id,
+    at: e.at,
+    kind: e.kind as ArticleEvent['kind'],
+    versionNumber: e.versionNumber,
+    detail: e.detail,
+  });
   return true;
 }
 
-async function importVersion(store: Store, article: Article, meta: VersionMetadata, payload: Payload | undefined, report: WarcImportReport) {
+async function importVersion(
+  store: Store,
+  article: Article,
+  meta: VersionMetadata,
+  payload: Payload | undefined,
+  report: WarcImportReport,
+) {
   const v = meta.version;
   const existing = await store.getVersion(article.id, v.number);
   if (existing) {
@@ -94,7 +124,8 @@ async function importVersion(store: Store, article: Article, meta: VersionMetada
     return;
   }
   const capture: CaptureInput | null = payload && meta.capture ? { ...meta.capture, body: payload.body } : null;
-  if (meta.capture && !payload) report.problems.push(`${article.url} version ${v.number}: the archive has no capture bytes for it (pruned before export?)`);
+  if (meta.capture && !payload)
+    report.problems.push(`${article.url} version ${v.number}: the archive has no capture bytes for it (pruned before export?)`);
   try {
     const stored = await store.addVersion(article.id, v.number, { ...v, rawHtml: null, capture });
     report.versions++;

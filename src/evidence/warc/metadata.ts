@@ -35,7 +35,14 @@ export function sourceMeta(s: Source): VersionMetadata['source'] {
 }
 
 export function articleMeta(a: ArticleWithSource): VersionMetadata['article'] {
-  return { url: a.url, host: a.host, feedTitle: a.feedTitle, feedPublishedAt: a.feedPublishedAt, firstSeenAt: a.firstSeenAt, status: a.status };
+  return {
+    url: a.url,
+    host: a.host,
+    feedTitle: a.feedTitle,
+    feedPublishedAt: a.feedPublishedAt,
+    firstSeenAt: a.firstSeenAt,
+    status: a.status,
+  };
 }
 
 export function versionMeta(
@@ -62,9 +69,22 @@ export function versionMeta(
       wordsRemoved: v.wordsRemoved,
     },
     capture: capture
-      ? { digest: capture.digest, size: capture.size, exact: capture.exact, requestUrl: capture.requestUrl, finalUrl: capture.finalUrl, status: capture.status, statusLine: capture.statusLine, headers: capture.headers, requestHeaders: capture.requestHeaders, charset: capture.charset }
+      ? {
+          digest: capture.digest,
+          size: capture.size,
+          exact: capture.exact,
+          requestUrl: capture.requestUrl,
+          finalUrl: capture.finalUrl,
+          status: capture.status,
+          statusLine: capture.statusLine,
+          headers: capture.headers,
+          requestHeaders: capture.requestHeaders,
+          charset: capture.charset,
+        }
       : null,
-    record: record ? { hash: record.recordHash, prevHash: record.prevHash, textDigest: record.textDigest, captureDigest: record.captureDigest } : null,
+    record: record
+      ? { hash: record.recordHash, prevHash: record.prevHash, textDigest: record.textDigest, captureDigest: record.captureDigest }
+      : null,
   };
 }
 

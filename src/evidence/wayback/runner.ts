@@ -33,7 +33,12 @@ export async function runArchivePass(deps: ArchiveDeps): Promise<number> {
       await store.evidence.pauseArchiving(until);
       deps.log.warn('archive_rate_limited', { retry_after_ms: answer.retryAfterMs });
       // This job and the claimed ones not tried yet wait out the pause, keeping their state.
-      for (const rest of jobs.slice(i)) await store.evidence.updateArchiveJob(rest.id, { state: rest.state, nextAttemptAt: until, lastError: rest === job ? 'HTTP 429' : undefined });
+      for (const rest of jobs.slice(i))
+        await store.evidence.updateArchiveJob(rest.id, {
+          state: rest.state,
+          nextAttemptAt: until,
+          lastError: rest === job ? 'HTTP 429' : undefined,
+        });
       break;
     }
     await record(deps, job, answer);
@@ -55,10 +60,20 @@ async function record(deps: ArchiveDeps, job: ArchiveJob, answer: Exclude<SpnAns
       return store.evidence.updateArchiveJob(job.id, { state: 'done', archivedUrl: answer.archivedUrl, lastError: null });
     case 'error': {
       const failed = job.attempts >= config.maxAttempts;
-      deps.log.warn('archive_failed', { version: job.versionId, attempts: job.attempts, error: answer.message, gave_up: failed || undefined });
+      deps.log.warn('archive_failed', {
+        version: job.versionId,
+        attempts: job.attempts,
+        error: answer.message,
+        gave_up: failed || undefined,
+      });
       // Back off doubling from the poll period; a failed status check starts over with a new submission.
       const backoff = config.statusPollSec * 1000 * 2 ** Math.min(job.attempts, 10);
-      return store.evidence.updateArchiveJob(job.id, { state: failed ? 'failed' : 'pending', jobId: null, nextAttemptAt: now + backoff, lastError: answer.message });
+      return store.evidence.updateArchiveJob(job.id, {
+        state: failed ? 'failed' : 'pending',
+        jobId: null,
+        nextAttemptAt: now + backoff,
+        lastError: answer.message,
+      });
     }
   }
 }

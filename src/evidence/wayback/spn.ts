@@ -28,8 +28,16 @@ export function createSpnClient(config: WaybackConfig, userAgent: string, now: (
   const headers: Record<string, string> = { accept: 'application/json', 'user-agent': userAgent };
   if (config.accessKey && config.secretKey) headers.authorization = `LOW ${config.accessKey}:${config.secretKey}`;
 
-  async function call(path: string, init: RequestInit): Promise<{ status: number; retryAfter: string | null; json: Record<string, unknown> | null }> {
-    const res = await fetch(base + path, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) }, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
+  async function call(
+    path: string,
+    init: RequestInit,
+  ): Promise<{ status: number; retryAfter: string | null; json: Record<string, unknown> | null }> {
+    const res = await fetch(base + path, {
+      ...init,
+      headers: { ...headers, ...(init.headers as Record<string, string>) },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      redirect: 'manual',
+    });
     const text = await boundedText(res);
     let json: Record<string, unknown> | null = null;
     try {
@@ -50,19 +58,34 @@ export function createSpnClient(config: WaybackConfig, userAgent: string, now: (
     }
     if (res.status === 429) return { kind: 'rate-limited', retryAfterMs: retryAfterMs(res.retryAfter, now()) };
     if (res.status !== 200 || !res.json) return { kind: 'error', message: `Save Page Now answered HTTP ${res.status}` };
-    if (res.json.status === 'error') return { kind: 'error', message: `Save Page Now: ${String(res.json.status_ext ?? res.json.message ?? 'error')}` };
+    if (res.json.status === 'error')
+      return { kind: 'error', message: `Save Page Now: ${String(res.json.status_ext ?? res.json.message ?? 'error')}` };
     return onOk(res.json);
   }
 
   return {
     submit: (url) =>
-      answer('/save', { method: 'POST', body: new URLSearchParams({ url, skip_first_archive: '1' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (json) =>
-        typeof json.job_id === 'string' && json.job_id ? { kind: 'submitted', jobId: json.job_id } : { kind: 'error', message: 'Save Page Now gave no job id' },
+      answer(
+        '/save',
+        {
+          method: 'POST',
+          body: new URLSearchParams({ url, skip_first_archive: '1' }).toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        },
+        (json) =>
+          typeof json.job_id === 'string' && json.job_id
+            ? { kind: 'submitted', jobId: json.job_id }
+            : { kind: 'error', message: 'Save Page Now gave no job id' },
       ),
     status: (jobId) =>
       answer(`/save/status/${encodeURIComponent(jobId)}`, { method: 'GET' }, (json) => {
         if (json.status === 'pending') return { kind: 'pending' };
-        if (json.status === 'success' && typeof json.timestamp === 'string' && typeof json.original_url === 'string' && /^\d{14}$/.test(json.timestamp)) {
+        if (
+          json.status === 'success' &&
+          typeof json.timestamp === 'string' &&
+          typeof json.original_url === 'string' &&
+          /^\d{14}$/.test(json.timestamp)
+        ) {
           return { kind: 'done', archivedUrl: `${base}/web/${json.timestamp}/${json.original_url}` };
         }
         return { kind: 'error', message: `Save Page Now status ${JSON.stringify(json.status)}` };

@@ -40,7 +40,14 @@ function compile(model: BlockModel): Compiled {
   let c = compiled.get(model);
   if (c) return c;
   const size = model.trees.reduce((n, t) => n + t.feature.length, 0);
-  c = { roots: new Int32Array(model.trees.length), feature: new Int32Array(size), threshold: new Float64Array(size), left: new Int32Array(size), right: new Int32Array(size), value: new Float64Array(size) };
+  c = {
+    roots: new Int32Array(model.trees.length),
+    feature: new Int32Array(size),
+    threshold: new Float64Array(size),
+    left: new Int32Array(size),
+    right: new Int32Array(size),
+    value: new Float64Array(size),
+  };
   let at = 0;
   model.trees.forEach((t, k) => {
     c!.roots[k] = at;

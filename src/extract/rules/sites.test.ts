@@ -41,11 +41,15 @@ const CASES: Record<string, { url: string; html: string }> = {
   },
   aljazeera: {
     url: 'https://www.aljazeera.com/news/2026/1/1/budget-vote-delayed',
-    html: chrome(`<main><header class="article-header"><h1>${TITLE}</h1></header><div class="wysiwyg wysiwyg--all-content"><p>${P[0]}</p><div class="more-on"><p>${PROMO}</p></div><p>${P[1]}</p><p>${P[2]}</p></div></main>`),
+    html: chrome(
+      `<main><header class="article-header"><h1>${TITLE}</h1></header><div class="wysiwyg wysiwyg--all-content"><p>${P[0]}</p><div class="more-on"><p>${PROMO}</p></div><p>${P[1]}</p><p>${P[2]}</p></div></main>`,
+    ),
   },
   npr: {
     url: 'https://www.npr.org/2026/01/01/1234567890/budget-vote-delayed',
-    html: chrome(`<article class="story"><div class="storytitle"><h1>${TITLE}</h1></div><div id="storytext" class="storytext"><div class="bucketwrap image"><p>${PROMO}</p></div><p>${P[0]}</p><p>${P[1]}</p><div class="bucketwrap internallink"><p>${PROMO}</p></div><p>${P[2]}</p></div></article>`),
+    html: chrome(
+      `<article class="story"><div class="storytitle"><h1>${TITLE}</h1></div><div id="storytext" class="storytext"><div class="bucketwrap image"><p>${PROMO}</p></div><p>${P[0]}</p><p>${P[1]}</p><div class="bucketwrap internallink"><p>${PROMO}</p></div><p>${P[2]}</p></div></article>`,
+    ),
   },
   reuters: {
     url: 'https://www.reuters.com/world/budget-vote-delayed-2026-01-01/',
@@ -59,23 +63,33 @@ const CASES: Record<string, { url: string; html: string }> = {
   },
   dw: {
     url: 'https://www.dw.com/en/budget-vote-delayed/a-12345678',
-    html: chrome(`<main><article><h1>${TITLE}</h1><div class="rich-text"><p>${P[0]}</p><div class="advertisement"><p>${PROMO}</p></div><p>${P[1]}</p><p>${P[2]}</p></div></article></main>`),
+    html: chrome(
+      `<main><article><h1>${TITLE}</h1><div class="rich-text"><p>${P[0]}</p><div class="advertisement"><p>${PROMO}</p></div><p>${P[1]}</p><p>${P[2]}</p></div></article></main>`,
+    ),
   },
   france24: {
     url: 'https://www.france24.com/en/europe/20260101-budget-vote-delayed',
-    html: chrome(`<main><article><h1 class="t-content__title">${TITLE}</h1><div class="t-content__body"><p>${P[0]}</p><div class="m-em-read-also"><p>${PROMO}</p></div><p>${P[1]}</p><div class="o-self-promo"><p>${PROMO}</p></div><p>${P[2]}</p></div></article></main>`),
+    html: chrome(
+      `<main><article><h1 class="t-content__title">${TITLE}</h1><div class="t-content__body"><p>${P[0]}</p><div class="m-em-read-also"><p>${PROMO}</p></div><p>${P[1]}</p><div class="o-self-promo"><p>${PROMO}</p></div><p>${P[2]}</p></div></article></main>`,
+    ),
   },
   cbc: {
     url: 'https://www.cbc.ca/news/politics/budget-vote-delayed-1.1234567',
-    html: chrome(`<main><h1 class="detailHeadline">${TITLE}</h1><div class="story"><p>${P[0]}</p><div class="similarAuthorStoriesPlaceholder"><p>${PROMO}</p></div><p>${P[1]}</p><div class="sclt-inlineStory"><p>${PROMO}</p></div><p>${P[2]}</p></div></main>`),
+    html: chrome(
+      `<main><h1 class="detailHeadline">${TITLE}</h1><div class="story"><p>${P[0]}</p><div class="similarAuthorStoriesPlaceholder"><p>${PROMO}</p></div><p>${P[1]}</p><div class="sclt-inlineStory"><p>${PROMO}</p></div><p>${P[2]}</p></div></main>`,
+    ),
   },
   independent: {
     url: 'https://www.independent.co.uk/news/world/budget-vote-delayed-b1234567.html',
-    html: chrome(`<article><h1>${TITLE}</h1><div id="main"><p>${P[0]}</p><div class="inline-readmore"><p>${PROMO}</p></div><p>${P[1]}</p><div data-mpu="1"><p>${PROMO}</p></div><p>${P[2]}</p></div></article>`),
+    html: chrome(
+      `<article><h1>${TITLE}</h1><div id="main"><p>${P[0]}</p><div class="inline-readmore"><p>${PROMO}</p></div><p>${P[1]}</p><div data-mpu="1"><p>${PROMO}</p></div><p>${P[2]}</p></div></article>`,
+    ),
   },
   skynews: {
     url: 'https://news.sky.com/story/budget-vote-delayed-13000000',
-    html: chrome(`<main><h1 class="sdc-article-header__title">${TITLE}</h1><div class="sdc-article-body sdc-article-body--story"><p>${P[0]}</p><div class="sdc-article-widget"><p>${PROMO}</p></div><p>${P[1]}</p><p>${P[2]}</p><div class="sdc-article-related-stories"><p>${PROMO}</p></div></div></main>`),
+    html: chrome(
+      `<main><h1 class="sdc-article-header__title">${TITLE}</h1><div class="sdc-article-body sdc-article-body--story"><p>${P[0]}</p><div class="sdc-article-widget"><p>${PROMO}</p></div><p>${P[1]}</p><p>${P[2]}</p><div class="sdc-article-related-stories"><p>${PROMO}</p></div></div></main>`,
+    ),
   },
 };
 

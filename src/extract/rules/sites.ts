@@ -12,7 +12,12 @@ export const SITE_RULES: SiteRule[] = [
     version: 1,
     title: '#main-heading, article h1',
     body: 'article [data-component="text-block"], article [data-component="subheadline-block"], article [data-component="unordered-list-block"]',
-    drop: ['[data-component="image-block"]', '[data-component="links-block"]', '[data-component="byline-block"]', '[data-component="tag-list"]'],
+    drop: [
+      '[data-component="image-block"]',
+      '[data-component="links-block"]',
+      '[data-component="byline-block"]',
+      '[data-component="tag-list"]',
+    ],
   },
   {
     site: /(^|\.)theguardian\.com$/,
@@ -26,7 +31,13 @@ export const SITE_RULES: SiteRule[] = [
     version: 1,
     title: 'h1[data-testid="headline"]',
     body: 'section[name="articleBody"]',
-    drop: ['[id^="story-ad"]', '[data-testid="photoviewer-wrapper"]', '[data-testid="inline-interactive"]', '.bottom-of-article', '[data-testid="brand-bar"]'],
+    drop: [
+      '[id^="story-ad"]',
+      '[data-testid="photoviewer-wrapper"]',
+      '[data-testid="inline-interactive"]',
+      '.bottom-of-article',
+      '[data-testid="brand-bar"]',
+    ],
   },
   {
     site: /(^|\.)aljazeera\.com$/,

@@ -58,18 +58,26 @@ async function post(agent: AtpAgent, name: string, change: ChangeContext, req: S
     $type: POST,
     text: text.text,
     createdAt: new Date(change.to.capturedAt).toISOString(),
-    facets: [{
-      index: { byteStart: bytes(text.text.slice(0, text.link.start)), byteEnd: bytes(text.text.slice(0, text.link.end)) },
-      features: [{ $type: 'app.bsky.richtext.facet#link', uri: text.link.uri }],
-    }],
+    facets: [
+      {
+        index: { byteStart: bytes(text.text.slice(0, text.link.start)), byteEnd: bytes(text.text.slice(0, text.link.end)) },
+        features: [{ $type: 'app.bsky.richtext.facet#link', uri: text.link.uri }],
+      },
+    ],
   };
   const { card } = req;
   if (card) {
     const { data } = await agent.uploadBlob(card.png, { encoding: 'image/png' });
-    record.embed = { $type: 'app.bsky.embed.images', images: [{ alt: card.alt, image: data.blob, aspectRatio: { width: card.width, height: card.height } }] };
+    record.embed = {
+      $type: 'app.bsky.embed.images',
+      images: [{ alt: card.alt, image: data.blob, aspectRatio: { width: card.width, height: card.height } }],
+    };
   }
   if (req.thread) {
-    record.reply = { root: { uri: req.thread.rootId, cid: req.thread.rootCid }, parent: { uri: req.thread.lastId, cid: req.thread.lastCid } };
+    record.reply = {
+      root: { uri: req.thread.rootId, cid: req.thread.rootCid },
+      parent: { uri: req.thread.lastId, cid: req.thread.lastCid },
+    };
   }
   const rkey = tidFor(change.delivery.key, change.delivery.createdAt);
   const made = await createOrFind(agent, repo, rkey, record);
@@ -87,7 +95,12 @@ async function post(agent: AtpAgent, name: string, change: ChangeContext, req: S
 }
 
 /** A record with this key exists when an earlier attempt got through before its worker died: that one stands. */
-async function createOrFind(agent: AtpAgent, repo: string, rkey: string, record: Record<string, unknown>): Promise<{ uri: string; cid: string }> {
+async function createOrFind(
+  agent: AtpAgent,
+  repo: string,
+  rkey: string,
+  record: Record<string, unknown>,
+): Promise<{ uri: string; cid: string }> {
   try {
     const { data } = await agent.com.atproto.repo.createRecord({ repo, collection: POST, rkey, record });
     return { uri: data.uri, cid: data.cid };

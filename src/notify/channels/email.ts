@@ -40,8 +40,11 @@ export function emailSender(smtp: SmtpConfig, baseUrl: string, timeoutMs: number
       } catch (err) {
         const code = (err as { responseCode?: number }).responseCode;
         // 5xx: the server refused for good (no such mailbox...); anything else may pass later.
-        if (code && code >= 500) throw new DeliveryError(`SMTP ${code} for subscription ${req.subscription.id}`, { permanent: true, cause: err });
-        throw new DeliveryError(`SMTP ${code ?? (err as { code?: string }).code ?? 'error'} for subscription ${req.subscription.id}`, { cause: err });
+        if (code && code >= 500)
+          throw new DeliveryError(`SMTP ${code} for subscription ${req.subscription.id}`, { permanent: true, cause: err });
+        throw new DeliveryError(`SMTP ${code ?? (err as { code?: string }).code ?? 'error'} for subscription ${req.subscription.id}`, {
+          cause: err,
+        });
       }
     },
     close: async () => transport.close(),

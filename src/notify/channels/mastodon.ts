@@ -41,13 +41,27 @@ export function mastodonSender(accounts: Record<string, MastodonAccount>): Chann
       const lane = `mastodon:${name}`;
       return {
         response: status.url ?? status.uri ?? status.id,
-        thread: { lane, articleId: change.article.id, rootId: req.thread?.rootId ?? status.id, rootCid: null, lastId: status.id, lastCid: null },
+        thread: {
+          lane,
+          articleId: change.article.id,
+          rootId: req.thread?.rootId ?? status.id,
+          rootCid: null,
+          lastId: status.id,
+          lastCid: null,
+        },
       };
     },
   };
 }
 
-async function uploadMedia(account: MastodonAccount, auth: Record<string, string>, png: Uint8Array, alt: string, signal: AbortSignal, name: string): Promise<string> {
+async function uploadMedia(
+  account: MastodonAccount,
+  auth: Record<string, string>,
+  png: Uint8Array,
+  alt: string,
+  signal: AbortSignal,
+  name: string,
+): Promise<string> {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'change.png');
   form.append('description', alt.length > MAX_ALT ? `${alt.slice(0, MAX_ALT - 1)}…` : alt);

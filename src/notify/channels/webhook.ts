@@ -14,7 +14,8 @@ export function webhookSender(accounts: Record<string, WebhookAccount>, now: () 
       const account = accounts[req.subscription.address];
       if (!account) throw new DeliveryError(`no webhook named ${req.subscription.address} in the config`, { permanent: true });
       let last = '';
-      for (const change of req.changes) last = await post(account, change.delivery.key, JSON.stringify(changePayload(req.subscription, change, req.attempt)), req, now);
+      for (const change of req.changes)
+        last = await post(account, change.delivery.key, JSON.stringify(changePayload(req.subscription, change, req.attempt)), req, now);
       return { response: last };
     },
   };

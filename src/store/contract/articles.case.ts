@@ -10,14 +10,28 @@ export function articleCases(harness: ContractHarness): void {
       const bbc = await makeSource(store(), 'bbc');
       const guardian = await makeSource(store(), 'guardian');
       const input = {
-        sourceId: bbc.id, url: 'http://news.example/a', host: 'news.example', feedTitle: 'First title',
-        feedPublishedAt: T0 - 5, now: T0, checkPeriodSec: 1800,
+        sourceId: bbc.id,
+        url: 'http://news.example/a',
+        host: 'news.example',
+        feedTitle: 'First title',
+        feedPublishedAt: T0 - 5,
+        now: T0,
+        checkPeriodSec: 1800,
       };
       const first = await store().upsertArticle(input);
       expect(first.created).toBe(true);
       expect(first.article).toMatchObject({
-        sourceId: bbc.id, url: input.url, host: 'news.example', feedTitle: 'First title', feedPublishedAt: T0 - 5,
-        firstSeenAt: T0, status: 'active', checkPeriodSec: 1800, nextCheckAt: T0, versionCount: 0, title: 'First title',
+        sourceId: bbc.id,
+        url: input.url,
+        host: 'news.example',
+        feedTitle: 'First title',
+        feedPublishedAt: T0 - 5,
+        firstSeenAt: T0,
+        status: 'active',
+        checkPeriodSec: 1800,
+        nextCheckAt: T0,
+        versionCount: 0,
+        title: 'First title',
       });
       // Seen again in another feed: the existing article comes back unchanged.
       const again = await store().upsertArticle({ ...input, sourceId: guardian.id, feedTitle: 'Other', now: T0 + 99 });
@@ -47,11 +61,27 @@ export function articleCases(harness: ContractHarness): void {
       const article = await makeArticle(store(), src, 'a');
       await store().updateArticle(article.id, { lastCheckedAt: T0 + 1, nextCheckAt: T0 + 2000, etag: '"x"', lastError: 'boom' });
       expect(await store().getArticleByUrl(article.url)).toMatchObject({
-        lastCheckedAt: T0 + 1, nextCheckAt: T0 + 2000, etag: '"x"', lastError: 'boom', status: 'active', lastModified: null,
+        lastCheckedAt: T0 + 1,
+        nextCheckAt: T0 + 2000,
+        etag: '"x"',
+        lastError: 'boom',
+        status: 'active',
+        lastModified: null,
       });
-      await store().updateArticle(article.id, { status: 'retired', nextCheckAt: null, lastError: null, url: 'http://news.example/canonical' });
+      await store().updateArticle(article.id, {
+        status: 'retired',
+        nextCheckAt: null,
+        lastError: null,
+        url: 'http://news.example/canonical',
+      });
       const after = await store().getArticle(article.id);
-      expect(after).toMatchObject({ status: 'retired', nextCheckAt: null, lastError: null, etag: '"x"', url: 'http://news.example/canonical' });
+      expect(after).toMatchObject({
+        status: 'retired',
+        nextCheckAt: null,
+        lastError: null,
+        etag: '"x"',
+        url: 'http://news.example/canonical',
+      });
       await expect(store().updateArticle(article.id + 1000, { status: 'active' })).rejects.toBeInstanceOf(NotFoundError);
     });
 

@@ -31,7 +31,7 @@ export function boundedCases(harness: ContractHarness): void {
   describe(`${harness.name}: per-source limits`, () => {
     const store = freshStore(harness);
 
-    it('counts a source\'s new articles since a time, and versions of an article since a time', async () => {
+    it("counts a source's new articles since a time, and versions of an article since a time", async () => {
       const a = await makeSource(store(), 'a');
       const b = await makeSource(store(), 'b');
       await makeArticle(store(), a, 'old', { now: T0 - 10 });
@@ -64,7 +64,11 @@ export function boundedCases(harness: ContractHarness): void {
       expect(a).toMatchObject({ limitedCount: 0, lastLimitedAt: null, lastLimitNote: null });
       await store().recordSourceLimit(a.id, { at: T0 + 1, count: 30, note: '30 new articles over the limit of 20 per poll' });
       await store().recordSourceLimit(a.id, { at: T0 + 2, count: 5, note: '5 new articles over the limit of 50 per day' });
-      expect(await store().getSource(a.id)).toMatchObject({ limitedCount: 35, lastLimitedAt: T0 + 2, lastLimitNote: '5 new articles over the limit of 50 per day' });
+      expect(await store().getSource(a.id)).toMatchObject({
+        limitedCount: 35,
+        lastLimitedAt: T0 + 2,
+        lastLimitNote: '5 new articles over the limit of 50 per day',
+      });
       expect((await store().listSources()).find((s) => s.key === 'a')).toMatchObject({ limitedCount: 35 });
     });
   });
@@ -72,7 +76,7 @@ export function boundedCases(harness: ContractHarness): void {
   describe(`${harness.name}: lease upkeep`, () => {
     const store = freshStore(harness);
 
-    it('renews only the caller\'s own leases', async () => {
+    it("renews only the caller's own leases", async () => {
       const src = await makeSource(store());
       const a = await makeArticle(store(), src, 'a', { host: 'a.example' });
       const b = await makeArticle(store(), src, 'b', { host: 'b.example' });
@@ -87,7 +91,7 @@ export function boundedCases(harness: ContractHarness): void {
       expect(await store().claimDueArticles(T0 + 5001, 10, lease('w3', T0 + 9000), 5)).toMatchObject([{ id: a.id }]);
     });
 
-    it('lists lease holders and releases a dead worker\'s leases at once', async () => {
+    it("lists lease holders and releases a dead worker's leases at once", async () => {
       const src = await makeSource(store());
       for (let i = 0; i < 3; i++) await makeArticle(store(), src, `a${i}`, { host: `h${i}.example` });
       await store().claimDueArticles(T0, 2, lease('host:1:dead', T0 + 60_000), 5);

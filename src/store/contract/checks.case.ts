@@ -33,17 +33,34 @@ export function checkCases(harness: ContractHarness): void {
       expect((await store().claimDueArticles(T0 + 900_001, 10, lease, 10)).map((a) => a.id)).toEqual([article.id]);
       // The version's chain record carries the URL the same check moved the article to (rel=canonical).
       const moved = await makeArticle(store(), await makeSource(store(), 'other'), 'moved');
-      const v = (await store().applyCheck(moved.id, { version: { number: 1, input: versionInput('t', ['p']) }, events: [], patch: { url: 'http://news.example/canonical' } })).version!;
+      const v = (
+        await store().applyCheck(moved.id, {
+          version: { number: 1, input: versionInput('t', ['p']) },
+          events: [],
+          patch: { url: 'http://news.example/canonical' },
+        })
+      ).version!;
       expect(await store().evidence.getVersionRecord(v.id)).toMatchObject({ url: 'http://news.example/canonical' });
     });
 
     it('keeps the version the page last showed: each new version, and the target of a revert', async () => {
       const article = await makeArticle(store(), await makeSource(store()), 'a');
       const check = (at: number) => ({ lastCheckedAt: at, nextCheckAt: at + 1000 });
-      await store().applyCheck(article.id, { version: { number: 1, input: versionInput('v1', ['a'], { capturedAt: T0 + 1 }) }, events: [], patch: check(T0 + 1) });
-      await store().applyCheck(article.id, { version: { number: 2, input: versionInput('v2', ['b'], { capturedAt: T0 + 2 }) }, events: [], patch: check(T0 + 2) });
+      await store().applyCheck(article.id, {
+        version: { number: 1, input: versionInput('v1', ['a'], { capturedAt: T0 + 1 }) },
+        events: [],
+        patch: check(T0 + 1),
+      });
+      await store().applyCheck(article.id, {
+        version: { number: 2, input: versionInput('v2', ['b'], { capturedAt: T0 + 2 }) },
+        events: [],
+        patch: check(T0 + 2),
+      });
       expect((await store().getArticle(article.id))!.lastSeenVersion).toBe(2);
-      await store().applyCheck(article.id, { events: [{ at: T0 + 3, kind: 'revert', versionNumber: 1, detail: null }], patch: check(T0 + 3) });
+      await store().applyCheck(article.id, {
+        events: [{ at: T0 + 3, kind: 'revert', versionNumber: 1, detail: null }],
+        patch: check(T0 + 3),
+      });
       expect((await store().getArticle(article.id))!.lastSeenVersion).toBe(1);
       // A check with nothing new leaves it; addVersion and addEvent keep it too.
       await store().applyCheck(article.id, { events: [], patch: check(T0 + 4) });
@@ -76,14 +93,23 @@ export function checkCases(harness: ContractHarness): void {
       const article = await makeArticle(store(), source, 'a');
       const other = await makeArticle(store(), source, 'b');
       await expect(
-        store().applyCheck(article.id, { version: { number: 1, input: versionInput('t', ['p']) }, events: [], patch: { url: other.url, lastCheckedAt: T0 + 1 } }),
+        store().applyCheck(article.id, {
+          version: { number: 1, input: versionInput('t', ['p']) },
+          events: [],
+          patch: { url: other.url, lastCheckedAt: T0 + 1 },
+        }),
       ).rejects.toMatchObject({ kind: 'store', message: expect.stringContaining('another article has that URL') });
-      expect(await store().getArticle(article.id)).toMatchObject({ url: article.url, versionCount: 0, lastCheckedAt: null, lastSeenVersion: null });
+      expect(await store().getArticle(article.id)).toMatchObject({
+        url: article.url,
+        versionCount: 0,
+        lastCheckedAt: null,
+        lastSeenVersion: null,
+      });
       expect(await store().listVersions(article.id)).toEqual([]);
       await expect(store().applyCheck(article.id + 1000, { events: [], patch: {} })).rejects.toMatchObject({ kind: 'not-found' });
     });
 
-    it('lists every version\'s fingerprints, newest first, hidden ones and baselines included', async () => {
+    it("lists every version's fingerprints, newest first, hidden ones and baselines included", async () => {
       const article = await makeArticle(store(), await makeSource(store()), 'a');
       const v1 = await store().addVersion(article.id, 1, versionInput('v1', ['a'], { rawHtml: new TextEncoder().encode('<p>a</p>') }));
       const v2 = await store().addVersion(article.id, 2, versionInput('v2', ['b']));
@@ -108,7 +134,12 @@ export function checkCases(harness: ContractHarness): void {
       const a2 = await store().addVersion(a.id, 2, versionInput('a2', ['y', 'z']));
       const b1 = await store().addVersion(b.id, 1, versionInput('b1', ['x']));
       await store().setVersionHidden(a.id, 2, { at: T0, reason: 'legal' });
-      const got = await store().getVersions([{ articleId: b.id, number: 1 }, { articleId: a.id, number: 2 }, { articleId: a.id, number: 1 }, { articleId: a.id, number: 9 }]);
+      const got = await store().getVersions([
+        { articleId: b.id, number: 1 },
+        { articleId: a.id, number: 2 },
+        { articleId: a.id, number: 1 },
+        { articleId: a.id, number: 9 },
+      ]);
       const byId = new Map(got.map((v) => [v.id, v]));
       expect([...byId.keys()].sort((x, y) => x - y)).toEqual([a1.id, a2.id, b1.id].sort((x, y) => x - y));
       expect(byId.get(a1.id)).toEqual(await store().getVersion(a.id, 1));

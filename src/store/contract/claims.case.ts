@@ -70,9 +70,7 @@ export function claimCases(harness: ContractHarness): void {
       const workers: Store[] = others.map((o) => o ?? store());
       workers.push(store());
       try {
-        const batches = await Promise.all(
-          workers.map((w, i) => w.claimDueArticles(T0 + 1000, 10, lease(`w${i}`, T0 + 60_000), 3)),
-        );
+        const batches = await Promise.all(workers.map((w, i) => w.claimDueArticles(T0 + 1000, 10, lease(`w${i}`, T0 + 60_000), 3)));
         const all = batches.flat();
         expect(new Set(ids(all)).size).toBe(all.length);
         // 4 hosts x 3 per host, whichever workers got them.
@@ -97,7 +95,7 @@ export function claimCases(harness: ContractHarness): void {
       expect(ids(await store().claimDueArticles(T0 + 100, 10, lease('w', T0 + 60_000), 10))).toEqual([c.id]);
     });
 
-    it('judges leases by now, not dueBefore: a crashed worker\'s expired lease comes back within the pass', async () => {
+    it("judges leases by now, not dueBefore: a crashed worker's expired lease comes back within the pass", async () => {
       const src = await makeSource(store());
       const a = await makeArticle(store(), src, 'a', { host: 'one.example', now: T0 });
       await makeArticle(store(), src, 'b', { host: 'one.example', now: T0 + 5 });
@@ -119,9 +117,7 @@ export function claimCases(harness: ContractHarness): void {
       const done = new Set<number>();
       try {
         for (let round = 0; round < 5; round++) {
-          const batches = await Promise.all(
-            workers.map((w, i) => w.claimDueArticles(T0 + 1000, 2, lease(`w${i}`, T0 + 60_000), 2)),
-          );
+          const batches = await Promise.all(workers.map((w, i) => w.claimDueArticles(T0 + 1000, 2, lease(`w${i}`, T0 + 60_000), 2)));
           const all = batches.flat();
           // Each round starts with no live lease: 3 hosts x 2, none claimed twice or claimed before.
           expect(all.length).toBe(6);

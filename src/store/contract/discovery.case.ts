@@ -6,7 +6,7 @@ export function discoveryCases(harness: ContractHarness): void {
   describe(`${harness.name}: page sources, poll notes, WebSub`, () => {
     const store = freshStore(harness);
 
-    it('keeps a source\'s type, link pattern and render mode; omitted ones are a plain feed', async () => {
+    it("keeps a source's type, link pattern and render mode; omitted ones are a plain feed", async () => {
       const page = await store().upsertSource(sourceInput('front', { type: 'page', linkPattern: '/news/\\d+', render: 'chromium' }), T0);
       expect(page).toMatchObject({ type: 'page', linkPattern: '/news/\\d+', render: 'chromium', lastNote: null });
       expect(await store().getSource('front')).toEqual(page);
@@ -28,7 +28,14 @@ export function discoveryCases(harness: ContractHarness): void {
 
     it('marks a source due sooner, never later, and only an enabled one', async () => {
       const s = await makeSource(store(), 'pushed');
-      await store().recordSourcePoll(s.id, { at: T0, status: 'ok', error: null, etag: null, lastModified: null, nextPollAt: T0 + 3_600_000 });
+      await store().recordSourcePoll(s.id, {
+        at: T0,
+        status: 'ok',
+        error: null,
+        etag: null,
+        lastModified: null,
+        nextPollAt: T0 + 3_600_000,
+      });
       expect(await store().markSourceDue(s.id, T0 + 10)).toBe(true);
       expect((await store().getSource(s.id))!.nextPollAt).toBe(T0 + 10);
       expect(await store().markSourceDue(s.id, T0 + 99_000)).toBe(true);
@@ -42,8 +49,15 @@ export function discoveryCases(harness: ContractHarness): void {
       const s = await makeSource(store(), 'hubbed');
       expect(await store().getWebSub(s.id)).toBeNull();
       const sub: WebSubSubscription = {
-        sourceId: s.id, hubUrl: 'https://hub.example/', topicUrl: 'https://feed.example/rss', secret: 's3cret',
-        state: 'requested', requestedAt: T0, leaseUntil: null, lastPushAt: null, lastError: null,
+        sourceId: s.id,
+        hubUrl: 'https://hub.example/',
+        topicUrl: 'https://feed.example/rss',
+        secret: 's3cret',
+        state: 'requested',
+        requestedAt: T0,
+        leaseUntil: null,
+        lastPushAt: null,
+        lastError: null,
       };
       await store().saveWebSub(sub);
       expect(await store().getWebSub(s.id)).toEqual(sub);

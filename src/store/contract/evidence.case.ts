@@ -14,15 +14,32 @@ function capture(body: Uint8Array, over: Partial<CaptureInput> = {}): CaptureInp
     finalUrl: 'http://news.example/a',
     status: 200,
     statusLine: 'HTTP/1.1 200 OK',
-    headers: [['Content-Type', 'text/html; charset=windows-1252'], ['Set-Cookie', 'a=1'], ['Set-Cookie', 'b=2']],
-    requestHeaders: [['User-Agent', 'Redline'], ['Accept', 'text/html']],
+    headers: [
+      ['Content-Type', 'text/html; charset=windows-1252'],
+      ['Set-Cookie', 'a=1'],
+      ['Set-Cookie', 'b=2'],
+    ],
+    requestHeaders: [
+      ['User-Agent', 'Redline'],
+      ['Accept', 'text/html'],
+    ],
     charset: 'windows-1252',
     ...over,
   };
 }
 
 function root(seq: number, prev: string, size: number, over: Partial<NewRoot> = {}): NewRoot {
-  return { seq, sealedAt: T0 + seq, treeSize: size, rootHash: `root${seq}`, prevRootHash: prev, statement: `{"seq":${seq}}`, signature: 'sig', publicKey: 'key', ...over };
+  return {
+    seq,
+    sealedAt: T0 + seq,
+    treeSize: size,
+    rootHash: `root${seq}`,
+    prevRootHash: prev,
+    statement: `{"seq":${seq}}`,
+    signature: 'sig',
+    publicKey: 'key',
+    ...over,
+  };
 }
 
 export function evidenceCases(harness: ContractHarness): void {
@@ -41,9 +58,21 @@ export function evidenceCases(harness: ContractHarness): void {
       expect(got).toEqual({ ...capture(body), digest: bytesDigest(body), exact: true, pinned: false });
       expect(await store().getRawHtml(a.id, 1)).toEqual(body);
       expect(await store().evidence.getCaptureBytes(bytesDigest(body))).toEqual(body);
-      expect(await store().evidence.getCaptureInfo(v1.id)).toMatchObject({ versionId: v1.id, size: body.byteLength, hasBytes: true, digest: bytesDigest(body) });
+      expect(await store().evidence.getCaptureInfo(v1.id)).toMatchObject({
+        versionId: v1.id,
+        size: body.byteLength,
+        hasBytes: true,
+        digest: bytesDigest(body),
+      });
       const stats = await store().evidence.captureStats();
-      expect(stats).toMatchObject({ versions: 2, withCapture: 2, withBytes: 2, distinctBodies: 1, rawBytes: body.byteLength, undedupedRawBytes: 2 * body.byteLength });
+      expect(stats).toMatchObject({
+        versions: 2,
+        withCapture: 2,
+        withBytes: 2,
+        distinctBodies: 1,
+        rawBytes: body.byteLength,
+        undedupedRawBytes: 2 * body.byteLength,
+      });
       expect(stats.storedBytes).toBeLessThan(body.byteLength / 5);
       expect(await store().evidence.getCapture(a.id, 2)).toBeNull();
       expect(await store().evidence.getVersionById(v1.id)).toEqual(v1);
@@ -94,9 +123,34 @@ export function evidenceCases(harness: ContractHarness): void {
       const v1 = await store().addVersion(a.id, 1, versionInput('t', ['one'], { capture: capture(body), capturedAt: T0 + 1 }));
       const v2 = await store().addVersion(a.id, 2, versionInput('t', ['two'], { capturedAt: T0 + 2 }));
       const [r1, r2] = await store().evidence.listRecords(a.id);
-      const h1 = versionRecordHash({ prevHash: GENESIS, url: a.url, number: 1, capturedAt: T0 + 1, fingerprint: v1.fingerprint, textDigest: textDigest(v1), captureDigest: bytesDigest(body) });
-      expect(r1).toMatchObject({ kind: 'version', versionId: v1.id, seq: 1, url: a.url, prevHash: GENESIS, recordHash: h1, captureDigest: bytesDigest(body), rootId: null });
-      const h2 = versionRecordHash({ prevHash: h1, url: a.url, number: 2, capturedAt: T0 + 2, fingerprint: v2.fingerprint, textDigest: textDigest(v2), captureDigest: null });
+      const h1 = versionRecordHash({
+        prevHash: GENESIS,
+        url: a.url,
+        number: 1,
+        capturedAt: T0 + 1,
+        fingerprint: v1.fingerprint,
+        textDigest: textDigest(v1),
+        captureDigest: bytesDigest(body),
+      });
+      expect(r1).toMatchObject({
+        kind: 'version',
+        versionId: v1.id,
+        seq: 1,
+        url: a.url,
+        prevHash: GENESIS,
+        recordHash: h1,
+        captureDigest: bytesDigest(body),
+        rootId: null,
+      });
+      const h2 = versionRecordHash({
+        prevHash: h1,
+        url: a.url,
+        number: 2,
+        capturedAt: T0 + 2,
+        fingerprint: v2.fingerprint,
+        textDigest: textDigest(v2),
+        captureDigest: null,
+      });
       expect(r2).toMatchObject({ versionId: v2.id, seq: 2, prevHash: h1, recordHash: h2 });
       expect(await store().evidence.getVersionRecord(v2.id)).toEqual(r2);
       expect(await store().evidence.listChainedArticleIds()).toEqual([a.id]);
@@ -109,10 +163,23 @@ export function evidenceCases(harness: ContractHarness): void {
       await store().addEvent({ articleId: a.id, at: T0 + 6, kind: 'error', versionNumber: null, detail: 'timeout' });
       const revert = await store().addEvent({ articleId: a.id, at: T0 + 7, kind: 'revert', versionNumber: 1, detail: null });
       const events = (await store().evidence.listRecords(a.id)).filter((r) => r.kind === 'event');
-      const h1 = eventRecordHash({ prevHash: GENESIS, url: a.url, seq: 1, at: T0 + 5, kind: 'removed', versionNumber: null, detail: 'HTTP 410' });
+      const h1 = eventRecordHash({
+        prevHash: GENESIS,
+        url: a.url,
+        seq: 1,
+        at: T0 + 5,
+        kind: 'removed',
+        versionNumber: null,
+        detail: 'HTTP 410',
+      });
       const h2 = eventRecordHash({ prevHash: h1, url: a.url, seq: 2, at: T0 + 7, kind: 'revert', versionNumber: 1, detail: null });
-      expect(events.map((r) => [r.eventId, r.seq, r.prevHash, r.recordHash])).toEqual([[removed.id, 1, GENESIS, h1], [revert.id, 2, h1, h2]]);
-      await expect(store().addEvent({ articleId: a.id + 1000, at: T0, kind: 'removed', versionNumber: null, detail: null })).rejects.toMatchObject({ kind: 'not-found' });
+      expect(events.map((r) => [r.eventId, r.seq, r.prevHash, r.recordHash])).toEqual([
+        [removed.id, 1, GENESIS, h1],
+        [revert.id, 2, h1, h2],
+      ]);
+      await expect(
+        store().addEvent({ articleId: a.id + 1000, at: T0, kind: 'removed', versionNumber: null, detail: null }),
+      ).rejects.toMatchObject({ kind: 'not-found' });
     });
 
     it('keeps one unbroken chain per article under racing writers', async () => {
@@ -127,7 +194,13 @@ export function evidenceCases(harness: ContractHarness): void {
             writers.flatMap((w, i) =>
               articles.map(async (a) => {
                 await w.addVersion(a.id, round, versionInput(`r${round}`, [`w${i}`])).catch(() => null);
-                await w.addEvent({ articleId: a.id, at: T0 + round, kind: i % 2 ? 'removed' : 'restored', versionNumber: null, detail: `w${i}` });
+                await w.addEvent({
+                  articleId: a.id,
+                  at: T0 + round,
+                  kind: i % 2 ? 'removed' : 'restored',
+                  versionNumber: null,
+                  detail: `w${i}`,
+                });
               }),
             ),
           );
@@ -157,19 +230,30 @@ export function evidenceCases(harness: ContractHarness): void {
       await store().addVersion(a.id, 2, versionInput('t', ['two']));
       const open = await store().evidence.listUnsealedRecords(10);
       expect(open).toHaveLength(2);
-      const r1 = await store().evidence.addRoot(root(1, '', 2), open.map((r) => r.id));
+      const r1 = await store().evidence.addRoot(
+        root(1, '', 2),
+        open.map((r) => r.id),
+      );
       expect(r1).toMatchObject({ seq: 1, treeSize: 2, rootHash: 'root1', statement: '{"seq":1}' });
       expect(await store().evidence.listUnsealedRecords(10)).toEqual([]);
       expect(await store().evidence.listRootLeaves(r1.id)).toEqual(open.map((r) => ({ recordId: r.id, recordHash: r.recordHash })));
       expect((await store().evidence.listRecords(a.id)).map((r) => r.rootId)).toEqual([r1.id, r1.id]);
       // A second sealer with the same records, or a root that does not follow the latest, loses.
-      await expect(store().evidence.addRoot(root(2, 'root1', 2), open.map((r) => r.id))).rejects.toBeInstanceOf(RootConflictError);
+      await expect(
+        store().evidence.addRoot(
+          root(2, 'root1', 2),
+          open.map((r) => r.id),
+        ),
+      ).rejects.toBeInstanceOf(RootConflictError);
       await expect(store().evidence.addRoot(root(3, 'root1', 0), [])).rejects.toBeInstanceOf(RootConflictError);
       await expect(store().evidence.addRoot(root(2, 'wrong', 0), [])).rejects.toBeInstanceOf(RootConflictError);
       expect(await store().evidence.getRoot(2)).toBeNull();
       await store().addVersion(a.id, 3, versionInput('t', ['three']));
       const next = await store().evidence.listUnsealedRecords(10);
-      const r2 = await store().evidence.addRoot(root(2, 'root1', 1), next.map((r) => r.id));
+      const r2 = await store().evidence.addRoot(
+        root(2, 'root1', 1),
+        next.map((r) => r.id),
+      );
       expect((await store().evidence.listRoots({ limit: 10 })).map((r) => r.seq)).toEqual([1, 2]);
       expect((await store().evidence.listRoots({ limit: 10, newestFirst: true })).map((r) => r.seq)).toEqual([2, 1]);
       expect((await store().evidence.listRoots({ limit: 10, afterSeq: 1 })).map((r) => r.seq)).toEqual([2]);
@@ -186,7 +270,8 @@ export function evidenceCases(harness: ContractHarness): void {
     it('queues archived versions durably and claims them no faster than the rate, never while paused', async () => {
       const a = await makeArticle(store(), await makeSource(store()), 'a');
       const versions = [];
-      for (let n = 1; n <= 4; n++) versions.push(await store().addVersion(a.id, n, versionInput('t', [`p${n}`], { capturedAt: T0 + n, archive: n !== 2 })));
+      for (let n = 1; n <= 4; n++)
+        versions.push(await store().addVersion(a.id, n, versionInput('t', [`p${n}`], { capturedAt: T0 + n, archive: n !== 2 })));
       expect(await store().evidence.getArchiveJob(versions[1].id)).toBeNull();
       const rate = { max: 2, windowMs: 60_000 };
       const first = await store().evidence.claimArchiveJobs(T0 + 10, 10, lease(T0 + 1000), rate);
@@ -196,7 +281,10 @@ export function evidenceCases(harness: ContractHarness): void {
       expect(await store().evidence.claimArchiveJobs(T0 + 20, 10, lease(T0 + 1000), rate)).toEqual([]);
       await store().evidence.updateArchiveJob(first[0].id, { state: 'done', archivedUrl: 'https://web.archive.org/web/1/x' });
       await store().evidence.updateArchiveJob(first[1].id, { state: 'pending', nextAttemptAt: T0 + 60_000, lastError: 'HTTP 429' });
-      expect(await store().evidence.getArchiveJob(versions[0].id)).toMatchObject({ state: 'done', archivedUrl: 'https://web.archive.org/web/1/x' });
+      expect(await store().evidence.getArchiveJob(versions[0].id)).toMatchObject({
+        state: 'done',
+        archivedUrl: 'https://web.archive.org/web/1/x',
+      });
       await store().evidence.pauseArchiving(T0 + 90_000);
       expect(await store().evidence.claimArchiveJobs(T0 + 80_000, 10, lease(T0 + 100_000), rate)).toEqual([]);
       const later = await store().evidence.claimArchiveJobs(T0 + 90_001, 10, lease(T0 + 100_000), rate);
@@ -211,7 +299,9 @@ export function evidenceCases(harness: ContractHarness): void {
       const rate = { max: 2, windowMs: 60_000 };
       const [job] = await store().evidence.claimArchiveJobs(T0, 5, lease(T0 + 5), rate);
       await store().evidence.updateArchiveJob(job.id, { state: 'submitted', jobId: 'spn-1', nextAttemptAt: T0 + 10 });
-      expect(await store().evidence.claimArchiveJobs(T0 + 10, 5, lease(T0 + 15), rate)).toMatchObject([{ id: job.id, state: 'submitted', jobId: 'spn-1', attempts: 2 }]);
+      expect(await store().evidence.claimArchiveJobs(T0 + 10, 5, lease(T0 + 15), rate)).toMatchObject([
+        { id: job.id, state: 'submitted', jobId: 'spn-1', attempts: 2 },
+      ]);
       await store().evidence.updateArchiveJob(job.id, { state: 'submitted', nextAttemptAt: T0 + 20 });
       expect(await store().evidence.claimArchiveJobs(T0 + 20, 5, lease(T0 + 25), rate)).toEqual([]);
       expect(await store().evidence.claimArchiveJobs(T0 + 60_001, 5, lease(T0 + 60_010), rate)).toHaveLength(1);
@@ -222,7 +312,8 @@ export function evidenceCases(harness: ContractHarness): void {
       const b = await makeArticle(store(), await makeSource(store()), 'b');
       const body = (n: number) => bytes(`<p>version ${n}</p>`.repeat(50));
       const vs = [];
-      for (let n = 1; n <= 5; n++) vs.push(await store().addVersion(a.id, n, versionInput('t', [`p${n}`], { capturedAt: T0 + n * 1000, capture: capture(body(n)) })));
+      for (let n = 1; n <= 5; n++)
+        vs.push(await store().addVersion(a.id, n, versionInput('t', [`p${n}`], { capturedAt: T0 + n * 1000, capture: capture(body(n)) })));
       // Article b's only version shares version 2's bytes: they must stay.
       await store().addVersion(b.id, 1, versionInput('t', ['x'], { capturedAt: T0, capture: capture(body(2)) }));
       expect(await store().evidence.setPinned(vs[2].id, true)).toBe(true);

@@ -45,11 +45,22 @@ export function moderationCases(harness: ContractHarness): void {
       expect((await store().listChanges({ limit: 10, articleId: secret.id })).items).toEqual([]);
       expect((await store().search({ text: 'injunction', limit: 10 })).items.map((h) => h.article.id)).toEqual([open.id]);
       expect(await store().stats()).toEqual({ sources: 2, articles: 1, versions: 2 });
-      expect((await store().listSources()).map((s) => [s.key, s.articleCount, s.versionCount])).toEqual([['a', 0, 0], ['b', 1, 2]]);
+      expect((await store().listSources()).map((s) => [s.key, s.articleCount, s.versionCount])).toEqual([
+        ['a', 0, 0],
+        ['b', 1, 2],
+      ]);
       // Point lookups still find it, flagged, so the site can answer 410 rather than 404.
       expect((await store().getArticle(secret.id))?.hiddenAt).toBe(T0 + 1000);
       expect(await store().listHidden()).toEqual([
-        { articleId: secret.id, versionNumber: null, title: 'Secret 3', url: secret.url, sourceKey: 'a', hiddenAt: T0 + 1000, reason: 'court order 123' },
+        {
+          articleId: secret.id,
+          versionNumber: null,
+          title: 'Secret 3',
+          url: secret.url,
+          sourceKey: 'a',
+          hiddenAt: T0 + 1000,
+          reason: 'court order 123',
+        },
       ]);
 
       expect(await store().setArticleHidden(secret.id, null)).toBe(true);
@@ -71,7 +82,9 @@ export function moderationCases(harness: ContractHarness): void {
       expect((await store().getArticle(secret.id))?.title).toBe('Secret 2');
       expect((await store().listVersions(secret.id)).map((v) => v.number)).toEqual([1, 2]);
       expect((await store().listVersions(secret.id, { includeHidden: true })).map((v) => [v.number, v.hiddenAt])).toEqual([
-        [1, null], [2, null], [3, T0 + 1000],
+        [1, null],
+        [2, null],
+        [3, T0 + 1000],
       ]);
       expect((await store().getVersion(secret.id, 3))?.hiddenAt).toBe(T0 + 1000);
       expect(await allChangeKeys(store())).not.toContain(`v${secret.id}.3`);
@@ -130,7 +143,14 @@ export function moderationCases(harness: ContractHarness): void {
     it('remembers the last poll that did not fail', async () => {
       const a = await makeSource(store(), 'a');
       const poll = (at: number, status: 'ok' | 'not_modified' | 'error') =>
-        store().recordSourcePoll(a.id, { at, status, error: status === 'error' ? 'boom' : null, etag: null, lastModified: null, nextPollAt: at + 60 });
+        store().recordSourcePoll(a.id, {
+          at,
+          status,
+          error: status === 'error' ? 'boom' : null,
+          etag: null,
+          lastModified: null,
+          nextPollAt: at + 60,
+        });
       expect((await store().getSource('a'))?.lastOkAt).toBeNull();
       await poll(T0 + 1, 'ok');
       await poll(T0 + 2, 'error');
@@ -145,7 +165,13 @@ export function moderationCases(harness: ContractHarness): void {
 
     it('appends entries and lists them newest first, paginated', async () => {
       for (let i = 0; i < 5; i++) {
-        await store().addAudit({ at: T0 + i, actor: 'alice', action: i % 2 ? 'unhide-article' : 'hide-article', target: `article:${i}`, reason: i === 4 ? null : `r${i}` });
+        await store().addAudit({
+          at: T0 + i,
+          actor: 'alice',
+          action: i % 2 ? 'unhide-article' : 'hide-article',
+          target: `article:${i}`,
+          reason: i === 4 ? null : `r${i}`,
+        });
       }
       const first = await store().listAudit({ limit: 3 });
       expect(first.items.map((e) => e.target)).toEqual(['article:4', 'article:3', 'article:2']);

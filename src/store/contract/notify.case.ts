@@ -5,8 +5,18 @@ import { T0, addNext, freshStore, makeArticle, makeSource, versionInput, type Co
 
 export function subscriptionInput(over: Partial<SubscriptionInput> = {}): SubscriptionInput {
   return {
-    channel: 'webhook', address: 'hook', watch: 'all', articleId: null, sourceId: null, query: null,
-    minLevel: 'minor', kinds: [], digest: 'none', origin: 'cli', configKey: null, ...over,
+    channel: 'webhook',
+    address: 'hook',
+    watch: 'all',
+    articleId: null,
+    sourceId: null,
+    query: null,
+    minLevel: 'minor',
+    kinds: [],
+    digest: 'none',
+    origin: 'cli',
+    configKey: null,
+    ...over,
   };
 }
 
@@ -17,7 +27,14 @@ function labelled(level: ChangeLevel, labels: ChangeLabel[]): VersionChange {
   return { level, labels, titleChanged: labels.includes('headline-changed'), preview: null };
 }
 
-async function addChange(store: Store, article: Article, title: string, paragraphs: string[], at: number, change: VersionChange | null = null) {
+async function addChange(
+  store: Store,
+  article: Article,
+  title: string,
+  paragraphs: string[],
+  at: number,
+  change: VersionChange | null = null,
+) {
   const latest = await store.getLatestVersion(article.id);
   return store.addVersion(article.id, (latest?.number ?? 0) + 1, versionInput(title, paragraphs, { capturedAt: at, change }));
 }
@@ -33,7 +50,11 @@ export function notifyCases(harness: ContractHarness): void {
     it('adds, lists, confirms and ends subscriptions; the token stays out of the record', async () => {
       const active = await store().addSubscription(subscriptionInput(), 'active', T0);
       expect(active).toMatchObject({ status: 'active', confirmedAt: T0, channel: 'webhook', watch: 'all' });
-      const pending = await store().addSubscription(subscriptionInput({ channel: 'email', address: 'a@example.org', origin: 'form' }), 'pending', T0 + 1);
+      const pending = await store().addSubscription(
+        subscriptionInput({ channel: 'email', address: 'a@example.org', origin: 'form' }),
+        'pending',
+        T0 + 1,
+      );
       expect(pending).toMatchObject({ status: 'pending', confirmedAt: null });
       expect(JSON.stringify(pending)).not.toMatch(/token/);
       const token = (await store().subscriptionToken(pending.id))!;
@@ -59,7 +80,11 @@ export function notifyCases(harness: ContractHarness): void {
     it('updates a config-declared subscription in place by its key', async () => {
       const a = await store().addSubscription(subscriptionInput({ configKey: 'k', origin: 'config' }), 'active', T0);
       await store().unsubscribe(a.id, T0 + 1);
-      const b = await store().addSubscription(subscriptionInput({ configKey: 'k', origin: 'config', minLevel: 'major', kinds: ['headline-changed'] }), 'active', T0 + 2);
+      const b = await store().addSubscription(
+        subscriptionInput({ configKey: 'k', origin: 'config', minLevel: 'major', kinds: ['headline-changed'] }),
+        'active',
+        T0 + 2,
+      );
       expect(b).toMatchObject({ id: a.id, status: 'active', minLevel: 'major', kinds: ['headline-changed'], confirmedAt: T0 });
       expect(await store().listSubscriptions()).toHaveLength(1);
     });
@@ -85,20 +110,43 @@ export function notifyCases(harness: ContractHarness): void {
       await addChange(store(), a, 'A', ['Talks went on.'], T0);
       await addChange(store(), b, 'B', ['Kigali talks went on.'], T0);
       expect(await keys(store())).toEqual([`s8-confirm`]); // first versions are not changes
-      const a2 = await addChange(store(), a, 'A', ['Talks went on.', 'Troops left Rwanda.'], T0 + 1, labelled('substantive', ['paragraphs-added']));
+      const a2 = await addChange(
+        store(),
+        a,
+        'A',
+        ['Talks went on.', 'Troops left Rwanda.'],
+        T0 + 1,
+        labelled('substantive', ['paragraphs-added']),
+      );
       const b2 = await addChange(store(), b, 'B!', ['Kigali talks went on. Quietly.'], T0 + 2, labelled('major', ['headline-changed']));
       const a3 = await addChange(store(), a, 'A', ['Talks went on.', 'Troops left Rwanda!'], T0 + 3, labelled('minor', ['typo-only']));
       const byKey = (await store().listDeliveries({ limit: 100 })).items.filter((d) => d.kind === 'change');
       const got = byKey.map((d) => `${d.subscriptionId}:${d.versionId}`).sort();
       const want = [
-        [all, a2], [onA, a2], [rwanda, a2],
-        [all, b2], [onTwo, b2], [major, b2], [headline, b2],
-        [all, a3], [onA, a3],
-      ].map(([s, v]) => `${s.id}:${v.id}`).sort();
+        [all, a2],
+        [onA, a2],
+        [rwanda, a2],
+        [all, b2],
+        [onTwo, b2],
+        [major, b2],
+        [headline, b2],
+        [all, a3],
+        [onA, a3],
+      ]
+        .map(([s, v]) => `${s.id}:${v.id}`)
+        .sort();
       expect(got).toEqual(want);
       expect(rwandaInTwo.id).toBeGreaterThan(0); // its phrase was in both versions of b: not added or removed
       const d = byKey.find((x) => x.subscriptionId === all.id && x.versionId === a2.id)!;
-      expect(d).toMatchObject({ key: `s${all.id}-v${a2.id}`, status: 'pending', attempts: 0, articleId: a.id, versionNumber: 2, nextAttemptAt: T0 + 1, createdAt: T0 + 1 });
+      expect(d).toMatchObject({
+        key: `s${all.id}-v${a2.id}`,
+        status: 'pending',
+        attempts: 0,
+        articleId: a.id,
+        versionNumber: 2,
+        nextAttemptAt: T0 + 1,
+        createdAt: T0 + 1,
+      });
     });
 
     it('writes no delivery for a version that is refused', async () => {
@@ -113,16 +161,24 @@ export function notifyCases(harness: ContractHarness): void {
     it('posts a change once per social account, however many of its subscriptions match', async () => {
       const a = await makeArticle(store(), await makeSource(store()), 'a');
       const first = await store().addSubscription(subscriptionInput({ channel: 'mastodon', address: 'main' }), 'active', T0);
-      await store().addSubscription(subscriptionInput({ channel: 'mastodon', address: 'main', watch: 'article', articleId: a.id }), 'active', T0);
+      await store().addSubscription(
+        subscriptionInput({ channel: 'mastodon', address: 'main', watch: 'article', articleId: a.id }),
+        'active',
+        T0,
+      );
       const bsky = await store().addSubscription(subscriptionInput({ channel: 'bluesky', address: 'main' }), 'active', T0);
       await addNext(store(), a, 't', ['p'], T0);
       const v2 = await addNext(store(), a, 't', ['q'], T0);
       expect(await keys(store())).toEqual([`s${first.id}-v${v2.id}`, `s${bsky.id}-v${v2.id}`].sort());
     });
 
-    it('holds a digest subscription\'s changes until the end of its hour', async () => {
+    it("holds a digest subscription's changes until the end of its hour", async () => {
       const a = await makeArticle(store(), await makeSource(store()), 'a');
-      const hourly = await store().addSubscription(subscriptionInput({ channel: 'email', address: 'd@example.org', digest: 'hourly' }), 'active', T0);
+      const hourly = await store().addSubscription(
+        subscriptionInput({ channel: 'email', address: 'd@example.org', digest: 'hourly' }),
+        'active',
+        T0,
+      );
       await addNext(store(), a, 't', ['p'], T0);
       await addNext(store(), a, 't', ['q'], T0 + 1000);
       const [d] = (await store().listDeliveries({ subscriptionId: hourly.id, limit: 10 })).items;
@@ -183,7 +239,9 @@ export function notifyCases(harness: ContractHarness): void {
       expect(await store().getDelivery(a.id)).toMatchObject({ status: 'sent', sentAt: T0 + 20, response: 'HTTP 200', lastError: null });
       expect(await store().getDelivery(b.id)).toMatchObject({ status: 'pending', nextAttemptAt: T0 + 30_000, lastError: 'HTTP 503' });
       expect(await store().getDelivery(c.id)).toMatchObject({ status: 'failed', lastError: 'HTTP 410' });
-      expect(await store().listDeliveryAttempts(b.id)).toEqual([expect.objectContaining({ attempt: 1, ok: false, error: 'HTTP 503', durationMs: 5, at: T0 + 20 })]);
+      expect(await store().listDeliveryAttempts(b.id)).toEqual([
+        expect.objectContaining({ attempt: 1, ok: false, error: 'HTTP 503', durationMs: 5, at: T0 + 20 }),
+      ]);
       expect(await store().claimDueDeliveries(T0 + 29_999, 5, lease('w'))).toHaveLength(0);
       const [retry] = await store().claimDueDeliveries(T0 + 30_000, 5, lease('w', T0 + 90_000));
       expect(retry.deliveries[0]).toMatchObject({ id: b.id, attempts: 2 });
@@ -207,25 +265,36 @@ export function notifyCases(harness: ContractHarness): void {
       expect(await store().getDelivery(batch.deliveries[0].id)).toMatchObject({ status: 'cancelled' });
     });
 
-    it('posts one at a time per social account, each article in order, at the lane\'s pace', async () => {
+    it("posts one at a time per social account, each article in order, at the lane's pace", async () => {
       const { articles } = await changes(4, { channel: 'mastodon', address: 'main' }, 2);
       const [first] = await store().claimDueDeliveries(T0 + 10, 10, lease('w'));
       expect(first.deliveries.map((d) => [d.articleId, d.versionNumber])).toEqual([[articles[0].id, 2]]);
       expect(await store().claimDueDeliveries(T0 + 10, 10, lease('w2'))).toHaveLength(0); // the lane is busy
       await store().completeDeliveries([first.deliveries[0].id], {
-        ok: true, at: T0 + 20, durationMs: 1, laneNextAt: T0 + 300_000,
+        ok: true,
+        at: T0 + 20,
+        durationMs: 1,
+        laneNextAt: T0 + 300_000,
         thread: { lane: 'mastodon:main', articleId: articles[0].id, rootId: '101', rootCid: null, lastId: '101', lastCid: null },
       });
       expect(await store().claimDueDeliveries(T0 + 299_999, 10, lease('w', T0 + 400_000))).toHaveLength(0);
       const [second] = await store().claimDueDeliveries(T0 + 300_000, 10, lease('w', T0 + 400_000));
       expect(second.deliveries.map((d) => [d.articleId, d.versionNumber])).toEqual([[articles[1].id, 2]]);
       // A failed post frees the lane at once, but article 1's later post waits behind its retry.
-      await store().completeDeliveries([second.deliveries[0].id], { ok: false, at: T0 + 300_001, durationMs: 1, error: 'HTTP 502', retryAt: T0 + 900_000 });
+      await store().completeDeliveries([second.deliveries[0].id], {
+        ok: false,
+        at: T0 + 300_001,
+        durationMs: 1,
+        error: 'HTTP 502',
+        retryAt: T0 + 900_000,
+      });
       const [third] = await store().claimDueDeliveries(T0 + 300_002, 10, lease('w', T0 + 400_000));
       expect(third.deliveries.map((d) => [d.articleId, d.versionNumber])).toEqual([[articles[0].id, 3]]);
       expect(await store().getSocialThread('mastodon:main', articles[0].id)).toMatchObject({ rootId: '101', lastId: '101' });
       await store().completeDeliveries([third.deliveries[0].id], {
-        ok: true, at: T0 + 300_003, durationMs: 1,
+        ok: true,
+        at: T0 + 300_003,
+        durationMs: 1,
         thread: { lane: 'mastodon:main', articleId: articles[0].id, rootId: '101', rootCid: null, lastId: '202', lastCid: null },
       });
       expect(await store().getSocialThread('mastodon:main', articles[0].id)).toMatchObject({ rootId: '101', lastId: '202' });
@@ -241,7 +310,10 @@ export function notifyCases(harness: ContractHarness): void {
       expect(batches).toHaveLength(1);
       expect(batches[0].subscription.id).toBe(sub.id);
       expect(batches[0].deliveries.map((d) => d.versionNumber)).toEqual([2, 3, 4]);
-      await store().completeDeliveries(batches[0].deliveries.map((d) => d.id), { ok: true, at: due + 5, durationMs: 3 });
+      await store().completeDeliveries(
+        batches[0].deliveries.map((d) => d.id),
+        { ok: true, at: due + 5, durationMs: 3 },
+      );
       expect((await store().listDeliveries({ limit: 10, status: 'sent' })).items).toHaveLength(3);
     });
   });

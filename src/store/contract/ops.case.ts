@@ -11,7 +11,10 @@ export function opsCases(harness: ContractHarness): void {
       await expect(store().createAdminToken('alice', 'hash-c', T0)).rejects.toMatchObject({ kind: 'usage' });
       expect(await store().useAdminToken('nope', T0)).toBeNull();
       expect(await store().useAdminToken('hash-a', T0 + 5)).toMatchObject({ id: alice.id, name: 'alice', lastUsedAt: T0 + 5 });
-      expect((await store().listAdminTokens()).map((t) => [t.name, t.lastUsedAt, t.revokedAt])).toEqual([['alice', T0 + 5, null], ['bob', null, null]]);
+      expect((await store().listAdminTokens()).map((t) => [t.name, t.lastUsedAt, t.revokedAt])).toEqual([
+        ['alice', T0 + 5, null],
+        ['bob', null, null],
+      ]);
 
       await store().createAdminSession('sess-1', alice.id, T0, T0 + 1000);
       expect(await store().getAdminSession('sess-1', T0 + 10)).toMatchObject({ name: 'alice' });

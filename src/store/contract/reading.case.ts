@@ -38,7 +38,12 @@ export function readingCases(harness: ContractHarness): void {
       // Versions 2..6 of both articles and 3 notable events; version 1, errors and retirements are not changes.
       expect(full).toHaveLength(13);
       expect(full.map(changeKey).filter((k) => k.endsWith('.1'))).toEqual([]);
-      expect(full.filter((c) => c.type === 'event').map((c) => (c.type === 'event' ? c.event.kind : '')).sort()).toEqual(['removed', 'restored', 'revert']);
+      expect(
+        full
+          .filter((c) => c.type === 'event')
+          .map((c) => (c.type === 'event' ? c.event.kind : ''))
+          .sort(),
+      ).toEqual(['removed', 'restored', 'revert']);
       for (let i = 1; i < full.length; i++) expect(full[i - 1].at).toBeGreaterThanOrEqual(full[i].at);
       expect(full[0]).toMatchObject({ type: 'version', at: T0 + 20, article: { sourceKey: expect.any(String) } });
       for (const size of [1, 4, 5]) expect((await allChanges(store(), {}, size)).map(changeKey)).toEqual(full.map(changeKey));
@@ -57,7 +62,13 @@ export function readingCases(harness: ContractHarness): void {
       const bbc = await makeSource(store(), 'bbc');
       const npr = await makeSource(store(), 'npr');
       const pm = await makeArticle(store(), bbc, 'pm');
-      await addNext(store(), pm, 'Prime Minister visits Leeds', ['The prime minister met workers at a factory.', 'He promised a new railway.'], T0 + 1);
+      await addNext(
+        store(),
+        pm,
+        'Prime Minister visits Leeds',
+        ['The prime minister met workers at a factory.', 'He promised a new railway.'],
+        T0 + 1,
+      );
       // Version 2 removes the railway promise: only version 1 still holds it.
       await addNext(store(), pm, 'Prime Minister visits Leeds', ['The prime minister met workers at a factory.'], T0 + 2);
       const storm = await makeArticle(store(), npr, 'storm');
@@ -119,7 +130,8 @@ export function readingCases(harness: ContractHarness): void {
 
     it('filters by capture time: from inclusive, to exclusive', async () => {
       const { pm, storm } = await newsroom();
-      const ids = async (from?: number, to?: number) => (await store().search({ text: 'railway', from, to, limit: 10 })).items.map((h) => h.article.id);
+      const ids = async (from?: number, to?: number) =>
+        (await store().search({ text: 'railway', from, to, limit: 10 })).items.map((h) => h.article.id);
       expect(await ids(T0 + 3)).toEqual([storm.id]);
       expect(await ids(undefined, T0 + 3)).toEqual([pm.id]);
       expect(await ids(T0 + 2, T0 + 3)).toEqual([]);

@@ -5,10 +5,19 @@ import { T0, freshStore, makeArticle, makeSource, versionInput, type ContractHar
 
 const changeKey = (c: Change) => (c.type === 'version' ? `v${c.article.id}.${c.version.number}` : `e${c.article.id}:${c.event.kind}`);
 
-const change = (level: ChangeLevel, ...labels: ChangeLabel[]): VersionChange => ({ labels, level, titleChanged: labels.includes('headline-changed'), preview: null });
+const change = (level: ChangeLevel, ...labels: ChangeLabel[]): VersionChange => ({
+  labels,
+  level,
+  titleChanged: labels.includes('headline-changed'),
+  preview: null,
+});
 
 async function add(store: Store, article: Article, number: number, at: number, c: VersionChange | null) {
-  return store.addVersion(article.id, number, versionInput(`${article.url} v${number}`, [`text ${number} of ${article.url}`], { capturedAt: at, change: c }));
+  return store.addVersion(
+    article.id,
+    number,
+    versionInput(`${article.url} v${number}`, [`text ${number} of ${article.url}`], { capturedAt: at, change: c }),
+  );
 }
 
 async function every(store: Store, q: Omit<ChangeQuery, 'limit' | 'cursor'>, limit: number): Promise<string[]> {
@@ -54,7 +63,16 @@ export function significanceCases(harness: ContractHarness): void {
       const { x, y } = await newsroom(store());
       const all = await every(store(), {}, 100);
       // (at, versions before events, id) descending: x v4 was stored after y v3 at the same instant.
-      expect(all).toEqual([`e${x.id}:revert`, `e${y.id}:removed`, `v${y.id}.4`, `v${x.id}.4`, `v${y.id}.3`, `v${x.id}.3`, `v${y.id}.2`, `v${x.id}.2`]);
+      expect(all).toEqual([
+        `e${x.id}:revert`,
+        `e${y.id}:removed`,
+        `v${y.id}.4`,
+        `v${x.id}.4`,
+        `v${y.id}.3`,
+        `v${x.id}.3`,
+        `v${y.id}.2`,
+        `v${x.id}.2`,
+      ]);
       const substantive = await every(store(), { minLevel: 'substantive' }, 100);
       expect(substantive).toEqual(all.filter((k) => [`v${x.id}.4`, `v${y.id}.3`, `v${x.id}.3`, `v${y.id}.2`].includes(k)));
       const major = await every(store(), { minLevel: 'major' }, 100);
@@ -78,19 +96,33 @@ export function significanceCases(harness: ContractHarness): void {
       // A version with two of the labels asked for is listed once.
       const either = await every(store(), { labels: ['headline-changed', 'paragraphs-removed', 'notice-added'] }, 100);
       expect(either).toEqual(keep(`v${x.id}.4`, `v${y.id}.3`, `v${x.id}.3`));
-      for (const size of [1, 2]) expect(await every(store(), { labels: ['headline-changed', 'paragraphs-removed', 'notice-added'] }, size)).toEqual(either);
+      for (const size of [1, 2])
+        expect(await every(store(), { labels: ['headline-changed', 'paragraphs-removed', 'notice-added'] }, size)).toEqual(either);
       expect(await every(store(), { labels: ['headline-changed'], sourceId: a.id }, 1)).toEqual([`v${x.id}.4`]);
-      expect(await every(store(), { labels: ['headline-changed', 'typo-only'], articleId: x.id }, 1)).toEqual(keep(`v${x.id}.4`, `v${x.id}.2`));
+      expect(await every(store(), { labels: ['headline-changed', 'typo-only'], articleId: x.id }, 1)).toEqual(
+        keep(`v${x.id}.4`, `v${x.id}.2`),
+      );
       expect(await every(store(), { labels: ['reworded', 'typo-only'], minLevel: 'substantive' }, 100)).toEqual(keep(`v${y.id}.2`));
     });
 
     it('lists events under a filter only when asked to, and only change events', async () => {
       const { x, y } = await newsroom(store());
       expect(await every(store(), { minLevel: 'major' }, 100)).toEqual([`v${x.id}.4`, `v${y.id}.3`, `v${x.id}.3`]);
-      expect(await every(store(), { minLevel: 'major', eventKinds: ['removed', 'restored'] }, 1)).toEqual([`e${y.id}:removed`, `v${x.id}.4`, `v${y.id}.3`, `v${x.id}.3`]);
-      expect(await every(store(), { labels: ['paragraphs-removed'], eventKinds: ['removed'] }, 100)).toEqual([`e${y.id}:removed`, `v${y.id}.3`]);
+      expect(await every(store(), { minLevel: 'major', eventKinds: ['removed', 'restored'] }, 1)).toEqual([
+        `e${y.id}:removed`,
+        `v${x.id}.4`,
+        `v${y.id}.3`,
+        `v${x.id}.3`,
+      ]);
+      expect(await every(store(), { labels: ['paragraphs-removed'], eventKinds: ['removed'] }, 100)).toEqual([
+        `e${y.id}:removed`,
+        `v${y.id}.3`,
+      ]);
       expect(await every(store(), { eventKinds: [] }, 100)).toHaveLength(6);
-      expect(await every(store(), { eventKinds: ['revert', 'error'] }, 100)).toEqual([`e${x.id}:revert`, ...(await every(store(), { eventKinds: [] }, 100))]);
+      expect(await every(store(), { eventKinds: ['revert', 'error'] }, 100)).toEqual([
+        `e${x.id}:revert`,
+        ...(await every(store(), { eventKinds: [] }, 100)),
+      ]);
     });
 
     it('leaves hidden versions out, and a relabelled version moves between filters', async () => {
@@ -111,12 +143,22 @@ export function significanceCases(harness: ContractHarness): void {
       await expect(store().listChanges({ minLevel: 'huge' as ChangeLevel, limit: 5 })).rejects.toMatchObject({ kind: 'usage' });
     });
 
-    it('filters search hits by the matching versions\' change', async () => {
+    it("filters search hits by the matching versions' change", async () => {
       const { x, y } = await newsroom(store());
-      const text = async (q: Parameters<Store['search']>[0]) => (await store().search(q)).items.map((h) => [h.article.id, h.versions.map((v) => v.number)]);
-      expect(await text({ text: 'text', limit: 10 })).toEqual([[y.id, [4, 3, 2, 1]], [x.id, [4, 3, 2, 1]]]);
-      expect(await text({ text: 'text', minLevel: 'major', limit: 10 })).toEqual([[y.id, [3]], [x.id, [4, 3]]]);
-      expect(await text({ text: 'text', labels: ['typo-only', 'reworded'], limit: 10 })).toEqual([[y.id, [2]], [x.id, [2]]]);
+      const text = async (q: Parameters<Store['search']>[0]) =>
+        (await store().search(q)).items.map((h) => [h.article.id, h.versions.map((v) => v.number)]);
+      expect(await text({ text: 'text', limit: 10 })).toEqual([
+        [y.id, [4, 3, 2, 1]],
+        [x.id, [4, 3, 2, 1]],
+      ]);
+      expect(await text({ text: 'text', minLevel: 'major', limit: 10 })).toEqual([
+        [y.id, [3]],
+        [x.id, [4, 3]],
+      ]);
+      expect(await text({ text: 'text', labels: ['typo-only', 'reworded'], limit: 10 })).toEqual([
+        [y.id, [2]],
+        [x.id, [2]],
+      ]);
       expect(await text({ text: 'text', labels: ['notice-added'], limit: 1 })).toEqual([[x.id, [3]]]);
       expect(await text({ text: 'text', labels: ['rewrite'], limit: 10 })).toEqual([]);
     });

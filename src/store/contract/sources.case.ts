@@ -10,7 +10,12 @@ export function sourceCases(harness: ContractHarness): void {
       const created = await store().upsertSource(sourceInput('bbc', { exclude: ['/sport/'] }), T0);
       expect(created).toMatchObject({ key: 'bbc', enabled: true, createdAt: T0, nextPollAt: T0, lastPollAt: null, exclude: ['/sport/'] });
       await store().recordSourcePoll(created.id, {
-        at: T0 + 1, status: 'ok', error: null, etag: 'e1', lastModified: null, nextPollAt: T0 + 300_000,
+        at: T0 + 1,
+        status: 'ok',
+        error: null,
+        etag: 'e1',
+        lastModified: null,
+        nextPollAt: T0 + 300_000,
       });
       const updated = await store().upsertSource(sourceInput('bbc', { name: 'BBC News', pollPeriodSec: 60, include: ['/news/'] }), T0 + 5);
       expect(updated).toMatchObject({ id: created.id, name: 'BBC News', pollPeriodSec: 60, include: ['/news/'], exclude: [] });
@@ -36,11 +41,22 @@ export function sourceCases(harness: ContractHarness): void {
       const article = await makeArticle(store(), a, 'one');
       await makeArticle(store(), a, 'two');
       await store().addVersion(article.id, 1, {
-        title: 't', byline: null, published: null, paragraphs: ['p'], fingerprint: 'f', extractorVersion: 'x',
-        capturedAt: T0, rawHtml: null, wordsAdded: 0, wordsRemoved: 0,
+        title: 't',
+        byline: null,
+        published: null,
+        paragraphs: ['p'],
+        fingerprint: 'f',
+        extractorVersion: 'x',
+        capturedAt: T0,
+        rawHtml: null,
+        wordsAdded: 0,
+        wordsRemoved: 0,
       });
       const list = await store().listSources();
-      expect(list.map((s) => [s.key, s.articleCount, s.versionCount])).toEqual([['a', 2, 1], ['b', 0, 0]]);
+      expect(list.map((s) => [s.key, s.articleCount, s.versionCount])).toEqual([
+        ['a', 2, 1],
+        ['b', 0, 0],
+      ]);
     });
 
     it('removes a source with its articles', async () => {
@@ -63,9 +79,19 @@ export function sourceCases(harness: ContractHarness): void {
       // ...and after the lease expires (w1 crashed) it comes back.
       expect(await store().claimDueSources(T0 + 61_000, 10, { workerId: 'w3', until: T0 + 120_000 })).toMatchObject([{ key: 'a' }]);
       await store().recordSourcePoll(b.id, {
-        at: T0 + 21_000, status: 'error', error: 'timeout', etag: null, lastModified: 'Mon', nextPollAt: T0 + 25_000,
+        at: T0 + 21_000,
+        status: 'error',
+        error: 'timeout',
+        etag: null,
+        lastModified: 'Mon',
+        nextPollAt: T0 + 25_000,
       });
-      expect(await store().getSource(b.id)).toMatchObject({ lastStatus: 'error', lastError: 'timeout', lastPollAt: T0 + 21_000, lastModified: 'Mon' });
+      expect(await store().getSource(b.id)).toMatchObject({
+        lastStatus: 'error',
+        lastError: 'timeout',
+        lastPollAt: T0 + 21_000,
+        lastModified: 'Mon',
+      });
       // Released: due again at its next poll time even though w2's lease would still run.
       expect(await store().claimDueSources(T0 + 26_000, 10, { workerId: 'w4', until: T0 + 90_000 })).toMatchObject([{ key: 'b' }]);
       expect(a.id).not.toBe(b.id);
@@ -76,9 +102,7 @@ export function sourceCases(harness: ContractHarness): void {
       const others = await Promise.all([1, 2, 3].map(() => harness.openAnother(store())));
       const workers: Store[] = [...others.map((o) => o ?? store()), store()];
       try {
-        const batches = await Promise.all(
-          workers.map((w, i) => w.claimDueSources(T0 + 100, 4, { workerId: `w${i}`, until: T0 + 60_000 })),
-        );
+        const batches = await Promise.all(workers.map((w, i) => w.claimDueSources(T0 + 100, 4, { workerId: `w${i}`, until: T0 + 60_000 })));
         const keys = batches.flat().map((s) => s.key);
         expect(new Set(keys).size).toBe(keys.length);
         expect(keys.length).toBe(12); // 4 claimers x 4 > 12 due: every source, once

@@ -30,11 +30,24 @@ export function statisticsCases(harness: ContractHarness): void {
       const stats = await store().sourceStatistics(6);
       const s = stats.find((x) => x.sourceId === bbc.id)!;
       expect(s).toEqual({
-        sourceId: bbc.id, articles: 3, editedArticles: 2, versions: 6, edits: 3, headlineEdits: 1,
-        firstEditDelays: [0.5 * H, 2 * H], editsByHour: [1, 0, 1, 0, 0, 1],
+        sourceId: bbc.id,
+        articles: 3,
+        editedArticles: 2,
+        versions: 6,
+        edits: 3,
+        headlineEdits: 1,
+        firstEditDelays: [0.5 * H, 2 * H],
+        editsByHour: [1, 0, 1, 0, 0, 1],
       });
       expect(stats.find((x) => x.sourceId === quiet.id)).toEqual({
-        sourceId: quiet.id, articles: 0, editedArticles: 0, versions: 0, edits: 0, headlineEdits: 0, firstEditDelays: [], editsByHour: [0, 0, 0, 0, 0, 0],
+        sourceId: quiet.id,
+        articles: 0,
+        editedArticles: 0,
+        versions: 0,
+        edits: 0,
+        headlineEdits: 0,
+        firstEditDelays: [],
+        editsByHour: [0, 0, 0, 0, 0, 0],
       });
     });
 
@@ -50,9 +63,15 @@ export function statisticsCases(harness: ContractHarness): void {
     it('lists the most edited articles since a time', async () => {
       const { a, b } = await newsroom();
       const all = await store().mostEdited(T0, 10);
-      expect(all.map((m) => [m.article.id, m.edits, m.lastEditAt])).toEqual([[a.id, 2, T0 + 5 * H], [b.id, 1, T0 + 3 * H]]);
+      expect(all.map((m) => [m.article.id, m.edits, m.lastEditAt])).toEqual([
+        [a.id, 2, T0 + 5 * H],
+        [b.id, 1, T0 + 3 * H],
+      ]);
       expect(all[0].article.sourceKey).toBe('bbc');
-      expect((await store().mostEdited(T0 + 2.5 * H, 10)).map((m) => [m.article.id, m.edits])).toEqual([[a.id, 1], [b.id, 1]]);
+      expect((await store().mostEdited(T0 + 2.5 * H, 10)).map((m) => [m.article.id, m.edits])).toEqual([
+        [a.id, 1],
+        [b.id, 1],
+      ]);
       expect(await store().mostEdited(T0 + 6 * H, 10)).toEqual([]);
       expect(await store().mostEdited(T0, 1)).toHaveLength(1);
     });

@@ -11,9 +11,27 @@ export function versionCases(harness: ContractHarness): void {
     it('numbers versions and keeps the article summary in step', async () => {
       const article = await makeArticle(store(), await makeSource(store()), 'a');
       const paragraphs = ['Zürich — “quoted” text, emoji 📰.', 'Second paragraph.'];
-      const v1 = await store().addVersion(article.id, 1, versionInput('First headline', paragraphs, { byline: 'By A', published: '2024-01-02T03:04:05Z', capturedAt: T0 + 1 }));
-      expect(v1).toMatchObject({ articleId: article.id, number: 1, title: 'First headline', paragraphs, byline: 'By A', published: '2024-01-02T03:04:05Z', capturedAt: T0 + 1, hasRaw: false, baselineFingerprint: null });
-      const v2 = await store().addVersion(article.id, 2, versionInput('Second headline', ['Changed.'], { capturedAt: T0 + 2, wordsAdded: 1, wordsRemoved: 7 }));
+      const v1 = await store().addVersion(
+        article.id,
+        1,
+        versionInput('First headline', paragraphs, { byline: 'By A', published: '2024-01-02T03:04:05Z', capturedAt: T0 + 1 }),
+      );
+      expect(v1).toMatchObject({
+        articleId: article.id,
+        number: 1,
+        title: 'First headline',
+        paragraphs,
+        byline: 'By A',
+        published: '2024-01-02T03:04:05Z',
+        capturedAt: T0 + 1,
+        hasRaw: false,
+        baselineFingerprint: null,
+      });
+      const v2 = await store().addVersion(
+        article.id,
+        2,
+        versionInput('Second headline', ['Changed.'], { capturedAt: T0 + 2, wordsAdded: 1, wordsRemoved: 7 }),
+      );
       expect(await store().getArticle(article.id)).toMatchObject({ versionCount: 2, lastVersionAt: T0 + 2, title: 'Second headline' });
       expect(await store().listVersions(article.id)).toEqual([v1, v2]);
       expect(await store().getVersion(article.id, 1)).toEqual(v1);
@@ -23,13 +41,25 @@ export function versionCases(harness: ContractHarness): void {
       expect(await store().getLatestVersion(article.id + 1000)).toBeNull();
     });
 
-    it('reschedules the article in the version\'s own transaction when asked', async () => {
+    it("reschedules the article in the version's own transaction when asked", async () => {
       const article = await makeArticle(store(), await makeSource(store()), 'a');
-      await store().addVersion(article.id, 1, { ...versionInput('t', ['p'], { capturedAt: T0 + 5 }), reschedule: { checkPeriodSec: 300, nextCheckAt: T0 + 300_005 } });
-      expect(await store().getArticle(article.id)).toMatchObject({ checkPeriodSec: 300, nextCheckAt: T0 + 300_005, lastCheckedAt: T0 + 5, versionCount: 1 });
+      await store().addVersion(article.id, 1, {
+        ...versionInput('t', ['p'], { capturedAt: T0 + 5 }),
+        reschedule: { checkPeriodSec: 300, nextCheckAt: T0 + 300_005 },
+      });
+      expect(await store().getArticle(article.id)).toMatchObject({
+        checkPeriodSec: 300,
+        nextCheckAt: T0 + 300_005,
+        lastCheckedAt: T0 + 5,
+        versionCount: 1,
+      });
       const before = await store().getArticle(article.id);
       await store().addVersion(article.id, 2, versionInput('t2', ['q'], { capturedAt: T0 + 9 }));
-      expect(await store().getArticle(article.id)).toMatchObject({ checkPeriodSec: before!.checkPeriodSec, nextCheckAt: before!.nextCheckAt, lastCheckedAt: T0 + 5 });
+      expect(await store().getArticle(article.id)).toMatchObject({
+        checkPeriodSec: before!.checkPeriodSec,
+        nextCheckAt: before!.nextCheckAt,
+        lastCheckedAt: T0 + 5,
+      });
     });
 
     it('refuses a version number that exists or skips one', async () => {
@@ -113,7 +143,12 @@ export function versionCases(harness: ContractHarness): void {
         { articleId: a.id, number: 3 },
       ]);
       expect(await store().listUnlabelledVersions(1)).toEqual([{ articleId: a.id, number: 2 }]);
-      const change: VersionChange = { labels: ['reworded'], level: 'substantive', titleChanged: true, preview: { where: 'paragraph', paragraph: 0, before: 'p', after: 'q' } };
+      const change: VersionChange = {
+        labels: ['reworded'],
+        level: 'substantive',
+        titleChanged: true,
+        preview: { where: 'paragraph', paragraph: 0, before: 'p', after: 'q' },
+      };
       await store().setVersionChange(a.id, 2, change);
       expect((await store().getVersion(a.id, 2))?.change).toEqual(change);
       expect(await store().listUnlabelledVersions(10)).toEqual([
@@ -125,7 +160,13 @@ export function versionCases(harness: ContractHarness): void {
 
     it('records events in order', async () => {
       const article = await makeArticle(store(), await makeSource(store()), 'a');
-      const removed = await store().addEvent({ articleId: article.id, at: T0 + 5, kind: 'removed', versionNumber: null, detail: 'HTTP 410' });
+      const removed = await store().addEvent({
+        articleId: article.id,
+        at: T0 + 5,
+        kind: 'removed',
+        versionNumber: null,
+        detail: 'HTTP 410',
+      });
       expect(removed).toMatchObject({ articleId: article.id, at: T0 + 5, kind: 'removed', detail: 'HTTP 410', versionNumber: null });
       const revert = await store().addEvent({ articleId: article.id, at: T0 + 9, kind: 'revert', versionNumber: 1, detail: null });
       const early = await store().addEvent({ articleId: article.id, at: T0 + 1, kind: 'error', versionNumber: null, detail: 'timeout' });

@@ -9,12 +9,15 @@ describe('migration 10: the version each article last showed', () => {
     await store.migrate();
     try {
       const source = await makeSource(store);
-      const [none, plain, reverted, revertedThenEdited] = await Promise.all(['none', 'plain', 'rev', 'rev-edit'].map((p) => makeArticle(store, source, p)));
+      const [none, plain, reverted, revertedThenEdited] = await Promise.all(
+        ['none', 'plain', 'rev', 'rev-edit'].map((p) => makeArticle(store, source, p)),
+      );
       for (const a of [plain, reverted, revertedThenEdited]) {
         await store.addVersion(a.id, 1, versionInput(`${a.id} v1`, ['a'], { capturedAt: T0 + 10 }));
         await store.addVersion(a.id, 2, versionInput(`${a.id} v2`, ['b'], { capturedAt: T0 + 20 }));
       }
-      const revert = (articleId: number, at: number, to: number) => store.addEvent({ articleId, at, kind: 'revert', versionNumber: to, detail: null });
+      const revert = (articleId: number, at: number, to: number) =>
+        store.addEvent({ articleId, at, kind: 'revert', versionNumber: to, detail: null });
       await revert(reverted.id, T0 + 30, 1);
       await revert(revertedThenEdited.id, T0 + 30, 1);
       await store.addVersion(revertedThenEdited.id, 3, versionInput('v3', ['c'], { capturedAt: T0 + 40 }));
@@ -22,7 +25,12 @@ describe('migration 10: the version each article last showed', () => {
       await store.db.run('UPDATE articles SET last_seen_version = NULL');
       for (const sql of lastSeen.sqlite.slice(1)) await store.db.run(sql);
       const seen = async (id: number) => (await store.getArticle(id))!.lastSeenVersion;
-      expect([await seen(none.id), await seen(plain.id), await seen(reverted.id), await seen(revertedThenEdited.id)]).toEqual([null, 2, 1, 3]);
+      expect([await seen(none.id), await seen(plain.id), await seen(reverted.id), await seen(revertedThenEdited.id)]).toEqual([
+        null,
+        2,
+        1,
+        3,
+      ]);
     } finally {
       await store.close();
     }

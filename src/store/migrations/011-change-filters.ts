@@ -8,12 +8,25 @@ import type { Migration } from './list.ts';
 // scanning every version. The conditions are the very ones the queries use (sql/change-filter.ts).
 // The labels as of this migration; a label added later needs a migration of its own.
 const LABELS: ChangeLabel[] = [
-  'headline-changed', 'lede-changed', 'typo-only', 'number-changed', 'name-changed', 'quote-changed', 'reworded',
-  'paragraphs-added', 'paragraphs-removed', 'paragraphs-moved', 'byline-changed', 'notice-added', 'rewrite',
+  'headline-changed',
+  'lede-changed',
+  'typo-only',
+  'number-changed',
+  'name-changed',
+  'quote-changed',
+  'reworded',
+  'paragraphs-added',
+  'paragraphs-removed',
+  'paragraphs-moved',
+  'byline-changed',
+  'notice-added',
+  'rewrite',
 ];
 
 const statements = [
-  ...LABELS.map((label) => `CREATE INDEX versions_label_${label.replace(/-/g, '_')} ON versions (captured_at, id) WHERE ${labelCondition(label)}`),
+  ...LABELS.map(
+    (label) => `CREATE INDEX versions_label_${label.replace(/-/g, '_')} ON versions (captured_at, id) WHERE ${labelCondition(label)}`,
+  ),
   `CREATE INDEX versions_level_substantive ON versions (captured_at, id) WHERE ${levelCondition('substantive')}`,
   `CREATE INDEX versions_level_major ON versions (captured_at, id) WHERE ${levelCondition('major')}`,
 ];

@@ -19,6 +19,18 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const MIGRATIONS: Migration[] = [initial, claimFunction, versionChange, boundedWork, moderation, evidence, discovery, searchStemming, subscriptions, lastSeen, changeFilters];
+export const MIGRATIONS: Migration[] = [
+  initial,
+  claimFunction,
+  versionChange,
+  boundedWork,
+  moderation,
+  evidence,
+  discovery,
+  searchStemming,
+  subscriptions,
+  lastSeen,
+  changeFilters,
+];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -46,7 +46,9 @@ describe('migrate', () => {
     await migrate(db, undefined, [steps[0], late, high]);
     expect(await readSchemaVersion(db)).toBe(7);
     await db.run('INSERT INTO late (x) VALUES (1)');
-    expect((await db.all<{ version: number }>('SELECT version FROM schema_version ORDER BY version')).map((r) => r.version)).toEqual([1, 5, 7]);
+    expect((await db.all<{ version: number }>('SELECT version FROM schema_version ORDER BY version')).map((r) => r.version)).toEqual([
+      1, 5, 7,
+    ]);
     await db.close();
   });
 

@@ -50,11 +50,7 @@ export async function migrate(
       const next = migrations.find((m) => !done.has(m.version));
       if (!next) return false;
       for (const sql of tx.dialect === 'sqlite' ? next.sqlite : next.postgres) await tx.run(sql);
-      await tx.run('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)', [
-        next.version,
-        next.name,
-        Date.now(),
-      ]);
+      await tx.run('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)', [next.version, next.name, Date.now()]);
       return true;
     });
     if (!applied) return;

@@ -17,7 +17,8 @@ function postgresDialect(schema: string | undefined): Dialect {
       tx.get<{ version_count: number }>('SELECT version_count FROM articles WHERE id = ? FOR UPDATE', [articleId]),
     indexVersion,
     ...postgresSearch,
-    clock: async (db) => Number((await db.get<{ now: number }>(`SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint AS now`))!.now),
+    clock: async (db) =>
+      Number((await db.get<{ now: number }>(`SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint AS now`))!.now),
     migrationLock: async (tx) => {
       await tx.get('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
       if (schema) await tx.run(`CREATE SCHEMA IF NOT EXISTS ${schema}`);

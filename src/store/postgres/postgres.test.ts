@@ -33,11 +33,7 @@ if (!url) {
       return store;
     },
     setSchemaVersion: async (store, version) => {
-      await (store as SqlStore).db.run('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)', [
-        version,
-        'future',
-        0,
-      ]);
+      await (store as SqlStore).db.run('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)', [version, 'future', 0]);
     },
     openAnother: async (store) => openPostgresStore(url, { schema: schemaOf.get(store)! }),
   });

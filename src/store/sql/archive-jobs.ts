@@ -54,10 +54,10 @@ export async function claimArchiveJobs(db: Db, now: Millis, limit: number, lease
 export async function updateArchiveJob(db: Db, id: number, p: ArchiveJobPatch): Promise<void> {
   const sets = ['state = ?', 'lease_owner = NULL', 'lease_until = NULL'];
   const params: (string | number | null)[] = [p.state];
-  if (p.nextAttemptAt !== undefined) sets.push('next_attempt_at = ?'), params.push(p.nextAttemptAt);
-  if (p.jobId !== undefined) sets.push('job_id = ?'), params.push(p.jobId);
-  if (p.archivedUrl !== undefined) sets.push('archived_url = ?'), params.push(p.archivedUrl);
-  if (p.lastError !== undefined) sets.push('last_error = ?'), params.push(p.lastError);
+  if (p.nextAttemptAt !== undefined) (sets.push('next_attempt_at = ?'), params.push(p.nextAttemptAt));
+  if (p.jobId !== undefined) (sets.push('job_id = ?'), params.push(p.jobId));
+  if (p.archivedUrl !== undefined) (sets.push('archived_url = ?'), params.push(p.archivedUrl));
+  if (p.lastError !== undefined) (sets.push('last_error = ?'), params.push(p.lastError));
   await db.run(`UPDATE archive_jobs SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
 }
 
@@ -70,9 +70,9 @@ export async function pauseArchiving(db: Db, until: Millis): Promise<void> {
   await db.tx(async (tx) => {
     const current = await tx.get<{ value: string }>('SELECT value FROM evidence_state WHERE key = ?', [PAUSE_KEY]);
     if (current && Number(current.value) >= until) return;
-    await tx.run(
-      'INSERT INTO evidence_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      [PAUSE_KEY, String(until)],
-    );
+    await tx.run('INSERT INTO evidence_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+      PAUSE_KEY,
+      String(until),
+    ]);
   });
 }

@@ -22,10 +22,9 @@ export async function upsertArticle(db: Db, a: NewArticle): Promise<{ article: A
 }
 
 export async function getArticle(db: Db, id: number): Promise<ArticleWithSource | null> {
-  const row = await db.get(
-    `SELECT ${ARTICLE_WITH_SOURCE_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?`,
-    [id],
-  );
+  const row = await db.get(`SELECT ${ARTICLE_WITH_SOURCE_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?`, [
+    id,
+  ]);
   return row ? toArticleWithSource(row) : null;
 }
 
@@ -39,10 +38,10 @@ export async function listArticles(db: Db, q: ArticleQuery): Promise<Page<Articl
   // Hidden (legally removed) articles are left out unless the caller is an admin tool or a copy.
   const where: string[] = q.includeHidden ? [] : ['a.hidden_at IS NULL'];
   const params: Param[] = [];
-  if (q.sourceId !== undefined) where.push('a.source_id = ?'), params.push(q.sourceId);
-  if (q.status !== undefined) where.push('a.status = ?'), params.push(q.status);
-  if (q.minVersions !== undefined) where.push('a.version_count >= ?'), params.push(q.minVersions);
-  if (q.cursor) where.push('a.id < ?'), params.push(decodeCursor(q.cursor, 1)[0]);
+  if (q.sourceId !== undefined) (where.push('a.source_id = ?'), params.push(q.sourceId));
+  if (q.status !== undefined) (where.push('a.status = ?'), params.push(q.status));
+  if (q.minVersions !== undefined) (where.push('a.version_count >= ?'), params.push(q.minVersions));
+  if (q.cursor) (where.push('a.id < ?'), params.push(decodeCursor(q.cursor, 1)[0]));
   const rows = await db.all(
     `SELECT ${ARTICLE_WITH_SOURCE_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

@@ -31,9 +31,9 @@ export async function listChanges(db: Db, q: ChangeQuery): Promise<Page<Change>>
   // the subquery form reads only the rows of the page, 0.1 ms).
   const filter: string[] = [];
   const filterParams: Param[] = [];
-  if (q.sourceId !== undefined) filter.push(`${VISIBLE_ARTICLE_SOURCE} = ?`), filterParams.push(q.sourceId);
+  if (q.sourceId !== undefined) (filter.push(`${VISIBLE_ARTICLE_SOURCE} = ?`), filterParams.push(q.sourceId));
   else filter.push(`${VISIBLE_ARTICLE_SOURCE} IS NOT NULL`);
-  if (q.articleId !== undefined) filter.push('x.article_id = ?'), filterParams.push(q.articleId);
+  if (q.articleId !== undefined) (filter.push('x.article_id = ?'), filterParams.push(q.articleId));
   const before = q.cursor ? decodeCursor(q.cursor, 3) : null;
   let n = 0;
   const branch = (table: string, at: string, rank: number, cond: string, condParams: Param[]) => {
@@ -91,7 +91,9 @@ async function hydrate(db: Db, keys: ChangeKey[]): Promise<Change[]> {
   const eventIds = keys.filter((k) => k.rank === 0).map((k) => k.id);
   // No text: a change list shows what changed (the stored change), never the paragraphs.
   const versions = versionIds.length
-    ? (await db.all(`SELECT ${VERSION_HEAD_COLUMNS} FROM versions v WHERE v.id IN (${placeholders(versionIds.length)})`, versionIds)).map(toVersionHead)
+    ? (await db.all(`SELECT ${VERSION_HEAD_COLUMNS} FROM versions v WHERE v.id IN (${placeholders(versionIds.length)})`, versionIds)).map(
+        toVersionHead,
+      )
     : [];
   const events = eventIds.length
     ? (await db.all(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (${placeholders(eventIds.length)})`, eventIds)).map(toEvent)

@@ -64,7 +64,9 @@ export async function claimDueDeliveries(db: Db, now: Millis, limit: number, lea
 
 async function groupBatches(tx: Db, rows: Record<string, unknown>[]): Promise<DeliveryBatch[]> {
   const subIds = [...new Set(rows.map((r) => Number(r.subscription_id)))];
-  const subs = (await tx.all(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions b WHERE b.id IN (${placeholders(subIds.length)})`, subIds)).map(toSubscription);
+  const subs = (
+    await tx.all(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions b WHERE b.id IN (${placeholders(subIds.length)})`, subIds)
+  ).map(toSubscription);
   const byId = new Map(subs.map((s) => [s.id, s]));
   const batches = new Map<string, DeliveryBatch>();
   const sorted = rows.map((r) => ({ d: toDelivery(r), batch: Number(r.batch) === 1 })).sort((a, b) => a.d.id - b.d.id);
@@ -91,14 +93,22 @@ export async function completeDeliveries(db: Db, ids: number[], outcome: Deliver
     // Only a pending delivery changes state: one cancelled meanwhile (unsubscribed) stays cancelled.
     const release = 'lease_owner = NULL, lease_until = NULL';
     if (outcome.ok) {
-      await tx.run(`UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, response = ?, ${release}
-        WHERE id IN (${list}) AND status = 'pending'`, [outcome.at, outcome.response ?? null, ...ids]);
+      await tx.run(
+        `UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, response = ?, ${release}
+        WHERE id IN (${list}) AND status = 'pending'`,
+        [outcome.at, outcome.response ?? null, ...ids],
+      );
     } else if (outcome.retryAt !== null) {
-      await tx.run(`UPDATE outbox SET next_attempt_at = ?, last_error = ?, ${release} WHERE id IN (${list}) AND status = 'pending'`,
-        [outcome.retryAt, outcome.error, ...ids]);
+      await tx.run(`UPDATE outbox SET next_attempt_at = ?, last_error = ?, ${release} WHERE id IN (${list}) AND status = 'pending'`, [
+        outcome.retryAt,
+        outcome.error,
+        ...ids,
+      ]);
     } else {
-      await tx.run(`UPDATE outbox SET status = 'failed', last_error = ?, ${release} WHERE id IN (${list}) AND status = 'pending'`,
-        [outcome.error, ...ids]);
+      await tx.run(`UPDATE outbox SET status = 'failed', last_error = ?, ${release} WHERE id IN (${list}) AND status = 'pending'`, [
+        outcome.error,
+        ...ids,
+      ]);
     }
     const lanes = await tx.all<{ lane: string }>(`SELECT DISTINCT lane FROM outbox WHERE id IN (${list}) AND lane IS NOT NULL`, ids);
     const laneNextAt = outcome.ok ? (outcome.laneNextAt ?? outcome.at) : outcome.at;
@@ -157,6 +167,9 @@ export async function redeliver(db: Db, id: number, now: Millis): Promise<Delive
 }
 
 export async function getSocialThread(db: Db, lane: string, articleId: number): Promise<SocialThread | null> {
-  const row = await db.get('SELECT lane, article_id, root_id, root_cid, last_id, last_cid FROM social_threads WHERE lane = ? AND article_id = ?', [lane, articleId]);
+  const row = await db.get(
+    'SELECT lane, article_id, root_id, root_cid, last_id, last_cid FROM social_threads WHERE lane = ? AND article_id = ?',
+    [lane, articleId],
+  );
   return row ? toThread(row) : null;
 }

@@ -39,8 +39,6 @@ async function insertEvent(db: Db, e: NewEvent): Promise<ArticleEvent> {
 }
 
 export async function listEvents(db: Db, articleId: number): Promise<ArticleEvent[]> {
-  const rows = await db.all(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.article_id = ? ORDER BY e.at, e.id`, [
-    articleId,
-  ]);
+  const rows = await db.all(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.article_id = ? ORDER BY e.at, e.id`, [articleId]);
   return rows.map(toEvent);
 }

@@ -6,7 +6,10 @@ import { placeholders, type Db } from './db.ts';
 // back soon; a starting process also releases the leases of dead processes on its own machine.
 
 export async function renewLeases(db: Db, lease: Lease, articleIds: number[], sourceIds: number[]): Promise<void> {
-  for (const [table, ids] of [['articles', articleIds], ['sources', sourceIds]] as const) {
+  for (const [table, ids] of [
+    ['articles', articleIds],
+    ['sources', sourceIds],
+  ] as const) {
     if (ids.length === 0) continue;
     await db.run(`UPDATE ${table} SET lease_until = ? WHERE lease_owner = ? AND id IN (${placeholders(ids.length)})`, [
       lease.until,
@@ -36,7 +39,10 @@ export async function leaseHolders(db: Db, now: Millis): Promise<LeaseHolder[]> 
 export async function releaseLeases(db: Db, workerId: string, now: Millis): Promise<number> {
   let released = 0;
   for (const table of ['articles', 'sources']) {
-    released += await db.run(`UPDATE ${table} SET lease_owner = NULL, lease_until = NULL WHERE lease_until > ? AND lease_owner = ?`, [now, workerId]);
+    released += await db.run(`UPDATE ${table} SET lease_owner = NULL, lease_until = NULL WHERE lease_until > ? AND lease_owner = ?`, [
+      now,
+      workerId,
+    ]);
   }
   return released;
 }

@@ -6,7 +6,10 @@ import { placeholders, type Db } from './db.ts';
 // leaves on the source when something was held back.
 
 export async function countNewArticles(db: Db, sourceId: number, since: Millis): Promise<number> {
-  const row = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM articles WHERE source_id = ? AND first_seen_at >= ?', [sourceId, since]);
+  const row = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM articles WHERE source_id = ? AND first_seen_at >= ?', [
+    sourceId,
+    since,
+  ]);
   return Number(row?.n ?? 0);
 }
 
@@ -24,7 +27,10 @@ export async function knownArticleUrls(db: Db, urls: string[]): Promise<Set<stri
 }
 
 export async function countVersionsSince(db: Db, articleId: number, since: Millis): Promise<number> {
-  const row = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM versions WHERE article_id = ? AND captured_at >= ?', [articleId, since]);
+  const row = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM versions WHERE article_id = ? AND captured_at >= ?', [
+    articleId,
+    since,
+  ]);
   return Number(row?.n ?? 0);
 }
 

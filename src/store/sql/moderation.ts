@@ -74,10 +74,13 @@ function toAudit(r: Record<string, unknown>): AuditEntry {
 }
 
 export async function addAudit(db: Db, e: NewAuditEntry): Promise<AuditEntry> {
-  const row = await db.get(
-    `INSERT INTO audit_log (at, actor, action, target, reason) VALUES (?, ?, ?, ?, ?) RETURNING ${AUDIT_COLUMNS}`,
-    [e.at, e.actor, e.action, e.target, e.reason],
-  );
+  const row = await db.get(`INSERT INTO audit_log (at, actor, action, target, reason) VALUES (?, ?, ?, ?, ?) RETURNING ${AUDIT_COLUMNS}`, [
+    e.at,
+    e.actor,
+    e.action,
+    e.target,
+    e.reason,
+  ]);
   return toAudit(row!);
 }
 

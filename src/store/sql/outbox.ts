@@ -48,7 +48,13 @@ export async function writeOutbox(tx: Db, change: StoredChange): Promise<number>
   if (candidates.length === 0) return 0;
   let before: string[] | null = null;
   const previous = candidates.some((s) => s.watch === 'query')
-    ? await readVersion(tx, await tx.get(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? AND v.number = ?`, [change.articleId, change.number - 1]))
+    ? await readVersion(
+        tx,
+        await tx.get(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? AND v.number = ?`, [
+          change.articleId,
+          change.number - 1,
+        ]),
+      )
     : null;
   const matched = matchingSubscriptions(candidates, {
     articleId: change.articleId,

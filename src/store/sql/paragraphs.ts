@@ -45,7 +45,10 @@ export async function readVersions(db: Db, rows: Row[]): Promise<Version[]> {
   const ids = [...wanted];
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
-    const found = await db.all<{ id: number; text: string }>(`SELECT id, text FROM paragraph_texts WHERE id IN (${placeholders(chunk.length)})`, chunk);
+    const found = await db.all<{ id: number; text: string }>(
+      `SELECT id, text FROM paragraph_texts WHERE id IN (${placeholders(chunk.length)})`,
+      chunk,
+    );
     for (const r of found) texts.set(Number(r.id), String(r.text));
   }
   return rows.map((r, i) => {

@@ -65,7 +65,15 @@ export async function chainEvent(tx: Db, e: ArticleEvent): Promise<ChainRecord> 
   const head = await chainHead(tx, e.articleId, 'event');
   const url = await articleUrl(tx, e.articleId);
   const seq = head.seq + 1;
-  const recordHash = eventRecordHash({ prevHash: head.hash, url, seq, at: e.at, kind: e.kind, versionNumber: e.versionNumber, detail: e.detail });
+  const recordHash = eventRecordHash({
+    prevHash: head.hash,
+    url,
+    seq,
+    at: e.at,
+    kind: e.kind,
+    versionNumber: e.versionNumber,
+    detail: e.detail,
+  });
   return insertRecord(tx, [e.articleId, 'event', null, e.id, seq, url, null, null, head.hash, recordHash]);
 }
 

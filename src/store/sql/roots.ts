@@ -60,8 +60,8 @@ export async function addRoot(db: Db, root: NewRoot, recordIds: number[]): Promi
 export async function listRoots(db: Db, q: RootQuery): Promise<SignedRoot[]> {
   const where: string[] = [];
   const params: number[] = [];
-  if (q.afterSeq !== undefined) where.push('seq > ?'), params.push(q.afterSeq);
-  if (q.beforeSeq !== undefined) where.push('seq < ?'), params.push(q.beforeSeq);
+  if (q.afterSeq !== undefined) (where.push('seq > ?'), params.push(q.afterSeq));
+  if (q.beforeSeq !== undefined) (where.push('seq < ?'), params.push(q.beforeSeq));
   const rows = await db.all(
     `SELECT ${ROOT_COLUMNS} FROM roots ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY seq ${q.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`,
@@ -76,6 +76,8 @@ export async function getRoot(db: Db, by: 'seq' | 'id', value: number): Promise<
 }
 
 export async function listRootLeaves(db: Db, rootId: number): Promise<{ recordId: number; recordHash: string }[]> {
-  const rows = await db.all<{ id: number; record_hash: string }>('SELECT id, record_hash FROM records WHERE root_id = ? ORDER BY id', [rootId]);
+  const rows = await db.all<{ id: number; record_hash: string }>('SELECT id, record_hash FROM records WHERE root_id = ? ORDER BY id', [
+    rootId,
+  ]);
   return rows.map((r) => ({ recordId: Number(r.id), recordHash: String(r.record_hash) }));
 }

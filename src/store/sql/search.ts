@@ -29,7 +29,7 @@ export async function search(db: Db, hooks: SearchHooks, q: SearchQuery): Promis
   const match = hooks.matching(terms);
   const where = [`v.id IN (${match.sql})`, 'v.hidden_at IS NULL', 'a.hidden_at IS NULL'];
   const params: Param[] = [...match.params];
-  if (q.sourceId !== undefined) where.push('a.source_id = ?'), params.push(q.sourceId);
+  if (q.sourceId !== undefined) (where.push('a.source_id = ?'), params.push(q.sourceId));
   const range = versionFilter(q);
   where.push(...range.where);
   params.push(...range.params);
@@ -50,15 +50,24 @@ export async function search(db: Db, hooks: SearchHooks, q: SearchQuery): Promis
     q.limit,
     (k) => [k.lastAt, k.articleId],
   );
-  return { items: await hits(db, hooks, terms, page.items.map((k) => k.articleId), q), nextCursor: page.nextCursor };
+  return {
+    items: await hits(
+      db,
+      hooks,
+      terms,
+      page.items.map((k) => k.articleId),
+      q,
+    ),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** Capture-time range and change filter (level, labels) on the versions `v`. */
 function versionFilter(q: SearchQuery): { where: string[]; params: Param[] } {
   const where: string[] = changeConditions('v', q);
   const params: Param[] = [];
-  if (q.from !== undefined) where.push('v.captured_at >= ?'), params.push(q.from);
-  if (q.to !== undefined) where.push('v.captured_at < ?'), params.push(q.to);
+  if (q.from !== undefined) (where.push('v.captured_at >= ?'), params.push(q.from));
+  if (q.to !== undefined) (where.push('v.captured_at < ?'), params.push(q.to));
   return { where, params };
 }
 
@@ -72,7 +81,11 @@ async function hits(db: Db, hooks: SearchHooks, terms: string[][], articleIds: n
      ORDER BY v.number DESC`,
     [...match.params, ...articleIds, ...range.params],
   );
-  const snippets = await hooks.snippets(db, terms, rows.map((r) => Number(r.id)));
+  const snippets = await hooks.snippets(
+    db,
+    terms,
+    rows.map((r) => Number(r.id)),
+  );
   const articles = await articlesById(db, articleIds);
   return articleIds.flatMap((id) => {
     const article = articles.get(id);

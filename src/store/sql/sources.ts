@@ -17,8 +17,20 @@ export async function upsertSource(db: Db, input: SourceInput, now: Millis): Pro
        poll_period_sec = excluded.poll_period_sec, enabled = excluded.enabled, include_json = excluded.include_json, exclude_json = excluded.exclude_json,
        source_type = excluded.source_type, link_pattern = excluded.link_pattern, render = excluded.render
      RETURNING ${bare(SOURCE_COLUMNS)}`,
-    [input.key, input.name, input.feedUrl, input.pollPeriodSec, include, exclude, enabled, now, now,
-      input.type ?? 'feed', input.linkPattern ?? null, input.render ?? 'http'],
+    [
+      input.key,
+      input.name,
+      input.feedUrl,
+      input.pollPeriodSec,
+      include,
+      exclude,
+      enabled,
+      now,
+      now,
+      input.type ?? 'feed',
+      input.linkPattern ?? null,
+      input.render ?? 'http',
+    ],
   );
   return toSource(row!);
 }
@@ -72,4 +84,3 @@ export async function markSourceDue(db: Db, sourceId: number, at: Millis): Promi
   );
   return n > 0;
 }
-

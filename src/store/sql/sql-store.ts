@@ -107,26 +107,18 @@ export class SqlStore implements Store {
   listSources = (): Promise<SourceWithStats[]> => sources.listSources(this.db);
   claimDueSources = (now: Millis, limit: number, lease: Lease): Promise<Source[]> =>
     this.dialect.claimDueSources(this.db, now, limit, lease);
-  recordSourcePoll = (sourceId: number, result: SourcePollResult): Promise<void> =>
-    sources.recordSourcePoll(this.db, sourceId, result);
+  recordSourcePoll = (sourceId: number, result: SourcePollResult): Promise<void> => sources.recordSourcePoll(this.db, sourceId, result);
   markSourceDue = (sourceId: number, at: Millis): Promise<boolean> => sources.markSourceDue(this.db, sourceId, at);
 
   getWebSub = (sourceId: number): Promise<WebSubSubscription | null> => websub.getWebSub(this.db, sourceId);
   saveWebSub = (subscription: WebSubSubscription): Promise<void> => websub.saveWebSub(this.db, subscription);
 
-  upsertArticle = (input: NewArticle): Promise<{ article: Article; created: boolean }> =>
-    articles.upsertArticle(this.db, input);
+  upsertArticle = (input: NewArticle): Promise<{ article: Article; created: boolean }> => articles.upsertArticle(this.db, input);
   getArticle = (id: number): Promise<ArticleWithSource | null> => articles.getArticle(this.db, id);
   removeArticle = (id: number): Promise<boolean> => articles.removeArticle(this.db, id);
   getArticleByUrl = (url: string): Promise<Article | null> => articles.getArticleByUrl(this.db, url);
   listArticles = (query: ArticleQuery): Promise<Page<ArticleWithSource>> => articles.listArticles(this.db, query);
-  claimDueArticles = (
-    now: Millis,
-    limit: number,
-    lease: Lease,
-    perHostLimit: number,
-    dueBefore: Millis = now,
-  ): Promise<Article[]> =>
+  claimDueArticles = (now: Millis, limit: number, lease: Lease, perHostLimit: number, dueBefore: Millis = now): Promise<Article[]> =>
     this.dialect.claimDueArticles(this.db, now, limit, lease, perHostLimit, dueBefore);
   updateArticle = (id: number, patch: ArticlePatch): Promise<void> => articles.updateArticle(this.db, id, patch);
 
@@ -134,16 +126,15 @@ export class SqlStore implements Store {
     versions.addVersion(this.db, this.dialect, articleId, number, input);
   listVersions = (articleId: number, options?: { includeHidden?: boolean }): Promise<Version[]> =>
     versions.listVersions(this.db, articleId, options);
-  getVersion = (articleId: number, number: number): Promise<Version | null> =>
-    versions.getVersion(this.db, articleId, number);
+  getVersion = (articleId: number, number: number): Promise<Version | null> => versions.getVersion(this.db, articleId, number);
   listFingerprints = (articleId: number): Promise<VersionFingerprint[]> => versions.listFingerprints(this.db, articleId);
   getVersions = (refs: { articleId: number; number: number }[]): Promise<Version[]> => versions.getVersions(this.db, refs);
   getLatestVersion = (articleId: number): Promise<Version | null> => versions.getLatestVersion(this.db, articleId);
-  getRawHtml = (articleId: number, number: number): Promise<Uint8Array | null> =>
-    versions.getRawHtml(this.db, articleId, number);
+  getRawHtml = (articleId: number, number: number): Promise<Uint8Array | null> => versions.getRawHtml(this.db, articleId, number);
   setBaseline = (versionId: number, fingerprint: string, extractorVersion: string): Promise<void> =>
     versions.setBaseline(this.db, versionId, fingerprint, extractorVersion);
-  listUnlabelledVersions = (limit: number): Promise<{ articleId: number; number: number }[]> => versions.listUnlabelledVersions(this.db, limit);
+  listUnlabelledVersions = (limit: number): Promise<{ articleId: number; number: number }[]> =>
+    versions.listUnlabelledVersions(this.db, limit);
   setVersionChange = (articleId: number, number: number, change: VersionChange): Promise<void> =>
     versions.setVersionChange(this.db, articleId, number, change);
 
@@ -177,18 +168,15 @@ export class SqlStore implements Store {
     subscriptions.confirmSubscription(this.db, token, now);
   unsubscribe = (idOrToken: number | string, now: Millis): Promise<Subscription | null> =>
     subscriptions.unsubscribe(this.db, idOrToken, now);
-  countConfirmations = (address: string, since: Millis): Promise<number> =>
-    subscriptions.countConfirmations(this.db, address, since);
+  countConfirmations = (address: string, since: Millis): Promise<number> => subscriptions.countConfirmations(this.db, address, since);
   claimDueDeliveries = (now: Millis, limit: number, lease: Lease): Promise<DeliveryBatch[]> =>
     deliveries.claimDueDeliveries(this.db, now, limit, lease);
-  completeDeliveries = (ids: number[], outcome: DeliveryOutcome): Promise<void> =>
-    deliveries.completeDeliveries(this.db, ids, outcome);
+  completeDeliveries = (ids: number[], outcome: DeliveryOutcome): Promise<void> => deliveries.completeDeliveries(this.db, ids, outcome);
   getDelivery = (id: number): Promise<Delivery | null> => deliveries.getDelivery(this.db, id);
   listDeliveries = (query: DeliveryQuery): Promise<Page<Delivery>> => deliveries.listDeliveries(this.db, query);
   listDeliveryAttempts = (deliveryId: number): Promise<DeliveryAttempt[]> => deliveries.listDeliveryAttempts(this.db, deliveryId);
   redeliver = (id: number, now: Millis): Promise<Delivery | null> => deliveries.redeliver(this.db, id, now);
-  getSocialThread = (lane: string, articleId: number): Promise<SocialThread | null> =>
-    deliveries.getSocialThread(this.db, lane, articleId);
+  getSocialThread = (lane: string, articleId: number): Promise<SocialThread | null> => deliveries.getSocialThread(this.db, lane, articleId);
 
   stats = async (): Promise<StoreStats> => {
     const row = await this.db.get<Record<string, number>>(

@@ -17,22 +17,36 @@ export async function sourceStatistics(db: Db, hours = 48): Promise<SourceStatis
     db.all<{ source_id: number; articles: number; edited: number; versions: number }>(
       `SELECT s.id AS source_id, COUNT(a.id) AS articles, SUM(CASE WHEN a.version_count >= 2 THEN 1 ELSE 0 END) AS edited,
          SUM(a.version_count) AS versions
-       FROM sources s LEFT JOIN articles a ON a.source_id = s.id AND a.hidden_at IS NULL GROUP BY s.id ORDER BY s.id`, []),
+       FROM sources s LEFT JOIN articles a ON a.source_id = s.id AND a.hidden_at IS NULL GROUP BY s.id ORDER BY s.id`,
+      [],
+    ),
     db.all<{ source_id: number; delay: number }>(
-      `SELECT a.source_id, v.captured_at - ${PUBLISHED} AS delay FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.number = 2 AND ${VISIBLE}`, []),
+      `SELECT a.source_id, v.captured_at - ${PUBLISHED} AS delay FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.number = 2 AND ${VISIBLE}`,
+      [],
+    ),
     db.all<{ source_id: number; hour: number; edits: number }>(
       `SELECT a.source_id, (v.captured_at - ${PUBLISHED}) / ${HOUR} AS hour, COUNT(*) AS edits
-       FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.number >= 2 AND ${VISIBLE} GROUP BY 1, 2`, []),
+       FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.number >= 2 AND ${VISIBLE} GROUP BY 1, 2`,
+      [],
+    ),
     db.all<{ source_id: number; edits: number; headline: number }>(
       `SELECT a.source_id, COUNT(*) AS edits, SUM(CASE WHEN v.title <> p.title THEN 1 ELSE 0 END) AS headline
        FROM versions v JOIN versions p ON p.article_id = v.article_id AND p.number = v.number - 1
-       JOIN articles a ON a.id = v.article_id WHERE ${VISIBLE} GROUP BY a.source_id`, []),
+       JOIN articles a ON a.id = v.article_id WHERE ${VISIBLE} GROUP BY a.source_id`,
+      [],
+    ),
   ]);
   const out = new Map<number, SourceStatistics>();
   for (const b of basics) {
     out.set(n(b.source_id), {
-      sourceId: n(b.source_id), articles: n(b.articles), editedArticles: n(b.edited), versions: n(b.versions),
-      edits: 0, headlineEdits: 0, firstEditDelays: [], editsByHour: new Array(hours).fill(0),
+      sourceId: n(b.source_id),
+      articles: n(b.articles),
+      editedArticles: n(b.edited),
+      versions: n(b.versions),
+      edits: 0,
+      headlineEdits: 0,
+      firstEditDelays: [],
+      editsByHour: new Array(hours).fill(0),
     });
   }
   for (const f of firsts) out.get(n(f.source_id))?.firstEditDelays.push(Math.max(0, n(f.delay)));
@@ -55,7 +69,10 @@ export async function mostEdited(db: Db, since: number, limit: number): Promise<
      ORDER BY edits DESC, last_at DESC, v.article_id DESC LIMIT ?`,
     [since, limit],
   );
-  const articles = await articlesById(db, rows.map((r) => n(r.article_id)));
+  const articles = await articlesById(
+    db,
+    rows.map((r) => n(r.article_id)),
+  );
   return rows.flatMap((r) => {
     const article = articles.get(n(r.article_id));
     return article ? [{ article, edits: n(r.edits), lastEditAt: n(r.last_at) }] : [];

@@ -11,20 +11,31 @@ function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export async function addSubscription(
-  db: Db,
-  input: SubscriptionInput,
-  status: 'pending' | 'active',
-  now: Millis,
-): Promise<Subscription> {
+export async function addSubscription(db: Db, input: SubscriptionInput, status: 'pending' | 'active', now: Millis): Promise<Subscription> {
   return db.tx(async (tx) => {
     const confirmedAt = status === 'active' ? now : null;
     const values: Param[] = [
-      input.channel, input.address, input.watch, input.articleId, input.sourceId, input.query, input.minLevel,
-      JSON.stringify(input.kinds), input.digest, status, newToken(), input.origin, input.configKey, now, confirmedAt,
+      input.channel,
+      input.address,
+      input.watch,
+      input.articleId,
+      input.sourceId,
+      input.query,
+      input.minLevel,
+      JSON.stringify(input.kinds),
+      input.digest,
+      status,
+      newToken(),
+      input.origin,
+      input.configKey,
+      now,
+      confirmedAt,
     ];
     // A config-declared subscription keeps its id (and its delivery log) across restarts.
-    const upsert = input.configKey === null ? '' : `ON CONFLICT (config_key) DO UPDATE SET channel = excluded.channel,
+    const upsert =
+      input.configKey === null
+        ? ''
+        : `ON CONFLICT (config_key) DO UPDATE SET channel = excluded.channel,
        address = excluded.address, watch = excluded.watch, article_id = excluded.article_id, source_id = excluded.source_id,
        query = excluded.query, min_level = excluded.min_level, kinds_json = excluded.kinds_json, digest = excluded.digest,
        status = excluded.status, confirmed_at = COALESCE(subscriptions.confirmed_at, excluded.confirmed_at)`;
@@ -89,16 +100,19 @@ export async function unsubscribe(db: Db, idOrToken: number | string, _now: Mill
     );
     if (!row) return null;
     const sub = toSubscription(row);
-    await tx.run(`UPDATE outbox SET status = 'cancelled', lease_owner = NULL, lease_until = NULL
-      WHERE subscription_id = ? AND status = 'pending'`, [sub.id]);
+    await tx.run(
+      `UPDATE outbox SET status = 'cancelled', lease_owner = NULL, lease_until = NULL
+      WHERE subscription_id = ? AND status = 'pending'`,
+      [sub.id],
+    );
     return sub;
   });
 }
 
 export async function countConfirmations(db: Db, address: string, since: Millis): Promise<number> {
-  const row = await db.get<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM outbox WHERE address = ? AND kind = 'confirm' AND created_at >= ?`,
-    [address, since],
-  );
+  const row = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE address = ? AND kind = 'confirm' AND created_at >= ?`, [
+    address,
+    since,
+  ]);
   return Number(row?.n ?? 0);
 }

@@ -16,13 +16,7 @@ export interface VersionHooks {
   indexVersion(tx: Db, versionId: number, title: string, body: string): Promise<void>;
 }
 
-export async function addVersion(
-  db: Db,
-  hooks: VersionHooks,
-  articleId: number,
-  number: number,
-  input: VersionInput,
-): Promise<Version> {
+export async function addVersion(db: Db, hooks: VersionHooks, articleId: number, number: number, input: VersionInput): Promise<Version> {
   const capture = await prepareVersionCapture(db, input);
   try {
     return await db.tx(async (tx) => {
@@ -125,17 +119,12 @@ async function insertVersion(tx: Db, articleId: number, number: number, v: Versi
 
 export async function listVersions(db: Db, articleId: number, options: { includeHidden?: boolean } = {}): Promise<Version[]> {
   const visible = options.includeHidden ? '' : 'AND v.hidden_at IS NULL';
-  const rows = await db.all(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? ${visible} ORDER BY v.number`, [
-    articleId,
-  ]);
+  const rows = await db.all(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? ${visible} ORDER BY v.number`, [articleId]);
   return readVersions(db, rows);
 }
 
 export async function getVersion(db: Db, articleId: number, number: number): Promise<Version | null> {
-  const row = await db.get(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? AND v.number = ?`, [
-    articleId,
-    number,
-  ]);
+  const row = await db.get(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? AND v.number = ?`, [articleId, number]);
   return readVersion(db, row);
 }
 
@@ -173,10 +162,7 @@ export async function getVersions(db: Db, refs: { articleId: number; number: num
 }
 
 export async function getLatestVersion(db: Db, articleId: number): Promise<Version | null> {
-  const row = await db.get(
-    `SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? ORDER BY v.number DESC LIMIT 1`,
-    [articleId],
-  );
+  const row = await db.get(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? ORDER BY v.number DESC LIMIT 1`, [articleId]);
   return readVersion(db, row);
 }
 
@@ -185,10 +171,11 @@ export async function getRawHtml(db: Db, articleId: number, number: number): Pro
 }
 
 export async function setBaseline(db: Db, versionId: number, fingerprint: string, extractorVersion: string) {
-  const changed = await db.run(
-    'UPDATE versions SET baseline_fingerprint = ?, baseline_extractor_version = ? WHERE id = ?',
-    [fingerprint, extractorVersion, versionId],
-  );
+  const changed = await db.run('UPDATE versions SET baseline_fingerprint = ?, baseline_extractor_version = ? WHERE id = ?', [
+    fingerprint,
+    extractorVersion,
+    versionId,
+  ]);
   if (changed === 0) throw new NotFoundError(`version ${versionId} not found`);
 }
 

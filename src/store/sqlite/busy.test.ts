@@ -17,7 +17,10 @@ let other: Database.Database;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'redline-busy-'));
   store = await openStore({ dataDir: dir, databaseUrl: null });
-  await store.upsertSource({ key: 'bbc', name: 'BBC', feedUrl: 'https://feeds.example/bbc.xml', pollPeriodSec: 300, include: [], exclude: [] }, 0);
+  await store.upsertSource(
+    { key: 'bbc', name: 'BBC', feedUrl: 'https://feeds.example/bbc.xml', pollPeriodSec: 300, include: [], exclude: [] },
+    0,
+  );
   // Another process's connection to the same file (here: a second connection in this one).
   other = new Database(join(dir, 'redline.db'));
 });
@@ -49,7 +52,10 @@ describe('a database locked by another process', () => {
     other.exec("UPDATE sources SET name = 'held' WHERE key = 'bbc'");
     setTimeout(() => other.exec('ROLLBACK'), 1_500);
     const app = createApp({ store, config: defaultConfig() });
-    const write = store.upsertSource({ key: 'npr', name: 'NPR', feedUrl: 'https://feeds.example/npr.xml', pollPeriodSec: 300, include: [], exclude: [] }, 0);
+    const write = store.upsertSource(
+      { key: 'npr', name: 'NPR', feedUrl: 'https://feeds.example/npr.xml', pollPeriodSec: 300, include: [], exclude: [] },
+      0,
+    );
     const started = performance.now();
     const page = await app.request('/sources');
     const pageMs = performance.now() - started;

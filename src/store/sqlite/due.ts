@@ -31,13 +31,7 @@ const COUNT_IN_WINDOW_SQL = `SELECT COUNT(*) AS n FROM (SELECT 1 FROM articles W
  * looks at a window at the head of the queue and widens it only when the head is full of hosts at
  * their limit, so a claim costs about its batch size rather than the whole backlog.
  */
-export async function pickDueArticles(
-  tx: Db,
-  now: number,
-  dueBefore: number,
-  limit: number,
-  perHost: number,
-): Promise<number[]> {
+export async function pickDueArticles(tx: Db, now: number, dueBefore: number, limit: number, perHost: number): Promise<number[]> {
   for (let window = Math.max(64, limit * 8); ; window *= 4) {
     const rows = await tx.all<{ id: number }>(PICK_IN_WINDOW_SQL, [dueBefore, now, window, now, perHost, limit]);
     if (rows.length >= limit) return rows.map((r) => Number(r.id));
@@ -50,4 +44,3 @@ export async function pickDueArticles(
 export const PICK_DUE_SOURCES_SQL = `SELECT id FROM sources
   WHERE enabled = 1 AND paused_at IS NULL AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
   ORDER BY next_poll_at, id LIMIT ?`;
-

@@ -7,10 +7,12 @@ import { SNIPPET_TERMS, type SearchHooks } from '../sql/search.ts';
  * safe); a term whose last word ends in `*` is a prefix phrase, `"prime minis"*`.
  */
 export function ftsQuery(terms: string[][]): string {
-  return terms.map((words) => {
-    const prefix = words[words.length - 1].endsWith('*');
-    return `"${words.join(' ').replace(/\*$/, '')}"${prefix ? '*' : ''}`;
-  }).join(' ');
+  return terms
+    .map((words) => {
+      const prefix = words[words.length - 1].endsWith('*');
+      return `"${words.join(' ').replace(/\*$/, '')}"${prefix ? '*' : ''}`;
+    })
+    .join(' ');
 }
 
 export const sqliteSearch: SearchHooks = {

@@ -25,11 +25,27 @@ describe('sqlite storage details', () => {
     const store = (await openStore({ dataDir: join(dir, 'raw') })) as SqlStore;
     try {
       const source = await store.upsertSource({ key: 's', name: 'S', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, 0);
-      const { article } = await store.upsertArticle({ sourceId: source.id, url: 'http://h/a', host: 'h', feedTitle: null, feedPublishedAt: null, now: 0, checkPeriodSec: 60 });
+      const { article } = await store.upsertArticle({
+        sourceId: source.id,
+        url: 'http://h/a',
+        host: 'h',
+        feedTitle: null,
+        feedPublishedAt: null,
+        now: 0,
+        checkPeriodSec: 60,
+      });
       const html = new TextEncoder().encode('<div class="related"><a href="/x">Related story</a></div>\n'.repeat(2000));
       await store.addVersion(article.id, 1, {
-        title: 't', byline: null, published: null, paragraphs: ['p'], fingerprint: 'f', extractorVersion: 'x',
-        capturedAt: 1, rawHtml: html, wordsAdded: 0, wordsRemoved: 0,
+        title: 't',
+        byline: null,
+        published: null,
+        paragraphs: ['p'],
+        fingerprint: 'f',
+        extractorVersion: 'x',
+        capturedAt: 1,
+        rawHtml: html,
+        wordsAdded: 0,
+        wordsRemoved: 0,
       });
       const row = await store.db.get<{ stored: number; size: number }>('SELECT length(body) AS stored, size FROM captures');
       expect(row?.size).toBe(html.byteLength);

@@ -17,7 +17,9 @@ export interface Parsers {
 }
 
 /** Parsing threads with the configured budgets (worker.extractThreads, extractBudgetMs, feedBudgetMs, extractMemoryMb). */
-export function createParsers(config: Pick<WorkerConfig, 'extractThreads' | 'extractBudgetMs' | 'feedBudgetMs' | 'extractMemoryMb'>): Parsers {
+export function createParsers(
+  config: Pick<WorkerConfig, 'extractThreads' | 'extractBudgetMs' | 'feedBudgetMs' | 'extractMemoryMb'>,
+): Parsers {
   const pool = new ThreadPool({
     threads: config.extractThreads,
     budgetMs: { extract: config.extractBudgetMs, feed: config.feedBudgetMs, links: config.extractBudgetMs },

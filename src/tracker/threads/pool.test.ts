@@ -36,18 +36,25 @@ describe('parsing threads', () => {
     const empty = await parsers.extract('<html><body></body></html>', 'https://news.example/empty').catch((e: unknown) => e);
     expect(empty).toBeInstanceOf(ExtractError);
     expect(empty).toMatchObject({ kind: 'empty' });
-    const feed = await parsers.parseFeedDocument('<html><body><p>not a feed</p></body></html>', 'https://news.example/feed').catch((e: unknown) => e);
+    const feed = await parsers
+      .parseFeedDocument('<html><body><p>not a feed</p></body></html>', 'https://news.example/feed')
+      .catch((e: unknown) => e);
     expect(feed).toBeInstanceOf(FeedError);
     expect(feed).toMatchObject({ kind: 'unknown-format' });
   });
 
   it('parses feed documents and front-page links as feeds/ does in-thread', async () => {
-    const rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="hub" href="https://hub.example/"/><item><title>A</title><link>https://news.example/a</link><pubDate>Tue, 06 Jan 2026 10:00:00 GMT</pubDate></item></channel></rss>';
+    const rss =
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="hub" href="https://hub.example/"/><item><title>A</title><link>https://news.example/a</link><pubDate>Tue, 06 Jan 2026 10:00:00 GMT</pubDate></item></channel></rss>';
     expect(await parsers.parseFeedDocument(rss, 'https://news.example/feed')).toEqual(parseFeedDocument(rss, 'https://news.example/feed'));
-    const front = '<html><body><a href="/news/1">One</a> <a href="/about">About</a> <a href="https://news.example/news/2">Two</a></body></html>';
+    const front =
+      '<html><body><a href="/news/1">One</a> <a href="/about">About</a> <a href="https://news.example/news/2">Two</a></body></html>';
     const pattern = /\/news\/\d+$/;
     expect(await parsers.pageLinks(front, 'https://news.example/', pattern)).toEqual(pageLinks(front, 'https://news.example/', pattern));
-    expect((await parsers.pageLinks(front, 'https://news.example/', pattern)).map((i) => i.url)).toEqual(['https://news.example/news/1', 'https://news.example/news/2']);
+    expect((await parsers.pageLinks(front, 'https://news.example/', pattern)).map((i) => i.url)).toEqual([
+      'https://news.example/news/1',
+      'https://news.example/news/2',
+    ]);
   });
 
   it('a 3 MB page of 1,000,000 unclosed <b> ends within the budget, too-complex or correct, and the event loop stays free', async () => {
@@ -79,7 +86,9 @@ describe('parsing threads', () => {
       const html = `<html><body>${'<div><p>deep '.repeat(200_000)}</body></html>`;
       const err = await tight.extract(html, 'https://hostile.example/deep').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(TooComplexError);
-      expect((err as Error).message).toMatch(/https:\/\/hostile\.example\/deep: parsing (took longer than the 50 ms budget|needed more than)/);
+      expect((err as Error).message).toMatch(
+        /https:\/\/hostile\.example\/deep: parsing (took longer than the 50 ms budget|needed more than)/,
+      );
     } finally {
       await tight.close();
     }

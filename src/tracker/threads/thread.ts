@@ -25,7 +25,11 @@ port.on('message', (job: Job) => {
     reply = { id: job.id, ok: true, value: run(job) };
   } catch (err) {
     const e = err as Error & { kind?: unknown };
-    reply = { id: job.id, ok: false, error: { name: e?.name ?? 'Error', kind: typeof e?.kind === 'string' ? e.kind : null, message: e?.message ?? String(err) } };
+    reply = {
+      id: job.id,
+      ok: false,
+      error: { name: e?.name ?? 'Error', kind: typeof e?.kind === 'string' ? e.kind : null, message: e?.message ?? String(err) },
+    };
   }
   port.postMessage(reply);
 });

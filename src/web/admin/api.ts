@@ -21,7 +21,10 @@ export function adminApiRoutes(ctx: WebContext): Hono<Env> {
     if (!token) {
       c.header('WWW-Authenticate', 'Bearer realm="redline-admin"');
       c.header('Cache-Control', 'no-store');
-      return c.json({ error: { status: 401, kind: 'unauthorized', message: 'an admin token is required (Authorization: Bearer TOKEN)' } }, 401);
+      return c.json(
+        { error: { status: 401, kind: 'unauthorized', message: 'an admin token is required (Authorization: Bearer TOKEN)' } },
+        401,
+      );
     }
     c.set('admin', token);
     await next();
@@ -39,7 +42,9 @@ export function adminApiRoutes(ctx: WebContext): Hono<Env> {
     return c.json({ ok: true, audit: entry });
   });
 
-  api.get('/audit', async (c) => c.json(await ctx.store.listAudit({ limit: limitParam(c.req.query('limit')), cursor: c.req.query('cursor') ?? null })));
+  api.get('/audit', async (c) =>
+    c.json(await ctx.store.listAudit({ limit: limitParam(c.req.query('limit')), cursor: c.req.query('cursor') ?? null })),
+  );
 
   api.get('/hidden', async (c) => c.json({ items: await ctx.store.listHidden(), nextCursor: null }));
 
@@ -50,7 +55,12 @@ export function adminApiRoutes(ctx: WebContext): Hono<Env> {
     if (!article) return c.json({ error: { status: 404, kind: 'not-found', message: `no such article: ${id}` } }, 404);
     const versions = await ctx.store.listVersions(id, { includeHidden: true });
     return c.json({
-      id: article.id, url: article.url, title: article.title, status: article.status, source: article.sourceKey, hiddenAt: article.hiddenAt,
+      id: article.id,
+      url: article.url,
+      title: article.title,
+      status: article.status,
+      source: article.sourceKey,
+      hiddenAt: article.hiddenAt,
       versions: versions.map((v) => ({ number: v.number, capturedAt: v.capturedAt, title: v.title, hiddenAt: v.hiddenAt })),
     });
   });

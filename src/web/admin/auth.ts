@@ -13,7 +13,13 @@ function secure(c: Context, baseUrl: string): boolean {
 }
 
 export function setSessionCookie(c: Context, baseUrl: string, sessionId: string, hours: number): void {
-  setCookie(c, SESSION_COOKIE, sessionId, { path: '/admin', httpOnly: true, sameSite: 'Strict', secure: secure(c, baseUrl), maxAge: Math.round(hours * 3600) });
+  setCookie(c, SESSION_COOKIE, sessionId, {
+    path: '/admin',
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: secure(c, baseUrl),
+    maxAge: Math.round(hours * 3600),
+  });
 }
 
 export function clearSessionCookie(c: Context): void {

@@ -20,6 +20,7 @@ export function actionFrom(fields: Fields): AdminAction {
     return { action, source, reason };
   }
   const articleId = positive(fields.articleId, 'articleId');
-  if (action === 'hide-version' || action === 'unhide-version') return { action, articleId, version: positive(fields.version, 'version'), reason };
+  if (action === 'hide-version' || action === 'unhide-version')
+    return { action, articleId, version: positive(fields.version, 'version'), reason };
   return { action, articleId, reason };
 }

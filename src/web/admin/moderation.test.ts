@@ -25,25 +25,55 @@ afterAll(() => env.cleanup());
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 async function apiAction(body: object, token = secret): Promise<Response> {
-  return app.request('/api/v1/admin/actions', { method: 'POST', headers: { ...bearer(token), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return app.request('/api/v1/admin/actions', {
+    method: 'POST',
+    headers: { ...bearer(token), 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 /** Every public place an article shows up, as (path, body) pairs. */
 async function publicViews(): Promise<[string, string][]> {
-  const paths = ['/', '/?source=bbc', '/articles', '/articles?source=bbc', '/search?q=budget', '/feeds/changes.rss', '/feeds/changes.atom',
-    '/feeds/changes.json', '/sources/bbc/feed.rss', '/api/v1/changes', '/api/v1/articles', '/api/v1/search?q=budget', '/sources', '/api/v1/sources'];
-  return Promise.all(paths.map(async (p): Promise<[string, string]> => {
-    const res = await app.request(p);
-    expect(res.status, p).toBe(200);
-    return [p, await res.text()];
-  }));
+  const paths = [
+    '/',
+    '/?source=bbc',
+    '/articles',
+    '/articles?source=bbc',
+    '/search?q=budget',
+    '/feeds/changes.rss',
+    '/feeds/changes.atom',
+    '/feeds/changes.json',
+    '/sources/bbc/feed.rss',
+    '/api/v1/changes',
+    '/api/v1/articles',
+    '/api/v1/search?q=budget',
+    '/sources',
+    '/api/v1/sources',
+  ];
+  return Promise.all(
+    paths.map(async (p): Promise<[string, string]> => {
+      const res = await app.request(p);
+      expect(res.status, p).toBe(200);
+      return [p, await res.text()];
+    }),
+  );
 }
 
-const mentions = (body: string, id: number) => body.includes(`/articles/${id}"`) || body.includes(`/articles/${id}/`) || body.includes(`"id":${id},`);
+const mentions = (body: string, id: number) =>
+  body.includes(`/articles/${id}"`) || body.includes(`/articles/${id}/`) || body.includes(`"id":${id},`);
 
 function articlePaths(id: number): string[] {
-  return [`/articles/${id}`, `/articles/${id}/versions/1`, `/articles/${id}/versions/1/raw`, `/articles/${id}/diff/1/2`, `/articles/${id}/feed.rss`,
-    `/api/v1/articles/${id}`, `/api/v1/articles/${id}/versions`, `/api/v1/articles/${id}/versions/1`, `/api/v1/articles/${id}/diff/1/2`];
+  return [
+    `/articles/${id}`,
+    `/articles/${id}/versions/1`,
+    `/articles/${id}/versions/1/raw`,
+    `/articles/${id}/diff/1/2`,
+    `/articles/${id}/feed.rss`,
+    `/api/v1/articles/${id}`,
+    `/api/v1/articles/${id}/versions`,
+    `/api/v1/articles/${id}/versions/1`,
+    `/api/v1/articles/${id}/diff/1/2`,
+  ];
 }
 
 /** Logs in through the form: returns the session cookie and the CSRF token of the admin pages. */
@@ -123,19 +153,33 @@ describe('moderation (must show 4)', () => {
     const { cookie, csrf } = await login();
     const admin = await app.request(`/admin/articles/${site.plain}`, { headers: { Cookie: cookie } });
     expect(await admin.text()).toContain('Unhide article');
-    const forged = await postForm('/admin/actions', cookie, { csrf: csrf.slice(0, -2) + 'xx', action: 'unhide-article', articleId: String(site.plain) });
+    const forged = await postForm('/admin/actions', cookie, {
+      csrf: csrf.slice(0, -2) + 'xx',
+      action: 'unhide-article',
+      articleId: String(site.plain),
+    });
     expect(forged.status).toBe(403);
     expect((await postForm('/admin/actions', cookie, { action: 'unhide-article', articleId: String(site.plain) })).status).toBe(403);
     expect((await app.request(`/articles/${site.plain}`)).status).toBe(410);
-    const ok = await postForm('/admin/actions', cookie, { csrf, action: 'unhide-article', articleId: String(site.plain), reason: 'Order lifted', back: `/admin/articles/${site.plain}` });
+    const ok = await postForm('/admin/actions', cookie, {
+      csrf,
+      action: 'unhide-article',
+      articleId: String(site.plain),
+      reason: 'Order lifted',
+      back: `/admin/articles/${site.plain}`,
+    });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe(`/admin/articles/${site.plain}`);
 
     for (const p of articlePaths(site.plain)) expect((await app.request(p)).status, p).toBe(200);
-    expect((await publicViews()).map(([p, b]) => [p, mentions(b, site.plain)])).toEqual(before.map(([p, b]) => [p, mentions(b, site.plain)]));
+    expect((await publicViews()).map(([p, b]) => [p, mentions(b, site.plain)])).toEqual(
+      before.map(([p, b]) => [p, mentions(b, site.plain)]),
+    );
     expect((await collectChanges(env.store, { limit: 100 })).map((c) => c.at)).toEqual(changesBefore.map((c) => c.at));
 
-    const audit = (await (await app.request('/api/v1/admin/audit', { headers: bearer(secret) })).json()) as { items: { actor: string; action: string; target: string; reason: string | null }[] };
+    const audit = (await (await app.request('/api/v1/admin/audit', { headers: bearer(secret) })).json()) as {
+      items: { actor: string; action: string; target: string; reason: string | null }[];
+    };
     expect(audit.items.slice(0, 2)).toEqual([
       expect.objectContaining({ actor: 'alice', action: 'unhide-article', target: `article:${site.plain}`, reason: 'Order lifted' }),
       expect.objectContaining({ actor: 'alice', action: 'hide-article', target: `article:${site.plain}`, reason: 'Court order 2026/123' }),
@@ -147,7 +191,12 @@ describe('moderation (must show 4)', () => {
 
   it('hides one version: 410 for it and diffs that show it; the article page lists the others', async () => {
     expect((await apiAction({ action: 'hide-version', articleId: site.plain, version: 2, reason: 'privacy' })).status).toBe(200);
-    for (const p of [`/articles/${site.plain}/versions/2`, `/articles/${site.plain}/diff/1/2`, `/articles/${site.plain}/diff/2/3`, `/api/v1/articles/${site.plain}/versions/2`]) {
+    for (const p of [
+      `/articles/${site.plain}/versions/2`,
+      `/articles/${site.plain}/diff/1/2`,
+      `/articles/${site.plain}/diff/2/3`,
+      `/api/v1/articles/${site.plain}/versions/2`,
+    ]) {
       expect((await app.request(p)).status, p).toBe(410);
     }
     const page = await (await app.request(`/articles/${site.plain}`)).text();
@@ -169,7 +218,11 @@ describe('moderation (must show 4)', () => {
   });
 
   it('sets a Secure session cookie when the site is served over https', async () => {
-    const https = createApp({ store: env.store, config: { ...env.config, web: { ...env.config.web, baseUrl: 'https://news.test' } }, now: () => NOW });
+    const https = createApp({
+      store: env.store,
+      config: { ...env.config, web: { ...env.config.web, baseUrl: 'https://news.test' } },
+      now: () => NOW,
+    });
     const form = await https.request('/admin/login');
     const loginCookie = /redline_admin_login=([^;]+)/.exec(form.headers.get('set-cookie') ?? '')![1];
     expect(form.headers.get('set-cookie')).toMatch(/Secure/);

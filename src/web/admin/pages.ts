@@ -14,7 +14,14 @@ import { adminLayout, articleAdminPage, auditPage, loginPage, overviewPage } fro
 type Env = { Variables: { admin: AdminToken; csrf: string; sessionId: string } };
 type Status = 200 | 401 | 403;
 
-function send(c: Context, title: string, body: SafeHtml, status: Status = 200, admin: AdminToken | null = null, csrf: string | null = null): Response {
+function send(
+  c: Context,
+  title: string,
+  body: SafeHtml,
+  status: Status = 200,
+  admin: AdminToken | null = null,
+  csrf: string | null = null,
+): Response {
   c.header('Cache-Control', 'no-store');
   c.header('X-Robots-Tag', 'noindex');
   return c.html(adminLayout(title, body, admin, csrf), status);
@@ -46,7 +53,13 @@ export function adminPageRoutes(ctx: WebContext): Hono<Env> {
   app.post('/login', async (c) => {
     const f = await form(c);
     const expected = loginCsrfCookie(c);
-    if (!expected || !sameSecret(f.csrf ?? '', expected)) return send(c, 'Forbidden', html`<h1>Forbidden</h1><p>The form was stale or not ours. <a href="/admin/login">Log in again</a>.</p>`, 403);
+    if (!expected || !sameSecret(f.csrf ?? '', expected))
+      return send(
+        c,
+        'Forbidden',
+        html`<h1>Forbidden</h1><p>The form was stale or not ours. <a href="/admin/login">Log in again</a>.</p>`,
+        403,
+      );
     const session = await startSession(store, f.token ?? '', ctx.now(), ctx.config.admin.sessionHours);
     if (!session) return showLogin(c, 401, 'That token is not valid.');
     setSessionCookie(c, ctx.baseUrl, session.sessionId, ctx.config.admin.sessionHours);
@@ -64,7 +77,15 @@ export function adminPageRoutes(ctx: WebContext): Hono<Env> {
     const csrf = csrfToken(sessionId);
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const f = await form(c);
-      if (!sameSecret(f.csrf ?? '', csrf)) return send(c, 'Forbidden', html`<h1>Forbidden</h1><p>The form's security token did not match. Go <a href="/admin">back</a> and try again.</p>`, 403, admin, csrf);
+      if (!sameSecret(f.csrf ?? '', csrf))
+        return send(
+          c,
+          'Forbidden',
+          html`<h1>Forbidden</h1><p>The form's security token did not match. Go <a href="/admin">back</a> and try again.</p>`,
+          403,
+          admin,
+          csrf,
+        );
     }
     c.set('admin', admin);
     c.set('csrf', csrf);
@@ -74,9 +95,19 @@ export function adminPageRoutes(ctx: WebContext): Hono<Env> {
 
   app.get('/', async (c) => {
     const [hidden, sources, alerts, audit] = await Promise.all([
-      store.listHidden(), store.listSources(), sourceAlerts(store, ctx.config.ops, ctx.now()), store.listAudit({ limit: 20 }),
+      store.listHidden(),
+      store.listSources(),
+      sourceAlerts(store, ctx.config.ops, ctx.now()),
+      store.listAudit({ limit: 20 }),
     ]);
-    return send(c, 'Moderation', overviewPage({ hidden, sources, alerts, audit: audit.items }, c.get('csrf')), 200, c.get('admin'), c.get('csrf'));
+    return send(
+      c,
+      'Moderation',
+      overviewPage({ hidden, sources, alerts, audit: audit.items }, c.get('csrf')),
+      200,
+      c.get('admin'),
+      c.get('csrf'),
+    );
   });
 
   app.get('/articles', (c) => c.redirect(`/admin/articles/${pathNumber(c.req.query('id'), 'article')}`, 303));

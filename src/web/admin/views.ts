@@ -47,7 +47,12 @@ ${message ? html`<p class="notice">${message}</p>` : ''}
 }
 
 /** One POST form for an action; every form carries the session's CSRF token. */
-export function actionForm(csrf: string, fields: Record<string, string | number>, label: string, opts: { reason?: 'required' | 'optional'; back: string }): SafeHtml {
+export function actionForm(
+  csrf: string,
+  fields: Record<string, string | number>,
+  label: string,
+  opts: { reason?: 'required' | 'optional'; back: string },
+): SafeHtml {
   const hidden = Object.entries(fields).map(([k, v]) => html`<input type="hidden" name="${k}" value="${String(v)}">`);
   const reason = opts.reason
     ? html`<input type="text" name="reason" placeholder="Reason${opts.reason === 'optional' ? ' (optional)' : ''}" aria-label="Reason"${opts.reason === 'required' ? ' required' : ''}>`
@@ -60,9 +65,13 @@ ${reason}<button type="submit">${label}</button>
 
 function hiddenRow(h: HiddenItem, csrf: string): SafeHtml {
   const what = h.versionNumber === null ? 'article' : `version ${h.versionNumber}`;
-  const unhide = h.versionNumber === null
-    ? actionForm(csrf, { action: 'unhide-article', articleId: h.articleId }, 'Unhide', { reason: 'optional', back: '/admin' })
-    : actionForm(csrf, { action: 'unhide-version', articleId: h.articleId, version: h.versionNumber }, 'Unhide', { reason: 'optional', back: '/admin' });
+  const unhide =
+    h.versionNumber === null
+      ? actionForm(csrf, { action: 'unhide-article', articleId: h.articleId }, 'Unhide', { reason: 'optional', back: '/admin' })
+      : actionForm(csrf, { action: 'unhide-version', articleId: h.articleId, version: h.versionNumber }, 'Unhide', {
+          reason: 'optional',
+          back: '/admin',
+        });
   return html`<tr><td><a href="/admin/articles/${h.articleId}">${h.title ?? h.url}</a><br><span class="muted">${h.sourceKey} · ${what}</span></td>
 <td>${formatDate(h.hiddenAt)}</td><td>${h.reason ?? ''}</td><td>${unhide}</td></tr>`;
 }
@@ -70,10 +79,13 @@ function hiddenRow(h: HiddenItem, csrf: string): SafeHtml {
 function sourceRow(s: SourceWithStats, alert: SourceAlert | undefined, csrf: string): SafeHtml {
   const paused = s.pausedAt !== null;
   const form = s.feedUrl
-    ? actionForm(csrf, { action: paused ? 'resume-source' : 'pause-source', source: s.key }, paused ? 'Resume' : 'Pause', { reason: 'optional', back: '/admin' })
+    ? actionForm(csrf, { action: paused ? 'resume-source' : 'pause-source', source: s.key }, paused ? 'Resume' : 'Pause', {
+        reason: 'optional',
+        back: '/admin',
+      })
     : html`<span class="muted">manual</span>`;
   return html`<tr><td><strong>${s.name}</strong><br><span class="muted">${s.key}</span></td>
-<td>${paused ? html`paused since ${formatDate(s.pausedAt!)}` : s.lastStatus ?? 'not polled yet'}${alert ? html`<div class="error-text">${alert.kind}: ${alert.message}</div>` : ''}</td>
+<td>${paused ? html`paused since ${formatDate(s.pausedAt!)}` : (s.lastStatus ?? 'not polled yet')}${alert ? html`<div class="error-text">${alert.kind}: ${alert.message}</div>` : ''}</td>
 <td class="num">${s.articleCount}</td><td>${form}</td></tr>`;
 }
 
@@ -110,20 +122,28 @@ export function auditPage(page: Page<AuditEntry>): SafeHtml {
 export function articleAdminPage(a: ArticleWithSource, versions: Version[], csrf: string, now: Millis): SafeHtml {
   const back = `/admin/articles/${a.id}`;
   const hidden = a.hiddenAt !== null;
-  const rows = versions.map((v) => html`<tr><td class="num">${v.number}</td><td>${formatDate(v.capturedAt)}</td><td>${v.title}</td>
+  const rows = versions.map(
+    (v) => html`<tr><td class="num">${v.number}</td><td>${formatDate(v.capturedAt)}</td><td>${v.title}</td>
 <td>${v.hiddenAt !== null ? 'hidden' : ''}</td>
-<td>${v.hiddenAt !== null
-    ? actionForm(csrf, { action: 'unhide-version', articleId: a.id, version: v.number }, 'Unhide version', { reason: 'optional', back })
-    : actionForm(csrf, { action: 'hide-version', articleId: a.id, version: v.number }, 'Hide version', { reason: 'required', back })}</td></tr>`);
+<td>${
+      v.hiddenAt !== null
+        ? actionForm(csrf, { action: 'unhide-version', articleId: a.id, version: v.number }, 'Unhide version', { reason: 'optional', back })
+        : actionForm(csrf, { action: 'hide-version', articleId: a.id, version: v.number }, 'Hide version', { reason: 'required', back })
+    }</td></tr>`,
+  );
   return html`<h1>${a.title ?? a.url}</h1>
 <p>Article ${a.id} from <strong>${a.sourceKey}</strong> · ${externalLink(a.url)} · status ${a.status}${hidden ? html` · <strong>hidden since ${formatDate(a.hiddenAt!)}</strong>` : html` · <a href="${articlePath(a.id)}">public page</a>`}</p>
 <div class="admin-actions">
-${hidden
+${
+  hidden
     ? actionForm(csrf, { action: 'unhide-article', articleId: a.id }, 'Unhide article', { reason: 'optional', back })
-    : actionForm(csrf, { action: 'hide-article', articleId: a.id }, 'Hide article', { reason: 'required', back })}
-${a.status === 'retired'
+    : actionForm(csrf, { action: 'hide-article', articleId: a.id }, 'Hide article', { reason: 'required', back })
+}
+${
+  a.status === 'retired'
     ? actionForm(csrf, { action: 'revive-article', articleId: a.id }, 'Revive (check again)', { reason: 'optional', back })
-    : actionForm(csrf, { action: 'retire-article', articleId: a.id }, 'Retire (stop checking)', { reason: 'optional', back })}
+    : actionForm(csrf, { action: 'retire-article', articleId: a.id }, 'Retire (stop checking)', { reason: 'optional', back })
+}
 </div>
 <h2>Versions</h2>
 <div class="table-scroll"><table><thead><tr><th>#</th><th>Captured</th><th>Headline</th><th></th><th></th></tr></thead><tbody>${rows}</tbody></table></div>

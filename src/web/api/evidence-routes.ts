@@ -37,17 +37,20 @@ export function evidenceRoutes(api: Hono, ctx: WebContext): void {
   api.get('/roots.atom', async (c) => {
     const roots = await store.evidence.listRoots({ newestFirst: true, limit: 50 });
     const base = ctx.baseUrl;
-    const entries = roots.map((r) => xml`<entry>
+    const entries = roots.map(
+      (r) => xml`<entry>
 <id>${`${base}/api/v1/roots/${r.seq}`}</id>
 <title type="text">${`Root ${r.seq}: ${r.treeSize} records, ${r.rootHash}`}</title>
 <link rel="alternate" type="application/json" href="${`${base}/api/v1/roots/${r.seq}`}"/>
 <updated>${new Date(r.sealedAt).toISOString()}</updated>
 <content type="text">${JSON.stringify(rootJson(r))}</content>
 </entry>
-`);
+`,
+    );
     const updated = new Date(roots[0]?.sealedAt ?? 0).toISOString();
     c.header('Content-Type', 'application/atom+xml; charset=utf-8');
-    return c.body(xml`<?xml version="1.0" encoding="utf-8"?>
+    return c.body(
+      xml`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
 <id>${`${base}/api/v1/roots.atom`}</id>
 <title type="text">Redline signed roots</title>
@@ -56,7 +59,8 @@ export function evidenceRoutes(api: Hono, ctx: WebContext): void {
 <updated>${updated}</updated>
 <author><name>Redline</name></author>
 ${entries}</feed>
-`.value);
+`.value,
+    );
   });
 
   api.get('/roots/', () => {

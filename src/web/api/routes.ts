@@ -78,7 +78,10 @@ export function apiRoutes(ctx: WebContext): Hono {
       cursor: c.req.query('cursor') ?? null,
     });
     const digests = await ctx.digests.forVersions(page.items.flatMap((ch) => (ch.type === 'version' ? [ch.version] : [])));
-    return c.json({ items: page.items.map((ch) => changeJson(ch, ch.type === 'version' ? digests.get(ch.version.id) ?? null : null)), nextCursor: page.nextCursor });
+    return c.json({
+      items: page.items.map((ch) => changeJson(ch, ch.type === 'version' ? (digests.get(ch.version.id) ?? null) : null)),
+      nextCursor: page.nextCursor,
+    });
   });
 
   api.get('/search', async (c) => {
@@ -87,8 +90,12 @@ export function apiRoutes(ctx: WebContext): Hono {
     const source = await sourceFilter(store, c.req.query('source'));
     const page = await store.search({
       ...changeFilterOf(parseSignificance({ min: c.req.query('min'), kind: c.req.query('kind') })),
-      text: q, sourceId: source?.id, from: dateParam(c.req.query('from'), 'from'), to: dateParam(c.req.query('to'), 'to'),
-      limit: limitParam(c.req.query('limit'), 20), cursor: c.req.query('cursor') ?? null,
+      text: q,
+      sourceId: source?.id,
+      from: dateParam(c.req.query('from'), 'from'),
+      to: dateParam(c.req.query('to'), 'to'),
+      limit: limitParam(c.req.query('limit'), 20),
+      cursor: c.req.query('cursor') ?? null,
     });
     return c.json({ items: page.items.map(searchHitJson), nextCursor: page.nextCursor });
   });

@@ -45,7 +45,7 @@ export function tagUri(baseUrl: string, specific: string): string {
 /** Feed entries for a page of changes; each version's digest is computed once and cached (never re-diffed per request). */
 export async function toEntries(ctx: WebContext, changes: Change[]): Promise<FeedEntry[]> {
   const digests = await ctx.digests.forVersions(changes.flatMap((c) => (c.type === 'version' ? [c.version] : [])));
-  return changes.map((change) => toEntry(ctx, change, change.type === 'version' ? digests.get(change.version.id) ?? null : null));
+  return changes.map((change) => toEntry(ctx, change, change.type === 'version' ? (digests.get(change.version.id) ?? null) : null));
 }
 
 function toEntry(ctx: WebContext, change: Change, digest: ChangeDigest | null): FeedEntry {
@@ -73,7 +73,10 @@ function toEntry(ctx: WebContext, change: Change, digest: ChangeDigest | null): 
     link,
     at: change.at,
     summary: `${summary} (version ${n - 1} to ${n}). Original article: ${article.url}`,
-    content: digest ? () => html`<p>${summary} (version ${n - 1} to ${n} of <a href="${safeUrl(article.url)}">the article</a>; <a href="${link}">see the whole diff</a>).</p>${raw(digest.html)}`.toString() : null,
+    content: digest
+      ? () =>
+          html`<p>${summary} (version ${n - 1} to ${n} of <a href="${safeUrl(article.url)}">the article</a>; <a href="${link}">see the whole diff</a>).</p>${raw(digest.html)}`.toString()
+      : null,
     immutable: digest !== null,
     source: article.sourceKey,
     labels: change.version.change?.labels ?? [],

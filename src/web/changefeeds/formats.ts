@@ -49,16 +49,28 @@ function updatedAt(feed: FeedInfo): number {
 
 /** RSS descriptions are HTML by convention, so the text is HTML-escaped before it is XML-escaped. */
 export function renderRss(feed: FeedInfo, baseUrl: string, cache: ItemCache = NO_CACHE): string {
-  const items = feed.entries.map((e) => raw(item(cache, 'rss', e, () => xml`<item>
+  const items = feed.entries.map((e) =>
+    raw(
+      item(
+        cache,
+        'rss',
+        e,
+        () =>
+          xml`<item>
 <title>${e.title}</title>
 <link>${e.link}</link>
 <guid isPermaLink="false">${e.id}</guid>
 <pubDate>${new Date(e.at).toUTCString()}</pubDate>
 <category>${e.source}</category>
-${e.labels.map((l) => xml`<category>${l}</category>
-`)}<description>${e.content?.() ?? escapeHtml(e.summary)}</description>
+${e.labels.map(
+  (l) => xml`<category>${l}</category>
+`,
+)}<description>${e.content?.() ?? escapeHtml(e.summary)}</description>
 </item>
-`.value)));
+`.value,
+      ),
+    ),
+  );
   return xml`<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>
@@ -74,17 +86,33 @@ ${items}</channel>
 }
 
 export function renderAtom(feed: FeedInfo, baseUrl: string, feedId: string, cache: ItemCache = NO_CACHE): string {
-  const entries = feed.entries.map((e) => raw(item(cache, 'atom', e, () => xml`<entry>
+  const entries = feed.entries.map((e) =>
+    raw(
+      item(
+        cache,
+        'atom',
+        e,
+        () =>
+          xml`<entry>
 <id>${e.id}</id>
 <title type="text">${e.title}</title>
 <link rel="alternate" type="text/html" href="${e.link}"/>
 <updated>${new Date(e.at).toISOString()}</updated>
 <category term="${e.source}"/>
-${e.labels.map((l) => xml`<category term="${l}"/>
-`)}<summary type="text">${e.summary}</summary>
-${e.content ? xml`<content type="html">${e.content()}</content>
-` : ''}</entry>
-`.value)));
+${e.labels.map(
+  (l) => xml`<category term="${l}"/>
+`,
+)}<summary type="text">${e.summary}</summary>
+${
+  e.content
+    ? xml`<content type="html">${e.content()}</content>
+`
+    : ''
+}</entry>
+`.value,
+      ),
+    ),
+  );
   return xml`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
 <id>${feedId}</id>
@@ -108,15 +136,19 @@ export function renderJsonFeed(feed: FeedInfo, baseUrl: string, cache: ItemCache
     home_page_url: baseUrl + feed.pagePath,
     feed_url: `${baseUrl + feed.basePath}.json${feed.query ?? ''}`,
   });
-  const items = feed.entries.map((e) => item(cache, 'json', e, () => JSON.stringify({
-    id: e.id,
-    url: e.link,
-    title: e.title,
-    content_text: e.summary,
-    ...(e.content ? { content_html: e.content(), summary: e.summary } : {}),
-    date_published: new Date(e.at).toISOString(),
-    tags: [e.source, ...e.labels],
-  })));
+  const items = feed.entries.map((e) =>
+    item(cache, 'json', e, () =>
+      JSON.stringify({
+        id: e.id,
+        url: e.link,
+        title: e.title,
+        content_text: e.summary,
+        ...(e.content ? { content_html: e.content(), summary: e.summary } : {}),
+        date_published: new Date(e.at).toISOString(),
+        tags: [e.source, ...e.labels],
+      }),
+    ),
+  );
   // The items are spliced in as already-serialised JSON.
   return `${head.slice(0, -1)},"items":[\n${items.join(',\n')}\n]}\n`;
 }

@@ -13,7 +13,10 @@ export function requireAdmin(ctx: WebContext): MiddlewareHandler {
     const secret = bearer(c);
     if (!secret || !(await tokenForSecret(ctx.store, secret, ctx.now()))) {
       c.header('WWW-Authenticate', 'Bearer realm="redline-admin"');
-      return c.json({ error: { status: 401, kind: 'unauthorized', message: 'an admin token is required (Authorization: Bearer TOKEN)' } }, 401);
+      return c.json(
+        { error: { status: 401, kind: 'unauthorized', message: 'an admin token is required (Authorization: Bearer TOKEN)' } },
+        401,
+      );
     }
     await next();
     c.header('Cache-Control', 'no-store');

@@ -43,10 +43,15 @@ beforeEach(async () => {
   SECRETS.admin = (await createToken({ store: t.store, config: t.config, now: () => 1 }, 'test', 'follow-test')).secret;
   auth.authorization = `Bearer ${SECRETS.admin}`;
   n.formSecret = new Secret(SECRETS.form);
-  n.webhooks = { hook: { url: receiver.url, secret: new Secret(SECRETS.webhook) }, dead: { url: `http://127.0.0.1:${closedPort}/hook`, secret: new Secret(SECRETS.webhook) } };
+  n.webhooks = {
+    hook: { url: receiver.url, secret: new Secret(SECRETS.webhook) },
+    dead: { url: `http://127.0.0.1:${closedPort}/hook`, secret: new Secret(SECRETS.webhook) },
+  };
   n.smtp = { host: '127.0.0.1', port: closedPort, secure: false, user: 'redline', password: new Secret(SECRETS.smtp), from: 'r@news.test' };
   n.mastodon = { main: { instance: mastodon.url, token: new Secret(SECRETS.mastodon), visibility: 'public', postEverySec: null } };
-  n.bluesky = { main: { service: `http://127.0.0.1:${closedPort}`, identifier: 'x.test', appPassword: new Secret(SECRETS.bluesky), postEverySec: null } };
+  n.bluesky = {
+    main: { service: `http://127.0.0.1:${closedPort}`, identifier: 'x.test', appPassword: new Secret(SECRETS.bluesky), postEverySec: null },
+  };
   n.timeoutMs = 2_000;
 });
 afterEach(async () => {
@@ -58,17 +63,37 @@ afterEach(async () => {
 const auth = { authorization: '' };
 
 async function seedChange() {
-  const source = await t.store.upsertSource({ key: 'wire', name: 'The Wire', feedUrl: 'http://127.0.0.1:9/f', pollPeriodSec: 300, include: [], exclude: [] }, 1);
-  const { article } = await t.store.upsertArticle({ sourceId: source.id, url: 'http://127.0.0.1:9/a', host: '127.0.0.1', feedTitle: null, feedPublishedAt: null, now: 1, checkPeriodSec: 1800 });
+  const source = await t.store.upsertSource(
+    { key: 'wire', name: 'The Wire', feedUrl: 'http://127.0.0.1:9/f', pollPeriodSec: 300, include: [], exclude: [] },
+    1,
+  );
+  const { article } = await t.store.upsertArticle({
+    sourceId: source.id,
+    url: 'http://127.0.0.1:9/a',
+    host: '127.0.0.1',
+    feedTitle: null,
+    feedPublishedAt: null,
+    now: 1,
+    checkPeriodSec: 1800,
+  });
   const v = { byline: null, published: null, extractorVersion: 'x', rawHtml: null, wordsAdded: 0, wordsRemoved: 0 };
   await t.store.addVersion(article.id, 1, { ...v, title: 'Talks', paragraphs: ['Talks began.'], fingerprint: 'a', capturedAt: 1000 });
-  return { article, add: () => t.store.addVersion(article.id, 2, { ...v, title: 'Talks end', paragraphs: ['Talks ended.'], fingerprint: 'b', capturedAt: 2000 }) };
+  return {
+    article,
+    add: () =>
+      t.store.addVersion(article.id, 2, { ...v, title: 'Talks end', paragraphs: ['Talks ended.'], fingerprint: 'b', capturedAt: 2000 }),
+  };
 }
 
 describe('admin API for subscriptions and deliveries', () => {
   it('requires the admin token', async () => {
     const app = createApp({ store: t.store, config: t.config, log });
-    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong' }, { authorization: SECRETS.admin }, { authorization: `Bearer ${SECRETS.admin}x` }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong' },
+      { authorization: SECRETS.admin },
+      { authorization: `Bearer ${SECRETS.admin}x` },
+    ];
     for (const headers of attempts) {
       const res = await app.request('/api/v1/admin/subscriptions', { headers });
       expect(res.status).toBe(401);
@@ -82,10 +107,21 @@ describe('admin API for subscriptions and deliveries', () => {
   it('creates, lists and ends subscriptions, shows and redelivers deliveries', async () => {
     const app = createApp({ store: t.store, config: t.config, log, now: () => 5000 });
     const { add } = await seedChange();
-    const post = (body: unknown) => app.request('/api/v1/admin/subscriptions', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      app.request('/api/v1/admin/subscriptions', {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const created = await post({ to: 'webhook:hook', source: 'wire', min: 'minor' });
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ id: 1, channel: 'webhook', watch: 'source', status: 'active', describes: 'changes in The Wire' });
+    expect(await created.json()).toMatchObject({
+      id: 1,
+      channel: 'webhook',
+      watch: 'source',
+      status: 'active',
+      describes: 'changes in The Wire',
+    });
     expect(created.headers.get('access-control-allow-origin')).toBeNull();
     expect((await post({ to: 'webhook:unknown' })).status).toBe(400);
     expect((await post({ to: 'email:a@example.org', confirmed: false })).status).toBe(201);
@@ -93,7 +129,10 @@ describe('admin API for subscriptions and deliveries', () => {
     expect(list.items.map((s: { status: string }) => s.status)).toEqual(['active', 'pending']);
     expect((await app.request('/api/v1/admin/subscriptions/2', { method: 'DELETE', headers: auth })).status).toBe(200);
     await add();
-    await deliverDue({ config: t.config, store: t.store, log, now: () => 3000 }, createSenders({ config: t.config, store: t.store, log, now: () => 3000 }));
+    await deliverDue(
+      { config: t.config, store: t.store, log, now: () => 3000 },
+      createSenders({ config: t.config, store: t.store, log, now: () => 3000 }),
+    );
     const page = await (await app.request('/api/v1/admin/deliveries?status=sent', { headers: auth })).json();
     expect(page.items).toHaveLength(1);
     const one = await (await app.request(`/api/v1/admin/deliveries/${page.items[0].id}`, { headers: auth })).json();
@@ -109,22 +148,54 @@ describe('secrets', () => {
     const { article, add } = await seedChange();
     for (const to of ['webhook:hook', 'webhook:dead', 'email:reader@example.org', 'mastodon:main', 'bluesky:main']) {
       const [channel, address] = to.split(':');
-      await t.store.addSubscription({ channel: channel as 'webhook', address, watch: 'all', articleId: null, sourceId: null, query: null, minLevel: 'minor', kinds: [], digest: 'none', origin: 'cli', configKey: null }, 'active', 1);
+      await t.store.addSubscription(
+        {
+          channel: channel as 'webhook',
+          address,
+          watch: 'all',
+          articleId: null,
+          sourceId: null,
+          query: null,
+          minLevel: 'minor',
+          kinds: [],
+          digest: 'none',
+          origin: 'cli',
+          configKey: null,
+        },
+        'active',
+        1,
+      );
     }
     await add();
     const deps = { config: t.config, store: t.store, log, now: () => 3000 };
     await deliverDue(deps, createSenders(deps));
     const deliveries = (await t.store.listDeliveries({ limit: 10 })).items;
-    expect(deliveries.map((d) => [d.address, d.status, d.lastError ?? ''])).toEqual(expect.arrayContaining([
-      ['hook', 'sent', ''],
-      ['dead', 'pending', expect.stringMatching(/network error|timed out/)],
-      ['reader@example.org', 'pending', expect.stringMatching(/SMTP/)],
-      ['main', 'failed', expect.stringMatching(/HTTP 401 from mastodon main/)],
-      ['main', 'pending', expect.stringMatching(/network error|timed out/)],
-    ]));
+    expect(deliveries.map((d) => [d.address, d.status, d.lastError ?? ''])).toEqual(
+      expect.arrayContaining([
+        ['hook', 'sent', ''],
+        ['dead', 'pending', expect.stringMatching(/network error|timed out/)],
+        ['reader@example.org', 'pending', expect.stringMatching(/SMTP/)],
+        ['main', 'failed', expect.stringMatching(/HTTP 401 from mastodon main/)],
+        ['main', 'pending', expect.stringMatching(/network error|timed out/)],
+      ]),
+    );
     const app = createApp({ store: t.store, config: t.config, log });
-    const seen: string[] = [...log.lines, inspect(t.config, { depth: 10 }), JSON.stringify(t.config), String(t.config.notify.smtp?.password)];
-    for (const path of ['/', '/sources', `/articles/${article.id}`, '/?source=wire', `/follow?article=${article.id}`, '/api/v1/sources', '/api/v1/changes', '/api/v1/openapi.json']) {
+    const seen: string[] = [
+      ...log.lines,
+      inspect(t.config, { depth: 10 }),
+      JSON.stringify(t.config),
+      String(t.config.notify.smtp?.password),
+    ];
+    for (const path of [
+      '/',
+      '/sources',
+      `/articles/${article.id}`,
+      '/?source=wire',
+      `/follow?article=${article.id}`,
+      '/api/v1/sources',
+      '/api/v1/changes',
+      '/api/v1/openapi.json',
+    ]) {
       const res = await app.request(path);
       expect(res.status, path).toBe(200);
       seen.push(await res.text());

@@ -18,14 +18,22 @@ export function notifyAdminRoutes(ctx: WebContext): Hono {
 
   const withWatch = async (s: Subscription) => ({ ...s, describes: await describeWatch(store, s) });
 
-  api.get('/subscriptions', async (c) => c.json({ items: await Promise.all((await store.listSubscriptions()).map(withWatch)), nextCursor: null }));
+  api.get('/subscriptions', async (c) =>
+    c.json({ items: await Promise.all((await store.listSubscriptions()).map(withWatch)), nextCursor: null }),
+  );
 
   api.post('/subscriptions', async (c) => {
     const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!body || typeof body !== 'object' || typeof body.to !== 'string') throw new UsageError('the body must be a JSON object with "to" (webhook:NAME, email:ADDRESS, ...)');
+    if (!body || typeof body !== 'object' || typeof body.to !== 'string')
+      throw new UsageError('the body must be a JSON object with "to" (webhook:NAME, email:ADDRESS, ...)');
     const str = (k: string) => (body[k] === undefined || body[k] === null ? null : String(body[k]));
     const kinds = body.kinds === undefined ? [] : Array.isArray(body.kinds) ? body.kinds.map(String) : [String(body.kinds)];
-    const input = await subscriptionFrom(store, ctx.config, { to: body.to, article: str('article'), source: str('source'), query: str('query'), min: str('min'), kinds, digest: str('digest') }, 'api');
+    const input = await subscriptionFrom(
+      store,
+      ctx.config,
+      { to: body.to, article: str('article'), source: str('source'), query: str('query'), min: str('min'), kinds, digest: str('digest') },
+      'api',
+    );
     const pending = input.channel === 'email' && body.confirmed !== true;
     const sub = await store.addSubscription(input, pending ? 'pending' : 'active', ctx.now());
     return c.json(await withWatch(sub), 201);

@@ -14,7 +14,10 @@ function destination(d: Delivery): string {
 }
 
 function row(d: Delivery, now: Millis): SafeHtml {
-  const what = d.kind === 'confirm' ? html`confirmation` : html`<a href="/articles/${d.articleId}/diff/${(d.versionNumber ?? 2) - 1}/${d.versionNumber}">article ${d.articleId}, version ${d.versionNumber}</a>`;
+  const what =
+    d.kind === 'confirm'
+      ? html`confirmation`
+      : html`<a href="/articles/${d.articleId}/diff/${(d.versionNumber ?? 2) - 1}/${d.versionNumber}">article ${d.articleId}, version ${d.versionNumber}</a>`;
   const when = d.sentAt !== null ? timeAgo(d.sentAt, now) : d.status === 'pending' ? html`next try ${timeAgo(d.nextAttemptAt, now)}` : '';
   return html`<tr><td>${destination(d)}</td><td>${what}</td><td><span class="status status-${d.status}">${d.status}</span> ${when}${d.redelivery ? ' (redelivered)' : ''}</td>
 <td class="num">${d.attempts}</td><td>${d.lastError ? html`<span class="error-text">${d.lastError}</span>` : ''}</td></tr>`;
@@ -22,7 +25,10 @@ function row(d: Delivery, now: Millis): SafeHtml {
 
 /** The delivery log on the Sources page: recent notifications with attempts, status and last error. */
 export async function deliveryLog(store: Store, now: Millis): Promise<SafeHtml> {
-  const [recent, failed] = await Promise.all([store.listDeliveries({ limit: SHOWN }), store.listDeliveries({ status: 'failed', limit: SHOWN })]);
+  const [recent, failed] = await Promise.all([
+    store.listDeliveries({ limit: SHOWN }),
+    store.listDeliveries({ status: 'failed', limit: SHOWN }),
+  ]);
   if (recent.items.length === 0) return html``;
   return html`<section class="deliveries" aria-labelledby="deliveries-title">
 <h2 id="deliveries-title">Notifications</h2>

@@ -54,23 +54,40 @@ export function followRoutes(ctx: WebContext): Hono {
     const body = await c.req.parseBody();
     const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
     const origin = { origin: c.req.header('origin'), fetchSite: c.req.header('sec-fetch-site'), host: c.req.header('host') };
-    if (!sameOrigin(origin, ctx.baseUrl)) return page(c, 'Not allowed', messagePage('Not allowed', 'This form can only be sent from this site.'), 403);
+    if (!sameOrigin(origin, ctx.baseUrl))
+      return page(c, 'Not allowed', messagePage('Not allowed', 'This form can only be sent from this site.'), 403);
     if (!config.notify.smtp) return page(c, 'Follow by email', messagePage('Follow by email', 'Email is not set up on this Redline.'), 404);
     if (!forms.tokens.valid(field('form'), ctx.now())) {
-      return page(c, 'Form expired', messagePage('Form expired', 'The form was too old or damaged. Go back, reload the page and try again.'), 400);
+      return page(
+        c,
+        'Form expired',
+        messagePage('Form expired', 'The form was too old or damaged. Go back, reload the page and try again.'),
+        400,
+      );
     }
     if (!perIp.take(clientIp(c), ctx.now())) {
-      return page(c, 'Too many requests', messagePage('Too many requests', 'Too many follow requests from your network. Try again in an hour.'), 429);
+      return page(
+        c,
+        'Too many requests',
+        messagePage('Too many requests', 'Too many follow requests from your network. Try again in an hour.'),
+        429,
+      );
     }
     const email = field('email').toLowerCase();
-    if (!isEmailAddress(email)) return page(c, 'Not an email address', messagePage('Not an email address', 'Go back and check the address.'), 400);
+    if (!isEmailAddress(email))
+      return page(c, 'Not an email address', messagePage('Not an email address', 'Go back and check the address.'), 400);
     const target = await targetOf(ctx, field('article') || undefined, field('source') || undefined);
-    const input = await subscriptionFrom(store, config, {
-      to: `email:${email}`,
-      article: target.article?.id ?? null,
-      source: target.source?.key ?? null,
-      digest: field('digest') || 'none',
-    }, 'form');
+    const input = await subscriptionFrom(
+      store,
+      config,
+      {
+        to: `email:${email}`,
+        article: target.article?.id ?? null,
+        source: target.source?.key ?? null,
+        digest: field('digest') || 'none',
+      },
+      'form',
+    );
     const now = ctx.now();
     const existing = (await store.listSubscriptions({ address: email })).find(
       (s) => s.status !== 'unsubscribed' && s.watch === input.watch && s.articleId === input.articleId && s.sourceId === input.sourceId,
@@ -79,25 +96,51 @@ export function followRoutes(ctx: WebContext): Hono {
     // The answer is the same whatever happened, so the form tells nobody who follows what.
     if (!existing && underLimit) await store.addSubscription(input, 'pending', now);
     else ctx.log.warn('follow_request_ignored', { reason: existing ? 'exists' : 'address_limit' });
-    return page(c, 'Check your inbox', messagePage('Check your inbox', 'If the address can be used, a confirmation mail is on its way. Nothing else is sent until you follow its link.'));
+    return page(
+      c,
+      'Check your inbox',
+      messagePage(
+        'Check your inbox',
+        'If the address can be used, a confirmation mail is on its way. Nothing else is sent until you follow its link.',
+      ),
+    );
   });
 
   app.get('/follow/confirm', (c) => {
     const token = c.req.query('token') ?? '';
-    return page(c, 'Confirm', actionPage('Confirm your subscription', 'Press the button to start receiving changes by email.', '/follow/confirm', token, 'Confirm'));
+    return page(
+      c,
+      'Confirm',
+      actionPage('Confirm your subscription', 'Press the button to start receiving changes by email.', '/follow/confirm', token, 'Confirm'),
+    );
   });
 
   app.post('/follow/confirm', async (c) => {
     const token = await tokenOf(c);
     const sub = token ? await store.confirmSubscription(token, ctx.now()) : null;
     if (!sub) return page(c, 'Unknown link', messagePage('Unknown link', 'This confirmation link is not valid.'), 404);
-    if (sub.status !== 'active') return page(c, 'Unsubscribed', messagePage('Unsubscribed', 'This subscription was ended. Sign up again from an article or source page.'));
+    if (sub.status !== 'active')
+      return page(
+        c,
+        'Unsubscribed',
+        messagePage('Unsubscribed', 'This subscription was ended. Sign up again from an article or source page.'),
+      );
     return page(c, 'Confirmed', messagePage('Confirmed', 'You will get an email when the followed articles change.'));
   });
 
   app.get('/follow/unsubscribe', (c) => {
     const token = c.req.query('token') ?? '';
-    return page(c, 'Unsubscribe', actionPage('Unsubscribe', 'Press the button and no more mail will be sent for this subscription.', '/follow/unsubscribe', token, 'Unsubscribe'));
+    return page(
+      c,
+      'Unsubscribe',
+      actionPage(
+        'Unsubscribe',
+        'Press the button and no more mail will be sent for this subscription.',
+        '/follow/unsubscribe',
+        token,
+        'Unsubscribe',
+      ),
+    );
   });
 
   // Also the RFC 8058 one-click target: mail clients POST `List-Unsubscribe=One-Click` to the link itself.

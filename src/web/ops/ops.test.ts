@@ -25,7 +25,10 @@ beforeEach(async () => {
   newsroom = await startNewsroom({ manual: true, releasePerStep: 1 });
   now = Date.now();
   deps = { config: env.config, store: env.store, fetcher: createFetcher(env.config.fetch), log: memoryLogger(), now: () => now };
-  source = await env.store.upsertSource({ key: 'gazette', name: 'The Demo Gazette', feedUrl: newsroom.feedUrl, pollPeriodSec: 300, include: [], exclude: ['/sport/live/'] }, now);
+  source = await env.store.upsertSource(
+    { key: 'gazette', name: 'The Demo Gazette', feedUrl: newsroom.feedUrl, pollPeriodSec: 300, include: [], exclude: ['/sport/live/'] },
+    now,
+  );
 });
 afterEach(async () => {
   await newsroom.close();
@@ -34,7 +37,10 @@ afterEach(async () => {
 
 async function readyz(app = createApp({ store: env.store, config: env.config, now: () => now })) {
   const res = await app.request('/readyz');
-  return { status: res.status, body: (await res.json()) as { ready: boolean; checks: Record<string, { ok: boolean }>; alerts: { source: string; kind: string }[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { ready: boolean; checks: Record<string, { ok: boolean }>; alerts: { source: string; kind: string }[] },
+  };
 }
 
 async function poll(): Promise<number> {
@@ -76,7 +82,14 @@ describe('operations (must show 5)', () => {
 
   it('/readyz answers 503 when every worker has stopped beating, and when the feed has failed too long', async () => {
     await poll();
-    await env.store.recordHeartbeat({ workerId: 'w1', role: 'worker', startedAt: now - 3600_000, beatAt: now - 10 * 60_000, passes: 4, lastPass: {} });
+    await env.store.recordHeartbeat({
+      workerId: 'w1',
+      role: 'worker',
+      startedAt: now - 3600_000,
+      beatAt: now - 10 * 60_000,
+      passes: 4,
+      lastPass: {},
+    });
     let r = await readyz();
     expect(r.status).toBe(503);
     expect(r.body.checks.workers.ok).toBe(false);
@@ -111,8 +124,11 @@ describe('operations (must show 5)', () => {
     expect(families.get('redline_versions_stored_total')?.samples[0].value).toBe(due);
     expect(families.get('redline_check_duration_seconds')?.samples.find((s) => s.name.endsWith('_count'))?.value).toBe(due);
     expect(families.get('redline_extraction_duration_seconds')?.samples.find((s) => s.name.endsWith('_count'))?.value).toBe(due);
-    expect(families.get('redline_polls_total')?.samples.find((s) => s.labels.status === 'not_modified' || s.labels.status === 'ok')).toBeDefined();
+    expect(
+      families.get('redline_polls_total')?.samples.find((s) => s.labels.status === 'not_modified' || s.labels.status === 'ok'),
+    ).toBeDefined();
     expect(families.get('redline_due_backlog')?.samples[0].value).toBe(0);
-    for (const name of ['redline_fetch_errors_total', 'redline_lease_takeovers_total', 'redline_deliveries_total']) expect(families.has(name), name).toBe(true);
+    for (const name of ['redline_fetch_errors_total', 'redline_lease_takeovers_total', 'redline_deliveries_total'])
+      expect(families.has(name), name).toBe(true);
   });
 });

@@ -11,7 +11,12 @@ export interface Check {
 
 export interface Readiness {
   ready: boolean;
-  checks: { database: Check; schema: Check; polls: Check & { lastOkAt: Millis | null; ageSec: number | null }; workers: Check & { workers: { id: string; role: string; ageSec: number; passes: number }[] } };
+  checks: {
+    database: Check;
+    schema: Check;
+    polls: Check & { lastOkAt: Millis | null; ageSec: number | null };
+    workers: Check & { workers: { id: string; role: string; ageSec: number; passes: number }[] };
+  };
   /** Quiet or failing sources: reported, but they do not make this instance unready. */
   alerts: SourceAlert[];
 }
@@ -24,11 +29,24 @@ export async function readiness(store: Store, config: Config, now: Millis): Prom
   } catch (err) {
     const down = { ok: false, detail: `database unreachable: ${(err as Error).message}` };
     const skipped = { ok: false, detail: 'database unreachable' };
-    return { ready: false, checks: { database: down, schema: skipped, polls: { ...skipped, lastOkAt: null, ageSec: null }, workers: { ...skipped, workers: [] } }, alerts: [] };
+    return {
+      ready: false,
+      checks: {
+        database: down,
+        schema: skipped,
+        polls: { ...skipped, lastOkAt: null, ageSec: null },
+        workers: { ...skipped, workers: [] },
+      },
+      alerts: [],
+    };
   }
-  const schema = version === LATEST_SCHEMA
-    ? { ok: true, detail: `version ${version}` }
-    : { ok: false, detail: `version ${version}, this Redline expects ${LATEST_SCHEMA}${version < LATEST_SCHEMA ? ' (run `redline db migrate`)' : ''}` };
+  const schema =
+    version === LATEST_SCHEMA
+      ? { ok: true, detail: `version ${version}` }
+      : {
+          ok: false,
+          detail: `version ${version}, this Redline expects ${LATEST_SCHEMA}${version < LATEST_SCHEMA ? ' (run `redline db migrate`)' : ''}`,
+        };
   const [sources, beats, alerts] = await Promise.all([store.listSources(), store.listHeartbeats(), sourceAlerts(store, config.ops, now)]);
   const checks = {
     database: { ok: true, detail: store.kind },
@@ -41,14 +59,18 @@ export async function readiness(store: Store, config: Config, now: Millis): Prom
 
 function pollCheck(sources: SourceWithStats[], config: Config, now: Millis) {
   const polled = sources.filter((s) => s.feedUrl && s.enabled && s.pausedAt === null);
-  const lastOkAt = polled.reduce<Millis | null>((max, s) => (s.lastOkAt !== null && (max === null || s.lastOkAt > max) ? s.lastOkAt : max), null);
+  const lastOkAt = polled.reduce<Millis | null>(
+    (max, s) => (s.lastOkAt !== null && (max === null || s.lastOkAt > max) ? s.lastOkAt : max),
+    null,
+  );
   const ageSec = lastOkAt === null ? null : Math.round((now - lastOkAt) / 1000);
   const limit = config.ops.maxPollAgeSec;
   if (polled.length === 0) return { ok: true, detail: 'no sources to poll', lastOkAt, ageSec };
   // A new installation gets maxPollAgeSec to make its first successful poll.
   const since = lastOkAt ?? Math.min(...polled.map((s) => s.createdAt));
   const ok = now - since <= limit * 1000;
-  const detail = lastOkAt === null ? (ok ? 'no successful poll yet' : `no successful poll in ${limit} s`) : `last successful poll ${ageSec} s ago`;
+  const detail =
+    lastOkAt === null ? (ok ? 'no successful poll yet' : `no successful poll in ${limit} s`) : `last successful poll ${ageSec} s ago`;
   return { ok, detail, lastOkAt, ageSec };
 }
 
@@ -58,5 +80,9 @@ function workerCheck(beats: WorkerHeartbeat[], config: Config, now: Millis) {
   // No rows at all: a website without workers of its own (cron `run --once`), which is fine.
   if (workers.length === 0) return { ok: true, detail: 'no worker has reported (cron mode?)', workers };
   const ok = alive.length > 0;
-  return { ok, detail: ok ? `${alive.length} of ${workers.length} workers alive` : `no worker heartbeat within ${config.ops.heartbeatStaleSec} s`, workers };
+  return {
+    ok,
+    detail: ok ? `${alive.length} of ${workers.length} workers alive` : `no worker heartbeat within ${config.ops.heartbeatStaleSec} s`,
+    workers,
+  };
 }

@@ -53,41 +53,61 @@ export function feedRoutes(ctx: WebContext): Hono {
       entries,
     };
     // Rendered items are cached by entry (ctx.feedItems), so a filtered feed reuses the items of the unfiltered one.
-    const body = fmt === 'rss' ? renderRss(feed, ctx.baseUrl, ctx.feedItems)
-      : fmt === 'atom' ? renderAtom(feed, ctx.baseUrl, tagUri(ctx.baseUrl, `feed${meta.basePath}${feed.query}`), ctx.feedItems)
-      : renderJsonFeed(feed, ctx.baseUrl, ctx.feedItems);
+    const body =
+      fmt === 'rss'
+        ? renderRss(feed, ctx.baseUrl, ctx.feedItems)
+        : fmt === 'atom'
+          ? renderAtom(feed, ctx.baseUrl, tagUri(ctx.baseUrl, `feed${meta.basePath}${feed.query}`), ctx.feedItems)
+          : renderJsonFeed(feed, ctx.baseUrl, ctx.feedItems);
     c.header('Content-Type', TYPES[fmt]);
     c.header('Cache-Control', 'public, max-age=300');
     return c.body(body);
   }
 
-  app.get('/feeds/:file', (c) => send(c, format(c.req.param('file'), 'changes'), {
-    title: 'Redline: all changes',
-    description: 'Every edit Redline has seen to the news articles it watches.',
-    pagePath: '/',
-    basePath: CHANGES_FEED_BASE,
-  }, {}));
+  app.get('/feeds/:file', (c) =>
+    send(
+      c,
+      format(c.req.param('file'), 'changes'),
+      {
+        title: 'Redline: all changes',
+        description: 'Every edit Redline has seen to the news articles it watches.',
+        pagePath: '/',
+        basePath: CHANGES_FEED_BASE,
+      },
+      {},
+    ),
+  );
 
   app.get('/sources/:key/:file', async (c) => {
     const fmt = format(c.req.param('file'), 'feed');
     const source = await loadSource(ctx.store, c.req.param('key'));
-    return send(c, fmt, {
-      title: `Redline: changes in ${source.name}`,
-      description: `Every edit Redline has seen to articles from ${source.name} (${source.key}).`,
-      pagePath: `/?source=${encodeURIComponent(source.key)}`,
-      basePath: sourceFeedBase(source.key),
-    }, { sourceId: source.id });
+    return send(
+      c,
+      fmt,
+      {
+        title: `Redline: changes in ${source.name}`,
+        description: `Every edit Redline has seen to articles from ${source.name} (${source.key}).`,
+        pagePath: `/?source=${encodeURIComponent(source.key)}`,
+        basePath: sourceFeedBase(source.key),
+      },
+      { sourceId: source.id },
+    );
   });
 
   app.get('/articles/:id/:file', async (c) => {
     const fmt = format(c.req.param('file'), 'feed');
     const article = await loadArticle(ctx.store, c.req.param('id'));
-    return send(c, fmt, {
-      title: `Redline: changes to "${article.title ?? article.url}"`,
-      description: `Every edit Redline has seen to ${article.url}.`,
-      pagePath: articlePath(article.id),
-      basePath: articleFeedBase(article.id),
-    }, { articleId: article.id });
+    return send(
+      c,
+      fmt,
+      {
+        title: `Redline: changes to "${article.title ?? article.url}"`,
+        description: `Every edit Redline has seen to ${article.url}.`,
+        pagePath: articlePath(article.id),
+        basePath: articleFeedBase(article.id),
+      },
+      { articleId: article.id },
+    );
   });
 
   return app;

@@ -44,12 +44,16 @@ export function pageRoutes(ctx: WebContext): Hono {
     const feeds = source
       ? feedAlternates(sourceFeedBase(source.key), `${what ? capitalise(what) : 'Changes'} in ${source.name}`, query)
       : feedAlternates(CHANGES_FEED_BASE, what ? capitalise(what) : 'All changes', query);
-    return sendPage(c, {
-      title: changesTitle(source, significance),
-      description: 'The latest edits to news articles watched by Redline, newest first.',
-      alternates: feeds,
-      section: 'changes',
-    }, html`${changesPage(page, source, sources, ctx.now(), significance)}${source ? ctx.follow.box({ source: { key: source.key, name: source.name } }) : ''}`);
+    return sendPage(
+      c,
+      {
+        title: changesTitle(source, significance),
+        description: 'The latest edits to news articles watched by Redline, newest first.',
+        alternates: feeds,
+        section: 'changes',
+      },
+      html`${changesPage(page, source, sources, ctx.now(), significance)}${source ? ctx.follow.box({ source: { key: source.key, name: source.name } }) : ''}`,
+    );
   });
 
   app.get('/articles', async (c) => {
@@ -58,22 +62,35 @@ export function pageRoutes(ctx: WebContext): Hono {
     const status = ARTICLE_STATUSES.find((s) => s === statusParam);
     const changedOnly = c.req.query('changed') === '1';
     const [page, sources] = await Promise.all([
-      store.listArticles({ sourceId: source?.id, status, minVersions: changedOnly ? 2 : undefined, limit: PAGE_SIZE, cursor: c.req.query('cursor') ?? null }),
+      store.listArticles({
+        sourceId: source?.id,
+        status,
+        minVersions: changedOnly ? 2 : undefined,
+        limit: PAGE_SIZE,
+        cursor: c.req.query('cursor') ?? null,
+      }),
       ctx.sourceChoices(),
     ]);
-    return sendPage(c, { title: 'Articles', description: 'Every article Redline watches, newest first.', section: 'articles' },
-      articlesPage(page, { source, status, changedOnly }, sources, ctx.now()));
+    return sendPage(
+      c,
+      { title: 'Articles', description: 'Every article Redline watches, newest first.', section: 'articles' },
+      articlesPage(page, { source, status, changedOnly }, sources, ctx.now()),
+    );
   });
 
   app.get('/articles/:id', async (c) => {
     const article = await loadArticle(store, c.req.param('id'));
     const [versions, events] = await Promise.all([store.listVersions(article.id), store.listEvents(article.id)]);
-    return sendPage(c, {
-      title: article.title ?? article.url,
-      description: `All ${versions.length} captured versions of this ${article.sourceName} article, and what changed between them.`,
-      alternates: feedAlternates(articleFeedBase(article.id), 'Changes to this article'),
-      section: 'articles',
-    }, html`${articlePage(article, versions, events, ctx.now())}${ctx.follow.box({ article: { id: article.id, title: article.title ?? article.url } })}`);
+    return sendPage(
+      c,
+      {
+        title: article.title ?? article.url,
+        description: `All ${versions.length} captured versions of this ${article.sourceName} article, and what changed between them.`,
+        alternates: feedAlternates(articleFeedBase(article.id), 'Changes to this article'),
+        section: 'articles',
+      },
+      html`${articlePage(article, versions, events, ctx.now())}${ctx.follow.box({ article: { id: article.id, title: article.title ?? article.url } })}`,
+    );
   });
 
   // The "compare any two versions" form on the article page submits here; without ?a&b, the latest change.
@@ -95,32 +112,43 @@ export function pageRoutes(ctx: WebContext): Hono {
     const pair = await ctx.diffs.get(article.id, a, b);
     const options = { inline: c.req.query('view') === 'inline', changesOnly: c.req.query('changes') === 'only' };
     const card = shareCardFromDiff(pair.model, cardMeta(article, pair));
-    return sendPage(c, {
-      title: `Changes to "${pair.to.title}" (versions ${a} and ${b})`,
-      description: describeDiff(pair.model.summary),
-      image: { url: ctx.baseUrl + cardPath(article.id, a, b), alt: shareCardAlt(card), ...SHARE_CARD_SIZE },
-      canonical: ctx.baseUrl + diffPath(article.id, a, b),
-      alternates: feedAlternates(articleFeedBase(article.id), 'Changes to this article'),
-      section: 'articles',
-    }, diffPage(article, pair, options));
+    return sendPage(
+      c,
+      {
+        title: `Changes to "${pair.to.title}" (versions ${a} and ${b})`,
+        description: describeDiff(pair.model.summary),
+        image: { url: ctx.baseUrl + cardPath(article.id, a, b), alt: shareCardAlt(card), ...SHARE_CARD_SIZE },
+        canonical: ctx.baseUrl + diffPath(article.id, a, b),
+        alternates: feedAlternates(articleFeedBase(article.id), 'Changes to this article'),
+        section: 'articles',
+      },
+      diffPage(article, pair, options),
+    );
   });
 
   app.get('/articles/:id/versions/:n', async (c) => {
     const article = await loadArticle(store, c.req.param('id'));
     const n = pathNumber(c.req.param('n'), 'version');
     const version = await loadVersion(store, article, n);
-    return sendPage(c, {
-      title: `${version.title} (version ${n})`,
-      description: `The text of version ${n} of this ${article.sourceName} article, as captured.`,
-      alternates: feedAlternates(articleFeedBase(article.id), 'Changes to this article'),
-      section: 'articles',
-    }, versionPage(article, version, await versionEvidence(store, version.id)));
+    return sendPage(
+      c,
+      {
+        title: `${version.title} (version ${n})`,
+        description: `The text of version ${n} of this ${article.sourceName} article, as captured.`,
+        alternates: feedAlternates(articleFeedBase(article.id), 'Changes to this article'),
+        section: 'articles',
+      },
+      versionPage(article, version, await versionEvidence(store, version.id)),
+    );
   });
 
   app.get('/sources', async (c) => {
     const [sources, alerts] = await Promise.all([store.listSources(), sourceAlerts(store, ctx.config.ops, ctx.now())]);
-    return sendPage(c, { title: 'Sources', description: 'The news sources Redline watches, and how their last poll went.', section: 'sources' },
-      html`${sourcesPage(sources, ctx.now(), alerts)}${await deliveryLog(store, ctx.now())}`);
+    return sendPage(
+      c,
+      { title: 'Sources', description: 'The news sources Redline watches, and how their last poll went.', section: 'sources' },
+      html`${sourcesPage(sources, ctx.now(), alerts)}${await deliveryLog(store, ctx.now())}`,
+    );
   });
 
   app.get('/search', async (c) => {
@@ -132,15 +160,21 @@ export function pageRoutes(ctx: WebContext): Hono {
     const significance = parseSignificance({ min: c.req.query('min'), kind: c.req.query('kind') });
     const { minLevel, labels } = significance.filter;
     const [page, sources] = await Promise.all([
-      q ? store.search({ text: q, sourceId: source?.id, from, to, minLevel, labels, limit: 20, cursor: c.req.query('cursor') ?? null }) : null,
+      q
+        ? store.search({ text: q, sourceId: source?.id, from, to, minLevel, labels, limit: 20, cursor: c.req.query('cursor') ?? null })
+        : null,
       ctx.sourceChoices(),
     ]);
-    return sendPage(c, {
-      title: q ? `Search: ${q}` : 'Search',
-      description: 'Full-text search over the headline and text of every captured version.',
-      query: q,
-      section: 'search',
-    }, searchPage(q, page, source, sources, range, significance));
+    return sendPage(
+      c,
+      {
+        title: q ? `Search: ${q}` : 'Search',
+        description: 'Full-text search over the headline and text of every captured version.',
+        query: q,
+        section: 'search',
+      },
+      searchPage(q, page, source, sources, range, significance),
+    );
   });
 
   return app;

@@ -21,8 +21,15 @@ export function statsRoutes(ctx: WebContext): Hono {
   app.get('/stats', async (c) => {
     const now = ctx.now();
     const [{ rows, at }, week] = await Promise.all([sourceRows(), ctx.mostEdited(now - PERIODS.week.ms, TOP)]);
-    return sendPage(c, { title: 'Statistics', description: 'How often, how soon and how much each source edits its articles, and the most edited articles.', section: 'stats' },
-      statsPage(rows, week, now, at));
+    return sendPage(
+      c,
+      {
+        title: 'Statistics',
+        description: 'How often, how soon and how much each source edits its articles, and the most edited articles.',
+        section: 'stats',
+      },
+      statsPage(rows, week, now, at),
+    );
   });
 
   app.get('/stats/most-edited', async (c) => {
@@ -30,8 +37,15 @@ export function statsRoutes(ctx: WebContext): Hono {
     if (!(value in PERIODS)) throw new UsageError(`period must be day, week or month, got ${JSON.stringify(value)}`);
     const period = value as Period;
     const now = ctx.now();
-    return sendPage(c, { title: `Most edited: ${PERIODS[period].label}`, description: `The articles edited most often in the ${PERIODS[period].label}.`, section: 'stats' },
-      mostEditedPage(period, await ctx.mostEdited(now - PERIODS[period].ms, TOP), now));
+    return sendPage(
+      c,
+      {
+        title: `Most edited: ${PERIODS[period].label}`,
+        description: `The articles edited most often in the ${PERIODS[period].label}.`,
+        section: 'stats',
+      },
+      mostEditedPage(period, await ctx.mostEdited(now - PERIODS[period].ms, TOP), now),
+    );
   });
 
   app.get('/stats/sources/:key', async (c) => {
@@ -41,10 +55,23 @@ export function statsRoutes(ctx: WebContext): Hono {
     const row = rows.find((r) => r.source.id === source.id);
     if (!row) throw new NotFoundError(`no statistics for source ${source.key} yet`);
     const top = month.filter((m) => m.article.sourceId === source.id).slice(0, 10);
-    return sendPage(c, { title: `Statistics: ${source.name}`, description: `How often, how soon and how much ${source.name} edits its articles.`, section: 'stats' },
-      sourceStatsPage(row, top, now));
+    return sendPage(
+      c,
+      {
+        title: `Statistics: ${source.name}`,
+        description: `How often, how soon and how much ${source.name} edits its articles.`,
+        section: 'stats',
+      },
+      sourceStatsPage(row, top, now),
+    );
   });
 
-  app.get('/about', (c) => sendPage(c, { title: 'About', description: 'What Redline counts as a version of an article, and what it ignores.', section: 'about' }, aboutPage()));
+  app.get('/about', (c) =>
+    sendPage(
+      c,
+      { title: 'About', description: 'What Redline counts as a version of an article, and what it ignores.', section: 'about' },
+      aboutPage(),
+    ),
+  );
   return app;
 }

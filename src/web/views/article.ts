@@ -17,7 +17,8 @@ function header(article: ArticleWithSource, now: Millis): SafeHtml {
   const first = article.feedPublishedAt ?? article.firstSeenAt;
   const changes = Math.max(article.versionCount - 1, 0);
   const next = nextCheck(article, now);
-  const changed = changes === 0 ? html`The article has not changed since it was first seen.` : html`The article has changed ${plural(changes, 'time')}.`;
+  const changed =
+    changes === 0 ? html`The article has not changed since it was first seen.` : html`The article has changed ${plural(changes, 'time')}.`;
   return html`<div class="article-intro">
 <p>This article is from the source <a href="/sources#${article.sourceKey}">${article.sourceName}</a> and was first published or seen on ${exactTime(first)}. ${next}</p>
 <p>You can find the current article at its original source at ${externalLink(article.url)}.</p>
@@ -55,8 +56,10 @@ function compareForm(articleId: number, versions: Version[]): SafeHtml {
 
 function eventList(articleId: number, events: ArticleEvent[]): SafeHtml {
   if (!events.length) return html``;
-  return html`<h2 id="events">Events</h2><ul class="events">${events.map((e) =>
-    html`<li id="event-${e.id}">${exactTime(e.at)}: ${e.versionNumber ? html`<a href="${versionPath(articleId, e.versionNumber)}">${eventText(e)}</a>` : eventText(e)}${e.detail ? ` (${e.detail})` : ''}</li>`)}</ul>`;
+  return html`<h2 id="events">Events</h2><ul class="events">${events.map(
+    (e) =>
+      html`<li id="event-${e.id}">${exactTime(e.at)}: ${e.versionNumber ? html`<a href="${versionPath(articleId, e.versionNumber)}">${eventText(e)}</a>` : eventText(e)}${e.detail ? ` (${e.detail})` : ''}</li>`,
+  )}</ul>`;
 }
 
 export function articlePage(article: ArticleWithSource, versions: Version[], events: ArticleEvent[], now: Millis): SafeHtml {

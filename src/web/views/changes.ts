@@ -18,7 +18,8 @@ type VersionChange = Extract<Change, { type: 'version' }>;
 /** The preview line: `old → new`, the changed sentence, `2 paragraphs removed: "first words…"`. */
 export function previewLine(p: Preview): SafeHtml {
   const marks = (segs: { op: string; text: string }[], keep: 'del' | 'ins' | 'both') =>
-    segs.filter((x) => keep === 'both' || x.op === 'same' || x.op === keep)
+    segs
+      .filter((x) => keep === 'both' || x.op === 'same' || x.op === keep)
       .map((x) => (x.op === 'del' ? html`<del>${x.text}</del>` : x.op === 'ins' ? html`<ins>${x.text}</ins>` : html`${x.text}`));
   switch (p.kind) {
     case 'headline':
@@ -27,7 +28,12 @@ export function previewLine(p: Preview): SafeHtml {
       return html`<span class="preview">${marks(p.segments, 'both')}</span>`;
     case 'paragraphs': {
       const n = `${p.count} paragraph${p.count === 1 ? '' : 's'} ${p.what}`;
-      const quote = p.what === 'removed' ? html`<del>${p.firstWords}</del>` : p.what === 'added' ? html`<ins>${p.firstWords}</ins>` : html`${p.firstWords}`;
+      const quote =
+        p.what === 'removed'
+          ? html`<del>${p.firstWords}</del>`
+          : p.what === 'added'
+            ? html`<ins>${p.firstWords}</ins>`
+            : html`${p.firstWords}`;
       return html`<span class="preview">${n}: \u201c${quote}\u201d</span>`;
     }
     case 'other':
@@ -88,11 +94,12 @@ function versionRow(g: Group, now: Millis): SafeHtml {
   // A filtered list groups only the matching versions: then each gets its own link.
   const consecutive = g.count === version.number - from;
   const each = [...g.numbers].reverse().map((n) => html`<a class="version" href="${diffPath(article.id, n - 1, n)}">${n}</a>`);
-  const grouped = g.count === 1
-    ? html` · version ${version.number}`
-    : consecutive
-      ? html` · <a class="edits" href="${diffPath(article.id, from, version.number)}">${editsLabel(g, now)}</a> (versions ${from} to ${version.number})`
-      : html` · <a class="edits" href="${diffPath(article.id, from, version.number)}">${editsLabel(g, now)}</a> (versions ${each.map((l, i) => (i ? html`, ${l}` : l))})`;
+  const grouped =
+    g.count === 1
+      ? html` · version ${version.number}`
+      : consecutive
+        ? html` · <a class="edits" href="${diffPath(article.id, from, version.number)}">${editsLabel(g, now)}</a> (versions ${from} to ${version.number})`
+        : html` · <a class="edits" href="${diffPath(article.id, from, version.number)}">${editsLabel(g, now)}</a> (versions ${each.map((l, i) => (i ? html`, ${l}` : l))})`;
   return html`<li class="change">
 <a class="headline" href="${diffPath(article.id, version.number - 1, version.number)}">${version.title || article.url}</a>
 ${digest ? html`<div class="preview-line">${previewLine(digest.preview)}</div>` : ''}
@@ -103,7 +110,13 @@ ${version.change ? changeLabels(version.change) : digest?.headlineChanged ? badg
 </li>`;
 }
 
-const EVENT_BADGES = { removed: 'removed from site', restored: 'restored', revert: 'reverted', retired: 'no longer checked', error: 'error' } as const;
+const EVENT_BADGES = {
+  removed: 'removed from site',
+  restored: 'restored',
+  revert: 'reverted',
+  retired: 'no longer checked',
+  error: 'error',
+} as const;
 
 function eventRow(change: Extract<Change, { type: 'event' }>, now: Millis): SafeHtml {
   const { article, event } = change;
@@ -149,7 +162,13 @@ export function changesTitle(source: Source | null, significance: Significance):
   return `Recent ${what}${source ? ` in ${source.name}` : ''}`;
 }
 
-export function changesPage(page: Page<ChangeRow>, source: Source | null, sources: Source[], now: Millis, significance: Significance = ALL_CHANGES): SafeHtml {
+export function changesPage(
+  page: Page<ChangeRow>,
+  source: Source | null,
+  sources: Source[],
+  now: Millis,
+  significance: Significance = ALL_CHANGES,
+): SafeHtml {
   const options = sources.map((s) => html`<option value="${s.key}"${s.id === source?.id ? ' selected' : ''}>${s.name}</option>`);
   const params = significanceParams(significance);
   // The source form keeps the chosen kind of change; the kind links keep the source.

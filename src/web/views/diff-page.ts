@@ -26,9 +26,18 @@ function query(o: DiffViewOptions): string {
 function stepNav(article: ArticleWithSource, a: number, b: number, o: DiffViewOptions): SafeHtml {
   const lo = Math.min(a, b);
   const hi = Math.max(a, b);
-  const prev = lo > 1 ? html`<a rel="prev" href="${diffPath(article.id, lo - 1, hi - 1)}${query(o)}">\u2190 Previous change</a>` : html`<span class="muted">\u2190 Previous change</span>`;
-  const next = hi < article.versionCount ? html`<a rel="next" href="${diffPath(article.id, lo + 1, hi + 1)}${query(o)}">Next change \u2192</a>` : html`<span class="muted">Next change \u2192</span>`;
-  const latest = hi < article.versionCount ? html` · <a href="${diffPath(article.id, lo, article.versionCount)}${query(o)}">Compare with latest</a>` : '';
+  const prev =
+    lo > 1
+      ? html`<a rel="prev" href="${diffPath(article.id, lo - 1, hi - 1)}${query(o)}">\u2190 Previous change</a>`
+      : html`<span class="muted">\u2190 Previous change</span>`;
+  const next =
+    hi < article.versionCount
+      ? html`<a rel="next" href="${diffPath(article.id, lo + 1, hi + 1)}${query(o)}">Next change \u2192</a>`
+      : html`<span class="muted">Next change \u2192</span>`;
+  const latest =
+    hi < article.versionCount
+      ? html` · <a href="${diffPath(article.id, lo, article.versionCount)}${query(o)}">Compare with latest</a>`
+      : '';
   return html`<nav class="diff-nav">${prev} · <a href="${articlePath(article.id)}">All versions</a>${latest} · ${next}</nav>`;
 }
 
@@ -41,7 +50,7 @@ function switches(path: string, o: DiffViewOptions): SafeHtml {
 
 /** Published times as the rest of the site writes dates ("1 December 2026, 06:53 UTC"), diffed as such. */
 function readablePublished(field: FieldDiff): FieldDiff {
-  const read = (t: string | null) => (t === null ? null : formatPageDate(t) ?? t);
+  const read = (t: string | null) => (t === null ? null : (formatPageDate(t) ?? t));
   const left = read(field.old);
   const right = read(field.new);
   return left === field.old && right === field.new ? field : diffField(left, right);
@@ -51,7 +60,12 @@ export function diffPage(article: ArticleWithSource, pair: VersionPair, o: DiffV
   const { from, to, model } = pair;
   const path = diffPath(article.id, from.number, to.number);
   // As the seed page has it: the relative time in the column header, "Version 3 (31 minutes later)".
-  const opts = { leftLabel: `Version ${from.number}`, rightLabel: `Version ${to.number} (${laterOrEarlier(from.capturedAt, to.capturedAt)})`, timeNote: null, changesOnly: o.changesOnly };
+  const opts = {
+    leftLabel: `Version ${from.number}`,
+    rightLabel: `Version ${to.number} (${laterOrEarlier(from.capturedAt, to.capturedAt)})`,
+    timeNote: null,
+    changesOnly: o.changesOnly,
+  };
   const shown = { ...model, published: readablePublished(model.published) };
   const body = o.inline ? renderInline(shown, opts) : renderSideBySide(shown, opts);
   return html`<article class="diff-page">

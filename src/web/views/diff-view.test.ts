@@ -121,8 +121,35 @@ describe('moves with edits, splits and merges', () => {
   const movedNew = `The crown rose sharply ${SCRIPT} against the dollar and the euro after the announcement.`;
   const whole = 'The bridge was closed at noon after a crack was found. Engineers expect it to reopen within a week.';
   const m = diffVersions(
-    { title: 'T', byline: null, published: null, paragraphs: [...kept, 'Filler one stays.', 'Filler two stays.', movedOld, whole, 'Polls open at seven in the morning.', 'They close at ten.'] },
-    { title: 'T', byline: null, published: null, paragraphs: [kept[0], movedNew, kept[1], 'Filler one stays.', 'Filler two stays.', 'The bridge was closed at noon after a crack was found.', 'Engineers expect it to reopen within a week.', 'Polls open at seven in the morning. They close at eleven.'] },
+    {
+      title: 'T',
+      byline: null,
+      published: null,
+      paragraphs: [
+        ...kept,
+        'Filler one stays.',
+        'Filler two stays.',
+        movedOld,
+        whole,
+        'Polls open at seven in the morning.',
+        'They close at ten.',
+      ],
+    },
+    {
+      title: 'T',
+      byline: null,
+      published: null,
+      paragraphs: [
+        kept[0],
+        movedNew,
+        kept[1],
+        'Filler one stays.',
+        'Filler two stays.',
+        'The bridge was closed at noon after a crack was found.',
+        'Engineers expect it to reopen within a week.',
+        'Polls open at seven in the morning. They close at eleven.',
+      ],
+    },
   );
 
   it('side by side: the moved + changed paragraph shows deletions at its old place and insertions at its new one', () => {
@@ -143,10 +170,16 @@ describe('moves with edits, splits and merges', () => {
     const doc = parse(renderSideBySide(m, opts).toString());
     const split = selectOne('tr.row-split', doc)!;
     expect(textContent(selectOne('td.left', split)!)).toBe(whole);
-    expect(selectAll('td.right p.part', split).map((e) => textContent(e))).toEqual(['The bridge was closed at noon after a crack was found.', 'Engineers expect it to reopen within a week.']);
+    expect(selectAll('td.right p.part', split).map((e) => textContent(e))).toEqual([
+      'The bridge was closed at noon after a crack was found.',
+      'Engineers expect it to reopen within a week.',
+    ]);
     expect(textContent(selectOne('td.right .part-note', split)!)).toBe('split into ¶6–7');
     const merged = selectOne('tr.row-merged', doc)!;
-    expect(selectAll('td.left p.part', merged).map((e) => textContent(e))).toEqual(['Polls open at seven in the morning.', 'They close at ten.']);
+    expect(selectAll('td.left p.part', merged).map((e) => textContent(e))).toEqual([
+      'Polls open at seven in the morning.',
+      'They close at ten.',
+    ]);
     expect(textContent(selectAll('td.left del', merged))).toBe('ten');
     expect(textContent(selectAll('td.right ins', merged))).toBe('eleven');
   });

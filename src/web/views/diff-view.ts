@@ -42,7 +42,9 @@ export function renderInline(model: DiffModel, opts: DiffViewOptions): SafeHtml 
 function renderTable(model: DiffModel, opts: DiffViewOptions, layout: Layout): SafeHtml {
   const rows = opts.changesOnly ? foldUnchanged(model.rows) : numberRows(model.rows);
   const anchors = movedAnchors(model.rows);
-  const classes = ['diff', layout === 'side' ? 'diff-side' : 'diff-inline', opts.changesOnly ? 'changes-only' : ''].filter(Boolean).join(' ');
+  const classes = ['diff', layout === 'side' ? 'diff-side' : 'diff-inline', opts.changesOnly ? 'changes-only' : '']
+    .filter(Boolean)
+    .join(' ');
   const head =
     layout === 'side'
       ? html`<tr><th scope="col" class="left">${opts.leftLabel}</th><th scope="col" class="right">${opts.rightLabel}</th></tr>`
@@ -66,7 +68,8 @@ function fieldRows(model: DiffModel, opts: DiffViewOptions, layout: Layout): Saf
 
 function fieldRow(name: string, field: FieldDiff, layout: Layout): SafeHtml {
   const cls = `field field-${name} ${field.changed ? 'row-changed' : 'row-same'}`;
-  if (layout === 'inline') return html`<tr class="${cls}"><td>${segments(field.changed ? inlineSegments(field.left, field.right) : field.right)}</td></tr>`;
+  if (layout === 'inline')
+    return html`<tr class="${cls}"><td>${segments(field.changed ? inlineSegments(field.left, field.right) : field.right)}</td></tr>`;
   return html`<tr class="${cls}">${cell('left', field.left)}${cell('right', field.right)}</tr>`;
 }
 
@@ -99,7 +102,9 @@ function paragraphRow(item: FoldedRow, anchors: Map<string, number>, layout: Lay
   if (item.kind === 'fold') {
     // A <details> opens without JavaScript (the CSP allows no inline script); unchanged text reads the same on both sides.
     const label = `… ${item.hidden} unchanged paragraph${item.hidden === 1 ? '' : 's'} (show) …`;
-    const hidden = all.slice(item.firstNumber - 1, item.firstNumber - 1 + item.hidden).map((r) => html`<p>${r.kind === 'same' ? r.text : ''}</p>`);
+    const hidden = all
+      .slice(item.firstNumber - 1, item.firstNumber - 1 + item.hidden)
+      .map((r) => html`<p>${r.kind === 'same' ? r.text : ''}</p>`);
     return html`<tr class="row-fold"><td${layout === 'side' ? html` colspan="2"` : ''}><details><summary>${label}</summary><div class="folded">${hidden}</div></details></td></tr>`;
   }
   const { row, number } = item;

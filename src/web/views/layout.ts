@@ -59,7 +59,9 @@ ${meta.canonical ? html`<meta property="og:url" content="${meta.canonical}">` : 
 }
 
 export function layout(meta: PageMeta, body: SafeHtml): string {
-  const alternates = (meta.alternates ?? feedAlternates('/feeds/changes', 'All changes')).map((a) => html`<link rel="alternate" type="${a.type}" title="${a.title}" href="${a.href}">`);
+  const alternates = (meta.alternates ?? feedAlternates('/feeds/changes', 'All changes')).map(
+    (a) => html`<link rel="alternate" type="${a.type}" title="${a.title}" href="${a.href}">`,
+  );
   return html`<!doctype html>
 <html lang="en">
 <head>

@@ -30,7 +30,9 @@ function hit(h: SearchHit, q: string): SafeHtml {
   const note = removed
     ? html`<p class="removed-note"><span class="badge badge-removed">removed later</span> not in the current version (${a.versionCount}); last seen in version ${v.number}</p>`
     : '';
-  const also = older.length ? html` · also in version${older.length === 1 ? '' : 's'} ${numbers(older.map((o) => o.number).reverse())}` : '';
+  const also = older.length
+    ? html` · also in version${older.length === 1 ? '' : 's'} ${numbers(older.map((o) => o.number).reverse())}`
+    : '';
   return html`<li class="hit${removed ? ' hit-removed' : ''}">
 <a class="headline" href="${articlePath(a.id)}">${a.title ?? a.url}</a> <span class="source">${a.sourceName}</span>
 <div class="meta"><a href="${versionPath(a.id, v.number)}">version ${v.number}</a>, ${exactTime(v.capturedAt)}${also}${v.title !== a.title ? html` · headline then: <em>${v.title}</em>` : ''}</div>
@@ -39,7 +41,12 @@ ${note}<blockquote class="snippet">${removed ? html`<del>${highlight(v.snippet, 
 }
 
 export function searchPage(
-  q: string, page: Page<SearchHit> | null, source: Source | null, sources: Source[], range: DateRange = { from: '', to: '' }, significance: Significance = ALL_CHANGES,
+  q: string,
+  page: Page<SearchHit> | null,
+  source: Source | null,
+  sources: Source[],
+  range: DateRange = { from: '', to: '' },
+  significance: Significance = ALL_CHANGES,
 ): SafeHtml {
   const options = sources.map((s) => html`<option value="${s.key}"${s.id === source?.id ? ' selected' : ''}>${s.name}</option>`);
   const params = significanceParams(significance);

@@ -16,9 +16,7 @@ export function significanceNav(path: string, keep: Record<string, string | unde
     for (const [k, v] of Object.entries({ ...keep, ...choice.params })) if (v) query.set(k, v);
     const qs = query.toString();
     const href = qs ? `${path}?${qs}` : path;
-    return choice === current
-      ? html`<a href="${href}" aria-current="page">${choice.name}</a>`
-      : html`<a href="${href}">${choice.name}</a>`;
+    return choice === current ? html`<a href="${href}" aria-current="page">${choice.name}</a>` : html`<a href="${href}">${choice.name}</a>`;
   });
   return html`<nav class="significance-nav" aria-label="Which changes">Show: ${links.map((l, i) => (i ? html` · ${l}` : l))}</nav>`;
 }

@@ -8,7 +8,14 @@ import { sourceFeedBase } from './paths.ts';
 function status(s: SourceWithStats, now: Millis): SafeHtml {
   if (!s.feedUrl) return html`<span class="muted">no feed: articles are added by hand with <code>redline check URL</code></span>`;
   if (!s.lastPollAt) return html`<span class="muted">not polled yet</span>`;
-  const label = s.lastStatus === 'ok' ? 'feed read' : s.lastStatus === 'not_modified' ? 'feed unchanged since the last poll' : s.lastStatus === 'error' ? 'failed' : 'unknown';
+  const label =
+    s.lastStatus === 'ok'
+      ? 'feed read'
+      : s.lastStatus === 'not_modified'
+        ? 'feed unchanged since the last poll'
+        : s.lastStatus === 'error'
+          ? 'failed'
+          : 'unknown';
   // A poll that succeeded with something to say: "ok, recovered 12 items after an XML error at line 40".
   const note = s.lastStatus === 'ok' && s.lastNote ? html`<span class="muted">, ${s.lastNote}</span>` : '';
   return html`<span class="status status-${s.lastStatus ?? 'unknown'}">${label}</span>${note} ${timeAgo(s.lastPollAt, now)}

@@ -30,37 +30,66 @@ export interface SourceStats {
 }
 
 function periodNav(current: Period | null): SafeHtml {
-  return html`<nav class="period-nav" aria-label="Most edited">Most edited in the ${(Object.keys(PERIODS) as Period[]).map((p, i) =>
-    html`${i ? ' · ' : ''}${p === current ? html`<strong aria-current="page">${PERIODS[p].label}</strong>` : html`<a href="/stats/most-edited?period=${p}">${PERIODS[p].label}</a>`}`)}</nav>`;
+  return html`<nav class="period-nav" aria-label="Most edited">Most edited in the ${(Object.keys(PERIODS) as Period[]).map(
+    (p, i) =>
+      html`${i ? ' · ' : ''}${p === current ? html`<strong aria-current="page">${PERIODS[p].label}</strong>` : html`<a href="/stats/most-edited?period=${p}">${PERIODS[p].label}</a>`}`,
+  )}</nav>`;
 }
 
 export function mostEditedList(items: MostEdited[], now: Millis): SafeHtml {
   if (!items.length) return html`<p class="empty">No article was edited in this period.</p>`;
-  return html`<ol class="most-edited">${items.map((m) => html`<li>
+  return html`<ol class="most-edited">${items.map(
+    (m) => html`<li>
 <a class="headline" href="${articlePath(m.article.id)}">${m.article.title ?? m.article.url}</a>
 <div class="meta">${m.article.sourceName} · <strong>${m.edits} edit${m.edits === 1 ? '' : 's'}</strong> · last edit ${timeAgo(m.lastEditAt, now)} · ${m.article.versionCount} versions in all</div>
-</li>`)}</ol>`;
+</li>`,
+  )}</ol>`;
 }
 
 export function statsPage(rows: SourceStats[], week: MostEdited[], now: Millis, computedAt: Millis): SafeHtml {
   const withArticles = rows.filter((r) => r.stats.articles > 0);
   const table = html`<table class="stats">
 <thead><tr><th>Source</th><th>Articles</th><th>Edited</th><th>Versions per article</th><th>Median time to first edit</th><th>Headline changed</th></tr></thead>
-<tbody>${rows.map(({ source, stats: s }) => html`<tr>
+<tbody>${rows.map(
+    ({ source, stats: s }) => html`<tr>
 <td class="name" data-label="Source"><a href="/stats/sources/${encodeURIComponent(source.key)}">${source.name}</a></td>
 <td class="num" data-label="Articles">${s.articles}</td>
 <td class="num" data-label="Edited">${pct(s.editedArticles, s.articles)}</td>
 <td class="num" data-label="Versions per article">${ratio(s.versions, s.articles)}</td>
 <td data-label="Median time to first edit">${span(median(s.firstEditDelays))}</td>
 <td class="num" data-label="Headline changed">${pct(s.headlineEdits, s.edits)} of edits</td>
-</tr>`)}</tbody></table>`;
+</tr>`,
+  )}</tbody></table>`;
   return html`<h1>Statistics</h1>
 <p class="muted">How often, how soon and how much the watched sources edit their articles. What counts as an edit: see <a href="/about">About</a>. Computed ${timeAgo(computedAt, now)}.</p>
 ${periodNav(null)}
 <h2>Sources</h2>
 ${rows.length ? table : html`<p class="empty">No sources yet.</p>`}
-${withArticles.length ? barChart('Share of articles edited at least once', withArticles.map(({ source, stats: s }) => ({ label: source.name, value: s.editedArticles / s.articles, text: pct(s.editedArticles, s.articles) })), 1) : ''}
-${withArticles.length ? barChart('Versions per article', withArticles.map(({ source, stats: s }) => ({ label: source.name, value: s.versions / s.articles, text: ratio(s.versions, s.articles) }))) : ''}
+${
+  withArticles.length
+    ? barChart(
+        'Share of articles edited at least once',
+        withArticles.map(({ source, stats: s }) => ({
+          label: source.name,
+          value: s.editedArticles / s.articles,
+          text: pct(s.editedArticles, s.articles),
+        })),
+        1,
+      )
+    : ''
+}
+${
+  withArticles.length
+    ? barChart(
+        'Versions per article',
+        withArticles.map(({ source, stats: s }) => ({
+          label: source.name,
+          value: s.versions / s.articles,
+          text: ratio(s.versions, s.articles),
+        })),
+      )
+    : ''
+}
 <h2>Most edited in the last 7 days</h2>
 ${mostEditedList(week, now)}`;
 }

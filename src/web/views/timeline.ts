@@ -25,7 +25,10 @@ export function timeline(articleId: number, versions: Version[], events: Article
   });
   const eventMarks = events
     .filter((e) => e.at >= start)
-    .map((e) => html`<a href="${eventHref(articleId, e)}"><line x1="${x(e.at)}" y1="6" x2="${x(e.at)}" y2="34" class="tl-event tl-${e.kind}" vector-effect="non-scaling-stroke"><title>${eventText(e)}, ${formatDate(e.at)}</title></line></a>`);
+    .map(
+      (e) =>
+        html`<a href="${eventHref(articleId, e)}"><line x1="${x(e.at)}" y1="6" x2="${x(e.at)}" y2="34" class="tl-event tl-${e.kind}" vector-effect="non-scaling-stroke"><title>${eventText(e)}, ${formatDate(e.at)}</title></line></a>`,
+    );
   return html`<figure class="timeline">
 <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="none" role="img" aria-label="Timeline of ${versions.length} versions from ${formatDate(start)} to ${formatDate(end)}">
 <line x1="${PAD}" y1="20" x2="${WIDTH - PAD}" y2="20" class="tl-axis" vector-effect="non-scaling-stroke"></line>
@@ -40,7 +43,13 @@ export function eventHref(articleId: number, e: ArticleEvent): string {
   return e.versionNumber ? versionPath(articleId, e.versionNumber) : `#event-${e.id}`;
 }
 
-const EVENT_WORDS = { removed: 'Removed from the site', restored: 'Back on the site', revert: 'Returned to an earlier version', retired: 'No longer checked', error: 'Check failed' } as const;
+const EVENT_WORDS = {
+  removed: 'Removed from the site',
+  restored: 'Back on the site',
+  revert: 'Returned to an earlier version',
+  retired: 'No longer checked',
+  error: 'Check failed',
+} as const;
 
 export function eventText(e: ArticleEvent): string {
   return e.kind === 'revert' && e.versionNumber ? `Returned to the text of version ${e.versionNumber}` : EVENT_WORDS[e.kind];

@@ -26,7 +26,10 @@ function evidenceBlock(v: Version, e: VersionEvidence | undefined): SafeHtml | '
   const proof = e.sealed
     ? html`<a href="/api/v1/proofs/versions/${String(v.id)}">inclusion proof</a> (check it with docs/verify-version.mjs)`
     : html`<span class="muted">not yet sealed under a signed root</span>`;
-  const archived = e.archivedUrl && /^https?:\/\//.test(e.archivedUrl) ? html` · <a href="${e.archivedUrl}" rel="nofollow noopener">Wayback Machine copy</a>` : '';
+  const archived =
+    e.archivedUrl && /^https?:\/\//.test(e.archivedUrl)
+      ? html` · <a href="${e.archivedUrl}" rel="nofollow noopener">Wayback Machine copy</a>`
+      : '';
   return html`<p class="muted evidence">Record <code>${e.recordHash.slice(0, 16)}…</code> · ${proof}${e.captureDigest ? html` · capture sha256 <code>${e.captureDigest.slice(0, 16)}…</code>${e.exactCapture ? '' : ' (re-encoded, from before exact captures)'}` : ''}${archived}</p>`;
 }
 
@@ -57,7 +60,7 @@ const listLike = (p: string): boolean => LIST_ITEM.test(p) && !SENTENCE_END.test
 
 export function bodyText(paragraphs: string[]): SafeHtml[] {
   const out: SafeHtml[] = [];
-  for (let i = 0; i < paragraphs.length; ) {
+  for (let i = 0; i < paragraphs.length;) {
     let j = i;
     while (j < paragraphs.length && listLike(paragraphs[j])) j++;
     if (j - i >= 2) {

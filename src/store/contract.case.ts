@@ -4,9 +4,11 @@ import { boundedCases } from './contract/bounded.case.ts';
 import { claimCases } from './contract/claims.case.ts';
 import { discoveryCases } from './contract/discovery.case.ts';
 import { evidenceCases } from './contract/evidence.case.ts';
+import { evidenceSealCases } from './contract/evidence-seal.case.ts';
 import type { ContractHarness } from './contract/fixtures.ts';
 import { moderationCases } from './contract/moderation.case.ts';
 import { opsCases } from './contract/ops.case.ts';
+import { notifyClaimCases } from './contract/notify-claims.case.ts';
 import { notifyCases } from './contract/notify.case.ts';
 import { readingCases } from './contract/reading.case.ts';
 import { schemaCases } from './contract/schema.case.ts';
@@ -30,8 +32,10 @@ export function storeContract(harness: ContractHarness): void {
   opsCases(harness);
   discoveryCases(harness);
   evidenceCases(harness);
+  evidenceSealCases(harness);
   boundedCases(harness);
   checkCases(harness);
   significanceCases(harness);
   notifyCases(harness);
+  notifyClaimCases(harness);
 }

@@ -15,7 +15,8 @@ import { textDigest } from '../../store/chain.ts';
 import type { Store } from '../../store/index.ts';
 import { normalizeText } from '../../text/normalize.ts';
 import { EvidenceError } from '../errors.ts';
-import { DEFAULT_FLUSH, TableWriter, type Column, type FlushLimits } from './table.ts';
+import { TABLES, type TableName } from './columns.ts';
+import { DEFAULT_FLUSH, TableWriter, type FlushLimits } from './table.ts';
 
 export interface ResearchExportOptions {
   format: 'jsonl' | 'parquet';
@@ -29,98 +30,6 @@ export interface ResearchExportReport {
   files: string[];
 }
 
-// Column definitions; docs/research-export.md describes each. Keep the two in step.
-const TABLES = {
-  articles: [
-    { name: 'article_id', kind: 'int' },
-    { name: 'source', kind: 'string' },
-    { name: 'url', kind: 'string' },
-    { name: 'host', kind: 'string' },
-    { name: 'title', kind: 'string', nullable: true },
-    { name: 'feed_title', kind: 'string', nullable: true },
-    { name: 'first_seen_at', kind: 'timestamp' },
-    { name: 'status', kind: 'string' },
-    { name: 'version_count', kind: 'int' },
-    { name: 'last_version_at', kind: 'timestamp', nullable: true },
-  ],
-  versions: [
-    { name: 'version_id', kind: 'int' },
-    { name: 'article_id', kind: 'int' },
-    { name: 'number', kind: 'int' },
-    { name: 'captured_at', kind: 'timestamp' },
-    { name: 'title', kind: 'string' },
-    { name: 'byline', kind: 'string', nullable: true },
-    { name: 'published', kind: 'string', nullable: true },
-    { name: 'paragraphs', kind: 'strings' },
-    { name: 'fingerprint', kind: 'string' },
-    { name: 'extractor_version', kind: 'string' },
-    { name: 'text_digest', kind: 'string' },
-    { name: 'record_hash', kind: 'string', nullable: true },
-    { name: 'capture_sha256', kind: 'string', nullable: true },
-  ],
-  changes: [
-    { name: 'article_id', kind: 'int' },
-    { name: 'from_version', kind: 'int' },
-    { name: 'to_version', kind: 'int' },
-    { name: 'captured_at', kind: 'timestamp' },
-    { name: 'seconds_since_previous', kind: 'int' },
-    { name: 'words_added', kind: 'int' },
-    { name: 'words_removed', kind: 'int' },
-    { name: 'paragraphs_added', kind: 'int' },
-    { name: 'paragraphs_removed', kind: 'int' },
-    { name: 'paragraphs_changed', kind: 'int' },
-    { name: 'paragraphs_moved', kind: 'int' },
-    { name: 'title_changed', kind: 'bool' },
-    { name: 'byline_changed', kind: 'bool' },
-    { name: 'published_changed', kind: 'bool' },
-    { name: 'paragraphs_split', kind: 'int' },
-    { name: 'paragraphs_merged', kind: 'int' },
-    { name: 'labels', kind: 'strings' },
-    { name: 'level', kind: 'string' },
-    { name: 'labels_stored', kind: 'bool' },
-  ],
-  paragraph_edits: [
-    { name: 'article_id', kind: 'int' },
-    { name: 'from_version', kind: 'int' },
-    { name: 'to_version', kind: 'int' },
-    { name: 'kind', kind: 'string' },
-    { name: 'old_index', kind: 'int', nullable: true },
-    { name: 'new_index', kind: 'int', nullable: true },
-    { name: 'old_text', kind: 'string', nullable: true },
-    { name: 'new_text', kind: 'string', nullable: true },
-  ],
-  sentence_changes: [
-    { name: 'article_id', kind: 'int' },
-    { name: 'from_version', kind: 'int' },
-    { name: 'to_version', kind: 'int' },
-    { name: 'sentences_old', kind: 'int' },
-    { name: 'sentences_new', kind: 'int' },
-    { name: 'unchanged', kind: 'int' },
-    { name: 'added', kind: 'int' },
-    { name: 'deleted', kind: 'int' },
-    { name: 'edited', kind: 'int' },
-    { name: 'moved', kind: 'int' },
-    { name: 'split', kind: 'int' },
-    { name: 'merged', kind: 'int' },
-  ],
-  sentence_edits: [
-    { name: 'article_id', kind: 'int' },
-    { name: 'from_version', kind: 'int' },
-    { name: 'to_version', kind: 'int' },
-    { name: 'edit', kind: 'int' },
-    { name: 'op', kind: 'string' },
-    { name: 'old_paragraph', kind: 'int', nullable: true },
-    { name: 'old_sentence', kind: 'int', nullable: true },
-    { name: 'old_position', kind: 'int', nullable: true },
-    { name: 'old_text', kind: 'string', nullable: true },
-    { name: 'new_paragraph', kind: 'int', nullable: true },
-    { name: 'new_sentence', kind: 'int', nullable: true },
-    { name: 'new_position', kind: 'int', nullable: true },
-    { name: 'new_text', kind: 'string', nullable: true },
-  ],
-} satisfies Record<string, Column[]>;
-
-type TableName = keyof typeof TABLES;
 type Writers = Record<TableName, TableWriter>;
 
 /**

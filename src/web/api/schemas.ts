@@ -1,4 +1,5 @@
 /** JSON Schemas (OpenAPI 3.1 dialect) of the API's responses; `api/serialize.ts` produces exactly these. */
+import { CHANGE_LABELS, CHANGE_LEVELS } from '../../diff/index.ts';
 import { ARTICLE_STATUSES, EVENT_KINDS } from '../../model/index.ts';
 
 type Schema = Record<string, unknown>;
@@ -64,27 +65,8 @@ const wordEdit = object(
   { left: segments, right: segments, wordsAdded: int, wordsRemoved: int },
   'Word marks of a moved paragraph that was also edited',
 );
-const changeLabels = {
-  type: 'array',
-  items: {
-    enum: [
-      'headline-changed',
-      'lede-changed',
-      'typo-only',
-      'number-changed',
-      'name-changed',
-      'quote-changed',
-      'reworded',
-      'paragraphs-added',
-      'paragraphs-removed',
-      'paragraphs-moved',
-      'byline-changed',
-      'notice-added',
-      'rewrite',
-    ],
-  },
-};
-const changeLevel = { enum: ['minor', 'substantive', 'major'] };
+const changeLabels = { type: 'array', items: { enum: [...CHANGE_LABELS] } };
+const changeLevel = { enum: [...CHANGE_LEVELS] };
 const changePreview = object({ where: { enum: ['headline', 'paragraph'] }, paragraph: nullable('integer'), before: str, after: str });
 const diffSummary = object({
   wordsAdded: int,

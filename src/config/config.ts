@@ -27,7 +27,7 @@ export interface Config extends Omit<File, 'databaseUrl' | 'sources' | 'notify'>
   databaseUrl: string | null;
   /** Sources declared in the config file; synced into the database at start. */
   sources: SourceInput[];
-  /** Subscriptions, delivery accounts and settings (config file section `notify`, read by notify.ts). */
+  /** Subscriptions, delivery accounts and settings (config file section `notify`, checked by notify-schema.ts, secrets resolved by notify.ts). */
   notify: NotifyConfig;
 }
 

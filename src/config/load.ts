@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { UsageError, type Role } from '../model/index.ts';
 import type { Config } from './config.ts';
-import { defaultNotifyConfig, mergeNotify } from './notify.ts';
+import { resolveNotify } from './notify.ts';
 import { checked, checkedNumber, describeIssues, port, postgresUrl, role } from './rules.ts';
 import { configFile } from './schema.ts';
 import { parseSource } from './sources.ts';
@@ -47,8 +47,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
 
 /**
  * A config file's content (or `{}` for the defaults) as the typed Config; `where` names it in errors.
- * The `notify` section is read by notify.ts: its secrets are named there ({ "env" } or { "file" }, the
- * file relative to the config file) and resolved from `env` and files once, here.
+ * The `notify` section's secrets are named ({ "env" } or { "file" }, the file relative to the config
+ * file) and resolved from `env` and files once, here (notify.ts).
  */
 export function parseConfig(raw: unknown, where: string, from: { file?: string; env?: Env } = {}): Config {
   const result = v.safeParse(configFile, raw, { abortEarly: false });
@@ -57,8 +57,7 @@ export function parseConfig(raw: unknown, where: string, from: { file?: string; 
     throw new UsageError(`${where}: ${describeIssues(result.issues).join('; ')}`);
   }
   const { sources, notify: notifySection, ...settings } = result.output;
-  const notify = defaultNotifyConfig();
-  if (notifySection !== undefined) mergeNotify(notify, notifySection, from.file ?? where, from.env ?? process.env);
+  const notify = resolveNotify(notifySection, from.file ?? where, from.env ?? process.env);
   return {
     ...settings,
     notify,

@@ -58,6 +58,23 @@ describe('config: notify section', () => {
     }
   });
 
+  it('names the file and the key of a mistake, and never repeats a secret written inline', () => {
+    let message = '';
+    try {
+      load({ mastodon: { main: { instance: 'https://social.example', token: 'tok-written-inline' } } });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/config file .*\.json: notify\.mastodon\.main\.token must not hold the secret itself/);
+    expect(message).not.toContain('tok-written-inline');
+  });
+
+  it('defaults every setting when the section is absent', () => {
+    const n = load(undefined).notify;
+    expect(n).toMatchObject({ concurrency: 4, retryForSec: 86_400, smtp: null, webhooks: {}, subscriptions: [], formSecret: null });
+    expect(n.email).toEqual({ confirmationsPerAddressPerDay: 3, requestsPerIpPerHour: 20 });
+  });
+
   it.each([
     [{ webhooks: { hook: { url: 'https://x/h', secret: 'inline' } } }, /instead of the secret itself/],
     [{ webhooks: { hook: { url: 'https://x/h', secret: { env: 'MISSING' } } } }, /MISSING is not set/],
@@ -67,6 +84,12 @@ describe('config: notify section', () => {
     [{ subscriptions: [{ key: 'k', to: 'webhook:h', min: 'huge' }] }, /min must be one of minor, substantive, major/],
     [{ subscriptions: [{ key: 'k', to: 'webhook:h', article: '1', source: 's' }] }, /watch one article, one source or one query/],
     [{ retryForSec: -1 }, /retryForSec must be a positive number/],
+    [{ concurency: 3 }, /unknown key "notify\.concurency"/],
+    [{ email: { perDay: 3 } }, /unknown key "notify\.email\.perDay"/],
+    [{ webhooks: { hook: { url: 'https://x/h', secret: { env: 'S' }, secert: 1 } } }, /unknown key "notify\.webhooks\.hook\.secert"/],
+    [{ webhooks: { 'bad name': { url: 'https://x/h', secret: { env: 'S' } } } }, /account names must be letters, digits/],
+    [{ subscriptions: [{ key: 'k', to: 'webhook:h', digest: 'weekly' }] }, /digest must be one of none, hourly, daily/],
+    [{ smtp: { host: 'mail.example' } }, /notify\.smtp\.from is required/],
   ])('refuses %j', (notify, message) => {
     expect(() => load(notify, { S: 'x' })).toThrow(message);
   });

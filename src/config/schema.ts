@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { notifySection } from './notify-schema.ts';
 import {
   bool,
   countInt,
@@ -257,7 +258,7 @@ export const configFile = v.strictObject({
   evidence: v.optional(evidence, {}),
   limits: v.optional(limits, {}),
   sources: v.optional(v.array(sourceSpec, 'must be a list of sources'), () => []),
-  /** Subscriptions, delivery accounts and their settings: checked by notify.ts, which resolves their secrets (never written inline). */
-  notify: v.optional(v.unknown()),
+  /** Subscriptions, delivery accounts and their settings (notify-schema.ts); notify.ts resolves their secrets (never written inline). */
+  notify: v.optional(notifySection, {}),
 });
 export type ConfigFile = v.InferOutput<typeof configFile>;

@@ -17,7 +17,9 @@ export type Watch = 'all' | 'article' | 'source' | 'query';
 
 /** pending: an email address that has not confirmed yet (nothing is sent to it but the confirmation). */
 export type SubscriptionStatus = 'pending' | 'active' | 'unsubscribed';
-export type Digest = 'none' | 'hourly' | 'daily';
+/** Email only: each change at once, or collected into one mail per hour or day. */
+export const DIGESTS = ['none', 'hourly', 'daily'] as const;
+export type Digest = (typeof DIGESTS)[number];
 export type SubscriptionOrigin = 'cli' | 'api' | 'config' | 'form';
 
 export interface SubscriptionInput {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createSenders } from './channels/index.ts';
 import { deliverDue } from './loop.ts';
 import { nextRetryAt } from './retry.ts';
+import { subscriptionInput } from '../store/testdata/subscription.ts';
 
 describe('nextRetryAt', () => {
   const cfg = { retryFirstSec: 30, retryMaxSec: 3600, retryForSec: 86400 };
@@ -55,23 +56,7 @@ describe('delivery attempts', () => {
       now: 0,
       checkPeriodSec: 60,
     });
-    await store.addSubscription(
-      {
-        channel: 'webhook',
-        address: 'hook',
-        watch: 'all',
-        articleId: null,
-        sourceId: null,
-        query: null,
-        minLevel: 'minor',
-        kinds: [],
-        digest: 'none',
-        origin: 'cli',
-        configKey: null,
-      },
-      'active',
-      0,
-    );
+    await store.addSubscription(subscriptionInput(), 'active', 0);
     const v = { byline: null, published: null, extractorVersion: 'x', rawHtml: null, wordsAdded: 0, wordsRemoved: 0 };
     await store.addVersion(article.id, 1, { ...v, title: 't', paragraphs: ['a'], fingerprint: 'a', capturedAt: clock.now });
     await store.addVersion(article.id, 2, { ...v, title: 't', paragraphs: ['b'], fingerprint: 'b', capturedAt: clock.now });

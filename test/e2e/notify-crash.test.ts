@@ -6,6 +6,7 @@ import { openStore } from '../../src/store/index.ts';
 import { startReceiver, type WebhookReceiver } from '../../src/notify/testdata/receiver.ts';
 import { WEBHOOK_SECRET } from './notify-helpers.ts';
 import { ROOT, tempDir } from './helpers.ts';
+import { subscriptionInput } from '../../src/store/testdata/subscription.ts';
 
 /**
  * Issue 11, must show 3: `kill -9` of the worker in the middle of deliveries, then a restart. No
@@ -38,23 +39,7 @@ beforeAll(async () => {
       { key: 'local', name: 'Local', feedUrl: '', pollPeriodSec: 300, include: [], exclude: [] },
       Date.now(),
     );
-    const sub = await store.addSubscription(
-      {
-        channel: 'webhook',
-        address: 'hook',
-        watch: 'all',
-        articleId: null,
-        sourceId: null,
-        query: null,
-        minLevel: 'minor',
-        kinds: [],
-        digest: 'none',
-        origin: 'cli',
-        configKey: null,
-      },
-      'active',
-      Date.now(),
-    );
+    const sub = await store.addSubscription(subscriptionInput(), 'active', Date.now());
     for (let i = 0; i < N; i++) {
       const { article } = await store.upsertArticle({
         sourceId: source.id,

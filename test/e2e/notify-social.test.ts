@@ -7,6 +7,7 @@ import { graphemes } from '../../src/notify/post-text.ts';
 import { startFakeMastodon, type FakeMastodon } from '../../src/notify/testdata/mastodon.ts';
 import { startFakePds, type FakePds } from '../../src/notify/testdata/pds.ts';
 import { testTracker, type TestTracker } from './helpers.ts';
+import { subscriptionInput } from '../../src/store/testdata/subscription.ts';
 
 /** Issue 11, must show 5: posts to local fakes of a Mastodon instance and a Bluesky PDS. */
 const MASTODON_TOKEN = 'mastodon-token-31f9-never-shown';
@@ -54,25 +55,7 @@ beforeAll(async () => {
   a = await article('a');
   b = await article('b');
   for (const channel of ['mastodon', 'bluesky'] as const) {
-    subs.push(
-      await store.addSubscription(
-        {
-          channel,
-          address: 'main',
-          watch: 'all',
-          articleId: null,
-          sourceId: null,
-          query: null,
-          minLevel: 'minor',
-          kinds: [],
-          digest: 'none',
-          origin: 'cli',
-          configKey: null,
-        },
-        'active',
-        t.clock.now,
-      ),
-    );
+    subs.push(await store.addSubscription(subscriptionInput({ channel, address: 'main' }), 'active', t.clock.now));
   }
   // A long headline, so the post has to be cut to fit; emoji count as one grapheme each.
   await edit(a, `Ceasefire talks collapse 🕊️ ${LONG} ${LONG} ${LONG}`, ['Talks were held in Geneva.']);

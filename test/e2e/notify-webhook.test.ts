@@ -4,6 +4,7 @@ import type { Subscription } from '../../src/model/index.ts';
 import { deliverDue } from '../../src/notify/index.ts';
 import { startReceiver, type WebhookReceiver } from '../../src/notify/testdata/receiver.ts';
 import { WEBHOOK_SECRET, expectedKeys, followDemo, runDemoScript, webhookAccount, type DemoFollower } from './notify-helpers.ts';
+import { subscriptionInput } from '../../src/store/testdata/subscription.ts';
 
 /**
  * Issue 11, must show 1 and 2: the demo newsroom followed by a webhook subscription to everything.
@@ -21,23 +22,7 @@ async function setUp(): Promise<Subscription> {
   f = await followDemo((c) => {
     c.notify.webhooks = { hook: webhookAccount(receiver.url) };
   });
-  return f.t.deps.store.addSubscription(
-    {
-      channel: 'webhook',
-      address: 'hook',
-      watch: 'all',
-      articleId: null,
-      sourceId: null,
-      query: null,
-      minLevel: 'minor',
-      kinds: [],
-      digest: 'none',
-      origin: 'cli',
-      configKey: null,
-    },
-    'active',
-    f.t.clock.now,
-  );
+  return f.t.deps.store.addSubscription(subscriptionInput(), 'active', f.t.clock.now);
 }
 
 /** Every text a webhook body shows: the headline's old and new, each changed row's old and new. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, SubscriptionInput } from '../../model/index.ts';
 import type { Store } from '../store.ts';
 import { T0, addNext, freshStore, makeArticle, makeSource, type ContractHarness } from './fixtures.ts';
-import { subscriptionInput } from './notify.case.ts';
+import { subscriptionInput } from '../testdata/subscription.ts';
 
 const lease = (workerId: string, until = T0 + 60_000) => ({ workerId, until });
 

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, ChangeLabel, ChangeLevel, SubscriptionInput, VersionChange } from '../../model/index.ts';
 import type { Store } from '../store.ts';
+import { subscriptionInput } from '../testdata/subscription.ts';
 import { T0, addNext, freshStore, makeArticle, makeSource, versionInput, type ContractHarness } from './fixtures.ts';
-
-export function subscriptionInput(over: Partial<SubscriptionInput> = {}): SubscriptionInput {
-  return {
-    channel: 'webhook',
-    address: 'hook',
-    watch: 'all',
-    articleId: null,
-    sourceId: null,
-    query: null,
-    minLevel: 'minor',
-    kinds: [],
-    digest: 'none',
-    origin: 'cli',
-    configKey: null,
-    ...over,
-  };
-}
 
 /** A change as the diff engine stores it with the version (VersionInput.change). */
 function labelled(level: ChangeLevel, labels: ChangeLabel[]): VersionChange {

@@ -10,6 +10,7 @@ import { startFakeMastodon, type FakeMastodon } from '../../notify/testdata/mast
 import { startReceiver, type WebhookReceiver } from '../../notify/testdata/receiver.ts';
 import { createApp } from '../index.ts';
 import { openTempStore, type TempStore } from '../testdata/store.ts';
+import { subscriptionInput } from '../../store/testdata/subscription.ts';
 
 const SECRETS = {
   admin: '', // made per test by createToken
@@ -148,23 +149,7 @@ describe('secrets', () => {
     const { article, add } = await seedChange();
     for (const to of ['webhook:hook', 'webhook:dead', 'email:reader@example.org', 'mastodon:main', 'bluesky:main']) {
       const [channel, address] = to.split(':');
-      await t.store.addSubscription(
-        {
-          channel: channel as 'webhook',
-          address,
-          watch: 'all',
-          articleId: null,
-          sourceId: null,
-          query: null,
-          minLevel: 'minor',
-          kinds: [],
-          digest: 'none',
-          origin: 'cli',
-          configKey: null,
-        },
-        'active',
-        1,
-      );
+      await t.store.addSubscription(subscriptionInput({ channel: channel as 'webhook', address }), 'active', 1);
     }
     await add();
     const deps = { config: t.config, store: t.store, log, now: () => 3000 };

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { serveWebsite } from '../src/cli/serve.ts';
 import { defaultConfig } from '../src/config/index.ts';
 import { silentLogger } from '../src/log/index.ts';
+import { seedShownArticles } from '../src/store/testdata/seed.ts';
 import { openTracker, runOnce, type TrackerDeps } from '../src/tracker/index.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -30,36 +31,7 @@ const deps: TrackerDeps = await openTracker(config, silentLogger);
 const website = await serveWebsite(deps.store, config);
 
 // A front page worth rendering: a few articles with two versions each.
-const seed = await deps.store.upsertSource(
-  { key: 'seed', name: 'Seed', feedUrl: '', pollPeriodSec: 3600, include: [], exclude: [] },
-  Date.now(),
-);
-for (let i = 0; i < 10; i++) {
-  const { article } = await deps.store.upsertArticle({
-    sourceId: seed.id,
-    url: `https://seed.example/${i}`,
-    host: 'seed.example',
-    feedTitle: null,
-    feedPublishedAt: null,
-    now: Date.now(),
-    checkPeriodSec: 1800,
-  });
-  for (let n = 1; n <= 2; n++) {
-    await deps.store.addVersion(article.id, n, {
-      title: `Seed story ${i}`,
-      byline: null,
-      published: null,
-      fingerprint: `f${i}.${n}`,
-      extractorVersion: 'seed',
-      capturedAt: Date.now() - 1000 + n,
-      paragraphs: [Array.from({ length: 200 }, (_, w) => `w${(w * 31 + i) % 3000}`).join(' '), `version ${n}`],
-      rawHtml: null,
-      wordsAdded: 1,
-      wordsRemoved: 1,
-    });
-  }
-  await deps.store.updateArticle(article.id, { status: 'retired', nextCheckAt: null });
-}
+await seedShownArticles(deps.store, { count: 10, words: 200, urlBase: 'https://seed.example', now: Date.now(), word: 'w' });
 
 async function probe(work: () => Promise<unknown>): Promise<{ times: number[]; workMs: number }> {
   const times: number[] = [];

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serveWebsite, type Website } from '../../src/cli/serve.ts';
 import { memoryLogger } from '../../src/log/index.ts';
+import { seedShownArticles } from '../../src/store/testdata/seed.ts';
 import { openTracker, runOnce, type TrackerDeps } from '../../src/tracker/index.ts';
 import { tempDir, testConfig } from './helpers.ts';
 
@@ -29,37 +30,7 @@ beforeAll(async () => {
   deps = { ...(await openTracker(config, memoryLogger())), log: memoryLogger() };
   website = await serveWebsite(deps.store, config);
   // Something on the front page, and text for search to chew on.
-  // A source without a feed is never polled: these articles are only there to be shown and searched.
-  const src = await deps.store.upsertSource(
-    { key: 'seed', name: 'Seed', feedUrl: '', pollPeriodSec: 3600, include: [], exclude: [] },
-    deps.now(),
-  );
-  for (let i = 0; i < 5; i++) {
-    const { article } = await deps.store.upsertArticle({
-      sourceId: src.id,
-      url: `${siteUrl}/seed/${i}`,
-      host: 'seed.example',
-      feedTitle: `Seed ${i}`,
-      feedPublishedAt: null,
-      now: deps.now(),
-      checkPeriodSec: 1800,
-    });
-    for (let n = 1; n <= 2; n++) {
-      await deps.store.addVersion(article.id, n, {
-        title: `Seed story ${i}`,
-        byline: null,
-        published: null,
-        fingerprint: `f${i}.${n}`,
-        extractorVersion: 'seed',
-        capturedAt: deps.now() - 1000 + n,
-        paragraphs: [Array.from({ length: 300 }, (_, w) => `word${(w * 31 + i) % 3000}`).join(' '), `version ${n}`],
-        rawHtml: null,
-        wordsAdded: 1,
-        wordsRemoved: 1,
-      });
-    }
-    await deps.store.updateArticle(article.id, { nextCheckAt: null, status: 'retired' });
-  }
+  await seedShownArticles(deps.store, { count: 5, words: 300, urlBase: `${siteUrl}/seed`, now: deps.now() });
 }, 60_000);
 afterAll(async () => {
   await website?.close();

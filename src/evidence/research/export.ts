@@ -97,10 +97,9 @@ async function addArticle(store: Store, a: ArticleWithSource, w: Writers): Promi
   });
   const records = new Map((await store.evidence.listRecords(a.id)).filter((r) => r.kind === 'version').map((r) => [r.seq, r]));
   let prev: Version | null = null;
-  // One version at a time (not listVersions): an article with thousands of versions stays two in memory.
-  for (let n = 1; n <= a.versionCount; n++) {
-    const v = await store.getVersion(a.id, n);
-    if (!v || v.hiddenAt !== null) continue;
+  // A chunk of versions per query (not listVersions): an article with thousands of versions stays a chunk in memory.
+  for await (const v of versionsInChunks(store, a.id, a.versionCount)) {
+    if (v.hiddenAt !== null) continue;
     const record = records.get(v.number);
     await w.versions.add({
       version_id: v.id,
@@ -119,6 +118,16 @@ async function addArticle(store: Store, a: ArticleWithSource, w: Writers): Promi
     });
     if (prev) await addChange(a.id, prev, v, w);
     prev = v;
+  }
+}
+
+const VERSION_CHUNK = 32;
+
+async function* versionsInChunks(store: Store, articleId: number, count: number): AsyncGenerator<Version> {
+  for (let first = 1; first <= count; first += VERSION_CHUNK) {
+    const refs = Array.from({ length: Math.min(VERSION_CHUNK, count - first + 1) }, (_, i) => ({ articleId, number: first + i }));
+    const chunk = await store.getVersions(refs);
+    yield* chunk.sort((x, y) => x.number - y.number);
   }
 }
 

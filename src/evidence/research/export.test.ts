@@ -160,6 +160,33 @@ describe('exportResearch', () => {
     ]);
   });
 
+  it('exports every version of an article with more versions than one read chunk, in order', async () => {
+    const dataDir = temp();
+    const store = await openStore({ dataDir });
+    try {
+      const s = await store.upsertSource({ key: 's', name: 'S', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, T0);
+      const { article } = await store.upsertArticle({
+        sourceId: s.id,
+        url: 'http://127.0.0.1/long',
+        host: '127.0.0.1',
+        feedTitle: null,
+        feedPublishedAt: null,
+        now: T0,
+        checkPeriodSec: 60,
+      });
+      for (let n = 1; n <= 70; n++) await version(store, article.id, n, 'Live', [`Update number ${n} of the live page.`, LEDE]);
+      await store.setVersionHidden(article.id, 33, { at: T0, reason: 'legal' });
+      const out = join(temp(), 'out');
+      const r = await exportResearch(store, out, { format: 'jsonl' });
+      expect(r.rows).toMatchObject({ versions: 69, changes: 68 });
+      const numbers = Array.from({ length: 70 }, (_, i) => i + 1).filter((n) => n !== 33);
+      expect(lines(out, 'versions').map((v) => v.number)).toEqual(numbers);
+      expect(lines(out, 'changes').map((c) => [c.from_version, c.to_version])).toEqual(numbers.slice(1).map((n, i) => [numbers[i], n]));
+    } finally {
+      await store.close();
+    }
+  });
+
   it('writes Parquet in bounded row groups', async () => {
     const dataDir = await database();
     const out = join(temp(), 'out');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { collectMeta, chooseTitle } from './metadata.ts';
 import { elementsIn, isElement, MAX_DEPTH, parseHtml, Removals, type AnyNode } from './dom.ts';
-import { extractArticle } from './index.ts';
+import { analyseHtml, extractArticle, findLedes } from './index.ts';
 import { predict, type BlockModel } from './model/gbdt.ts';
 import MODEL from './model/block-model.json' with { type: 'json' };
-import { FEATURE_NAMES } from './features.ts';
+import { assembleFeatures, FEATURE_NAMES } from './features.ts';
 
 const P = [
   'The regional parliament approved the water bill late on Thursday after a debate that lasted more than nine hours.',
@@ -140,6 +140,26 @@ describe('lede, promos and multi-section bodies (issue 8)', () => {
     const joined = paragraphs.join('\n');
     for (const promo of ['Live tweets', 'Last updated', 'twitter content', 'Content from Twitter', 'provided by Twitter', 'Read more:'])
       expect(joined).not.toContain(promo);
+  });
+
+  it('takes as a lede only a class of its own at the start of the article, not repeated excerpts or a bio', () => {
+    const excerpts = [
+      'Storm hits the coast as the river rises above its banks for a second night.',
+      'Markets fall after the central bank signals a longer pause in rate cuts this winter.',
+      'Anglers count fewer salmon in the upper valley for the third year running, a survey says.',
+    ]
+      .map((t, k) => `<div class="card"><h3><a href="/s${k}">Story ${k}</a></h3><p class="excerpt">${t}</p></div>`)
+      .join('');
+    const html = page(`<main><article><h1>Water bill approved</h1>
+<p class="standfirst">Ministers win a narrow vote on river extraction limits after months of protests by farmers and anglers.</p>
+<div class="article-body">${P.map((t) => `<p>${t}</p>`).join('')}
+<p class="intro">Jane Doe is our environment correspondent, covering water, farming and climate policy since 2015.</p>
+<div class="more">${excerpts}</div></div></article></main>`);
+    const analysed = analyseHtml(html, 'https://news.example/water');
+    const ledes = [...findLedes(analysed.analysis, assembleFeatures(analysed.analysis, MODEL.tokens))].map(
+      (i) => analysed.analysis.blocks[i].text,
+    );
+    expect(ledes).toEqual(['Ministers win a narrow vote on river extraction limits after months of protests by farmers and anglers.']);
   });
 
   it('keeps every section of a body split over sibling containers', () => {

@@ -29,7 +29,7 @@ const MODEL = MODEL_JSON as BlockModel;
 const MODEL_MATCHES = MODEL.features.join(',') === FEATURE_NAMES.join(',');
 
 /** Bump CORE on any change to generic extraction; site rule and model versions are folded in automatically. */
-const CORE_VERSION = '3';
+const CORE_VERSION = '4';
 const rulesDigest = createHash('sha256')
   .update(RULES.map((r) => `${r.site.source}@${r.version}`).join(','))
   .digest('hex')
@@ -74,12 +74,13 @@ export function selectParagraphs(analysed: AnalysedPage, model: BlockModel): str
   const features = assembleFeatures(analysis, model.tokens);
   const short = analysis.blocks.filter((b, i) => isContainerProse(b, features[i])).length <= SHORT_ARTICLE;
   const titleKey = comparable(title);
+  const ledes = findLedes(analysis, features);
   const kept = analysis.blocks.filter((b, i) => {
     // filterBlocks drops link lists, furniture texts and the repeated headline anyway.
     const x = features[i];
     if (isBoilerplate(b, titleKey, x[FURNITURE_TEXT] === 1)) return false;
     const p = predict(model, x);
-    if (p >= model.threshold || isLede(b, x, analysis.paths[i])) return true;
+    if (p >= model.threshold || ledes.has(i)) return true;
     return p >= RULE_FLOOR && (isRuleProse(b, x) || (short && isContainerProse(b, x)));
   });
   const paragraphs = filterBlocks(kept, title);
@@ -173,12 +174,43 @@ const LEDE_WORDS = new Set([
 
 /**
  * The standfirst under the headline, a lede paragraph with its own class: prose on the element
- * or its parent classed as a lede, before or at the start of the article. Newsrooms edit it most.
+ * or its parent classed as a lede, at the start of the article (after the headline, at most
+ * LEDE_INTO blocks into the container), and the only blocks of the page with that class word
+ * (a class word repeated over many blocks is a list of teasers, excerpts or author bios).
+ * Newsrooms edit the lede most.
  */
-function isLede(b: Block, x: Float32Array, path: string[][]): boolean {
-  if (b.text.length < 40 || b.linkDensity > 0.3 || x[CONTAINER_DISTANCE] > 0 || x[FURNITURE_TEXT] === 1) return false;
-  return path.slice(0, 2).some((tokens) => tokens.some((t) => LEDE_WORDS.has(t)));
+export function findLedes(analysis: PageAnalysis, features: Float32Array[]): Set<number> {
+  const out = new Set<number>();
+  const { blocks, paths } = analysis;
+  const first = features.findIndex((x) => x[IN_CONTAINER] === 1);
+  if (first < 0) return out;
+  let start = Math.max(0, first - LEDE_BEFORE);
+  for (let i = first; i >= 0; i--)
+    if (features[i][TITLE_TEXT] === 1) {
+      start = i + 1;
+      break;
+    }
+  const end = Math.min(blocks.length - 1, first + LEDE_INTO);
+  const uses = new Map<string, number>();
+  for (const path of paths) for (const w of new Set(path.slice(0, 2).flat())) if (LEDE_WORDS.has(w)) uses.set(w, (uses.get(w) ?? 0) + 1);
+  for (let i = start; i <= end; i++) {
+    const b = blocks[i];
+    const x = features[i];
+    if (b.text.length < 40 || b.linkDensity > 0.3 || x[CONTAINER_DISTANCE] > 0 || x[FURNITURE_TEXT] === 1) continue;
+    const words = paths[i]
+      .slice(0, 2)
+      .flat()
+      .filter((w) => LEDE_WORDS.has(w));
+    if (words.length > 0 && words.every((w) => (uses.get(w) ?? 0) <= LEDE_REPEATS)) out.add(i);
+  }
+  return out;
 }
+/** How far a lede may stand from the container's first block, with no headline in between. */
+const LEDE_BEFORE = 3;
+const LEDE_INTO = 2;
+/** A standfirst of two paragraphs shares its class; three or more blocks with it are a list. */
+const LEDE_REPEATS = 2;
+const TITLE_TEXT = FEATURE_NAMES.indexOf('titleText');
 const IN_CONTAINER = FEATURE_NAMES.indexOf('inContainer');
 
 /** The hand-written passes, in order; what they take out is recorded in `removals`. */

@@ -42,8 +42,68 @@ function depthBoundParser(handler: DomHandler): Parser {
   return parser;
 }
 
+/**
+ * domhandler's nodes declare class fields, and V8 (Node 20) defines class fields far more slowly
+ * than it runs plain assignments: building the nodes was a tenth of the extraction's time. These
+ * constructors make the same objects (same prototype, same own properties in the same order, so
+ * `instanceof Element`, css-select and domutils see no difference) by assignment.
+ */
+const FastElement = function (this: Record<string, unknown>, name: string, attribs: Record<string, string>) {
+  this.parent = null;
+  this.prev = null;
+  this.next = null;
+  this.startIndex = null;
+  this.endIndex = null;
+  this.children = [];
+  this.name = name;
+  this.attribs = attribs;
+  this.type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
+  // Declared for parse5 trees only; domhandler leaves them undefined.
+  this.namespace = undefined;
+  this['x-attribsNamespace'] = undefined;
+  this['x-attribsPrefix'] = undefined;
+} as unknown as new (name: string, attribs: Record<string, string>) => Element;
+FastElement.prototype = Element.prototype;
+const FastText = function (this: Record<string, unknown>, data: string) {
+  this.parent = null;
+  this.prev = null;
+  this.next = null;
+  this.startIndex = null;
+  this.endIndex = null;
+  this.data = data;
+  this.type = 'text';
+} as unknown as new (data: string) => Text;
+FastText.prototype = Text.prototype;
+
+interface HandlerInternals {
+  lastNode: Text | null;
+  tagStack: ParentNode[];
+  addNode(node: AnyNode): void;
+}
+
+/** DomHandler building its elements and text nodes with the constructors above. */
+class FastHandler extends DomHandler {
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    const self = this as unknown as HandlerInternals;
+    const element = new FastElement(name, attribs);
+    self.addNode(element);
+    self.tagStack.push(element);
+  }
+
+  override ontext(data: string): void {
+    const self = this as unknown as HandlerInternals;
+    const last = self.lastNode;
+    if (last && last.type === 'text') last.data += data;
+    else {
+      const node = new FastText(data);
+      self.addNode(node);
+      self.lastNode = node;
+    }
+  }
+}
+
 export function parseHtml(html: string): Document {
-  const handler = new DomHandler(undefined, {});
+  const handler = new FastHandler(undefined, {});
   depthBoundParser(handler).end(html);
   return handler.root;
 }

@@ -1,0 +1,34 @@
+import { selectAll } from 'css-select';
+import { DomHandler, Element, Text, type AnyNode } from 'domhandler';
+import { Parser } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from './dom.ts';
+
+/** The tree as plain data, with every parent/prev/next link checked on the way. */
+function shape(node: AnyNode): unknown {
+  if (node instanceof Text) return { text: node.data, type: node.type, keys: Object.keys(node) };
+  if (!(node instanceof Element) && !('children' in node)) return { other: node.type };
+  const children = (node as unknown as Element).children;
+  children.forEach((c, i) => {
+    expect(c.parent).toBe(node);
+    expect(c.prev).toBe(children[i - 1] ?? null);
+    expect(c.next).toBe(children[i + 1] ?? null);
+  });
+  const own = node instanceof Element ? { name: node.name, attribs: node.attribs, type: node.type, keys: Object.keys(node) } : {};
+  return { ...own, children: children.map(shape) };
+}
+
+describe('parseHtml', () => {
+  it("builds the same tree as domhandler's own handler", () => {
+    const html = `<!doctype html><html><head><title>T &amp; co</title><script>var a = "<p>";</script><style>p{}</style></head>
+<body><!-- note --><div class="a b" id=x><p>One <b>two</b> three<br>four</p><ul><li>a<li>b</ul><img src=i.png>tail &eacute;</div></body></html>`;
+    const handler = new DomHandler(undefined, {});
+    new Parser(handler, { decodeEntities: true }).end(html);
+    const doc = parseHtml(html);
+    expect(shape(doc)).toEqual(shape(handler.root));
+    const ps = selectAll<AnyNode, Element>('div.a > p', doc);
+    expect(ps).toHaveLength(1);
+    expect(ps[0]).toBeInstanceOf(Element);
+    expect(ps[0].firstChild).toBeInstanceOf(Text);
+  });
+});

@@ -141,16 +141,47 @@ export function classWords(el: Element): string[] {
   let words = wordCache.get(el);
   if (words) return words;
   const raw = `${(cls ?? '').replace(TAXONOMY_CLASS, ' ')} ${id ?? ''}`;
-  words =
-    raw.trim() === ''
-      ? NO_WORDS
-      : raw
-          .replace(/([a-z])([A-Z])/g, '$1 $2')
-          .toLowerCase()
-          .split(/[^a-z0-9]+/)
-          .filter(Boolean);
+  words = isAscii(raw) ? splitAsciiWords(raw) : splitWords(raw);
+  if (words.length === 0) words = NO_WORDS;
   wordCache.set(el, words);
   return words;
+}
+
+function splitWords(raw: string): string[] {
+  return raw
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * splitWords for ASCII text in one loop without regular expressions (the class words of every
+ * element are split): runs of letters and digits, lowercased, a new word where a lowercase
+ * letter meets an uppercase one.
+ */
+function splitAsciiWords(raw: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  let prevLower = false;
+  for (let i = 0; i <= raw.length; i++) {
+    const c = i < raw.length ? raw.charCodeAt(i) : 32;
+    const lower = c >= 97 && c <= 122;
+    const upper = c >= 65 && c <= 90;
+    const word = lower || upper || (c >= 48 && c <= 57);
+    if (start >= 0 && (!word || (upper && prevLower))) {
+      out.push(raw.slice(start, i).toLowerCase());
+      start = -1;
+    }
+    if (word && start < 0) start = i;
+    prevLower = lower;
+  }
+  return out;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 /** Words of a main-content container; they turn a strong signal weak ("article-content url-breadcrumb"). */

@@ -191,20 +191,27 @@ export function findLedes(analysis: PageAnalysis, features: Float32Array[]): Set
       break;
     }
   const end = Math.min(blocks.length - 1, first + LEDE_INTO);
-  const uses = new Map<string, number>();
-  for (const path of paths) for (const w of new Set(path.slice(0, 2).flat())) if (LEDE_WORDS.has(w)) uses.set(w, (uses.get(w) ?? 0) + 1);
+  const candidates: [number, string[]][] = [];
   for (let i = start; i <= end; i++) {
     const b = blocks[i];
     const x = features[i];
     if (b.text.length < 40 || b.linkDensity > 0.3 || x[CONTAINER_DISTANCE] > 0 || x[FURNITURE_TEXT] === 1) continue;
-    const words = paths[i]
-      .slice(0, 2)
-      .flat()
-      .filter((w) => LEDE_WORDS.has(w));
-    if (words.length > 0 && words.every((w) => (uses.get(w) ?? 0) <= LEDE_REPEATS)) out.add(i);
+    const words = ledeWords(paths[i]);
+    if (words.length > 0) candidates.push([i, words]);
   }
+  if (candidates.length === 0) return out;
+  const uses = new Map<string, number>();
+  for (const path of paths) for (const w of ledeWords(path)) uses.set(w, (uses.get(w) ?? 0) + 1);
+  for (const [i, words] of candidates) if (words.every((w) => (uses.get(w) ?? 0) <= LEDE_REPEATS)) out.add(i);
   return out;
 }
+/** The lede class words of a block's element and its parent, each once. */
+function ledeWords(path: string[][]): string[] {
+  let out: string[] | undefined;
+  for (let d = 0; d < 2 && d < path.length; d++) for (const w of path[d]) if (LEDE_WORDS.has(w) && !out?.includes(w)) (out ??= []).push(w);
+  return out ?? NO_WORDS;
+}
+const NO_WORDS: string[] = [];
 /** How far a lede may stand from the container's first block, with no headline in between. */
 const LEDE_BEFORE = 3;
 const LEDE_INTO = 2;

@@ -140,7 +140,8 @@ export function classWords(el: Element): string[] {
   if (!cls && !id) return NO_WORDS;
   let words = wordCache.get(el);
   if (words) return words;
-  const raw = `${(cls ?? '').replace(TAXONOMY_CLASS, ' ')} ${id ?? ''}`;
+  // Every taxonomy class has a hyphen: most class values skip the replacement.
+  const raw = `${cls?.includes('-') ? cls.replace(TAXONOMY_CLASS, ' ') : (cls ?? '')} ${id ?? ''}`;
   words = isAscii(raw) ? splitAsciiWords(raw) : splitWords(raw);
   if (words.length === 0) words = NO_WORDS;
   wordCache.set(el, words);

@@ -6,7 +6,7 @@
  * concurrent load (autocannon in a child process against @hono/node-server on 127.0.0.1) and the
  * database size per version. Prints a table and writes bench/results/web[-VERSIONS].md.
  *
- *   npm run bench:web [-- --versions N] [--reseed] [--duration SECONDS] [--connections N] [--skip-cards]
+ *   npm run bench:web [-- --versions N] [--reseed] [--seed-only] [--duration SECONDS] [--connections N] [--skip-cards]
  *
  * Seeding writes what the tracker writes (paragraph texts, chain records, full-text index) through
  * the store's SQL, a thousand articles per transaction (bench/lib/web-seed.ts); the seeded
@@ -21,7 +21,7 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { defaultConfig } from '../src/config/index.ts';
 import { diffVersions } from '../src/diff/index.ts';
-import { openStore, LATEST_SCHEMA, type Store } from '../src/store/index.ts';
+import { openStore, type Store } from '../src/store/index.ts';
 import type { SqlStore } from '../src/store/sql/sql-store.ts';
 import { bulkSeed, rng, SEED_VERSION } from './lib/web-seed.ts';
 
@@ -38,7 +38,9 @@ const VERSIONS = flag('--versions', 100_000);
 const ARTICLES = Math.max(2, Math.round(VERSIONS / VERSIONS_PER_ARTICLE));
 
 async function openSeeded(): Promise<{ store: Store; dir: string; bigId: number; seededIn: number | null }> {
-  const dir = join(tmpdir(), `redline-bench-web-s${LATEST_SCHEMA}-seed${SEED_VERSION}-v${VERSIONS}`);
+  // Keyed by the seed, not the schema: a database seeded at an older schema is migrated forward by
+  // openStore (migrations backfill what they add), so a schema change does not cost a 10^6 reseed.
+  const dir = join(tmpdir(), `redline-bench-web-seed${SEED_VERSION}-v${VERSIONS}`);
   const marker = join(dir, 'seeded.json');
   if (args.includes('--reseed') || !existsSync(marker)) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -136,6 +138,11 @@ async function cardTimes(store: Store, bigId: number): Promise<{ draw: Timing; c
 
 async function main(): Promise<void> {
   const { store, dir, bigId, seededIn } = await openSeeded();
+  if (args.includes('--seed-only')) {
+    process.stdout.write(`seeded ${dir}${seededIn === null ? ' (reused)' : ` in ${seededIn.toFixed(0)} s`}\n`);
+    await store.close();
+    return;
+  }
   const stats = await store.stats();
   // Imported after seeding so a long seed is kept even if the web module fails to load.
   const { createApp } = await import('../src/web/index.ts');

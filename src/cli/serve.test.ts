@@ -7,7 +7,7 @@ let site: Website;
 
 beforeAll(async () => {
   env = await openTempStore();
-  env.config.web = { host: '127.0.0.1', port: 0, baseUrl: '' };
+  env.config.web = { ...env.config.web, host: '127.0.0.1', port: 0, baseUrl: '' };
   site = await serveWebsite(env.store, env.config);
 });
 afterAll(async () => {

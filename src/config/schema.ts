@@ -143,6 +143,8 @@ const web = v.strictObject({
     ),
     '',
   ),
+  /** Memory for rendered pages, feeds and API answers (web/page-cache.ts), in MiB; 0 turns the cache off. */
+  pageCacheMb: v.optional(nonNegative, 64),
 });
 
 const admin = v.strictObject({

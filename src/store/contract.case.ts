@@ -5,6 +5,7 @@ import { claimCases } from './contract/claims.case.ts';
 import { discoveryCases } from './contract/discovery.case.ts';
 import { evidenceCases } from './contract/evidence.case.ts';
 import { evidenceSealCases } from './contract/evidence-seal.case.ts';
+import { generationCases } from './contract/generation.case.ts';
 import type { ContractHarness } from './contract/fixtures.ts';
 import { moderationCases } from './contract/moderation.case.ts';
 import { opsCases } from './contract/ops.case.ts';
@@ -38,4 +39,5 @@ export function storeContract(harness: ContractHarness): void {
   significanceCases(harness);
   notifyCases(harness);
   notifyClaimCases(harness);
+  generationCases(harness);
 }

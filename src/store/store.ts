@@ -204,6 +204,11 @@ export interface Store {
   dueBacklog(now: Millis, dueBefore: Millis): Promise<{ due: number; leased: number }>;
   /** The database's clock: PostgreSQL's server time (shared by every worker), this machine's for SQLite. */
   clock(): Promise<Millis>;
+  /**
+   * The reader generation (migration 12): grows with every committed write a reader could see, from
+   * any process; a page rendered after reading generation G is current while the generation is still G.
+   */
+  readerGeneration(): Promise<number>;
   // --- subscriptions and deliveries (migration 9)
   /**
    * Adds a subscription (or, for a configKey that exists, updates it and makes it active again).

@@ -5,6 +5,7 @@ import type { Metrics } from '../metrics/index.ts';
 import type { Millis, Source } from '../model/index.ts';
 import type { MostEdited, SourceStatistics, Store } from '../store/store.ts';
 import { createDiffCache, type DiffCache } from './diff-cache.ts';
+import { createPageCache, type PageCache } from './page-cache.ts';
 import { createDigestCache, type DigestCache } from './digest.ts';
 import { createItemCache, type ItemCache } from './changefeeds/formats.ts';
 import { followForms, type FollowForms } from './follow/routes.ts';
@@ -20,6 +21,8 @@ export interface AppOptions {
   digestCacheSize?: number;
   /** Share cards kept in memory (about 100 KB each); 0 turns the cache off. Default 128. */
   cardCacheSize?: number;
+  /** Bytes of rendered answers the page cache keeps (page-cache.ts); 0 turns it off. Default: config web.pageCacheMb. */
+  pageCacheBytes?: number;
   /** Where unexpected (500) errors are reported; stderr by default. */
   log?: Logger;
   /** Served at /metrics; `start --role all` shares one with its tracker. A new one by default. */
@@ -41,6 +44,8 @@ export interface WebContext {
   feedItems: ItemCache;
   /** Share-card PNGs by version pair (they never change). */
   cards: CardCache;
+  /** Rendered public answers, valid while the store's reader generation is unchanged. */
+  pages: PageCache;
   /** Sources for filter menus, cached briefly: counting their articles costs more than the page itself. */
   sourceChoices(): Promise<Source[]>;
   /** Per-source statistics (full scans), recomputed at most every few minutes. */
@@ -61,6 +66,7 @@ export function createContext(options: AppOptions): WebContext {
     log: options.log ?? createLogger(),
     diffs: createDiffCache(options.store, options.diffCacheSize ?? 256),
     cards: createCardCache(options.cardCacheSize ?? 128),
+    pages: createPageCache(options.store, options.now ?? Date.now, options.pageCacheBytes ?? options.config.web.pageCacheMb * 2 ** 20),
     digests: createDigestCache(options.store, options.digestCacheSize ?? 5000),
     feedItems: createItemCache(options.digestCacheSize === 0 ? 0 : 3000),
     sourceChoices: cachedFor(SOURCE_MENU_TTL_MS, () => options.store.listSources()),

@@ -11,6 +11,7 @@ import { ASSETS, assetUrl } from './assets.ts';
 import { createContext, type AppOptions } from './context.ts';
 import { sendError, toHttpError } from './errors.ts';
 import { opsRoutes } from './ops/routes.ts';
+import { unlessPageCached } from './page-cache.ts';
 import { cardRoutes } from './routes/card.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { notifyAdminRoutes } from './follow/admin.ts';
@@ -31,9 +32,12 @@ export function createApp(options: AppOptions): Hono {
   const ctx = createContext(options);
   const app = new Hono();
   app.use('*', securityHeaders());
-  app.use('*', compress());
+  // Public GET pages, feeds and API answers come from the page cache while the store's reader
+  // generation is unchanged (page-cache.ts); it compresses and tags its answers itself.
+  app.use('*', ctx.pages.middleware);
+  app.use('*', unlessPageCached(compress()));
   // Weak: the same tag validates the gzip and the identity encoding of a page.
-  app.use('*', etag({ weak: true }));
+  app.use('*', unlessPageCached(etag({ weak: true })));
 
   app.get('/static/:name', (c) => {
     const asset = ASSETS[c.req.param('name')];

@@ -9,6 +9,7 @@ import { searchStemming } from './008-search-stemming.ts';
 import { subscriptions } from './009-subscriptions.ts';
 import { lastSeen } from './010-last-seen.ts';
 import { changeFilters } from './011-change-filters.ts';
+import { readerGeneration } from './012-reader-generation.ts';
 
 /** One schema change, with the statements for each database (the same text where SQL is portable). */
 export interface Migration {
@@ -31,6 +32,7 @@ export const MIGRATIONS: Migration[] = [
   subscriptions,
   lastSeen,
   changeFilters,
+  readerGeneration,
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -159,6 +159,8 @@ export class SqlStore implements Store {
   releaseLeases = (workerId: string, now: Millis): Promise<number> => leases.releaseLeases(this.db, workerId, now);
   dueBacklog = (now: Millis, dueBefore: Millis): Promise<{ due: number; leased: number }> => leases.dueBacklog(this.db, now, dueBefore);
   clock = (): Promise<Millis> => this.dialect.clock(this.db);
+  readerGeneration = async (): Promise<number> =>
+    Number((await this.db.get<{ n: number | string }>('SELECT SUM(n) AS n FROM reader_generation'))?.n ?? 0);
   addSubscription = (input: SubscriptionInput, status: 'pending' | 'active', now: Millis): Promise<Subscription> =>
     subscriptions.addSubscription(this.db, input, status, now);
   getSubscription = (id: number): Promise<Subscription | null> => subscriptions.getSubscription(this.db, id);

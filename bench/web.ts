@@ -148,8 +148,12 @@ async function main(): Promise<void> {
   const { createApp } = await import('../src/web/index.ts');
   const config = defaultConfig();
   // Diffs are normally cached (versions never change); switch the cache off to measure the work.
-  const app = createApp({ store, config, diffCacheSize: 0 });
-  const cached = createApp({ store, config });
+  // `app` renders every request (no page cache, no diff cache): what a request right after a write costs.
+  const app = createApp({ store, config, diffCacheSize: 0, pageCacheBytes: 0 });
+  // `cached`: the in-memory caches of immutable things (diffs, digests, feed items), no page cache.
+  const cached = createApp({ store, config, pageCacheBytes: 0 });
+  // `site`: as served, with the page cache (answers valid while the reader generation is unchanged).
+  const site = createApp({ store, config });
   const pick = rng(7);
   const someArticle = () => 1 + Math.floor(pick() * (ARTICLES - 1));
   const article = () => `/articles/${someArticle()}`;
@@ -183,10 +187,17 @@ async function main(): Promise<void> {
     ['recent major changes /?min=major', await time(cached, () => '/?min=major', 300)],
     ['feed of 1,000 headline changes ?kind=headline', await time(cached, () => '/feeds/changes.rss?limit=1000&kind=headline', 100)],
     ['statistics /stats (cached figures)', await time(cached, () => '/stats', 100)],
+    // Page cache hits: no write since the page was rendered (a write makes the next request a miss: the rows above).
+    ['page cache hit: recent changes /', await time(site, () => '/', n)],
+    ['page cache hit: diff page, 150 paragraphs', await time(site, () => `/articles/${bigId}/diff/1/2`, n)],
+    ['page cache hit: /sources', await time(site, () => '/sources', n)],
+    ['page cache hit: /search?q=hospital', await time(site, () => '/search?q=hospital', n)],
+    ['page cache hit: feed of 1,000 changes (RSS)', await time(site, () => '/feeds/changes.rss?limit=1000', 100)],
+    ['page cache hit: feed of 1,000 changes (JSON Feed)', await time(site, () => '/feeds/changes.json?limit=1000', 100)],
   ];
   const cards = args.includes('--skip-cards') ? null : await cardTimes(store, bigId);
 
-  const server = serve({ fetch: cached.fetch, hostname: '127.0.0.1', port: 0 });
+  const server = serve({ fetch: site.fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise((r) => server.once('listening', r));
   const port = (server.address() as { port: number }).port;
   const connections = flag('--connections', 10);
@@ -199,6 +210,8 @@ async function main(): Promise<void> {
     ['article page', `/articles/${middle}`],
     ['version page', `/articles/${middle}/versions/5`],
     ['diff page (150 paragraphs)', `/articles/${bigId}/diff/1/2`],
+    ['feed of 1,000 changes (RSS)', '/feeds/changes.rss?limit=1000'],
+    ['sources /sources', '/sources'],
   ]) {
     loads.push([name, await load(base + path, connections, duration)]);
   }
@@ -232,7 +245,7 @@ async function main(): Promise<void> {
           '',
         ]
       : []),
-    `## Throughput (autocannon, ${connections} connections, ${duration} s, HTTP on 127.0.0.1, diff cache on)`,
+    `## Throughput (autocannon, ${connections} connections, ${duration} s, HTTP on 127.0.0.1, as served: page cache and diff cache on)`,
     '',
     '| page | req/s | p50 ms | p99 ms | errors |',
     '| --- | ---: | ---: | ---: | ---: |',

@@ -46,7 +46,7 @@ export interface WebContext {
   cards: CardCache;
   /** Rendered public answers, valid while the store's reader generation is unchanged. */
   pages: PageCache;
-  /** Sources for filter menus, cached briefly: counting their articles costs more than the page itself. */
+  /** Sources for filter menus, kept while the reader generation is unchanged (a renamed or new source shows at once). */
   sourceChoices(): Promise<Source[]>;
   /** Per-source statistics (full scans), recomputed at most every few minutes. */
   statistics(): Promise<{ stats: SourceStatistics[]; at: Millis }>;
@@ -69,7 +69,7 @@ export function createContext(options: AppOptions): WebContext {
     pages: createPageCache(options.store, options.now ?? Date.now, options.pageCacheBytes ?? options.config.web.pageCacheMb * 2 ** 20),
     digests: createDigestCache(options.store, options.digestCacheSize ?? 5000),
     feedItems: createItemCache(options.digestCacheSize === 0 ? 0 : 3000),
-    sourceChoices: cachedFor(SOURCE_MENU_TTL_MS, () => options.store.listSources()),
+    sourceChoices: whileGeneration(options.store, () => options.store.listSources()),
     statistics: cachedFor(STATISTICS_TTL_MS, async () => ({
       stats: await options.store.sourceStatistics(),
       at: (options.now ?? Date.now)(),
@@ -83,7 +83,6 @@ export function createContext(options: AppOptions): WebContext {
   return Object.assign(ctx, { follow: followForms(ctx) });
 }
 
-const SOURCE_MENU_TTL_MS = 30_000;
 const STATISTICS_TTL_MS = 5 * 60_000;
 
 /** Caches answers per (minute of `since`, limit) for a minute; a handful of keys at most (day, week, month). */
@@ -99,6 +98,21 @@ function memoByMinute<T>(load: (since: number, limit: number) => Promise<T>): (s
     value.catch(() => cache.delete(key));
     cache.set(key, { at: Date.now(), value });
     return value;
+  };
+}
+
+/** The last answer of `load`, reused while the store's reader generation is the one it was loaded at. */
+function whileGeneration<T>(store: Store, load: () => Promise<T>): () => Promise<T> {
+  let kept: { generation: number; value: Promise<T> } | null = null;
+  return async () => {
+    const generation = await store.readerGeneration();
+    if (kept?.generation !== generation) {
+      const value = load();
+      kept = { generation, value };
+      // A failed load must not be kept.
+      value.catch(() => kept?.value === value && (kept = null));
+    }
+    return kept.value;
   };
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeArticle, makeSource } from './contract/fixtures.ts';
 import { openStore } from './index.ts';
-import { GENERATION_SKIPPED } from './migrations/012-reader-generation.ts';
+import { GENERATION_SKIPPED, LOUD_COLUMNS, QUIET_COLUMNS } from './migrations/012-reader-generation.ts';
 import { openPostgresStore } from './postgres/open.ts';
 import type { SqlStore } from './sql/sql-store.ts';
 
@@ -39,6 +39,36 @@ describe('reader generation coverage', () => {
     const store = (await openStore({ dataDir: join(dir, 'cover') })) as SqlStore;
     try {
       expect(await uncovered(store)).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('sqlite: every column of articles and sources is either quiet (schedule, leases) or bumps the generation', async () => {
+    const store = (await openStore({ dataDir: join(dir, 'columns') })) as SqlStore;
+    try {
+      for (const table of Object.keys(QUIET_COLUMNS)) {
+        const columns = (await store.db.all<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`)).map((c) => c.name);
+        expect([...QUIET_COLUMNS[table], ...LOUD_COLUMNS[table]].sort()).toEqual([...columns].sort());
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('sqlite: a check that only reschedules an article leaves the generation alone; a status change or a hide bumps it', async () => {
+    const store = (await openStore({ dataDir: join(dir, 'quiet') })) as SqlStore;
+    try {
+      const source = await makeSource(store, 'quiet');
+      const article = await makeArticle(store, source, 'q');
+      const before = await store.readerGeneration();
+      await store.updateArticle(article.id, { lastCheckedAt: 5, nextCheckAt: 10, lastError: 'timeout', etag: '"e"' });
+      expect(await store.readerGeneration()).toBe(before);
+      await store.updateArticle(article.id, { status: 'removed' });
+      const afterTitle = await store.readerGeneration();
+      expect(afterTitle).toBeGreaterThan(before);
+      await store.setArticleHidden(article.id, { at: 1, reason: 'legal' });
+      expect(await store.readerGeneration()).toBeGreaterThan(afterTitle);
     } finally {
       await store.close();
     }

@@ -52,14 +52,78 @@ const TABLES = [
 
 export const PG_SLOTS = 64;
 
+/**
+ * Columns of `articles` and `sources` that the tracker rewrites on every check or poll (schedule,
+ * validators, leases, the last outcome). Writing only these does not bump the generation, or the
+ * page cache would be emptied by every check of a running tracker. Pages that show them (last
+ * checked, next check, last error) show them at most CLOCK_SLOT_MS late: a cached answer lives for
+ * one 10-second slot of the clock at most (web/page-cache.ts). A column added later is quiet unless
+ * it is added to an UPDATE OF list (generation.test.ts lists every column as one or the other).
+ */
+export const QUIET_COLUMNS: Record<string, readonly string[]> = {
+  articles: ['check_period_sec', 'next_check_at', 'last_checked_at', 'last_error', 'etag', 'last_modified', 'lease_owner', 'lease_until'],
+  sources: [
+    'next_poll_at',
+    'last_poll_at',
+    'last_status',
+    'last_error',
+    'etag',
+    'last_modified',
+    'lease_owner',
+    'lease_until',
+    'last_ok_at',
+    'last_note',
+  ],
+};
+
+/** The other columns of those tables at migration 12: writing one of them bumps the generation. */
+export const LOUD_COLUMNS: Record<string, readonly string[]> = {
+  articles: [
+    'id',
+    'source_id',
+    'url',
+    'host',
+    'feed_title',
+    'feed_published_at',
+    'first_seen_at',
+    'status',
+    'version_count',
+    'last_version_at',
+    'title',
+    'hidden_at',
+    'hidden_reason',
+    'last_seen_version',
+  ],
+  sources: [
+    'id',
+    'key',
+    'name',
+    'feed_url',
+    'poll_period_sec',
+    'include_json',
+    'exclude_json',
+    'enabled',
+    'created_at',
+    'paused_at',
+    'limited_count',
+    'limited_at',
+    'limited_note',
+    'source_type',
+    'link_pattern',
+    'render',
+  ],
+};
+
 export function generationTriggers(dialect: 'sqlite' | 'postgres', table: string): string[] {
+  const loud = LOUD_COLUMNS[table];
+  const update = loud ? `UPDATE OF ${loud.join(', ')}` : 'UPDATE';
   if (dialect === 'postgres')
     return [
-      `CREATE TRIGGER reader_generation_${table} AFTER INSERT OR UPDATE OR DELETE ON ${table}
+      `CREATE TRIGGER reader_generation_${table} AFTER INSERT OR ${update} OR DELETE ON ${table}
        FOR EACH ROW EXECUTE FUNCTION bump_reader_generation()`,
     ];
-  return ['INSERT', 'UPDATE', 'DELETE'].map(
-    (op) => `CREATE TRIGGER reader_generation_${table}_${op.toLowerCase()} AFTER ${op} ON ${table}
+  return ['INSERT', update, 'DELETE'].map(
+    (op) => `CREATE TRIGGER reader_generation_${table}_${op.split(' ')[0].toLowerCase()} AFTER ${op} ON ${table}
      BEGIN UPDATE reader_generation SET n = n + 1 WHERE slot = 0; END`,
   );
 }

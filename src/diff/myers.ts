@@ -39,12 +39,16 @@ function myersCore<T>(a: ArrayLike<T>, b: ArrayLike<T>, a0: number, a1: number, 
   if (n === 0 || m === 0) return [];
   const max = n + m;
   const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  // Frontier snapshots: trace[d][k + d] = furthest x on diagonal k before round d.
-  const trace: Int32Array[] = [];
+  const v = scratch(0, 2 * max + 3);
+  v.fill(0, 0, 2 * max + 3);
+  // Frontier snapshots, all rounds in one buffer: round d's 2d+1 entries start at d², and
+  // trace[d² + k + d] = furthest x on diagonal k before round d.
+  let trace = scratch(1, Math.min((max + 1) * (max + 1), 1024));
   let work = 0;
   for (let d = 0; d <= max; d++) {
-    trace.push(v.slice(offset - d, offset + d + 1));
+    const base = d * d;
+    if (base + 2 * d + 1 > trace.length) trace = scratch(1, Math.min((max + 1) * (max + 1), 2 * (base + 2 * d + 1)), trace, base);
+    trace.set(v.subarray(offset - d, offset + d + 1), base);
     work += 2 * d + 1;
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
@@ -56,22 +60,39 @@ function myersCore<T>(a: ArrayLike<T>, b: ArrayLike<T>, a0: number, a1: number, 
       }
       work += x - x0;
       v[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(trace, n, m, a0, b0);
+      if (x >= n && y >= m) return backtrack(trace, d, n, m, a0, b0);
     }
     if (work > budget) return null;
   }
   return null; // unreachable: d = n + m always reaches the end
 }
 
-function backtrack(trace: Int32Array[], n: number, m: number, a0: number, b0: number): Match[] {
+/**
+ * Work buffers reused between calls (the diff is single-threaded and never re-enters Myers):
+ * each call would otherwise allocate, and the garbage collector then runs far more often.
+ * A buffer that grows carries over `keep` entries of `from`; buffers past RETAINED entries are not kept.
+ */
+const buffers = [new Int32Array(256), new Int32Array(1024)];
+const RETAINED = 1 << 16;
+
+function scratch(which: number, length: number, from?: Int32Array, keep = 0): Int32Array {
+  const buffer = buffers[which];
+  if (buffer.length >= length) return buffer;
+  const grown = new Int32Array(Math.max(length, Math.min(2 * buffer.length, RETAINED)));
+  if (from && keep) grown.set(from.subarray(0, keep));
+  if (grown.length <= RETAINED) buffers[which] = grown;
+  return grown;
+}
+
+function backtrack(trace: Int32Array, last: number, n: number, m: number, a0: number, b0: number): Match[] {
   const matches: Match[] = [];
   let x = n;
   let y = m;
-  for (let d = trace.length - 1; d >= 0; d--) {
-    const v = trace[d]; // v[k + d] is the furthest x on diagonal k
+  for (let d = last; d >= 0; d--) {
+    const at = d * d + d; // trace[at + k] is the furthest x on diagonal k before round d
     const k = x - y;
-    const prevK = k === -d || (k !== d && v[k - 1 + d] < v[k + 1 + d]) ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : v[prevK + d];
+    const prevK = k === -d || (k !== d && trace[at + k - 1] < trace[at + k + 1]) ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : trace[at + prevK];
     const prevY = d === 0 ? 0 : prevX - prevK;
     while (x > prevX && y > prevY) {
       matches.push([a0 + x - 1, b0 + y - 1]);

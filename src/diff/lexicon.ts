@@ -124,13 +124,15 @@ export class Lexicon {
     for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
     h = mix(h);
     const len = to - from;
-    let mask = this.table.length - 1;
+    const table = this.table;
+    const strings = this.strings;
+    let mask = table.length - 1;
     let slot = h & mask;
     for (;;) {
-      const entry = this.table[slot];
+      const entry = table[slot];
       if (entry === EMPTY) break;
-      const s = this.strings[entry - 1];
-      if (s.length === len && same(s, text, from)) return entry - 1;
+      const s = strings[entry - 1];
+      if (s.length === len && text.startsWith(s, from)) return entry - 1;
       slot = (slot + 1) & mask;
     }
     const id = this.strings.length;
@@ -171,9 +173,4 @@ function mix(h: number): number {
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   return h;
-}
-
-function same(s: string, text: string, from: number): boolean {
-  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
-  return true;
 }

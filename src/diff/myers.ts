@@ -23,17 +23,28 @@ export function commonEnds<T>(a: ArrayLike<T>, b: ArrayLike<T>): { start: number
 
 export function lcsMatches<T>(a: ArrayLike<T>, b: ArrayLike<T>, budget = DEFAULT_BUDGET): Match[] | null {
   const { start, endA, endB } = commonEnds(a, b);
-  const middle = myersCore(a, b, start, endA, start, endB, budget);
+  const middle = myersPairs(a, b, start, endA, start, endB, budget);
   if (middle === null) return null;
   const matches: Match[] = [];
   for (let i = 0; i < start; i++) matches.push([i, i]);
-  for (const m of middle) matches.push(m);
+  for (let k = 0; k < middle.length; k += 2) matches.push([middle[k], middle[k + 1]]);
   for (let i = 0; endA + i < a.length; i++) matches.push([endA + i, endB + i]);
   return matches;
 }
 
-/** Forward greedy Myers on a[a0..a1) × b[b0..b1), keeping each round's frontier for the backtrack. */
-function myersCore<T>(a: ArrayLike<T>, b: ArrayLike<T>, a0: number, a1: number, b0: number, b1: number, budget: number): Match[] | null {
+/**
+ * Forward greedy Myers on a[a0..a1) × b[b0..b1), keeping each round's frontier for the backtrack.
+ * The matches come flat and in order: [a index, b index, a index, b index, ...]; null over budget.
+ */
+export function myersPairs<T>(
+  a: ArrayLike<T>,
+  b: ArrayLike<T>,
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+  budget: number,
+): number[] | null {
   const n = a1 - a0;
   const m = b1 - b0;
   if (n === 0 || m === 0) return [];
@@ -48,7 +59,7 @@ function myersCore<T>(a: ArrayLike<T>, b: ArrayLike<T>, a0: number, a1: number, 
   for (let d = 0; d <= max; d++) {
     const base = d * d;
     if (base + 2 * d + 1 > trace.length) trace = scratch(1, Math.min((max + 1) * (max + 1), 2 * (base + 2 * d + 1)), trace, base);
-    trace.set(v.subarray(offset - d, offset + d + 1), base);
+    for (let k = 0; k <= 2 * d; k++) trace[base + k] = v[offset - d + k];
     work += 2 * d + 1;
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
@@ -84,8 +95,8 @@ function scratch(which: number, length: number, from?: Int32Array, keep = 0): In
   return grown;
 }
 
-function backtrack(trace: Int32Array, last: number, n: number, m: number, a0: number, b0: number): Match[] {
-  const matches: Match[] = [];
+function backtrack(trace: Int32Array, last: number, n: number, m: number, a0: number, b0: number): number[] {
+  const matches: number[] = [];
   let x = n;
   let y = m;
   for (let d = last; d >= 0; d--) {
@@ -95,7 +106,7 @@ function backtrack(trace: Int32Array, last: number, n: number, m: number, a0: nu
     const prevX = d === 0 ? 0 : trace[at + prevK];
     const prevY = d === 0 ? 0 : prevX - prevK;
     while (x > prevX && y > prevY) {
-      matches.push([a0 + x - 1, b0 + y - 1]);
+      matches.push(b0 + y - 1, a0 + x - 1);
       x--;
       y--;
     }

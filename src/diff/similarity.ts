@@ -49,7 +49,10 @@ function term(token: string): string {
 }
 
 function stem(lower: string): string {
-  return STARTS_WITH_LETTER.test(lower) ? lower.slice(0, STEM) : lower;
+  const c = lower.charCodeAt(0);
+  // ASCII answers without the regex: only a-z start with a letter (the word is in lower case).
+  const letter = c < 0x80 ? c >= 0x61 && c <= 0x7a : STARTS_WITH_LETTER.test(lower);
+  return letter ? lower.slice(0, STEM) : lower;
 }
 
 /** Term bags of both versions' paragraphs, weighted over both. */
@@ -83,7 +86,7 @@ export class Corpus {
         words++;
         if (count[id]++ === 0) distinct[kinds++] = id;
       }
-      const terms = distinct.slice(0, kinds).sort();
+      const terms = sortedInts(distinct, kinds);
       const counts = new Int32Array(kinds);
       for (let k = 0; k < kinds; k++) {
         const t = terms[k];
@@ -162,19 +165,38 @@ export class Corpus {
   }
 
   private shared(a: Bag, b: Bag): number {
+    const x = a.terms;
+    const y = b.terms;
+    const weight = this.weight;
     let i = 0;
     let j = 0;
     let shared = 0;
-    while (i < a.terms.length && j < b.terms.length) {
-      if (a.terms[i] === b.terms[j]) {
-        shared += Math.min(a.counts[i], b.counts[j]) * this.weight[a.terms[i]];
+    while (i < x.length && j < y.length) {
+      if (x[i] === y[j]) {
+        shared += Math.min(a.counts[i], b.counts[j]) * weight[x[i]];
         i++;
         j++;
-      } else if (a.terms[i] < b.terms[j]) i++;
+      } else if (x[i] < y[j]) i++;
       else j++;
     }
     return shared;
   }
+}
+
+/** The first n entries of list, sorted ascending (insertion sort: a paragraph has a few dozen terms). */
+function sortedInts(list: Int32Array, n: number): Int32Array {
+  const out = list.slice(0, n);
+  if (n > 64) return out.sort();
+  for (let k = 1; k < n; k++) {
+    const v = out[k];
+    let p = k - 1;
+    while (p >= 0 && out[p] > v) {
+      out[p + 1] = out[p];
+      p--;
+    }
+    out[p + 1] = v;
+  }
+  return out;
 }
 
 /** Terms in more paragraphs than this are too common to find candidates by (they still count in the score). */
@@ -190,15 +212,15 @@ const PER_PARAGRAPH = 4;
  * for pairs scoring at least `min`.
  */
 export function candidatePairs(corpus: Corpus, oldIds: number[], newIds: number[], min: number): [number, number, number][] {
-  const postings = new Map<number, number[]>();
+  const postings: (number[] | undefined)[] = new Array(corpus.weight.length);
   oldIds.forEach((id, k) => {
     const bag = corpus.old[id];
     for (let t = 0; t < bag.terms.length; t++) {
       const term = bag.terms[t];
       if (corpus.df[term] > COMMON) continue;
-      const list = postings.get(term);
+      const list = postings[term];
       if (list) list.push(k);
-      else postings.set(term, [k]);
+      else postings[term] = [k];
     }
   });
   const acc = new Float64Array(oldIds.length);
@@ -207,7 +229,7 @@ export function candidatePairs(corpus: Corpus, oldIds: number[], newIds: number[
   for (const j of newIds) {
     const bag = corpus.new[j];
     for (let t = 0; t < bag.terms.length; t++) {
-      const list = postings.get(bag.terms[t]);
+      const list = postings[bag.terms[t]];
       if (!list) continue;
       const w = corpus.weight[bag.terms[t]];
       for (const k of list) {

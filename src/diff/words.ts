@@ -1,5 +1,5 @@
 import { Lexicon, startOf, type TokenSeq } from './lexicon.ts';
-import { commonEnds, lcsMatches } from './myers.ts';
+import { commonEnds, myersPairs } from './myers.ts';
 import type { Segment } from './types.ts';
 
 export interface TextDiff {
@@ -37,7 +37,8 @@ export function diffSeqs(a: TokenSeq, b: TokenSeq, lexicon: Lexicon): TextDiff {
   // The shared head and tail (most of an edited paragraph) become one 'same' run each, without
   // a match per token; the LCS runs on the middle.
   const { start, endA, endB } = commonEnds(a.ids, b.ids);
-  const matches = lcsMatches(a.ids.subarray(start, endA), b.ids.subarray(start, endB), WORD_BUDGET);
+  // Past the shared ends, the middles' first and last tokens differ: the LCS runs on them as they stand.
+  const matches = myersPairs(a.ids, b.ids, start, endA, start, endB, WORD_BUDGET);
   if (!matches) return toTextDiff([{ same: false, a0: 0, a1: a.ids.length, b0: 0, b1: b.ids.length }], a, b, lexicon);
   const runs: Run[] = [];
   const pushSame = (x: number, to: number, y: number) => {
@@ -51,9 +52,9 @@ export function diffSeqs(a: TokenSeq, b: TokenSeq, lexicon: Lexicon): TextDiff {
   pushSame(0, start, 0);
   let i = start;
   let j = start;
-  for (const [mx, my] of matches) {
-    const x = mx + start;
-    const y = my + start;
+  for (let k = 0; k < matches.length; k += 2) {
+    const x = matches[k];
+    const y = matches[k + 1];
     if (x > i || y > j) runs.push({ same: false, a0: i, a1: x, b0: j, b1: y });
     pushSame(x, x + 1, y);
     i = x + 1;

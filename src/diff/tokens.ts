@@ -160,21 +160,3 @@ export function countWords(text: string): number {
   for (const t of tokenize(text)) if (isWord(t)) n++;
   return n;
 }
-
-/** Maps strings to small integers, so word bags are sortable integer arrays. */
-export class Interner {
-  private readonly ids = new Map<string, number>();
-
-  id(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(s, id);
-    }
-    return id;
-  }
-
-  get size(): number {
-    return this.ids.size;
-  }
-}

@@ -1,4 +1,5 @@
 /** The state the paragraph alignment steps (paragraphs.ts, regroup.ts, gaps.ts) share. */
+import type { Lexicon, TokenSeq } from './lexicon.ts';
 import type { Corpus } from './similarity.ts';
 
 /** A non-empty paragraph: its position in the version's list and its normalised text. */
@@ -24,8 +25,9 @@ export interface Unit {
 export interface Alignment {
   olds: Para[];
   news: Para[];
-  oldTokens: string[][];
-  newTokens: string[][];
+  lexicon: Lexicon;
+  oldTokens: TokenSeq[];
+  newTokens: TokenSeq[];
   corpus: Corpus;
   /** For each old / new paragraph: the unit it belongs to, or null while unpaired. */
   oldUnit: (Unit | null)[];

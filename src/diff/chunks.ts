@@ -1,3 +1,4 @@
+import { C_APOSTROPHE, C_DIGIT, C_LETTER, C_SEPARATOR, classAt } from './tokens.ts';
 import type { Segment } from './types.ts';
 
 /**
@@ -56,8 +57,19 @@ export function chunksOf(left: Segment[], right: Segment[]): Chunk[] {
 
 /** Letters and digits only, case and accents folded: what is left when punctuation, spacing and case are ignored. */
 export function squash(text: string): string {
+  if (isAsciiAlnum(text)) return text.toLowerCase();
   const plain = ASCII.test(text) ? text : text.normalize('NFKD');
   return plain.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+}
+
+/** Only ASCII letters and digits: squash and fold then only lower the case. */
+function isAsciiAlnum(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    const lower = c | 0x20;
+    if (!((lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return true;
 }
 
 /**
@@ -81,13 +93,14 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** Case and accents folded, separators dropped ("1,200" = "1200"). */
 function fold(word: string): string {
+  if (isAsciiAlnum(word)) return word.toLowerCase();
   return (ASCII.test(word) ? word : word.normalize('NFKD')).replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 }
 
 const DIGIT = /\p{N}/u;
 
 function isTypo(a: string, b: string): boolean {
-  if (DIGIT.test(a) || DIGIT.test(b)) return false;
+  if (hasDigit(a) || hasDigit(b)) return false;
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   const shorter = Math.min(x.length, y.length);
@@ -98,13 +111,13 @@ function isTypo(a: string, b: string): boolean {
 
 /** Optimal-string-alignment distance (a swap of two neighbours counts once), stopping early past `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
-  const s = Array.from(a);
-  const t = Array.from(b);
+  const s = codePoints(a);
+  const t = codePoints(b);
   if (Math.abs(s.length - t.length) > limit) return limit + 1;
   const width = t.length + 1;
-  let prev2 = new Int32Array(width);
-  let prev = new Int32Array(width);
-  let cur = new Int32Array(width);
+  let prev2 = rowBuffer(0, width);
+  let prev = rowBuffer(1, width);
+  let cur = rowBuffer(2, width);
   for (let j = 0; j < width; j++) prev[j] = j;
   for (let i = 1; i <= s.length; i++) {
     cur[0] = i;
@@ -119,6 +132,25 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[t.length];
+}
+
+/** A word's code points (its UTF-16 units when it has no surrogate pair, the common case). */
+function codePoints(word: string): ArrayLike<number> {
+  const units = new Array<number>(word.length);
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdfff) return Array.from(word, (ch) => ch.codePointAt(0)!);
+    units[k] = c;
+  }
+  return units;
+}
+
+/** Three rows reused by editDistance (pure: each call overwrites what it reads). */
+const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+function rowBuffer(which: number, width: number): Int32Array {
+  if (rows[which].length < width) rows[which] = new Int32Array(width);
+  return rows[which];
 }
 
 /** Month and weekday names that make a word a date (English ones only when capitalised). */
@@ -141,9 +173,26 @@ const CAPITALISED_DATE_WORDS = new Set(
 
 /** A number (any token with a digit) or a month or weekday name. */
 export function isNumberOrDate(word: string): boolean {
-  if (DIGIT.test(word)) return true;
+  return hasDigit(word) || isDateWord(word);
+}
+
+const DATE_LENGTH = Math.max(...[...DATE_WORDS, ...CAPITALISED_DATE_WORDS].map((w) => w.length));
+
+function isDateWord(word: string): boolean {
+  if (word.length > DATE_LENGTH) return false;
   if (CAPITALISED_DATE_WORDS.has(word)) return true;
   return DATE_WORDS.has(word.toLowerCase());
+}
+
+/** Whether a word has a digit (\p{N}): ASCII digits are seen without the regex. */
+function hasDigit(word: string): boolean {
+  let ascii = true;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 0x30 && c <= 0x39) return true;
+    if (c >= 0x80) ascii = false;
+  }
+  return !ascii && DIGIT.test(word);
 }
 
 /** The value a number or date word stands for: digits and letters without separators ("1,200" = "1200"), names case-folded. */
@@ -190,10 +239,41 @@ const LABEL_WORD = /[\p{L}\p{M}\p{N}]+(?:['’.,:][\p{L}\p{M}\p{N}]+)*/gu;
 export function wordsWithContext(text: string, at: number, whole: string): ContextWord[] {
   const out: ContextWord[] = [];
   if (!text) return out;
+  if (plainWords(text, at, whole, out)) return out;
+  out.length = 0;
   for (const m of text.matchAll(LABEL_WORD)) {
     out.push({ word: m[0], at: at + m.index, whole, number: isNumberOrDate(m[0]) });
   }
   return out;
+}
+
+const LETTER = C_LETTER | C_DIGIT;
+const INNER = C_APOSTROPHE | C_SEPARATOR;
+
+/** LABEL_WORD by hand over the tokeniser's classes for PLAIN text; false (out then partial) when the text is not PLAIN. */
+function plainWords(text: string, at: number, whole: string, out: ContextWord[]): boolean {
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    const c = classAt(text, p);
+    if (c === 0) return false;
+    if (!(c & LETTER)) {
+      p++;
+      continue;
+    }
+    let digit = false;
+    let q = p;
+    for (;;) {
+      for (let c2 = classAt(text, q); q < n && c2 & LETTER; c2 = classAt(text, ++q)) if (c2 === C_DIGIT) digit = true;
+      if (q + 1 < n && classAt(text, q) & INNER && classAt(text, q + 1) & LETTER) q++;
+      else break;
+    }
+    if (q < n && classAt(text, q) === 0) return false;
+    const word = text.slice(p, q);
+    out.push({ word, at: at + p, whole, number: digit || isDateWord(word) });
+    p = q;
+  }
+  return true;
 }
 
 const OPEN_CLOSE: Record<string, string> = { '“': '”', '„': '“”', '«': '»', '‹': '›', '「': '」', '『': '』', '‘': '’', '"': '"' };

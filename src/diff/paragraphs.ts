@@ -6,9 +6,9 @@ import { pairInGaps } from './gaps.ts';
 import { patienceMatches } from './patience.ts';
 import { findGroups, type Group } from './regroup.ts';
 import { candidatePairs, Corpus } from './similarity.ts';
-import { tokenize } from './tokens.ts';
+import { Lexicon, type TokenSeq } from './lexicon.ts';
 import type { DiffRow, WordEdit } from './types.ts';
-import { diffParts, diffTokens } from './words.ts';
+import { diffParts, diffSeqs } from './words.ts';
 
 /** Paragraph-level LCS work allowed before falling back to patience anchors. */
 const PARAGRAPH_BUDGET = 250_000;
@@ -60,17 +60,36 @@ export function align(oldParagraphs: string[], newParagraphs: string[]): { rows:
 }
 
 function start(olds: Para[], news: Para[]): Alignment {
-  const a = olds.map((p) => p.text);
-  const b = news.map((p) => p.text);
-  const anchors = (worthMyers(a, b) && lcsMatches(a, b, PARAGRAPH_BUDGET)) || patienceMatches(a, b);
-  const oldTokens = a.map(tokenize);
-  const newTokens = b.map(tokenize);
+  // Each distinct text gets an id (the LCS compares numbers, not strings) and is tokenised once.
+  const textIds = new Map<string, number>();
+  const lexicon = new Lexicon();
+  const tokensOf: TokenSeq[] = [];
+  const idsOf = (list: Para[]) =>
+    Int32Array.from(list, (p) => {
+      let id = textIds.get(p.text);
+      if (id === undefined) {
+        id = textIds.size;
+        textIds.set(p.text, id);
+        tokensOf.push(lexicon.read(p.text));
+      }
+      return id;
+    });
+  const a = idsOf(olds);
+  const b = idsOf(news);
+  const anchors = sharesAny(a, b) ? (worthMyers(a, b) && lcsMatches(a, b, PARAGRAPH_BUDGET)) || patienceMatches(a, b) : [];
+  const oldTokens = Array.from(a, (id) => tokensOf[id]);
+  const newTokens = Array.from(b, (id) => tokensOf[id]);
   const al: Alignment = {
     olds,
     news,
+    lexicon,
     oldTokens,
     newTokens,
-    corpus: new Corpus(oldTokens, newTokens),
+    corpus: new Corpus(
+      lexicon,
+      oldTokens.map((t) => t.ids),
+      newTokens.map((t) => t.ids),
+    ),
     oldUnit: new Array(olds.length).fill(null),
     newUnit: new Array(news.length).fill(null),
     oldGap: gapNumbers(
@@ -88,11 +107,18 @@ function start(olds: Para[], news: Para[]): Alignment {
   return al;
 }
 
+/** Whether any paragraph stands in both versions (when none does, there is no LCS to look for). */
+function sharesAny(a: Int32Array, b: Int32Array): boolean {
+  const inA = new Set(a);
+  for (const p of b) if (inA.has(p)) return true;
+  return false;
+}
+
 /**
  * Myers costs about (N+M)·D, and D is at least N+M−2·(paragraphs the versions share): when that
  * bound is already over budget, go straight to patience anchors.
  */
-function worthMyers(a: string[], b: string[]): boolean {
+function worthMyers(a: Int32Array, b: Int32Array): boolean {
   const inA = new Set(a);
   let shared = 0;
   for (const p of b) if (inA.has(p)) shared++;
@@ -114,10 +140,10 @@ function gapNumbers(length: number, anchorPositions: number[]): Int32Array {
 }
 
 /** Identical paragraphs outside the LCS: moved without a change. */
-function identicalElsewhere(a: string[], b: string[], anchors: Match[]): Match[] {
+function identicalElsewhere(a: Int32Array, b: Int32Array, anchors: Match[]): Match[] {
   const anchoredA = new Set(anchors.map((m) => m[0]));
   const anchoredB = new Set(anchors.map((m) => m[1]));
-  const unmatchedOld = new Map<string, number[]>();
+  const unmatchedOld = new Map<number, number[]>();
   for (let i = 0; i < a.length; i++) {
     if (anchoredA.has(i)) continue;
     const list = unmatchedOld.get(a[i]);
@@ -214,7 +240,7 @@ function moveEdit(al: Alignment, u: Unit, edits: Map<Unit, WordEdit | null>): Wo
   if (u.identical) return null;
   let edit = edits.get(u);
   if (edit === undefined) {
-    edit = diffTokens(al.oldTokens[u.oldStart], al.newTokens[u.newStart]);
+    edit = diffSeqs(al.oldTokens[u.oldStart], al.newTokens[u.newStart], al.lexicon);
     edits.set(u, edit);
   }
   return edit;
@@ -226,13 +252,14 @@ function unitRow(al: Alignment, u: Unit): DiffRow {
     const leftIndex = olds[u.oldStart].index;
     const rightIndex = news[u.newStart].index;
     if (u.identical) return { kind: 'same', leftIndex, rightIndex, text: news[u.newStart].text };
-    return { kind: 'changed', leftIndex, rightIndex, ...diffTokens(al.oldTokens[u.oldStart], al.newTokens[u.newStart]) };
+    return { kind: 'changed', leftIndex, rightIndex, ...diffSeqs(al.oldTokens[u.oldStart], al.newTokens[u.newStart], al.lexicon) };
   }
   const oldRange = range(u.oldStart, u.oldEnd);
   const newRange = range(u.newStart, u.newEnd);
   const d = diffParts(
     oldRange.map((i) => al.oldTokens[i]),
     newRange.map((j) => al.newTokens[j]),
+    al.lexicon,
   );
   if (oldRange.length === 1) {
     return {

@@ -1,4 +1,5 @@
 import type { Alignment, Unit } from './alignment.ts';
+import type { TokenSeq } from './lexicon.ts';
 import type { Bag } from './similarity.ts';
 import { diffParts } from './words.ts';
 
@@ -45,11 +46,12 @@ function grow(al: Alignment, u: Unit, kind: 'split' | 'merge'): boolean {
     let step = 0;
     for (const side of [hi + 1, lo - 1]) {
       if (side < 0 || side >= partUnit.length || partUnit[side] || al.corpus.containment(partBags[side], wholeBag) < CONTAINED) continue;
-      current ??= fit(wholeTokens, wholeBag, [partTokens[lo]], [partBags[lo]], split);
+      current ??= fit(al, wholeTokens, wholeBag, [partTokens[lo]], [partBags[lo]], split);
       const from = Math.min(lo, side);
       const to = Math.max(hi, side);
       const ids = Array.from({ length: to - from + 1 }, (_, k) => from + k);
       const joined = fit(
+        al,
         wholeTokens,
         wholeBag,
         ids.map((p) => partTokens[p]),
@@ -102,8 +104,8 @@ interface Fit {
 }
 
 /** How well a whole paragraph and its parts joined match, from the word diff. */
-function fit(wholeTokens: string[], wholeBag: Bag, parts: string[][], partBags: Bag[], split: boolean): Fit {
-  const d = split ? diffParts([wholeTokens], parts) : diffParts(parts, [wholeTokens]);
+function fit(al: Alignment, wholeTokens: TokenSeq, wholeBag: Bag, parts: TokenSeq[], partBags: Bag[], split: boolean): Fit {
+  const d = split ? diffParts([wholeTokens], parts, al.lexicon) : diffParts(parts, [wholeTokens], al.lexicon);
   const partWords = partBags.reduce((n, b) => n + b.words, 0);
   const total = wholeBag.words + partWords;
   const kept = split ? wholeBag.words - d.wordsRemoved : wholeBag.words - d.wordsAdded;

@@ -1,4 +1,4 @@
-import { isWord } from './tokens.ts';
+import type { Lexicon } from './lexicon.ts';
 
 /**
  * How alike two paragraphs are, for pairing them as "the same paragraph, edited". Each paragraph
@@ -39,6 +39,9 @@ export interface Bag {
   words: number;
 }
 
+/** A token not classified yet (see Corpus). */
+const UNSEEN = -2;
+
 const STARTS_WITH_LETTER = /^\p{L}/u;
 
 function term(token: string): string {
@@ -46,7 +49,10 @@ function term(token: string): string {
 }
 
 function stem(lower: string): string {
-  return STARTS_WITH_LETTER.test(lower) ? lower.slice(0, STEM) : lower;
+  const c = lower.charCodeAt(0);
+  // ASCII answers without the regex: only a-z start with a letter (the word is in lower case).
+  const letter = c < 0x80 ? c >= 0x61 && c <= 0x7a : STARTS_WITH_LETTER.test(lower);
+  return letter ? lower.slice(0, STEM) : lower;
 }
 
 /** Term bags of both versions' paragraphs, weighted over both. */
@@ -60,54 +66,65 @@ export class Corpus {
   /** Per term: some word of it was written in lower case (for telling names from sentence starts). */
   private readonly lower: Uint8Array;
 
-  constructor(oldTokens: string[][], newTokens: string[][]) {
-    const ids = this.ids;
+  constructor(lexicon: Lexicon, oldTokens: Int32Array[], newTokens: Int32Array[]) {
+    // Tokens repeat ("the", " "): each distinct one is classified and stemmed once. Term ids are
+    // given in order of first appearance (old paragraphs, then new), weights summed in term order.
+    const termOf = new Int32Array(lexicon.size).fill(UNSEEN);
     const lowerSeen: number[] = [];
-    // Tokens repeat ("the", " "): each distinct one is classified and stemmed once (-1: not a word).
-    const tokenIds = new Map<string, number>();
-    const raw = (tokens: string[]) => {
-      const list: number[] = [];
-      for (const t of tokens) {
-        // Spaces and ASCII punctuation, half of all tokens, are no words: skip them without a lookup.
-        if (t.length === 1 && t.charCodeAt(0) < 0x30) continue;
-        let id = tokenIds.get(t);
-        if (id === undefined) {
-          id = -1;
-          if (isWord(t)) {
-            const lower = t.toLowerCase();
-            const key = stem(lower);
-            id = ids.get(key) ?? -1;
-            if (id < 0) {
-              id = ids.size;
-              ids.set(key, id);
-              lowerSeen.push(0);
-            }
-            if (lower === t) lowerSeen[id] = 1;
-          }
-          tokenIds.set(t, id);
-        }
-        if (id >= 0) list.push(id);
+    const count = new Int32Array(lexicon.size);
+    const df = new Int32Array(lexicon.size);
+    const distinct = new Int32Array(lexicon.size);
+    const bags: Bag[] = [];
+    for (const tokens of [...oldTokens, ...newTokens]) {
+      let kinds = 0;
+      let words = 0;
+      for (let k = 0; k < tokens.length; k++) {
+        const token = tokens[k];
+        let id = termOf[token];
+        if (id === UNSEEN) id = termOf[token] = this.termOfToken(lexicon, token, lowerSeen);
+        if (id < 0) continue;
+        words++;
+        if (count[id]++ === 0) distinct[kinds++] = id;
       }
-      return list;
-    };
-    const oldIds = oldTokens.map(raw);
-    const newIds = newTokens.map(raw);
-    const df = new Int32Array(ids.size);
-    const oldBags = oldIds.map((list) => countBag(list, df));
-    const newBags = newIds.map((list) => countBag(list, df));
-    const n = oldIds.length + newIds.length;
-    const weight = new Float64Array(ids.size);
-    for (let t = 0; t < ids.size; t++) weight[t] = Math.log(1 + n / df[t]);
-    for (const bag of [...oldBags, ...newBags]) {
+      const terms = sortedInts(distinct, kinds);
+      const counts = new Int32Array(kinds);
+      for (let k = 0; k < kinds; k++) {
+        const t = terms[k];
+        counts[k] = count[t];
+        count[t] = 0;
+        df[t]++;
+      }
+      bags.push({ terms, counts, total: 0, words });
+    }
+    const n = bags.length;
+    const weight = new Float64Array(this.ids.size);
+    for (let t = 0; t < weight.length; t++) weight[t] = Math.log(1 + n / df[t]);
+    for (const bag of bags) {
       let total = 0;
       for (let k = 0; k < bag.terms.length; k++) total += bag.counts[k] * weight[bag.terms[k]];
       bag.total = total;
     }
-    this.old = oldBags;
-    this.new = newBags;
+    this.old = bags.slice(0, oldTokens.length);
+    this.new = bags.slice(oldTokens.length);
     this.weight = weight;
     this.df = df;
     this.lower = Uint8Array.from(lowerSeen);
+  }
+
+  /** The term of a token seen for the first time (-1: not a word). */
+  private termOfToken(lexicon: Lexicon, token: number, lowerSeen: number[]): number {
+    if (!lexicon.isWord(token)) return -1;
+    const t = lexicon.strings[token];
+    const lower = t.toLowerCase();
+    const key = stem(lower);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+      lowerSeen.push(0);
+    }
+    if (lower === t) lowerSeen[id] = 1;
+    return id;
   }
 
   /** Whether either version writes this (lower-case) word, or one sharing its first letters, in lower case. */
@@ -148,34 +165,38 @@ export class Corpus {
   }
 
   private shared(a: Bag, b: Bag): number {
+    const x = a.terms;
+    const y = b.terms;
+    const weight = this.weight;
     let i = 0;
     let j = 0;
     let shared = 0;
-    while (i < a.terms.length && j < b.terms.length) {
-      if (a.terms[i] === b.terms[j]) {
-        shared += Math.min(a.counts[i], b.counts[j]) * this.weight[a.terms[i]];
+    while (i < x.length && j < y.length) {
+      if (x[i] === y[j]) {
+        shared += Math.min(a.counts[i], b.counts[j]) * weight[x[i]];
         i++;
         j++;
-      } else if (a.terms[i] < b.terms[j]) i++;
+      } else if (x[i] < y[j]) i++;
       else j++;
     }
     return shared;
   }
 }
 
-function countBag(list: number[], df: Int32Array): Bag {
-  const sorted = Int32Array.from(list).sort();
-  const terms: number[] = [];
-  const counts: number[] = [];
-  for (let k = 0; k < sorted.length; k++) {
-    if (k > 0 && sorted[k] === sorted[k - 1]) counts[counts.length - 1]++;
-    else {
-      terms.push(sorted[k]);
-      counts.push(1);
-      df[sorted[k]]++;
+/** The first n entries of list, sorted ascending (insertion sort: a paragraph has a few dozen terms). */
+function sortedInts(list: Int32Array, n: number): Int32Array {
+  const out = list.slice(0, n);
+  if (n > 64) return out.sort();
+  for (let k = 1; k < n; k++) {
+    const v = out[k];
+    let p = k - 1;
+    while (p >= 0 && out[p] > v) {
+      out[p + 1] = out[p];
+      p--;
     }
+    out[p + 1] = v;
   }
-  return { terms: Int32Array.from(terms), counts: Int32Array.from(counts), total: 0, words: list.length };
+  return out;
 }
 
 /** Terms in more paragraphs than this are too common to find candidates by (they still count in the score). */
@@ -191,15 +212,15 @@ const PER_PARAGRAPH = 4;
  * for pairs scoring at least `min`.
  */
 export function candidatePairs(corpus: Corpus, oldIds: number[], newIds: number[], min: number): [number, number, number][] {
-  const postings = new Map<number, number[]>();
+  const postings: (number[] | undefined)[] = new Array(corpus.weight.length);
   oldIds.forEach((id, k) => {
     const bag = corpus.old[id];
     for (let t = 0; t < bag.terms.length; t++) {
       const term = bag.terms[t];
       if (corpus.df[term] > COMMON) continue;
-      const list = postings.get(term);
+      const list = postings[term];
       if (list) list.push(k);
-      else postings.set(term, [k]);
+      else postings[term] = [k];
     }
   });
   const acc = new Float64Array(oldIds.length);
@@ -208,7 +229,7 @@ export function candidatePairs(corpus: Corpus, oldIds: number[], newIds: number[
   for (const j of newIds) {
     const bag = corpus.new[j];
     for (let t = 0; t < bag.terms.length; t++) {
-      const list = postings.get(bag.terms[t]);
+      const list = postings[bag.terms[t]];
       if (!list) continue;
       const w = corpus.weight[bag.terms[t]];
       for (const k of list) {

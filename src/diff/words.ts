@@ -1,5 +1,5 @@
-import { commonEnds, lcsMatches } from './myers.ts';
-import { isWord, tokenize } from './tokens.ts';
+import { Lexicon, startOf, type TokenSeq } from './lexicon.ts';
+import { commonEnds, myersPairs } from './myers.ts';
 import type { Segment } from './types.ts';
 
 export interface TextDiff {
@@ -12,104 +12,104 @@ export interface TextDiff {
 /** Token-level LCS work allowed per paragraph; past it the paragraph is shown as replaced whole. */
 const WORD_BUDGET = 400_000;
 
-type Chunk = { same: true; tokens: string[] } | { same: false; del: string[]; ins: string[] };
+/** A run of the diff: tokens a[a0..a1) and b[b0..b1), the same on both sides or replaced. */
+interface Run {
+  same: boolean;
+  a0: number;
+  a1: number;
+  b0: number;
+  b1: number;
+}
 
 /** Word-level diff of two texts: left side is same+del segments, right side same+ins. */
 export function diffText(oldText: string, newText: string): TextDiff {
-  return diffTokens(tokenize(oldText), tokenize(newText));
+  const lexicon = new Lexicon();
+  return diffSeqs(lexicon.read(oldText), lexicon.read(newText), lexicon);
 }
 
 export function diffTokens(a: string[], b: string[]): TextDiff {
-  // The shared head and tail (most of an edited paragraph) become one 'same' chunk each, without
-  // a match per token; the LCS runs on the middle.
-  const { start, endA, endB } = commonEnds(a, b);
-  const midA = a.slice(start, endA);
-  const midB = b.slice(start, endB);
-  const matches = lcsMatches(midA, midB, WORD_BUDGET);
-  if (!matches) return toTextDiff([{ same: false, del: a, ins: b }]);
-  const chunks: Chunk[] = start ? [{ same: true, tokens: a.slice(0, start) }] : [];
-  for (const c of toChunks(midA, midB, matches)) {
-    const last = chunks[chunks.length - 1];
-    if (c.same && last?.same) last.tokens.push(...c.tokens);
-    else chunks.push(c);
-  }
-  if (endA < a.length) {
-    const last = chunks[chunks.length - 1];
-    if (last?.same) last.tokens.push(...a.slice(endA));
-    else chunks.push({ same: true, tokens: a.slice(endA) });
-  }
-  // Only spaces and punctuation are absorbed: a word both sides share is never marked.
-  return toTextDiff(mergeIslands(chunks, isSeparatorIsland));
+  const lexicon = new Lexicon();
+  return diffSeqs(lexicon.seqOf(a), lexicon.seqOf(b), lexicon);
 }
 
-function toChunks(a: string[], b: string[], matches: [number, number][]): Chunk[] {
-  const chunks: Chunk[] = [];
-  let i = 0;
-  let j = 0;
-  const pushSame = (token: string) => {
-    const last = chunks[chunks.length - 1];
-    if (last?.same) last.tokens.push(token);
-    else chunks.push({ same: true, tokens: [token] });
+/** Word-level diff of two token sequences of one lexicon. */
+export function diffSeqs(a: TokenSeq, b: TokenSeq, lexicon: Lexicon): TextDiff {
+  // The shared head and tail (most of an edited paragraph) become one 'same' run each, without
+  // a match per token; the LCS runs on the middle.
+  const { start, endA, endB } = commonEnds(a.ids, b.ids);
+  // Past the shared ends, the middles' first and last tokens differ: the LCS runs on them as they stand.
+  const matches = myersPairs(a.ids, b.ids, start, endA, start, endB, WORD_BUDGET);
+  if (!matches) return toTextDiff([{ same: false, a0: 0, a1: a.ids.length, b0: 0, b1: b.ids.length }], a, b, lexicon);
+  const runs: Run[] = [];
+  const pushSame = (x: number, to: number, y: number) => {
+    if (to === x) return;
+    const last = runs[runs.length - 1];
+    if (last?.same) {
+      last.a1 = to;
+      last.b1 = y + to - x;
+    } else runs.push({ same: true, a0: x, a1: to, b0: y, b1: y + to - x });
   };
-  for (const [x, y] of [...matches, [a.length, b.length] as [number, number]]) {
-    if (x > i || y > j) chunks.push({ same: false, del: a.slice(i, x), ins: b.slice(j, y) });
-    if (x < a.length) pushSame(a[x]);
+  pushSame(0, start, 0);
+  let i = start;
+  let j = start;
+  for (let k = 0; k < matches.length; k += 2) {
+    const x = matches[k];
+    const y = matches[k + 1];
+    if (x > i || y > j) runs.push({ same: false, a0: i, a1: x, b0: j, b1: y });
+    pushSame(x, x + 1, y);
     i = x + 1;
     j = y + 1;
   }
-  return chunks;
+  if (endA > i || endB > j) runs.push({ same: false, a0: i, a1: endA, b0: j, b1: endB });
+  pushSame(endA, a.ids.length, endB);
+  // Only spaces and punctuation are absorbed: a word both sides share is never marked.
+  return toTextDiff(
+    mergeIslands(runs, (r) => lexicon.wordsIn(a.ids, r.a0, r.a1) === 0),
+    a,
+    b,
+    lexicon,
+  );
 }
-
-function wordCount(tokens: string[]): number {
-  let n = 0;
-  for (const t of tokens) if (isWord(t)) n++;
-  return n;
-}
-
-type IslandTest = (same: string[]) => boolean;
 
 /**
  * A change, a lone space or comma, and another change read better as one replacement:
  * "[-said Monday-]{+claimed Tuesday+}" rather than "[-said-]{+claimed+} [-Monday-]{+Tuesday+}".
+ * Runs are contiguous on both sides, so joining them only widens ranges.
  */
-const isSeparatorIsland: IslandTest = (same) => !same.some(isWord);
-
-function mergeIslands(chunks: Chunk[], isIsland: IslandTest): Chunk[] {
-  const out: Chunk[] = [];
-  for (let k = 0; k < chunks.length; k++) {
-    const c = chunks[k];
+function mergeIslands(runs: Run[], isIsland: (same: Run) => boolean): Run[] {
+  const out: Run[] = [];
+  for (let k = 0; k < runs.length; k++) {
+    const c = runs[k];
     const prev = out[out.length - 1];
-    const next = chunks[k + 1];
-    if (c.same && prev && !prev.same && next && !next.same && isIsland(c.tokens)) {
-      prev.del.push(...c.tokens, ...next.del);
-      prev.ins.push(...c.tokens, ...next.ins);
+    const next = runs[k + 1];
+    if (c.same && prev && !prev.same && next && !next.same && isIsland(c)) {
+      prev.a1 = next.a1;
+      prev.b1 = next.b1;
       k++;
     } else if (!c.same && prev && !prev.same) {
-      prev.del.push(...c.del);
-      prev.ins.push(...c.ins);
-    } else {
-      out.push(c.same ? { same: true, tokens: [...c.tokens] } : { same: false, del: [...c.del], ins: [...c.ins] });
-    }
+      prev.a1 = c.a1;
+      prev.b1 = c.b1;
+    } else out.push(c);
   }
   return out;
 }
 
-function toTextDiff(chunks: Chunk[]): TextDiff {
+function toTextDiff(runs: Run[], a: TokenSeq, b: TokenSeq, lexicon: Lexicon): TextDiff {
   const left: Segment[] = [];
   const right: Segment[] = [];
   let wordsAdded = 0;
   let wordsRemoved = 0;
-  for (const c of chunks) {
-    if (c.same) {
-      const text = c.tokens.join('');
+  for (const r of runs) {
+    if (r.same) {
+      const text = a.text.slice(startOf(a, r.a0), startOf(a, r.a1));
       left.push({ op: 'same', text });
       right.push({ op: 'same', text });
       continue;
     }
-    if (c.del.length > 0) left.push({ op: 'del', text: c.del.join('') });
-    if (c.ins.length > 0) right.push({ op: 'ins', text: c.ins.join('') });
-    wordsRemoved += wordCount(c.del);
-    wordsAdded += wordCount(c.ins);
+    if (r.a1 > r.a0) left.push({ op: 'del', text: a.text.slice(startOf(a, r.a0), startOf(a, r.a1)) });
+    if (r.b1 > r.b0) right.push({ op: 'ins', text: b.text.slice(startOf(b, r.b0), startOf(b, r.b1)) });
+    wordsRemoved += lexicon.wordsIn(a.ids, r.a0, r.a1);
+    wordsAdded += lexicon.wordsIn(b.ids, r.b0, r.b1);
   }
   return { left, right, wordsAdded, wordsRemoved };
 }
@@ -126,8 +126,8 @@ export interface PartsDiff {
  * (joined by a space, which a paragraph break amounts to), then the segments are cut back into
  * one list per part. A split with no other edit therefore marks nothing.
  */
-export function diffParts(leftParts: string[][], rightParts: string[][]): PartsDiff {
-  const d = diffTokens(joinParts(leftParts), joinParts(rightParts));
+export function diffParts(leftParts: TokenSeq[], rightParts: TokenSeq[], lexicon: Lexicon): PartsDiff {
+  const d = diffSeqs(lexicon.join(leftParts), lexicon.join(rightParts), lexicon);
   return {
     left: cutSegments(d.left, 'ins', leftParts),
     right: cutSegments(d.right, 'del', rightParts),
@@ -136,18 +136,9 @@ export function diffParts(leftParts: string[][], rightParts: string[][]): PartsD
   };
 }
 
-function joinParts(parts: string[][]): string[] {
-  const out: string[] = [];
-  parts.forEach((p, k) => {
-    if (k > 0) out.push(' ');
-    out.push(...p);
-  });
-  return out;
-}
-
 /** Cuts one side's segments (skipping the other side's `other` op) at the part boundaries, dropping each joining space. */
-function cutSegments(segments: Segment[], other: Segment['op'], parts: string[][]): Segment[][] {
-  const lengths = parts.map((p) => p.reduce((n, t) => n + t.length, 0));
+function cutSegments(segments: Segment[], other: Segment['op'], parts: TokenSeq[]): Segment[][] {
+  const lengths = parts.map((p) => p.text.length);
   const out: Segment[][] = [[]];
   let part = 0;
   let room = lengths[0];

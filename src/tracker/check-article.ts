@@ -61,10 +61,11 @@ interface Verdict {
  */
 export async function checkArticle(deps: TrackerDeps, article: Article): Promise<CheckOutcome> {
   const now = deps.now();
-  const latest = await deps.store.getLatestVersion(article.id);
+  // Versions are numbered 1, 2, ... and never deleted: the count is the latest number (0: none yet).
+  const stored = article.versionCount > 0;
   let page: FetchResult;
   try {
-    const options = validators(article, latest);
+    const options = validators(article, stored);
     page =
       deps.renderer && (await renderModeOf(deps, article)) === 'chromium'
         ? await deps.renderer.render(article.url, options)
@@ -72,15 +73,17 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
   } catch (err) {
     return finish(deps, article, now, failed(deps, article, now, err));
   }
-  if (page.notModified && latest) return finish(deps, article, now, unchanged(deps, article, now, { notModified: true }));
+  if (page.notModified && stored) return finish(deps, article, now, unchanged(deps, article, now, { notModified: true }));
   const fresh = { etag: page.etag, lastModified: page.lastModified };
   const body = bodyKeyOf(page);
-  const state: SeenState | null = latest ? { latest: latest.number, seen: article.lastSeenVersion ?? latest.number } : null;
+  const state: SeenState | null = stored ? { latest: article.versionCount, seen: article.lastSeenVersion ?? article.versionCount } : null;
   const digestAt = (s: SeenState) => bodyDigest(body, deps.config.limits, s);
   // The very bytes the last check read, under the same extractor: its answer ("same") stands, unextracted.
   if (state && article.bodyDigest === digestAt(state)) {
     return finish(deps, article, now, unchanged(deps, article, now, { patch: fresh, sameBody: true }));
   }
+  // Read only now: the text of the latest version is needed to compare and diff, not for a 304 or the same bytes.
+  const latest = await deps.store.getLatestVersion(article.id);
   let kept: Kept;
   const extractStarted = performance.now();
   try {
@@ -174,9 +177,9 @@ async function noteTextCut(deps: TrackerDeps, article: Article, now: Millis, cha
   });
 }
 
-function validators(article: Article, latest: Version | null): GetOptions {
+function validators(article: Article, stored: boolean): GetOptions {
   // Without a stored version a 304 would leave us with nothing, so the first fetch is unconditional.
-  if (!latest) return { accept: 'html' };
+  if (!stored) return { accept: 'html' };
   return { accept: 'html', etag: article.etag ?? undefined, lastModified: article.lastModified ?? undefined };
 }
 

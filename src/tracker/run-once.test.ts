@@ -62,25 +62,6 @@ describe('runOnce', () => {
   });
 });
 
-describe('runOnce stopped early', () => {
-  it('gives back the leases of articles it claimed and never started', async () => {
-    const links = Array.from({ length: 12 }, (_, i) => `https://${i % 2 ? 'a' : 'b'}.example/news/${i}`);
-    for (const [i, url] of links.entries()) h.fetcher.answers.set(url, { html: articlePage(`Story ${i}`, [para(i), para(i + 100)]) });
-    h.fetcher.answers.set(FEED, {
-      html: `<rss version="2.0"><channel><title>x</title>${links.map((l) => `<item><link>${l}</link></item>`).join('')}</channel></rss>`,
-    });
-    await h.deps.store.upsertSource({ key: 'a', name: 'A', feedUrl: FEED, pollPeriodSec: 300, include: [], exclude: [] }, h.clock.now);
-    h.deps.config.fetch.globalConcurrency = 1;
-    h.deps.config.worker.batchSize = 4;
-    let checked = 0;
-    const counts = await runOnce(h.deps, { workerId: 'w1', onProgress: (c) => (checked = c.checked), shouldStop: () => checked >= 1 });
-    expect(counts.checked).toBe(1);
-    // Another worker can claim every other due article at once: nothing is left leased to w1.
-    const other = await h.deps.store.claimDueArticles(h.clock.now, 100, { workerId: 'w2', until: h.clock.now + 60_000 }, 100);
-    expect(other.length).toBe(11);
-  });
-});
-
 describe('runOnce when things break', () => {
   it('logs a check that throws (store trouble, a bug) and a failing feed poll, reschedules, and finishes the pass', async () => {
     const links = [0, 1, 2].map((i) => `https://a.example/news/${i}`);
@@ -132,36 +113,5 @@ describe('runPool', () => {
     expect(done.length).toBeGreaterThanOrEqual(5);
     expect(done.length).toBeLessThan(10);
     queue = [];
-  });
-
-  it('claims a batch at a time, runs n of it at once, and hands back what a stop left unstarted', async () => {
-    const queue = Array.from({ length: 40 }, (_, i) => i);
-    const asked: number[] = [];
-    let live = 0;
-    let max = 0;
-    const done: number[] = [];
-    const unstarted: number[] = [];
-    await runPool(
-      4,
-      async (n) => (asked.push(n), queue.splice(0, n)),
-      async (i) => {
-        live++;
-        max = Math.max(max, live);
-        await new Promise((r) => setTimeout(r, 1));
-        live--;
-        done.push(i);
-      },
-      () => done.length >= 8,
-      { batch: 10, unstarted: async (items) => void unstarted.push(...items) },
-    );
-    expect(max).toBe(4);
-    // The first claim asks for the whole batch; later ones for the batch less what is running.
-    expect(asked[0]).toBe(10);
-    expect(asked.every((n) => n > 4 && n <= 10)).toBe(true);
-    expect(asked.length).toBeLessThanOrEqual(3);
-    // Every claimed item was either checked or handed back, none twice.
-    const claimed = asked.reduce((a, n) => a + n, 0);
-    expect([...done, ...unstarted].sort((a, b) => a - b)).toEqual(Array.from({ length: claimed }, (_, i) => i));
-    expect(unstarted.length).toBeGreaterThan(0);
   });
 });

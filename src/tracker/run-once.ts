@@ -105,24 +105,12 @@ async function pass(
   const cutoff = deps.now();
   counts.cutoff = cutoff;
   const { fetch, worker } = deps.config;
-  const claim = async (n: number) => {
-    const articles = await deps.store.claimDueArticles(deps.now(), n, lease(), fetch.perHostConcurrency, cutoff);
-    // Held (and renewed by the heartbeat) from the claim on, also while waiting for a free slot.
-    for (const a of articles) held.articles.add(a.id);
-    return articles;
-  };
-  // A pass stopped early gives back what it claimed and never started: due now, not when the lease runs out.
-  const unstarted = async (articles: Article[]) => {
-    for (const a of articles) {
-      await deps.store.updateArticle(a.id, {}).catch(() => undefined);
-      held.articles.delete(a.id);
-    }
-  };
   await runPool<Article>(
     Math.max(1, Math.min(fetch.globalConcurrency, worker.batchSize)),
-    claim,
+    (n) => deps.store.claimDueArticles(deps.now(), n, lease(), fetch.perHostConcurrency, cutoff),
     async (article) => {
       const started = performance.now();
+      held.articles.add(article.id);
       const outcome = await safeCheck(deps, article).finally(() => held.articles.delete(article.id));
       deps.metrics?.checkDone(outcome?.status ?? 'error', (performance.now() - started) / 1000, outcome?.error);
       counts.checked++;
@@ -133,7 +121,6 @@ async function pass(
       progress();
     },
     stop,
-    { batch: worker.batchSize, unstarted },
   );
 }
 

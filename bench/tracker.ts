@@ -1,5 +1,5 @@
 /**
- * npm run bench:tracker [-- --articles N --rounds M --change SHARE --database postgres://... --workers 1,2,4]
+ * npm run bench:tracker [-- --articles N --rounds M --change SHARE --database postgres://... --workers 1,2,4 --validators --volatile SHARE]
  *
  * A simulated news site (its own process) serves N pages of 50-150 KB; Redline checks them through
  * the real tracker pass in separate worker processes: SQLite with one process, then PostgreSQL with
@@ -35,6 +35,10 @@ const { values } = parseArgs({
     'latency-ms': { type: 'string', default: '0' },
     /** Checks in flight per worker (fetch.globalConcurrency). */
     concurrency: { type: 'string', default: '16' },
+    /** The site sends ETag and Last-Modified and answers 304 to a match (by default it sends neither). */
+    validators: { type: 'boolean' },
+    /** Share of pages whose bytes change on every request while their text does not (never 304, never the same bytes). */
+    volatile: { type: 'string', default: '0' },
     out: { type: 'string', default: 'tracker.md' },
   },
 });
@@ -43,12 +47,14 @@ const rounds = Number(values.rounds);
 const changeShare = Number(values.change);
 const latencyMs = Number(values['latency-ms']);
 const concurrency = Number(values.concurrency);
+const validators = values.validators ?? false;
+const volatileShare = Number(values.volatile);
 const databaseUrl = values.database ?? process.env.REDLINE_TEST_PG ?? null;
 const loadBefore = loadavg()[0].toFixed(1);
 const log = (line: string) => process.stderr.write(line + '\n');
 
 async function main() {
-  const site = await startSiteProcess({ articles, delayMs: latencyMs });
+  const site = await startSiteProcess({ articles, delayMs: latencyMs, validators, volatileShare });
   log(`site: ${articles} articles, ${rounds} measured passes, ${changeShare * 100}% edited before each`);
   const results: ScenarioResult[] = [];
   const common = { rounds, changeShare, concurrency };
@@ -122,7 +128,10 @@ function render(
     '',
     `${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${articles} articles of 50-150 KB (gzip), ` +
       `${rounds} measured passes after a first pass, ${changeShare * 100}% of articles edited before each pass. ` +
-      `Site answer delay ${latencyMs} ms. Per-host limits raised for the bench host (perHostConcurrency 256, perHostDelayMs 0), ` +
+      `Site answer delay ${latencyMs} ms; ${validators ? 'ETag and Last-Modified sent, 304 to a match' : 'no ETag or Last-Modified sent'}; ` +
+      `${volatileShare * 100}% of pages with bytes that change on every request (text unchanged). ` +
+      `"304 / same bytes": share of checks answered 304, and of checks that fetched the very bytes the last check read; neither is extracted. ` +
+      `Per-host limits raised for the bench host (perHostConcurrency 256, perHostDelayMs 0), ` +
       `robots.txt honoured, ${concurrency} checks in flight per worker. ` +
       `Machine: ${cpus().length} cores, load average ${loadBefore} before the run and ${loadavg()[0].toFixed(1)} after (other processes share it).`,
     '',

@@ -40,6 +40,8 @@ export interface ScenarioResult {
   checks: number;
   newVersions: number;
   errors: number;
+  notModified: number;
+  sameBody: number;
   wallSec: number;
   workerCpuMsPerCheck: number;
   serverCpuMsPerCheck: number;
@@ -72,6 +74,8 @@ export async function runScenario(s: Scenario, site: SiteHandle, log: (line: str
       checks: 0,
       newVersions: 0,
       errors: 0,
+      notModified: 0,
+      sameBody: 0,
       wallSec: 0,
       cpuMs: 0,
       serverMs: 0,
@@ -91,6 +95,8 @@ export async function runScenario(s: Scenario, site: SiteHandle, log: (line: str
       total.checks += r.checked;
       total.newVersions += r.newVersions;
       total.errors += r.errors;
+      total.notModified += r.notModified;
+      total.sameBody += r.sameBody;
       total.wallSec += r.wallSec;
       total.cpuMs += r.cpuMs;
       total.serverMs += server1 - server0;
@@ -109,6 +115,8 @@ export async function runScenario(s: Scenario, site: SiteHandle, log: (line: str
       checks: total.checks,
       newVersions: total.newVersions,
       errors: total.errors,
+      notModified: total.notModified,
+      sameBody: total.sameBody,
       wallSec: total.wallSec,
       workerCpuMsPerCheck: total.cpuMs / total.checks,
       serverCpuMsPerCheck: total.serverMs / total.checks,
@@ -185,6 +193,8 @@ async function pass(workers: WorkerHandle[], offsetMs: number) {
     checked: sum((r) => r.checked),
     newVersions: sum((r) => r.newVersions),
     errors: sum((r) => r.errors),
+    notModified: sum((r) => r.notModified),
+    sameBody: sum((r) => r.sameBody),
     cpuMs: sum((r) => r.cpuUserMs + r.cpuSystemMs),
     claims: sum((r) => r.claims),
     claimMs: sum((r) => r.claimMs),

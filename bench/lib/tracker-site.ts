@@ -23,6 +23,13 @@ export interface SiteOptions {
   keepLog?: boolean;
   /** Items in the feed: the newest articles, as a real feed lists (default 50). */
   feedItems?: number;
+  /** Send ETag and Last-Modified and answer a matching If-None-Match / If-Modified-Since with 304 (default: neither). */
+  validators?: boolean;
+  /**
+   * Share of articles whose bytes differ on every request while their text does not (a served-at
+   * comment, as pages with per-request tokens, timestamps or ad slots have); they never answer 304.
+   */
+  volatileShare?: number;
 }
 
 export interface RequestRecord {
@@ -86,6 +93,12 @@ export async function startSite(opts: SiteOptions): Promise<Site> {
     return c;
   };
 
+  // Spread evenly over the ids whatever the share (Knuth's multiplicative hash).
+  const volatile = (id: number) => ((id * 2654435761) % 2 ** 32) / 2 ** 32 < (opts.volatileShare ?? 0);
+  let served = 0;
+  const stamp = (html: Buffer) => Buffer.concat([html, Buffer.from(`<!-- served ${++served} at ${Date.now()} -->\n`)]);
+  const lastModifiedOf = (id: number) => new Date(Date.UTC(2026, 0, 1) + revisions[id] * 3_600_000 + id * 1000).toUTCString();
+
   const urlOf = (id: number) => `http://${hosts[id % hosts.length]}/news/article-${id}.html`;
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -103,15 +116,27 @@ export async function startSite(opts: SiteOptions): Promise<Site> {
       const revision = revisions[id];
       const c = page(id);
       const gz = c.gz && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-      const body = gz ? c.gz! : c.html;
-      res.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-length': body.length,
-        'cache-control': 'no-cache',
-        ...(gz ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
-      });
-      counters.bytes += body.length;
-      res.end(body);
+      const fresh = volatile(id);
+      const etag = `"${id}-${revision}${fresh ? `-${served + 1}` : ''}"`;
+      const lastModified = lastModifiedOf(id);
+      const validators = opts.validators ? { etag, 'last-modified': lastModified } : {};
+      const match =
+        req.headers['if-none-match'] === etag || (!req.headers['if-none-match'] && req.headers['if-modified-since'] === lastModified);
+      if (opts.validators && !fresh && match) {
+        res.writeHead(304, { 'cache-control': 'no-cache', ...validators }).end();
+      } else {
+        const html = fresh ? stamp(c.html) : c.html;
+        const body = gz ? (fresh ? gzipSync(html, { level: 6 }) : c.gz!) : html;
+        res.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'content-length': body.length,
+          'cache-control': 'no-cache',
+          ...validators,
+          ...(gz ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+        });
+        counters.bytes += body.length;
+        res.end(body);
+      }
       inFlight[host]--;
       inFlightByAgent[agent]--;
       if (opts.keepLog) log.push({ article: id, revision, userAgent: agent, start, end: Date.now() });

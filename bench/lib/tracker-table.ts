@@ -2,6 +2,7 @@ import type { StageTime } from './tracker-profile.ts';
 import type { ScenarioResult } from './tracker-run.ts';
 
 const f = (n: number, digits = 1) => n.toFixed(digits);
+const pct = (n: number, of: number) => `${f((100 * n) / of, 0)}%`;
 
 /** The results as a markdown table; the speedup is against the one-worker PostgreSQL row. */
 export function resultTable(rows: ScenarioResult[]): string {
@@ -11,6 +12,7 @@ export function resultTable(rows: ScenarioResult[]): string {
     'workers',
     'checks',
     'new versions',
+    '304 / same bytes (not extracted)',
     'checks/s',
     'first pass checks/s',
     'worker CPU ms/check',
@@ -30,6 +32,7 @@ export function resultTable(rows: ScenarioResult[]): string {
       String(r.workers),
       String(r.checks),
       String(r.newVersions),
+      `${pct(r.notModified, r.checks)} / ${pct(r.sameBody, r.checks)}`,
       f(perSec, 0),
       f(r.firstPassPerSec, 0),
       f(r.workerCpuMsPerCheck, 2),

@@ -26,6 +26,9 @@ export interface PassReport {
   checked: number;
   newVersions: number;
   errors: number;
+  /** Checks answered 304, and checks that fetched the very bytes of the last check: neither extracted. */
+  notModified: number;
+  sameBody: number;
   cpuUserMs: number;
   cpuSystemMs: number;
   maxRssKb: number;
@@ -98,6 +101,8 @@ process.on('message', async (m: Message) => {
     checked: counts.checked,
     newVersions: counts.byStatus.new_version,
     errors: counts.byStatus.error,
+    notModified: counts.notModified,
+    sameBody: counts.sameBody,
     cpuUserMs: used.user / 1000,
     cpuSystemMs: used.system / 1000,
     maxRssKb: process.resourceUsage().maxRSS,

@@ -88,6 +88,12 @@ export interface Article {
    * went back to. Kept by the store with each version and revert; null while there is no version.
    */
   lastSeenVersion: number | null;
+  /**
+   * sha256 of what the last successful check extracted from (the body, its charset and final URL,
+   * the extractor version and text limit) and of the state it left: a check that reads the same
+   * digest again skips extraction. null when unknown (never checked, or the last check stored nothing).
+   */
+  bodyDigest: string | null;
 }
 
 export interface ArticleWithSource extends Article {

@@ -56,6 +56,7 @@ export interface ArticlePatch {
   etag?: string | null;
   lastModified?: string | null;
   url?: string;
+  bodyDigest?: string | null;
 }
 
 export interface ArticleQuery {

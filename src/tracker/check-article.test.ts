@@ -58,7 +58,8 @@ describe('checkArticle', () => {
     expect(second.status).toBe('unchanged');
     const after = await h.deps.store.getArticle(a.id);
     expect(after).toMatchObject({ versionCount: 1, checkPeriodSec: 2160, nextCheckAt: h.clock.now + 2160_000 });
-    expect(h.deps.log.lines.at(-1)).toMatch(/ check article=\d+ status=unchanged next=2026-/);
+    // The same bytes again: not extracted a second time (same-body.test.ts).
+    expect(h.deps.log.lines.at(-1)).toMatch(/ check article=\d+ status=unchanged same_body=true next=2026-/);
   });
 
   it('treats a 304 as unchanged and sends the stored validators', async () => {

@@ -5,6 +5,7 @@ import type { Article, ArticleStatus, Millis, Version, VersionInput } from '../m
 import type { ArticlePatch, CheckWrite } from '../store/store.ts';
 import { VersionConflictError } from '../store/errors.ts';
 import { captureOf } from './baseline.ts';
+import { bodyDigest, bodyKeyOf, type SeenState } from './body-digest.ts';
 import { compareWithHistory } from './compare.ts';
 import type { FetchResult, GetOptions } from '../fetch/index.ts';
 import type { TrackerDeps } from './deps.ts';
@@ -23,6 +24,8 @@ export interface CheckOutcome {
   versionNumber: number | null;
   /** The server answered 304 Not Modified. */
   notModified: boolean;
+  /** The body was byte for byte the one the last check read (same extractor): not extracted again. */
+  sameBody: boolean;
   wordsAdded: number;
   wordsRemoved: number;
   error: FailureInfo | null;
@@ -45,6 +48,7 @@ interface Verdict {
   version?: { number: number; input: VersionInput };
   versionNumber?: number;
   notModified?: boolean;
+  sameBody?: boolean;
   wordsAdded?: number;
   wordsRemoved?: number;
   error?: FailureInfo;
@@ -57,10 +61,11 @@ interface Verdict {
  */
 export async function checkArticle(deps: TrackerDeps, article: Article): Promise<CheckOutcome> {
   const now = deps.now();
-  const latest = await deps.store.getLatestVersion(article.id);
+  // Versions are numbered 1, 2, ... and never deleted: the count is the latest number (0: none yet).
+  const stored = article.versionCount > 0;
   let page: FetchResult;
   try {
-    const options = validators(article, latest);
+    const options = validators(article, stored);
     page =
       deps.renderer && (await renderModeOf(deps, article)) === 'chromium'
         ? await deps.renderer.render(article.url, options)
@@ -68,24 +73,35 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
   } catch (err) {
     return finish(deps, article, now, failed(deps, article, now, err));
   }
-  if (page.notModified && latest) return finish(deps, article, now, unchanged(deps, article, now, { notModified: true }));
+  if (page.notModified && stored) return finish(deps, article, now, unchanged(deps, article, now, { notModified: true }));
+  const fresh = { etag: page.etag, lastModified: page.lastModified };
+  const body = bodyKeyOf(page);
+  const state: SeenState | null = stored ? { latest: article.versionCount, seen: article.lastSeenVersion ?? article.versionCount } : null;
+  const digestAt = (s: SeenState) => bodyDigest(body, deps.config.limits, s);
+  // The very bytes the last check read, under the same extractor: its answer ("same") stands, unextracted.
+  if (state && article.bodyDigest === digestAt(state)) {
+    return finish(deps, article, now, unchanged(deps, article, now, { patch: fresh, sameBody: true }));
+  }
+  // Read only now: the text of the latest version is needed to compare and diff, not for a 304 or the same bytes.
+  const latest = await deps.store.getLatestVersion(article.id);
   let kept: Kept;
   const extractStarted = performance.now();
   try {
     kept = await extractPage(deps, page.text, page.url);
   } catch (err) {
     deps.metrics?.extractionDone((performance.now() - extractStarted) / 1000);
-    // Forget the validators: a 304 next time must not stand for a page we never read.
-    return finish(deps, article, now, failed(deps, article, now, err, { etag: null, lastModified: null }));
+    // Forget the validators and the digest: a 304 or the same bytes next time must not stand for a page we never read.
+    return finish(deps, article, now, failed(deps, article, now, err, { etag: null, lastModified: null, bodyDigest: null }));
   }
   deps.metrics?.extractionDone((performance.now() - extractStarted) / 1000);
   const { extraction } = kept;
-  const fresh = { etag: page.etag, lastModified: page.lastModified };
   // rel=canonical on the first fetch: the article moves to it with the rest of the check.
   const canonical = latest ? null : await canonicalUrlOf(deps, article, extraction, page.url);
   const patch: ArticlePatch = canonical ? { ...fresh, url: canonical } : fresh;
   const comparison = await compareWithHistory(deps, article, latest, extraction.fingerprint);
-  if (comparison.kind === 'same') return finish(deps, article, now, unchanged(deps, article, now, { patch }));
+  if (comparison.kind === 'same') {
+    return finish(deps, article, now, unchanged(deps, article, now, { patch: { ...patch, bodyDigest: digestAt(state!) } }));
+  }
   if (comparison.kind === 'revert') {
     const periodSec = periodAfterRevert(deps.config.schedule, article.checkPeriodSec, articleAgeSec(article, now));
     const events = [event(now, 'revert', comparison.to, null)];
@@ -93,7 +109,7 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
       status: 'revert',
       periodSec,
       articleStatus: 'active',
-      patch,
+      patch: { ...patch, bodyDigest: digestAt({ latest: latest!.number, seen: comparison.to }) },
       events,
       versionNumber: comparison.to,
     });
@@ -101,7 +117,11 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
   const limited = await overVersionLimit(deps, article, now);
   if (limited) return finish(deps, article, now, limited);
   if (kept.cutFrom !== null) await noteTextCut(deps, article, now, kept.cutFrom);
-  const verdict = await newVersion(deps, article, latest, extraction, page, now, patch);
+  const number = (latest?.number ?? 0) + 1;
+  const verdict = await newVersion(deps, article, latest, extraction, page, now, {
+    ...patch,
+    bodyDigest: digestAt({ latest: number, seen: number }),
+  });
   try {
     return await finish(deps, article, now, verdict);
   } catch (err) {
@@ -112,7 +132,8 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
       status: 'unchanged',
       periodSec: verdict.periodSec,
       articleStatus: 'active',
-      patch: { ...fresh, lastError: null },
+      // Our reading is not the version stored: the next check extracts.
+      patch: { ...fresh, lastError: null, bodyDigest: null },
     });
   }
 }
@@ -141,7 +162,7 @@ async function overVersionLimit(deps: TrackerDeps, article: Article, now: Millis
     status: 'error',
     periodSec,
     articleStatus: article.status === 'retired' ? 'active' : article.status,
-    patch: { etag: null, lastModified: null, lastError: failureText(error) },
+    patch: { etag: null, lastModified: null, bodyDigest: null, lastError: failureText(error) },
     error,
   };
 }
@@ -156,13 +177,18 @@ async function noteTextCut(deps: TrackerDeps, article: Article, now: Millis, cha
   });
 }
 
-function validators(article: Article, latest: Version | null): GetOptions {
+function validators(article: Article, stored: boolean): GetOptions {
   // Without a stored version a 304 would leave us with nothing, so the first fetch is unconditional.
-  if (!latest) return { accept: 'html' };
+  if (!stored) return { accept: 'html' };
   return { accept: 'html', etag: article.etag ?? undefined, lastModified: article.lastModified ?? undefined };
 }
 
-function unchanged(deps: TrackerDeps, article: Article, now: Millis, extra: { notModified?: boolean; patch?: ArticlePatch }): Verdict {
+function unchanged(
+  deps: TrackerDeps,
+  article: Article,
+  now: Millis,
+  extra: { notModified?: boolean; sameBody?: boolean; patch?: ArticlePatch },
+): Verdict {
   const restored = article.status === 'removed';
   const { schedule } = deps.config;
   const ageSec = articleAgeSec(article, now);
@@ -172,6 +198,7 @@ function unchanged(deps: TrackerDeps, article: Article, now: Millis, extra: { no
     articleStatus: 'active',
     patch: { lastError: null, ...extra.patch },
     notModified: extra.notModified,
+    sameBody: extra.sameBody,
   };
 }
 
@@ -295,6 +322,7 @@ async function finish(deps: TrackerDeps, article: Article, now: Millis, v: Verdi
     status: v.status,
     versionNumber: v.versionNumber ?? null,
     notModified: v.notModified ?? false,
+    sameBody: v.sameBody ?? false,
     wordsAdded: v.wordsAdded ?? 0,
     wordsRemoved: v.wordsRemoved ?? 0,
     error: v.error ?? null,
@@ -314,6 +342,7 @@ function logOutcome(deps: TrackerDeps, o: CheckOutcome): void {
     added: o.status === 'new_version' && o.versionNumber !== 1 ? o.wordsAdded : undefined,
     removed: o.status === 'new_version' && o.versionNumber !== 1 ? o.wordsRemoved : undefined,
     not_modified: o.notModified || undefined,
+    same_body: o.sameBody || undefined,
     stage: o.error?.stage,
     kind: o.error?.kind,
     error: o.error?.message,

@@ -14,6 +14,9 @@ export interface PassCounts {
   articlesFound: number;
   checked: number;
   byStatus: Record<CheckStatus, number>;
+  /** Checks that read nothing new without extracting: the server answered 304, or sent the very bytes of the last check. */
+  notModified: number;
+  sameBody: number;
   /** Due articles still waiting when the pass ended: leased by other workers, or on hosts at their limit. */
   waitingOnLeases: number;
   /** Live leases of other workers at the end of the pass. */
@@ -40,6 +43,8 @@ export function emptyCounts(): PassCounts {
     articlesFound: 0,
     checked: 0,
     byStatus: { new_version: 0, unchanged: 0, removed: 0, restored: 0, revert: 0, error: 0 },
+    notModified: 0,
+    sameBody: 0,
     waitingOnLeases: 0,
     leasesHeld: 0,
   };
@@ -111,6 +116,8 @@ async function pass(
       counts.checked++;
       if (outcome) counts.byStatus[outcome.status]++;
       else counts.byStatus.error++;
+      if (outcome?.notModified) counts.notModified++;
+      if (outcome?.sameBody) counts.sameBody++;
       progress();
     },
     stop,

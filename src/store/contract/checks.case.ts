@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NotFoundError } from '../../model/index.ts';
 import { VersionConflictError } from '../errors.ts';
 import type { Store } from '../store.ts';
 import { T0, freshStore, makeArticle, makeSource, versionInput, type ContractHarness } from './fixtures.ts';
@@ -70,6 +71,29 @@ export function checkCases(harness: ContractHarness): void {
       await store().addEvent({ articleId: article.id, at: T0 + 6, kind: 'revert', versionNumber: 2, detail: null });
       expect((await store().getArticle(article.id))!.lastSeenVersion).toBe(2);
       expect((await store().claimDueArticles(T0 + 10_000, 10, lease, 10))[0].lastSeenVersion).toBe(2);
+    });
+
+    it('keeps the body digest a check writes until a patch changes or clears it', async () => {
+      const article = await makeArticle(store(), await makeSource(store()), 'a');
+      expect(article.bodyDigest).toBeNull();
+      const digest = 'ab'.repeat(32);
+      await store().applyCheck(article.id, {
+        version: { number: 1, input: versionInput('v1', ['a'], { capturedAt: T0 + 1 }) },
+        events: [],
+        patch: { lastCheckedAt: T0 + 1, bodyDigest: digest },
+      });
+      expect((await store().getArticle(article.id))!.bodyDigest).toBe(digest);
+      // A patch without it leaves it; claims carry it to the worker.
+      await store().applyCheck(article.id, { events: [], patch: { lastCheckedAt: T0 + 2, nextCheckAt: T0 + 3 } });
+      expect((await store().claimDueArticles(T0 + 3, 10, lease, 10))[0].bodyDigest).toBe(digest);
+      await store().updateArticle(article.id, { bodyDigest: null });
+      expect((await store().getArticle(article.id))!.bodyDigest).toBeNull();
+    });
+
+    it('fails with NotFoundError for a missing article, with or without events', async () => {
+      await expect(store().applyCheck(987_654, { events: [], patch: { lastCheckedAt: T0 } })).rejects.toBeInstanceOf(NotFoundError);
+      const events = [{ at: T0, kind: 'restored' as const, versionNumber: null, detail: null }];
+      await expect(store().applyCheck(987_654, { events, patch: {} })).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it('writes nothing when another writer stored the version first', async () => {

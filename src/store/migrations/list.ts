@@ -10,6 +10,7 @@ import { subscriptions } from './009-subscriptions.ts';
 import { lastSeen } from './010-last-seen.ts';
 import { changeFilters } from './011-change-filters.ts';
 import { readerGeneration } from './012-reader-generation.ts';
+import { bodyDigest } from './013-body-digest.ts';
 
 /** One schema change, with the statements for each database (the same text where SQL is portable). */
 export interface Migration {
@@ -33,6 +34,7 @@ export const MIGRATIONS: Migration[] = [
   lastSeen,
   changeFilters,
   readerGeneration,
+  bodyDigest,
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -62,6 +62,7 @@ const PATCH_COLUMNS: Record<keyof ArticlePatch, string> = {
   etag: 'etag',
   lastModified: 'last_modified',
   url: 'url',
+  bodyDigest: 'body_digest',
 };
 
 export async function updateArticle(db: Db, id: number, patch: ArticlePatch): Promise<void> {

@@ -12,6 +12,12 @@ import { prepareVersionCapture, writeVersion, type VersionHooks } from './versio
  * (if any), then the events. A crash or a conflict leaves none of them.
  */
 export async function applyCheck(db: Db, hooks: VersionHooks, articleId: number, check: CheckWrite): Promise<CheckResult> {
+  // Most checks find nothing new: their one UPDATE is atomic on its own (no transaction, no row lock:
+  // one round trip instead of four on PostgreSQL). It throws NotFoundError for a missing article, as below.
+  if (!check.version && check.events.length === 0) {
+    await updateArticle(db, articleId, check.patch);
+    return { version: null, events: [] };
+  }
   const capture = check.version ? await prepareVersionCapture(db, check.version.input) : null;
   try {
     return await db.tx(async (tx) => {

@@ -60,7 +60,7 @@ export function toSource(r: Row): Source {
 
 export const ARTICLE_COLUMNS = `a.id, a.source_id, a.url, a.host, a.feed_title, a.feed_published_at, a.first_seen_at,
   a.status, a.check_period_sec, a.next_check_at, a.last_checked_at, a.last_error, a.etag, a.last_modified,
-  a.version_count, a.last_version_at, a.title, a.hidden_at, a.last_seen_version`;
+  a.version_count, a.last_version_at, a.title, a.hidden_at, a.last_seen_version, a.body_digest`;
 
 /** Article columns plus the source's key and name (needs `JOIN sources s ON s.id = a.source_id`). */
 export const ARTICLE_WITH_SOURCE_COLUMNS = `${ARTICLE_COLUMNS}, s.key AS source_key, s.name AS source_name`;
@@ -86,6 +86,7 @@ export function toArticle(r: Row): Article {
     title: strOrNull(r.title),
     hiddenAt: numOrNull(r.hidden_at),
     lastSeenVersion: numOrNull(r.last_seen_version),
+    bodyDigest: strOrNull(r.body_digest),
   };
 }
 

@@ -54,14 +54,26 @@ export const PG_SLOTS = 64;
 
 /**
  * Columns of `articles` and `sources` that the tracker rewrites on every check or poll (schedule,
- * validators, leases, the last outcome). Writing only these does not bump the generation, or the
+ * validators, leases, the last outcome). An update that changes only these (a loud column written
+ * with the value it had, like a check's status, counts as unchanged) does not bump the generation, or the
  * page cache would be emptied by every check of a running tracker. Pages that show them (last
  * checked, next check, last error) show them at most CLOCK_SLOT_MS late: a cached answer lives for
  * one 10-second slot of the clock at most (web/page-cache.ts). A column added later is quiet unless
  * it is added to an UPDATE OF list (generation.test.ts lists every column as one or the other).
  */
 export const QUIET_COLUMNS: Record<string, readonly string[]> = {
-  articles: ['check_period_sec', 'next_check_at', 'last_checked_at', 'last_error', 'etag', 'last_modified', 'lease_owner', 'lease_until'],
+  articles: [
+    'check_period_sec',
+    'next_check_at',
+    'last_checked_at',
+    'last_error',
+    'etag',
+    'last_modified',
+    'lease_owner',
+    'lease_until',
+    // migration 13: the digest of the last check's body (tracker/body-digest.ts), shown nowhere
+    'body_digest',
+  ],
   sources: [
     'next_poll_at',
     'last_poll_at',
@@ -76,7 +88,7 @@ export const QUIET_COLUMNS: Record<string, readonly string[]> = {
   ],
 };
 
-/** The other columns of those tables at migration 12: writing one of them bumps the generation. */
+/** The other columns of those tables at migration 12: a new value in one of them bumps the generation. */
 export const LOUD_COLUMNS: Record<string, readonly string[]> = {
   articles: [
     'id',
@@ -116,14 +128,20 @@ export const LOUD_COLUMNS: Record<string, readonly string[]> = {
 
 export function generationTriggers(dialect: 'sqlite' | 'postgres', table: string): string[] {
   const loud = LOUD_COLUMNS[table];
-  const update = loud ? `UPDATE OF ${loud.join(', ')}` : 'UPDATE';
-  if (dialect === 'postgres')
+  // An update bumps only when a loud column's value really changes (a check writes status unchanged).
+  const changed = (distinct: string) => loud?.map((c) => `OLD.${c} ${distinct} NEW.${c}`).join(' OR ');
+  if (dialect === 'postgres') {
+    const bump = 'FOR EACH ROW EXECUTE FUNCTION bump_reader_generation()';
+    if (!loud) return [`CREATE TRIGGER reader_generation_${table} AFTER INSERT OR UPDATE OR DELETE ON ${table} ${bump}`];
     return [
-      `CREATE TRIGGER reader_generation_${table} AFTER INSERT OR ${update} OR DELETE ON ${table}
-       FOR EACH ROW EXECUTE FUNCTION bump_reader_generation()`,
+      `CREATE TRIGGER reader_generation_${table} AFTER INSERT OR DELETE ON ${table} ${bump}`,
+      `CREATE TRIGGER reader_generation_${table}_update AFTER UPDATE ON ${table} FOR EACH ROW
+       WHEN (${changed('IS DISTINCT FROM')}) EXECUTE FUNCTION bump_reader_generation()`,
     ];
-  return ['INSERT', update, 'DELETE'].map(
-    (op) => `CREATE TRIGGER reader_generation_${table}_${op.split(' ')[0].toLowerCase()} AFTER ${op} ON ${table}
+  }
+  return ['INSERT', 'UPDATE', 'DELETE'].map(
+    (op) => `CREATE TRIGGER reader_generation_${table}_${op.toLowerCase()} AFTER ${op} ON ${table}
+     ${op === 'UPDATE' && loud ? `WHEN ${changed('IS NOT')}` : ''}
      BEGIN UPDATE reader_generation SET n = n + 1 WHERE slot = 0; END`,
   );
 }

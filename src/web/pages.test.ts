@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { addArticle, addVersion, type TempStore } from './testdata/store.ts';
+import { CLOCK_SLOT_MS } from './page-cache.ts';
 import { openSeededApp, T0, type Site } from './testdata/site.ts';
 
 let env: TempStore;
 let app: Hono;
 let site: Site;
 const NOW = T0 + 3 * 3600_000;
+/** The app's clock: NOW, moved on where a test must see what the tracker rescheduled (shown one clock slot late at most). */
+let clock = NOW;
 
 beforeAll(async () => {
-  ({ env, app, site } = await openSeededApp({ now: () => NOW }));
+  ({ env, app, site } = await openSeededApp({ now: () => clock }));
 });
 afterAll(() => env.cleanup());
 
@@ -87,7 +90,11 @@ describe('pages', () => {
   it('article page: the header sentences, versions with time between them, timeline', async () => {
     expect(text(await page(`/articles/${site.plain}`))).toContain('The next check for changes is due now.');
     await env.store.updateArticle(site.plain, { nextCheckAt: T0 + 4 * 3600_000 });
+    // A check that only reschedules does not move the reader generation: the page shows it once the clock slot turns.
+    expect(text(await page(`/articles/${site.plain}`))).toContain('The next check for changes is due now.');
+    clock = NOW + CLOCK_SLOT_MS;
     const body = await page(`/articles/${site.plain}`);
+    clock = NOW;
     const t = text(body);
     expect(t).toContain(
       'This article is from the source BBC News and was first published or seen on 20 November 2026, 09:00 UTC. The next check for changes will be 20 November 2026, 13:00 UTC.',

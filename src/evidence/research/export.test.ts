@@ -45,21 +45,26 @@ async function version(store: Store, id: number, n: number, title: string, parag
   });
 }
 
+async function newArticle(store: Store, url: string) {
+  const s = await store.upsertSource({ key: 's', name: 'S', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, T0);
+  const { article } = await store.upsertArticle({
+    sourceId: s.id,
+    url,
+    host: new URL(url).host,
+    feedTitle: null,
+    feedPublishedAt: null,
+    now: T0,
+    checkPeriodSec: 60,
+  });
+  return article;
+}
+
 /** One article: v2 splits a sentence and adds a correction (no stored change: computed), v3 hidden, v4 changes the headline. */
 async function database(): Promise<string> {
   const dataDir = temp();
   const store = await openStore({ dataDir });
   try {
-    const s = await store.upsertSource({ key: 's', name: 'S', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, T0);
-    const { article } = await store.upsertArticle({
-      sourceId: s.id,
-      url: 'http://127.0.0.1/a',
-      host: '127.0.0.1',
-      feedTitle: null,
-      feedPublishedAt: null,
-      now: T0,
-      checkPeriodSec: 60,
-    });
+    const article = await newArticle(store, 'http://127.0.0.1/a');
     const v2 = [
       LEDE,
       SPLIT.join(' '),
@@ -164,16 +169,7 @@ describe('exportResearch', () => {
     const dataDir = temp();
     const store = await openStore({ dataDir });
     try {
-      const s = await store.upsertSource({ key: 's', name: 'S', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, T0);
-      const { article } = await store.upsertArticle({
-        sourceId: s.id,
-        url: 'http://127.0.0.1/long',
-        host: '127.0.0.1',
-        feedTitle: null,
-        feedPublishedAt: null,
-        now: T0,
-        checkPeriodSec: 60,
-      });
+      const article = await newArticle(store, 'http://127.0.0.1/long');
       for (let n = 1; n <= 70; n++) await version(store, article.id, n, 'Live', [`Update number ${n} of the live page.`, LEDE]);
       await store.setVersionHidden(article.id, 33, { at: T0, reason: 'legal' });
       const out = join(temp(), 'out');

@@ -1,20 +1,22 @@
 import { diffVersions, versionChange } from '../diff/index.ts';
 import type { ExtractResult } from '../extract/index.ts';
-import { canonicalizeUrl } from '../feeds/index.ts';
-import type { Article, ArticleStatus, Millis, Version, VersionInput } from '../model/index.ts';
-import type { ArticlePatch, CheckWrite } from '../store/store.ts';
+import type { Article, Millis, Version, VersionInput } from '../model/index.ts';
+import type { ArticlePatch } from '../store/store.ts';
 import { VersionConflictError } from '../store/errors.ts';
 import { captureOf } from './baseline.ts';
 import { bodyDigest, bodyKeyOf, type SeenState } from './body-digest.ts';
 import { compareWithHistory } from './compare.ts';
 import type { FetchResult, GetOptions } from '../fetch/index.ts';
 import type { TrackerDeps } from './deps.ts';
+import { canonicalUrlOf } from './canonical.ts';
+import { noteTextCut, overVersionLimit } from './check-limits.ts';
+import { event, type CheckStatus, type Verdict } from './verdict.ts';
 import { describeFailure, failureText, type FailureInfo } from './failure.ts';
-import { DAY_MS, extractPage, type Kept } from './limits.ts';
+import { extractPage, type Kept } from './limits.ts';
 import { renderModeOf } from './render-mode.ts';
 import { articleAgeSec, nextCheck, periodAfterChange, periodAfterNoChange, periodAfterRevert } from './schedule.ts';
 
-export type CheckStatus = 'new_version' | 'unchanged' | 'removed' | 'restored' | 'revert' | 'error';
+export type { CheckStatus };
 
 export interface CheckOutcome {
   articleId: number;
@@ -31,27 +33,6 @@ export interface CheckOutcome {
   error: FailureInfo | null;
   nextCheckAt: Millis | null;
   retired: boolean;
-}
-
-/** An event a check records (the store adds the article id). */
-type CheckEvent = CheckWrite['events'][number];
-
-/** What one check decided, before rescheduling: nothing is written until finish() applies it in one store call. */
-interface Verdict {
-  status: CheckStatus;
-  periodSec: number;
-  articleStatus: ArticleStatus;
-  patch: ArticlePatch;
-  /** Events this check records (a takedown, a revert); finish() adds restored and retired. */
-  events?: CheckEvent[];
-  /** The new version, stored with the rest of the check. */
-  version?: { number: number; input: VersionInput };
-  versionNumber?: number;
-  notModified?: boolean;
-  sameBody?: boolean;
-  wordsAdded?: number;
-  wordsRemoved?: number;
-  error?: FailureInfo;
 }
 
 /**
@@ -136,45 +117,6 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
       patch: { ...fresh, lastError: null, bodyDigest: null },
     });
   }
-}
-
-/** A page that changes on every check gets at most limits.versionsPerArticlePerDay versions a day; the change waits. */
-async function overVersionLimit(deps: TrackerDeps, article: Article, now: Millis): Promise<Verdict | null> {
-  const limit = deps.config.limits.versionsPerArticlePerDay;
-  const recent = await deps.store.countVersionsSince(article.id, now - DAY_MS);
-  if (recent < limit) return null;
-  const error: FailureInfo = {
-    stage: 'limit',
-    kind: 'versions-per-day',
-    message: `${recent} versions stored in the last 24 hours (limit ${limit}); this change is stored once the window allows`,
-    status: null,
-    retryAfterMs: null,
-  };
-  deps.log.warn('article_limited', { article: article.id, source: article.sourceId, versions_today: recent, limit });
-  await deps.store.recordSourceLimit(article.sourceId, {
-    at: now,
-    count: 1,
-    note: `article ${article.id}: a new version held back, ${recent} stored in 24 h (limit ${limit} per article per day)`,
-  });
-  const periodSec = periodAfterNoChange(deps.config.schedule, article.checkPeriodSec, articleAgeSec(article, now));
-  // No validators: a 304 next time must not stand for the change we did not store.
-  return {
-    status: 'error',
-    periodSec,
-    articleStatus: article.status === 'retired' ? 'active' : article.status,
-    patch: { etag: null, lastModified: null, bodyDigest: null, lastError: failureText(error) },
-    error,
-  };
-}
-
-async function noteTextCut(deps: TrackerDeps, article: Article, now: Millis, chars: number): Promise<void> {
-  const limit = deps.config.limits.maxTextChars;
-  deps.log.warn('text_cut', { article: article.id, chars, limit });
-  await deps.store.recordSourceLimit(article.sourceId, {
-    at: now,
-    count: 1,
-    note: `article ${article.id}: text of ${chars} characters cut to the limit of ${limit}`,
-  });
 }
 
 function validators(article: Article, stored: boolean): GetOptions {
@@ -267,39 +209,6 @@ async function archives(deps: TrackerDeps, article: Article): Promise<boolean> {
   return source !== null && sources.includes(source.key);
 }
 
-/** The <link rel=canonical> found on the first fetch to move the article to, unless another article already has that URL. */
-async function canonicalUrlOf(deps: TrackerDeps, article: Article, extraction: ExtractResult, pageUrl: string): Promise<string | null> {
-  if (!extraction.canonicalUrl) return null;
-  let canonical: string;
-  try {
-    canonical = canonicalizeUrl(extraction.canonicalUrl, pageUrl);
-  } catch {
-    return null;
-  }
-  const target = new URL(canonical);
-  // A canonical link to a home page is a site bug, not this article's address; one to another site
-  // (syndicated copies) would move the article to a host it is not scheduled under.
-  if (canonical === article.url || !/^https?:$/.test(target.protocol) || target.pathname === '/') return null;
-  if (bareHost(target.hostname) !== bareHost(new URL(article.url).hostname)) return null;
-  if (await deps.store.getArticleByUrl(canonical)) return null;
-  deps.log.info('canonical', { article: article.id, from: article.url, to: canonical });
-  return canonical;
-}
-
-function bareHost(host: string): string {
-  return host.toLowerCase().replace(/^www\./, '');
-}
-
-function event(
-  at: Millis,
-  kind: 'removed' | 'restored' | 'revert' | 'retired',
-  versionNumber: number | null,
-  detail: string | null,
-): CheckEvent {
-  return { at, kind, versionNumber, detail };
-}
-
-/** Applies a verdict: its version, its events and the article's new state in one store call (one transaction). */
 async function finish(deps: TrackerDeps, article: Article, now: Millis, v: Verdict): Promise<CheckOutcome> {
   const next = nextCheck(deps.config.schedule, v.periodSec, now);
   const events = [...(v.events ?? [])];

@@ -1,4 +1,6 @@
 import { C_APOSTROPHE, C_DIGIT, C_LETTER, C_SEPARATOR, classAt } from './tokens.ts';
+import { editDistance } from './edit-distance.ts';
+import { hasDigit, isDateWord, isNumberOrDate } from './number-words.ts';
 import type { Segment } from './types.ts';
 
 /**
@@ -97,8 +99,6 @@ function fold(word: string): string {
   return (ASCII.test(word) ? word : word.normalize('NFKD')).replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 }
 
-const DIGIT = /\p{N}/u;
-
 function isTypo(a: string, b: string): boolean {
   if (hasDigit(a) || hasDigit(b)) return false;
   const x = a.toLowerCase();
@@ -107,97 +107,6 @@ function isTypo(a: string, b: string): boolean {
   if (shorter < 3) return false;
   const limit = shorter >= 6 ? 2 : 1;
   return editDistance(x, y, limit) <= limit;
-}
-
-/** Optimal-string-alignment distance (a swap of two neighbours counts once), stopping early past `limit`. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  const s = codePoints(a);
-  const t = codePoints(b);
-  if (Math.abs(s.length - t.length) > limit) return limit + 1;
-  const width = t.length + 1;
-  let prev2 = rowBuffer(0, width);
-  let prev = rowBuffer(1, width);
-  let cur = rowBuffer(2, width);
-  for (let j = 0; j < width; j++) prev[j] = j;
-  for (let i = 1; i <= s.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j < width; j++) {
-      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
-      cur[j] = d;
-      if (d < rowMin) rowMin = d;
-    }
-    if (rowMin > limit) return limit + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
-  }
-  return prev[t.length];
-}
-
-/** A word's code points (its UTF-16 units when it has no surrogate pair, the common case). */
-function codePoints(word: string): ArrayLike<number> {
-  const units = new Array<number>(word.length);
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    if (c >= 0xd800 && c <= 0xdfff) return Array.from(word, (ch) => ch.codePointAt(0)!);
-    units[k] = c;
-  }
-  return units;
-}
-
-/** Three rows reused by editDistance (pure: each call overwrites what it reads). */
-const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
-
-function rowBuffer(which: number, width: number): Int32Array {
-  if (rows[which].length < width) rows[which] = new Int32Array(width);
-  return rows[which];
-}
-
-/** Month and weekday names that make a word a date (English ones only when capitalised). */
-const DATE_WORDS = new Set(
-  [
-    'january february april june july august september october november december monday tuesday wednesday thursday friday saturday sunday',
-    'januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag',
-    'janvier février mars avril juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche',
-    'enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado domingo',
-    'gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì mercoledì giovedì venerdì sabato domenica',
-    'janeiro fevereiro março maio junho julho setembro outubro novembro dezembro segunda terça quarta quinta sexta',
-    'januari februari maart mei augustus maandag dinsdag woensdag donderdag vrijdag zaterdag zondag',
-  ]
-    .join(' ')
-    .split(' '),
-);
-const CAPITALISED_DATE_WORDS = new Set(
-  'May March Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thurs Fri Sat Sun'.split(' '),
-);
-
-/** A number (any token with a digit) or a month or weekday name. */
-export function isNumberOrDate(word: string): boolean {
-  return hasDigit(word) || isDateWord(word);
-}
-
-const DATE_LENGTH = Math.max(...[...DATE_WORDS, ...CAPITALISED_DATE_WORDS].map((w) => w.length));
-
-function isDateWord(word: string): boolean {
-  if (word.length > DATE_LENGTH) return false;
-  if (CAPITALISED_DATE_WORDS.has(word)) return true;
-  return DATE_WORDS.has(word.toLowerCase());
-}
-
-/** Whether a word has a digit (\p{N}): ASCII digits are seen without the regex. */
-function hasDigit(word: string): boolean {
-  let ascii = true;
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    if (c >= 0x30 && c <= 0x39) return true;
-    if (c >= 0x80) ascii = false;
-  }
-  return !ascii && DIGIT.test(word);
-}
-
-/** The value a number or date word stands for: digits and letters without separators ("1,200" = "1200"), names case-folded. */
-export function numberValue(word: string): string {
-  return word.replace(/[.,:\s]/g, '').toLowerCase();
 }
 
 const UPPER_START = /^\p{Lu}/u;
@@ -274,39 +183,4 @@ function plainWords(text: string, at: number, whole: string, out: ContextWord[])
     p = q;
   }
   return true;
-}
-
-const OPEN_CLOSE: Record<string, string> = { '“': '”', '„': '“”', '«': '»', '‹': '›', '「': '」', '『': '』', '‘': '’', '"': '"' };
-const LETTER_AFTER = /^[\p{L}\p{N}]/u;
-
-/**
- * [start, end) of each quotation in a text: “…”, „…“, «…», ‹…›, 「…」, 『…』, "…", and ‘…’ when
- * the ‘ opens it (a ’ followed by a letter is an apostrophe, not a closing quote).
- */
-export function quoteSpans(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  const openers = new RegExp(OPENERS.source, 'g');
-  for (let m = openers.exec(text); m; m = openers.exec(text)) {
-    const end = closerAfter(text, m.index + 1, OPEN_CLOSE[m[0]]);
-    if (end < 0) continue;
-    out.push([m.index, end + 1]);
-    openers.lastIndex = end + 1;
-  }
-  return out;
-}
-const OPENERS = /["“„«‹「『‘]/;
-
-/** Position of the first of `closers` from `from` on (an apostrophe is no closer), or -1. */
-function closerAfter(text: string, from: number, closers: string): number {
-  let best = -1;
-  for (const c of closers) {
-    let p = text.indexOf(c, from);
-    while (p >= 0 && c === '’' && LETTER_AFTER.test(text.slice(p + 1, p + 2))) p = text.indexOf(c, p + 1);
-    if (p >= 0 && (best < 0 || p < best)) best = p;
-  }
-  return best;
-}
-
-export function overlaps(ranges: [number, number][], from: number, to: number): boolean {
-  return ranges.some(([a, b]) => from < b && to > a);
 }

@@ -1,4 +1,5 @@
-import { isName, numberValue, textBefore, wordsWithContext, type ContextWord } from './chunks.ts';
+import { isName, textBefore, wordsWithContext, type ContextWord } from './chunks.ts';
+import { numberValue } from './number-words.ts';
 import { splitSentences } from './sentences.ts';
 import type { DiffRow, Segment } from './types.ts';
 

@@ -1,14 +1,5 @@
-import {
-  chunksOf,
-  isCosmetic,
-  isName,
-  overlaps,
-  quoteSpans,
-  textBefore,
-  wordsWithContext,
-  type Chunk,
-  type ContextWord,
-} from './chunks.ts';
+import { chunksOf, isCosmetic, isName, textBefore, wordsWithContext, type Chunk, type ContextWord } from './chunks.ts';
+import { overlaps, quoteSpans } from './quotes.ts';
 import { mayHoldNotice, noticeRanges } from './notices.ts';
 import type { ChangePreview, DiffRow, FieldDiff } from './types.ts';
 import { diffText } from './words.ts';

@@ -1,4 +1,6 @@
 export * from './types.ts';
+export * from './admin.ts';
+export * from './websub.ts';
 export * from './errors.ts';
 export * from './evidence.ts';
 export * from './notify.ts';

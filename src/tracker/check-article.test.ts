@@ -2,17 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../model/index.ts';
 import { checkArticle } from './check-article.ts';
 import { syncSources } from './sync.ts';
+import { PAGE_A, PAGE_B, P, URL1 } from './testdata/budget-pages.ts';
 import { articlePage, harness, type Harness } from './testdata/fakes.ts';
 import { FetchError } from '../fetch/index.ts';
-
-const URL1 = 'https://news.example/world/budget-1';
-const P = [
-  'The council voted on Tuesday to approve the new budget for the coming year after a long debate.',
-  'Opposition members said the plan would cut services that many residents rely on every single day.',
-  'The mayor said the budget was balanced and would protect the most important public services.',
-];
-const PAGE_A = articlePage('Council approves budget', P);
-const PAGE_B = articlePage('Council approves budget', P.slice(0, 2));
 
 let h: Harness;
 beforeEach(async () => {

@@ -6,19 +6,12 @@ import { bodyDigest } from './body-digest.ts';
 import { checkArticle } from './check-article.ts';
 import { syncSources } from './sync.ts';
 import { inlineParsers, type Parsers } from './threads/index.ts';
-import { articlePage, harness, type Harness } from './testdata/fakes.ts';
+import { PAGE_A, PAGE_B, P, URL1 } from './testdata/budget-pages.ts';
+import { harness, type Harness } from './testdata/fakes.ts';
 
 // A check that fetches byte for byte the body the last check read (same extractor, same state)
 // skips extraction; anything else is extracted as before, and what is stored is the same either way.
 
-const URL1 = 'https://news.example/world/budget-1';
-const P = [
-  'The council voted on Tuesday to approve the new budget for the coming year after a long debate.',
-  'Opposition members said the plan would cut services that many residents rely on every single day.',
-  'The mayor said the budget was balanced and would protect the most important public services.',
-];
-const PAGE_A = articlePage('Council approves budget', P);
-const PAGE_B = articlePage('Council approves budget', P.slice(0, 2));
 /** PAGE_A with one byte of boilerplate changed: extracted again, and unchanged. */
 const PAGE_A2 = PAGE_A.replace('Copyright', 'Copyleft');
 

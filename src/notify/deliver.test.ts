@@ -11,6 +11,7 @@ import { createSenders } from './channels/index.ts';
 import { deliverDue } from './loop.ts';
 import { nextRetryAt } from './retry.ts';
 import { subscriptionInput } from '../store/testdata/subscription.ts';
+import { makeArticle, makeSource } from '../store/contract/fixtures.ts';
 
 describe('nextRetryAt', () => {
   const cfg = { retryFirstSec: 30, retryMaxSec: 3600, retryForSec: 86400 };
@@ -46,16 +47,7 @@ describe('delivery attempts', () => {
     config = defaultConfig();
     config.notify.timeoutMs = 300;
     config.notify.webhooks = { hook: { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, secret: new Secret('s') } };
-    const source = await store.upsertSource({ key: 's', name: 'S', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, 0);
-    const { article } = await store.upsertArticle({
-      sourceId: source.id,
-      url: 'http://h/a',
-      host: 'h',
-      feedTitle: null,
-      feedPublishedAt: null,
-      now: 0,
-      checkPeriodSec: 60,
-    });
+    const article = await makeArticle(store, await makeSource(store, 's'), 'a', { host: 'h', now: 0 });
     await store.addSubscription(subscriptionInput(), 'active', 0);
     const v = { byline: null, published: null, extractorVersion: 'x', rawHtml: null, wordsAdded: 0, wordsRemoved: 0 };
     await store.addVersion(article.id, 1, { ...v, title: 't', paragraphs: ['a'], fingerprint: 'a', capturedAt: clock.now });

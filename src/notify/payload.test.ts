@@ -7,6 +7,7 @@ import { diffVersions, versionChange } from '../diff/index.ts';
 import { memoryLogger } from '../log/index.ts';
 import type { Delivery, Subscription } from '../model/index.ts';
 import { openStore, type Store } from '../store/index.ts';
+import { makeArticle, sourceInput } from '../store/contract/fixtures.ts';
 import { loadChange, type ChangeContext } from './change.ts';
 import { changeHtml, changeText } from './mail-html.ts';
 import { changePayload } from './payload.ts';
@@ -51,18 +52,8 @@ describe('a change with split, merged and moved + edited paragraphs', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'redline-payload-'));
     store = await openStore({ dataDir: dir });
-    const source = await store.upsertSource({ key: 's', name: 'The <Wire>', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, 0);
-    ({
-      article: { id: articleId },
-    } = await store.upsertArticle({
-      sourceId: source.id,
-      url: 'http://h/a',
-      host: 'h',
-      feedTitle: null,
-      feedPublishedAt: null,
-      now: 0,
-      checkPeriodSec: 60,
-    }));
+    const source = await store.upsertSource(sourceInput('s', { name: 'The <Wire>' }), 0);
+    articleId = (await makeArticle(store, source, 'a', { host: 'h', now: 0 })).id;
     const v = { byline: null, published: null, extractorVersion: 'x', rawHtml: null, wordsAdded: 0, wordsRemoved: 0 };
     const diff = diffVersions({ ...OLD, byline: null, published: null }, { ...NEW, byline: null, published: null });
     await store.addVersion(articleId, 1, { ...v, ...OLD, fingerprint: 'a', capturedAt: 1000 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteFile, openStore } from './index.ts';
+import { makeArticle, makeSource } from './contract/fixtures.ts';
 import { openPostgresStore } from './postgres/open.ts';
 import type { SqlStore } from './sql/sql-store.ts';
 import type { SqliteDb } from './sqlite/db.ts';
@@ -36,19 +37,8 @@ function kill(child: ChildProcess): Promise<void> {
 }
 
 async function seed(store: Store): Promise<void> {
-  const source = await store.upsertSource({ key: 's', name: 'S', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, 0);
-  for (let i = 0; i < ARTICLES; i++) {
-    const host = `h${i % 3}.example`;
-    await store.upsertArticle({
-      sourceId: source.id,
-      url: `http://${host}/${i}`,
-      host,
-      feedTitle: null,
-      feedPublishedAt: null,
-      now: 0,
-      checkPeriodSec: 60,
-    });
-  }
+  const source = await makeSource(store, 's');
+  for (let i = 0; i < ARTICLES; i++) await makeArticle(store, source, String(i), { host: `h${i % 3}.example`, now: 0 });
 }
 
 /** Kills busy writers, then checks the history they left behind. */

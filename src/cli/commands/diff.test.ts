@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../model/index.ts';
 import { openStore } from '../../store/index.ts';
+import { makeArticle, sourceInput } from '../../store/contract/fixtures.ts';
 import diff, { diffOutput } from './diff.ts';
 
 const T0 = Date.UTC(2024, 4, 1, 9, 0);
@@ -25,17 +26,8 @@ const version = (title: string, paragraphs: string[], capturedAt: number) => ({
 
 beforeAll(async () => {
   const store = await openStore({ dataDir, databaseUrl: null });
-  const source = await store.upsertSource({ key: 'news', name: 'News', feedUrl: '', pollPeriodSec: 600, include: [], exclude: [] }, T0);
-  const { article } = await store.upsertArticle({
-    sourceId: source.id,
-    url: 'http://news.example/a',
-    host: 'news.example',
-    feedTitle: null,
-    feedPublishedAt: null,
-    now: T0,
-    checkPeriodSec: 600,
-  });
-  articleId = article.id;
+  const source = await store.upsertSource(sourceInput('news', { name: 'News', pollPeriodSec: 600 }), T0);
+  articleId = (await makeArticle(store, source, 'a', { now: T0 })).id;
   await store.addVersion(articleId, 1, version('Storm closes roads', ['At least 12 people were hurt.', 'This goes away.'], T0));
   await store.addVersion(articleId, 2, version('Storm closes roads and schools', ['At least 15 people were hurt.'], T0 + 31 * 60_000));
   await store.close();

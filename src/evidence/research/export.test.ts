@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { diffVersions, versionChange } from '../../diff/index.ts';
 import type { VersionChange } from '../../model/index.ts';
 import { openStore, type Store } from '../../store/index.ts';
+import { makeArticle, sourceInput } from '../../store/contract/fixtures.ts';
 import { EvidenceError } from '../errors.ts';
 import { exportResearch } from './export.ts';
 
@@ -46,17 +47,8 @@ async function version(store: Store, id: number, n: number, title: string, parag
 }
 
 async function newArticle(store: Store, url: string) {
-  const s = await store.upsertSource({ key: 's', name: 'S', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, T0);
-  const { article } = await store.upsertArticle({
-    sourceId: s.id,
-    url,
-    host: new URL(url).host,
-    feedTitle: null,
-    feedPublishedAt: null,
-    now: T0,
-    checkPeriodSec: 60,
-  });
-  return article;
+  const { host, pathname } = new URL(url);
+  return makeArticle(store, await store.upsertSource(sourceInput('s'), T0), pathname.slice(1), { host, now: T0 });
 }
 
 /** One article: v2 splits a sentence and adds a correction (no stored change: computed), v3 hidden, v4 changes the headline. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeContract } from '../contract.case.ts';
+import { makeArticle, makeSource } from '../contract/fixtures.ts';
 import { openStore } from '../index.ts';
 import type { SqlStore } from '../sql/sql-store.ts';
 
@@ -24,16 +25,7 @@ describe('sqlite storage details', () => {
   it('stores captures compressed, apart from the versions table', async () => {
     const store = (await openStore({ dataDir: join(dir, 'raw') })) as SqlStore;
     try {
-      const source = await store.upsertSource({ key: 's', name: 'S', feedUrl: '', pollPeriodSec: 60, include: [], exclude: [] }, 0);
-      const { article } = await store.upsertArticle({
-        sourceId: source.id,
-        url: 'http://h/a',
-        host: 'h',
-        feedTitle: null,
-        feedPublishedAt: null,
-        now: 0,
-        checkPeriodSec: 60,
-      });
+      const article = await makeArticle(store, await makeSource(store, 's'), 'a', { host: 'h', now: 0 });
       const html = new TextEncoder().encode('<div class="related"><a href="/x">Related story</a></div>\n'.repeat(2000));
       await store.addVersion(article.id, 1, {
         title: 't',

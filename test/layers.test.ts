@@ -11,14 +11,14 @@ const LAYERS: string[][] = [
   ['tracker', 'admin', 'evidence', 'notify'],
   ['fetch', 'feeds', 'extract', 'diff'],
   ['store'],
-  ['text', 'config', 'log', 'metrics'],
+  ['text', 'config', 'log', 'metrics', 'daemon'],
   ['model'],
 ];
 /** Stages with a narrower list than their layer gives them: extract/ and diff/ are pure, so no store. */
 const ONLY: Record<string, string[]> = {
   extract: ['text', 'model'],
   diff: ['text', 'model'],
-  notify: ['diff', 'cards', 'store', 'text', 'config', 'log', 'metrics', 'model'],
+  notify: ['diff', 'cards', 'store', 'text', 'config', 'log', 'metrics', 'daemon', 'model'],
   cards: ['diff', 'text', 'model'],
   demo: ['model', 'text'],
 };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { growingPause, startDaemon, type Daemon } from '../daemon/index.ts';
 import { createSenders } from './channels/index.ts';
 import type { NotifyDeps } from './deps.ts';
 import { prepareBatch, sendBatch, type Senders } from './deliver.ts';
@@ -33,11 +34,8 @@ export function newDeliveryWorkerId(): string {
   return `notify-${process.pid}-${randomBytes(3).toString('hex')}`;
 }
 
-export interface DeliveryLoop {
-  /** Stops claiming, finishes the attempts in flight, closes connections. */
-  stop(): Promise<void>;
-  readonly done: Promise<void>;
-}
+/** `stop()` stops claiming, finishes the attempts in flight, closes connections. */
+export type DeliveryLoop = Daemon;
 
 export interface LoopOptions {
   senders?: Senders;
@@ -53,42 +51,22 @@ const MAX_FAILURE_PAUSE_MS = 60_000;
 export function startDeliveryLoop(deps: NotifyDeps, options: LoopOptions = {}): DeliveryLoop {
   const senders = options.senders ?? createSenders(deps);
   const workerId = newDeliveryWorkerId();
-  let stopping = false;
-  let wake: (() => void) | null = null;
-  const nap = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  const loop = async () => {
-    deps.log.info('delivery_loop_start', { worker: workerId });
-    let failures = 0;
-    while (!stopping) {
-      try {
-        const attempted = await deliverDue(deps, senders, { workerId, shouldStop: () => stopping });
-        failures = 0;
-        options.onPass?.(attempted);
-        if (attempted === 0) await nap(deps.config.notify.idleMs);
-      } catch (err) {
-        failures++;
-        const pause = Math.min(deps.config.notify.idleMs * 2 ** failures, MAX_FAILURE_PAUSE_MS);
-        deps.log.error('delivery_pass_failed', { error: (err as Error)?.message ?? String(err), failures, retry_in_ms: pause });
-        await nap(pause);
-      }
-    }
-    for (const s of Object.values(senders)) await s?.close?.();
-    deps.log.info('delivery_loop_stop', { worker: workerId });
-  };
-  const done = loop();
-  return {
-    done,
-    async stop() {
-      stopping = true;
-      wake?.();
-      await done;
+  return startDaemon({
+    idleMs: deps.config.notify.idleMs,
+    start: async () => deps.log.info('delivery_loop_start', { worker: workerId }),
+    async pass(stopping) {
+      const attempted = await deliverDue(deps, senders, { workerId, shouldStop: stopping });
+      options.onPass?.(attempted);
+      return attempted === 0;
     },
-  };
+    failed(err, failures) {
+      const pause = growingPause(2 * deps.config.notify.idleMs, failures, MAX_FAILURE_PAUSE_MS);
+      deps.log.error('delivery_pass_failed', { error: (err as Error)?.message ?? String(err), failures, retry_in_ms: pause });
+      return pause;
+    },
+    async end() {
+      for (const s of Object.values(senders)) await s?.close?.();
+      deps.log.info('delivery_loop_stop', { worker: workerId });
+    },
+  });
 }

@@ -1,13 +1,10 @@
+import { growingPause, startDaemon, type Daemon } from '../daemon/index.ts';
 import type { TrackerDeps } from './deps.ts';
 import { createHeartbeat } from './heartbeat.ts';
 import { newWorkerId, runOnce, type PassCounts } from './run-once.ts';
 
-export interface Worker {
-  /** Stops claiming work, finishes in-flight checks, then resolves. */
-  stop(): Promise<void>;
-  /** Resolves when the loop has ended. */
-  readonly done: Promise<void>;
-}
+/** `stop()` stops claiming work, finishes the checks in flight, then resolves. */
+export type Worker = Daemon;
 
 export interface WorkerOptions {
   onPass?: (counts: PassCounts) => void;
@@ -33,49 +30,29 @@ export function startWorker(deps: TrackerDeps, options: WorkerOptions = {}): Wor
   const workerId = newWorkerId();
   const budget = options.passBudgetMs ?? DEFAULT_PASS_BUDGET_MS;
   const firstPause = options.failurePauseMs ?? Math.max(deps.config.worker.idleMs, 5_000);
-  let stopping = false;
-  let wake: (() => void) | null = null;
-  const nap = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-
   const heartbeat = createHeartbeat(deps, workerId);
-  const loop = async () => {
-    deps.log.info('worker_start', { worker: workerId });
-    await heartbeat.beat(null);
-    let failures = 0;
-    while (!stopping) {
-      try {
-        const started = Date.now();
-        const shouldStop = () => stopping || Date.now() - started > budget;
-        const counts = await runOnce(deps, { workerId, shouldStop });
-        failures = 0;
-        await heartbeat.beat(counts);
-        options.onPass?.(counts);
-        if (counts.sourcesPolled + counts.checked === 0) await nap(deps.config.worker.idleMs);
-      } catch (err) {
-        // The store is unreachable or similar: say so and retry after a growing pause rather than die.
-        failures++;
-        const pauseMs = Math.min(firstPause * 2 ** (failures - 1), MAX_FAILURE_PAUSE_MS);
-        deps.log.error('worker_pass_failed', { error: (err as Error)?.message ?? String(err), failures, retry_in_ms: pauseMs });
-        await nap(pauseMs);
-      }
-    }
-    await heartbeat.stop();
-    deps.log.info('worker_stop', { worker: workerId });
-  };
-  const done = loop();
-  return {
-    done,
-    async stop() {
-      stopping = true;
-      wake?.();
-      await done;
+  return startDaemon({
+    idleMs: deps.config.worker.idleMs,
+    async start() {
+      deps.log.info('worker_start', { worker: workerId });
+      await heartbeat.beat(null);
     },
-  };
+    async pass(stopping) {
+      const started = Date.now();
+      const counts = await runOnce(deps, { workerId, shouldStop: () => stopping() || Date.now() - started > budget });
+      await heartbeat.beat(counts);
+      options.onPass?.(counts);
+      return counts.sourcesPolled + counts.checked === 0;
+    },
+    failed(err, failures) {
+      // The store is unreachable or similar: say so and retry after a growing pause rather than die.
+      const pauseMs = growingPause(firstPause, failures, MAX_FAILURE_PAUSE_MS);
+      deps.log.error('worker_pass_failed', { error: (err as Error)?.message ?? String(err), failures, retry_in_ms: pauseMs });
+      return pauseMs;
+    },
+    async end() {
+      await heartbeat.stop();
+      deps.log.info('worker_stop', { worker: workerId });
+    },
+  });
 }

@@ -48,10 +48,10 @@ describe('startDaemon', () => {
     expect(order).toEqual(['start', 'end']);
   });
 
-  it('passes a stopping() the pass can watch', async () => {
+  it('passes a stopping() the pass can watch, and a stop during a pass does not wait out the idle nap', async () => {
     let sawStop = false;
     const d = startDaemon({
-      idleMs: 10,
+      idleMs: 60_000,
       async pass(stopping) {
         while (!stopping()) await new Promise((r) => setTimeout(r, 5));
         sawStop = true;
@@ -60,8 +60,10 @@ describe('startDaemon', () => {
       failed: () => 0,
     });
     await new Promise((r) => setTimeout(r, 20));
+    const t = Date.now();
     await d.stop();
     expect(sawStop).toBe(true);
+    expect(Date.now() - t).toBeLessThan(5_000);
   });
 });
 

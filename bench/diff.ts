@@ -49,6 +49,10 @@ const version = (v: { title: string; paragraphs: string[] }): DiffInput => ({
 });
 const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(1)} %`);
 
+function noTotals(): KindTotals {
+  return { cases: 0, exact: 0, baseExact: 0, rowsRight: 0, rowsTouched: 0, baseRowsRight: 0, baseRowsTouched: 0, labels: 0, level: 0 };
+}
+
 function makeCases(): EditCase[] {
   const rand = seededRandom(SEED);
   const gen = new EditGenerator(rand, articles);
@@ -99,17 +103,7 @@ function knownAnswers(): void {
     const base = scorePairs(c, positionalUnits(c.before.paragraphs, c.after.paragraphs));
     const d = scoreDetails(c, model);
     details.push(d);
-    const t = byKind.get(c.kind) ?? {
-      cases: 0,
-      exact: 0,
-      baseExact: 0,
-      rowsRight: 0,
-      rowsTouched: 0,
-      baseRowsRight: 0,
-      baseRowsTouched: 0,
-      labels: 0,
-      level: 0,
-    };
+    const t = byKind.get(c.kind) ?? noTotals();
     t.cases++;
     t.exact += got.exact ? 1 : 0;
     t.baseExact += base.exact ? 1 : 0;
@@ -130,17 +124,7 @@ function knownAnswers(): void {
   console.log(`## Known-answer edits (${cases.length} pairs from ${articles.length} real articles, seed ${SEED})\n`);
   console.log('| kind | pairs | exact: engine | exact: position | touched rows right: engine | position | labels exact | level right |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  const all: KindTotals = {
-    cases: 0,
-    exact: 0,
-    baseExact: 0,
-    rowsRight: 0,
-    rowsTouched: 0,
-    baseRowsRight: 0,
-    baseRowsTouched: 0,
-    labels: 0,
-    level: 0,
-  };
+  const all = noTotals();
   for (const [kind, t] of byKind) {
     console.log(
       `| ${kind} | ${t.cases} | ${pct(t.exact, t.cases)} | ${pct(t.baseExact, t.cases)} | ${pct(t.rowsRight, t.rowsTouched)} | ${pct(t.baseRowsRight, t.baseRowsTouched)} | ${pct(t.labels, t.cases)} | ${pct(t.level, t.cases)} |`,

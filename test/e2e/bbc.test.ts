@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffVersions } from '../../src/diff/index.ts';
-import { checkArticle, syncSources } from '../../src/tracker/index.ts';
-import { localServer, SHARED, testTracker, type LocalServer, type TestTracker } from './helpers.ts';
+import { checkArticle } from '../../src/tracker/index.ts';
+import { localServer, manualArticle, SHARED, testTracker, type LocalServer, type TestTracker } from './helpers.ts';
 
 /** Must show 4: a real BBC article captured twice; B is A with two paragraphs removed. */
 const PAGES = join(SHARED, 'corpus/newssniffer/pages');
@@ -22,18 +22,8 @@ describe.skipIf(!existsSync(A) || !existsSync(B))('the real BBC pair', () => {
     let current = readFileSync(A);
     server = await localServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(current));
     t = await testTracker();
-    await syncSources(t.deps.store, [], t.clock.now);
     const url = `${server.url}/1/hi/uk_politics/7984711.stm`;
-    const manual = (await t.deps.store.getSource('manual'))!;
-    const { article } = await t.deps.store.upsertArticle({
-      sourceId: manual.id,
-      url,
-      host: new URL(url).host,
-      feedTitle: null,
-      feedPublishedAt: null,
-      now: t.clock.now,
-      checkPeriodSec: 1800,
-    });
+    const article = await manualArticle(t, url);
 
     expect((await checkArticle(t.deps, article)).status).toBe('new_version');
     t.clock.advance(3600);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EDITS, LAST_STEP, startNewsroom, type DemoEdit, type Newsroom } from '../../src/demo/index.ts';
+import { DEMO_EDITS, startNewsroom, type DemoEdit, type Newsroom } from '../../src/demo/index.ts';
 import { diffVersions, type DiffModel, type DiffRow, type Segment } from '../../src/diff/index.ts';
 import { normalizeText } from '../../src/text/normalize.ts';
-import { runOnce } from '../../src/tracker/index.ts';
+import { trackDemoScript } from './demo-script.ts';
 import { testTracker, type TestTracker } from './helpers.ts';
 
 /**
@@ -11,30 +11,13 @@ import { testTracker, type TestTracker } from './helpers.ts';
  */
 let newsroom: Newsroom;
 let t: TestTracker;
-/** article id -> step at which each version (index = number - 1) was captured. */
-const capturedAt = new Map<number, number[]>();
-const storyOf = new Map<number, string>();
+let capturedAt: Map<number, number[]>;
+let storyOf: Map<number, string>;
 
 beforeAll(async () => {
   newsroom = await startNewsroom({ manual: true });
   t = await testTracker();
-  await t.deps.store.upsertSource(
-    { key: 'demo', name: 'Demo', feedUrl: newsroom.feedUrl, pollPeriodSec: 60, include: [], exclude: ['/sport/live/'] },
-    t.clock.now,
-  );
-  const byUrl = new Map(newsroom.articles().map((a) => [a.url, a.id]));
-  // Ten days between steps: every article, even one backing off after flip-flops, is due again.
-  for (let step = 0; step <= LAST_STEP + 1; step++) {
-    newsroom.setStep(step);
-    await runOnce(t.deps);
-    for (const a of (await t.deps.store.listArticles({ limit: 100 })).items) {
-      storyOf.set(a.id, byUrl.get(a.url)!);
-      const steps = capturedAt.get(a.id) ?? [];
-      while (steps.length < a.versionCount) steps.push(step);
-      capturedAt.set(a.id, steps);
-    }
-    t.clock.advance(10 * 86400);
-  }
+  ({ capturedAt, storyOf } = await trackDemoScript(t, newsroom));
 });
 afterAll(async () => {
   await newsroom?.close();

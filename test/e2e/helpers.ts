@@ -9,7 +9,8 @@ import { defaultConfig, type Config } from '../../src/config/index.ts';
 import { createFetcher } from '../../src/fetch/index.ts';
 import { memoryLogger } from '../../src/log/index.ts';
 import { openStore } from '../../src/store/index.ts';
-import type { TrackerDeps } from '../../src/tracker/index.ts';
+import type { Article } from '../../src/model/index.ts';
+import { syncSources, type TrackerDeps } from '../../src/tracker/index.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHARED = join(ROOT, '../shared');
@@ -55,6 +56,22 @@ export async function testTracker(tweak?: (c: Config) => void): Promise<TestTrac
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** An article added by hand, as `redline check URL` adds one: in the `manual` source, due now. */
+export async function manualArticle(t: TestTracker, url: string): Promise<Article> {
+  await syncSources(t.deps.store, [], t.clock.now);
+  const manual = (await t.deps.store.getSource('manual'))!;
+  const { article } = await t.deps.store.upsertArticle({
+    sourceId: manual.id,
+    url,
+    host: new URL(url).host,
+    feedTitle: null,
+    feedPublishedAt: null,
+    now: t.clock.now,
+    checkPeriodSec: 1800,
+  });
+  return article;
 }
 
 export interface LocalServer {

@@ -1,9 +1,9 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EDITS, LAST_STEP, startNewsroom, type DemoEdit, type Newsroom } from '../../src/demo/index.ts';
-import { runOnce } from '../../src/tracker/index.ts';
+import { DEMO_EDITS, startNewsroom, type DemoEdit, type Newsroom } from '../../src/demo/index.ts';
 import { createApp } from '../../src/web/index.ts';
+import { trackDemoScript } from './demo-script.ts';
 import { runMain, testTracker, type TestTracker } from './helpers.ts';
 
 /**
@@ -22,33 +22,13 @@ const editsOf = new Map<string, DemoEdit[]>();
 beforeAll(async () => {
   newsroom = await startNewsroom({ manual: true });
   t = await testTracker();
-  await t.deps.store.upsertSource(
-    { key: 'demo', name: 'Demo', feedUrl: newsroom.feedUrl, pollPeriodSec: 60, include: [], exclude: ['/sport/live/'] },
-    t.clock.now,
-  );
-  const storyOf = new Map(newsroom.articles().map((a) => [a.url, a.id]));
-  const steps = new Map<number, number[]>();
-  // Ten days between steps: every article, even one backing off after flip-flops, is due again.
-  for (let step = 0; step <= LAST_STEP + 1; step++) {
-    newsroom.setStep(step);
-    await runOnce(t.deps);
-    for (const a of (await t.deps.store.listArticles({ limit: 100 })).items) {
-      const seen = steps.get(a.id) ?? [];
-      while (seen.length < a.versionCount) {
-        seen.push(step);
-        const n = seen.length;
-        if (n >= 2) {
-          const story = storyOf.get(a.url);
-          editsOf.set(
-            `${a.id}/${n}`,
-            DEMO_EDITS.filter((e) => e.articleId === story && e.step > seen[n - 2] && e.step <= step),
-          );
-        }
-      }
-      steps.set(a.id, seen);
-    }
-    t.clock.advance(10 * 86400);
-  }
+  const { capturedAt, storyOf } = await trackDemoScript(t, newsroom);
+  for (const [id, steps] of capturedAt)
+    for (let n = 2; n <= steps.length; n++)
+      editsOf.set(
+        `${id}/${n}`,
+        DEMO_EDITS.filter((e) => e.articleId === storyOf.get(id) && e.step > steps[n - 2] && e.step <= steps[n - 1]),
+      );
   app = createApp({
     store: t.deps.store,
     config: { ...t.deps.config, web: { ...t.deps.config.web, baseUrl: 'http://news.test' } },

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countWords } from '../../src/diff/index.ts';
 import type { Article } from '../../src/model/index.ts';
-import { checkArticle, syncSources } from '../../src/tracker/index.ts';
-import { articleHtml, localServer, testTracker, type LocalServer, type TestTracker } from './helpers.ts';
+import { checkArticle } from '../../src/tracker/index.ts';
+import { articleHtml, localServer, manualArticle, testTracker, type LocalServer, type TestTracker } from './helpers.ts';
 
 /** Must show 3: re-checks that must store nothing, through the real fetcher, extractor and store. */
 const STORY = [
@@ -27,7 +27,6 @@ beforeAll(async () => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(page.etag ? { ETag: tag } : {}) }).end(page.html);
   });
   t = await testTracker();
-  await syncSources(t.deps.store, [], t.clock.now);
 });
 afterAll(async () => {
   await server?.close();
@@ -36,16 +35,7 @@ afterAll(async () => {
 
 async function check(): Promise<ReturnType<typeof checkArticle>> {
   const url = `${server.url}/story`;
-  const manual = (await t.deps.store.getSource('manual'))!;
-  const { article } = await t.deps.store.upsertArticle({
-    sourceId: manual.id,
-    url,
-    host: new URL(url).host,
-    feedTitle: null,
-    feedPublishedAt: null,
-    now: t.clock.now,
-    checkPeriodSec: 1800,
-  });
+  const article = await manualArticle(t, url);
   t.clock.advance(86400);
   return checkArticle(t.deps, (await t.deps.store.getArticle(article.id)) as Article);
 }

@@ -29,7 +29,7 @@ const MODEL = MODEL_JSON as BlockModel;
 const MODEL_MATCHES = MODEL.features.join(',') === FEATURE_NAMES.join(',');
 
 /** Bump CORE on any change to generic extraction; site rule and model versions are folded in automatically. */
-const CORE_VERSION = '4';
+const CORE_VERSION = '5';
 const rulesDigest = createHash('sha256')
   .update(RULES.map((r) => `${r.site.source}@${r.version}`).join(','))
   .digest('hex')
@@ -105,7 +105,7 @@ export function analyseHtml(html: string, url: string, opts: { keepHidden?: bool
   const page = collectMeta(doc);
   const ld = readJsonLd(doc);
   const rule = ruleFor(url);
-  const title = (rule?.title && selectedText(rule.title, doc)) || chooseTitle(page, ld);
+  const title = (rule?.title && selectedText(rule.title, doc)) || chooseTitle(page, ld, url);
 
   removeJunk(doc, opts.keepHidden);
   for (const selector of rule?.drop ?? []) for (const el of selectAll<AnyNode, Element>(selector, doc)) removeNode(el);

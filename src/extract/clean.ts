@@ -1,4 +1,5 @@
 import { attr, elementsIn, removeNode, type Document, type Element, type Remover } from './dom.ts';
+import type { PageStats } from './stats.ts';
 
 /** Elements that never hold visible article text. */
 const JUNK_TAGS = new Set([
@@ -245,10 +246,10 @@ const PROTECTED = new Set(['body', 'html', 'a']);
  * Removes lists that are nearly all links (menus, "related" and "most read" lists) before the
  * container is chosen, so adding or changing such a list can never move the article's boundary.
  */
-export function removeLinkLists(doc: Document, stats: Map<Element, { text: number; link: number }>, remove: Remover): void {
+export function removeLinkLists(doc: Document, stats: PageStats, remove: Remover): void {
   for (const el of elementsIn(doc)) {
     if (el.name !== 'ul' && el.name !== 'ol') continue;
-    const s = stats.get(el);
-    if (el.parent && s && s.text > 0 && s.link / s.text >= 0.8) remove(el, 'linklist');
+    const text = stats.text(el);
+    if (el.parent && text > 0 && stats.link(el) / text >= 0.8) remove(el, 'linklist');
   }
 }

@@ -2,10 +2,10 @@ import { selectAll } from 'css-select';
 import { DomHandler, Element, Text, type AnyNode } from 'domhandler';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from './dom.ts';
+import { elementCount, elementsIn, orderOf, parseHtml } from './dom.ts';
 
 /** The tree as plain data, with every parent/prev/next link checked on the way. */
-function shape(node: AnyNode): unknown {
+function shape(node: AnyNode, ownKeys: string[] = []): unknown {
   if (node instanceof Text) return { text: node.data, type: node.type, keys: Object.keys(node) };
   if (!(node instanceof Element) && !('children' in node)) return { other: node.type };
   const children = (node as unknown as Element).children;
@@ -14,8 +14,9 @@ function shape(node: AnyNode): unknown {
     expect(c.prev).toBe(children[i - 1] ?? null);
     expect(c.next).toBe(children[i + 1] ?? null);
   });
-  const own = node instanceof Element ? { name: node.name, attribs: node.attribs, type: node.type, keys: Object.keys(node) } : {};
-  return { ...own, children: children.map(shape) };
+  const keys = Object.keys(node).filter((k) => !ownKeys.includes(k));
+  const own = node instanceof Element ? { name: node.name, attribs: node.attribs, type: node.type, keys } : {};
+  return { ...own, children: children.map((c) => shape(c, ownKeys)) };
 }
 
 describe('parseHtml', () => {
@@ -25,7 +26,12 @@ describe('parseHtml', () => {
     const handler = new DomHandler(undefined, {});
     new Parser(handler, { decodeEntities: true }).end(html);
     const doc = parseHtml(html);
-    expect(shape(doc)).toEqual(shape(handler.root));
+    // The same tree, with Redline's own document order appended to each element's fields.
+    expect(shape(doc, ['docOrder'])).toEqual(shape(handler.root));
+    const elements = elementsIn(doc);
+    expect(elements.map(orderOf)).toEqual(elements.map((_, i) => i));
+    expect(elements.every((el) => Object.keys(el).at(-1) === 'docOrder')).toBe(true);
+    expect(elementCount(doc)).toBe(elements.length);
     const ps = selectAll<AnyNode, Element>('div.a > p', doc);
     expect(ps).toHaveLength(1);
     expect(ps[0]).toBeInstanceOf(Element);

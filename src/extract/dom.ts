@@ -48,7 +48,7 @@ function depthBoundParser(handler: DomHandler): Parser {
  * constructors make the same objects (same prototype, same own properties in the same order, so
  * `instanceof Element`, css-select and domutils see no difference) by assignment.
  */
-const FastElement = function (this: Record<string, unknown>, name: string, attribs: Record<string, string>) {
+const FastElement = function (this: Record<string, unknown>, name: string, attribs: Record<string, string>, order: number) {
   this.parent = null;
   this.prev = null;
   this.next = null;
@@ -62,7 +62,9 @@ const FastElement = function (this: Record<string, unknown>, name: string, attri
   this.namespace = undefined;
   this['x-attribsNamespace'] = undefined;
   this['x-attribsPrefix'] = undefined;
-} as unknown as new (name: string, attribs: Record<string, string>) => Element;
+  // Redline's own: the element's place in document order (see `orderOf`).
+  this.docOrder = order;
+} as unknown as new (name: string, attribs: Record<string, string>, order: number) => Element;
 FastElement.prototype = Element.prototype;
 const FastText = function (this: Record<string, unknown>, data: string) {
   this.parent = null;
@@ -83,9 +85,11 @@ interface HandlerInternals {
 
 /** DomHandler building its elements and text nodes with the constructors above. */
 class FastHandler extends DomHandler {
+  elements = 0;
+
   override onopentag(name: string, attribs: Record<string, string>): void {
     const self = this as unknown as HandlerInternals;
-    const element = new FastElement(name, attribs);
+    const element = new FastElement(name, attribs, this.elements++);
     self.addNode(element);
     self.tagStack.push(element);
   }
@@ -105,7 +109,25 @@ class FastHandler extends DomHandler {
 export function parseHtml(html: string): Document {
   const handler = new FastHandler(undefined, {});
   depthBoundParser(handler).end(html);
+  (handler.root as ParsedDocument).elementCount = handler.elements;
   return handler.root;
+}
+
+type ParsedDocument = Document & { elementCount?: number };
+type OrderedElement = Element & { docOrder?: number };
+
+/**
+ * An element's place in document order, 0 to elementCount(doc) - 1, given by parseHtml (nodes
+ * are never moved afterwards, only detached and put back): per-element data of a page lives in
+ * flat arrays at this index instead of in Maps. -1 for an element parseHtml did not make.
+ */
+export function orderOf(el: Element): number {
+  return (el as OrderedElement).docOrder ?? -1;
+}
+
+/** How many elements parseHtml made for this document (0 for a tree from elsewhere). */
+export function elementCount(doc: Document): number {
+  return (doc as ParsedDocument).elementCount ?? 0;
 }
 
 export function isElement(node: AnyNode): node is Element {

@@ -3,7 +3,7 @@ import { classWords } from './clean.ts';
 import { attr, isElement, type Element, type ParentNode, type RemovalReason } from './dom.ts';
 import { isFurnitureText } from './filter.ts';
 import { comparable } from './metadata.ts';
-import type { Stats } from './stats.ts';
+import type { PageStats } from './stats.ts';
 
 import { steadyBlocks } from './assemble.ts';
 import { F, FEATURE_COUNT } from './feature-names.ts';
@@ -32,7 +32,7 @@ export interface AnalysisInput {
   reasons: Map<unknown, RemovalReason>;
   containers: Set<Element>;
   /** Statistics of the page before any removal. */
-  stats: Map<Element, Stats>;
+  stats: PageStats;
   title: string;
 }
 
@@ -132,11 +132,13 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
     x[F.inContainer] = contained ? 1 : 0;
     inContainer.push(contained);
     x[F.depth] = Math.min(depth, 60);
-    const parent = b.el.parent && isElement(b.el.parent) ? stats.get(b.el.parent) : undefined;
+    const parent = b.el.parent && isElement(b.el.parent) ? b.el.parent : undefined;
     if (parent) {
-      x[F.parentLogText] = Math.log1p(parent.text);
-      x[F.parentLinkDensity] = parent.text > 0 ? parent.link / parent.text : 0;
-      x[F.parentProseShare] = parent.text > 0 ? parent.prose / parent.text : 0;
+      // An element the statistics do not cover reads as zeros: these stay 0.
+      const parentText = stats.text(parent);
+      x[F.parentLogText] = Math.log1p(parentText);
+      x[F.parentLinkDensity] = parentText > 0 ? stats.link(parent) / parentText : 0;
+      x[F.parentProseShare] = parentText > 0 ? stats.prose(parent) / parentText : 0;
     }
     x[F.siblingBlocks] = Math.log1p(siblingCount.get(b.el.parent) ?? 0);
     x[F.shareOfLongest] = text.length / longest;

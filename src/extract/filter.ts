@@ -1,9 +1,9 @@
 import { normalizeText } from '../text/normalize.ts';
 import type { Block } from './blocks.ts';
-import { elementsIn, isElement, textOf, type Document, type Element, type Remover } from './dom.ts';
+import { elementsIn, isElement, textOf, type Document, type Remover } from './dom.ts';
 import { FURNITURE_PATTERNS } from './furniture.ts';
 import { comparable } from './metadata.ts';
-import { PROSE_MIN_CHARS, type Stats } from './stats.ts';
+import { PROSE_MIN_CHARS, type PageStats } from './stats.ts';
 
 const MAX_LINK_DENSITY = 0.5;
 
@@ -27,13 +27,13 @@ const furnitureSeen = new Map<string, boolean>();
  * Removes short elements whose whole text is furniture before the container is chosen, so that
  * a timestamp or an ad label appearing or changing cannot move the article's boundary.
  */
-export function removeFurniture(doc: Document, stats: Map<Element, Stats>, remove: Remover): void {
+export function removeFurniture(doc: Document, stats: PageStats, remove: Remover): void {
   for (const el of elementsIn(doc)) {
-    const chars = stats.get(el)?.text ?? 0;
+    const chars = stats.text(el);
     if (!el.parent || chars === 0 || chars >= MAX_FURNITURE_CHARS || !FURNITURE_TAGS.has(el.name)) continue;
     // A wrapper whose one child holds all its text is judged through that child: this keeps
     // deeply nested pages linear, and removing the child empties the wrapper just the same.
-    if (el.children.some((c) => isElement(c) && stats.get(c)?.text === chars)) continue;
+    if (el.children.some((c) => isElement(c) && stats.text(c) === chars)) continue;
     if (isFurnitureText(normalizeText(textOf(el)))) remove(el, 'furniture');
   }
 }

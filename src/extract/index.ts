@@ -117,7 +117,7 @@ export function analyseHtml(html: string, url: string, opts: { keepHidden?: bool
   const root = rootElement(doc);
   // Short inline furniture (a share link inside a paragraph) is left out; a long inline wrapper
   // a pass took out (a <span> holding the whole article) is read, and judged by the model.
-  const blocks = root ? collectBlocks(root, (el) => reasons.has(el) && (raw.get(el)?.text ?? 0) < 200) : [];
+  const blocks = root ? collectBlocks(root, (el) => reasons.has(el) && raw.text(el) < 200) : [];
   const analysis = analysePage({ blocks, reasons, containers, stats: raw, title });
   const ruleBlocks = blocks.filter((_b, i) => analysis.base[i][CUT_ANY] === 0 && analysis.base[i][IN_CONTAINER] === 1);
   return { title, page, ld, analysis, ruleBlocks, bySiteRule };
@@ -230,12 +230,12 @@ function runPasses(doc: Document, rule: SiteRule | null, removals: Removals) {
   removeFurniture(doc, raw, remove);
   removeStrongNegative(doc, remove);
   const stats = computeStats(doc);
-  const totalProse = doc.children.reduce((sum, c) => sum + (isElement(c) ? stats.get(c)!.prose : 0), 0);
+  const totalProse = doc.children.reduce((sum, c) => sum + (isElement(c) ? stats.prose(c) : 0), 0);
   // Judged on the statistics after strong removal; brought up to date once the pass is done.
   const weakParents: ParentNode[] = [];
   removeWeakNegative(
     doc,
-    (el) => stats.get(el)?.prose ?? 0,
+    (el) => stats.prose(el),
     totalProse,
     (el, reason) => {
       const parent = el.parent;

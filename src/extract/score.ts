@@ -1,6 +1,6 @@
 import { classWords } from './clean.ts';
 import { elementsIn, isElement, type Document, type Element } from './dom.ts';
-import { BLOCK_TAGS, type Stats } from './stats.ts';
+import { BLOCK_TAGS, type PageStats } from './stats.ts';
 
 /** How much a character of link text or short text outside prose counts against a container. */
 const LINK_PENALTY = 1.0;
@@ -13,15 +13,14 @@ const POSITIVE_WORDS = new Set(['article', 'articlebody', 'body', 'content', 'en
  * Unlike scoring single paragraphs' parents (Readability), this naturally spans several sibling
  * blocks of an article split by ads, and stops where link lists and short snippets outweigh text.
  */
-export function chooseContainer(doc: Document, stats: Map<Element, Stats>): Element | null {
+export function chooseContainer(doc: Document, stats: PageStats): Element | null {
   let best: Element | null = null;
   let bestScore = 0;
   const scoreOf = (el: Element) => {
-    const s = stats.get(el)!;
-    return (s.prose - LINK_PENALTY * s.otherLinks - SHORT_PENALTY * s.other) * hint(el);
+    return (stats.prose(el) - LINK_PENALTY * stats.otherLinks(el) - SHORT_PENALTY * stats.other(el)) * hint(el);
   };
   for (const el of elementsIn(doc)) {
-    if (stats.get(el)!.prose === 0) continue;
+    if (stats.prose(el) === 0) continue;
     const score = scoreOf(el);
     // >= keeps the deepest of equal scores: the tightest wrapper around the same text.
     if (score >= bestScore) {
@@ -33,7 +32,7 @@ export function chooseContainer(doc: Document, stats: Map<Element, Stats>): Elem
   // and a short one) the short one's penalty would make the long one win alone. Its parent,
   // when that still scores above nothing, is the container.
   const parent = best?.parent;
-  if (best && parent && isElement(parent) && isOneBlock(best) && stats.get(parent)!.prose > 0 && scoreOf(parent) > 0) return parent;
+  if (best && parent && isElement(parent) && isOneBlock(best) && stats.prose(parent) > 0 && scoreOf(parent) > 0) return parent;
   return best;
 }
 

@@ -1,4 +1,4 @@
-import { Text, elementsIn, isElement, type ParentNode, type Element } from './dom.ts';
+import { Text, elementCount, elementsIn, isElement, orderOf, type Document, type Element, type ParentNode } from './dom.ts';
 
 /**
  * Elements that start a new paragraph; everything else is inline and flows into its block.
@@ -83,11 +83,123 @@ export function visibleLength(s: string): number {
   return n;
 }
 
-/** Bottom-up statistics for every element under `root`, in one pass. */
-export function computeStats(root: ParentNode): Map<Element, Stats> {
-  const stats = new Map<Element, Stats>();
+/** The columns of PageStats, each element's values side by side. */
+const TEXT = 0;
+const LINK = 1;
+const INLINE = 2;
+const INLINE_LINK = 3;
+const PROSE = 4;
+const OTHER = 5;
+const OTHER_LINKS = 6;
+const WIDTH = 7;
+
+/**
+ * Statistics of a page's elements in one flat array at each element's document order (see
+ * `orderOf`): no Map and no object per element. An element the statistics were not computed
+ * for (outside the tree at the time, or not made by parseHtml) reads as all zeros, which every
+ * pass treats as a Map's missing entry.
+ */
+export class PageStats {
+  private readonly values: Float64Array;
+
+  constructor(size: number) {
+    this.values = new Float64Array(size * WIDTH);
+  }
+
+  private at(el: Element, column: number): number {
+    const i = orderOf(el);
+    return i < 0 ? 0 : (this.values[i * WIDTH + column] ?? 0);
+  }
+
+  text(el: Element): number {
+    return this.at(el, TEXT);
+  }
+  link(el: Element): number {
+    return this.at(el, LINK);
+  }
+  prose(el: Element): number {
+    return this.at(el, PROSE);
+  }
+  other(el: Element): number {
+    return this.at(el, OTHER);
+  }
+  otherLinks(el: Element): number {
+    return this.at(el, OTHER_LINKS);
+  }
+
+  /** All of an element's statistics as an object (for tests and scripts; the passes read columns). */
+  get(el: Element): Stats {
+    return {
+      text: this.at(el, TEXT),
+      link: this.at(el, LINK),
+      inline: this.at(el, INLINE),
+      inlineLink: this.at(el, INLINE_LINK),
+      prose: this.at(el, PROSE),
+      other: this.at(el, OTHER),
+      otherLinks: this.at(el, OTHER_LINKS),
+    };
+  }
+
+  /** Recomputes one element from its children's values (children first). */
+  compute(el: Element): void {
+    const v = this.values;
+    const at = orderOf(el) * WIDTH;
+    if (at < 0 || at >= v.length) throw new Error(`computeStats needs a tree made by parseHtml (element <${el.name}> is not)`);
+    let text = 0;
+    let link = 0;
+    let inline = 0;
+    let inlineLink = 0;
+    let prose = 0;
+    let other = 0;
+    let otherLinks = 0;
+    for (const child of el.children) {
+      if (child instanceof Text) {
+        const n = visibleLength(child.data);
+        text += n;
+        inline += n;
+      } else if (isElement(child)) {
+        const c = orderOf(child) * WIDTH;
+        if (c < 0) continue;
+        text += v[c + TEXT];
+        link += v[c + LINK];
+        prose += v[c + PROSE];
+        other += v[c + OTHER];
+        otherLinks += v[c + OTHER_LINKS];
+        if (!BLOCK_TAGS.has(child.name)) {
+          inline += v[c + INLINE];
+          inlineLink += v[c + INLINE_LINK];
+        }
+      }
+    }
+    if (el.name === 'a') {
+      link = text;
+      inlineLink = inline;
+    }
+    if (BLOCK_TAGS.has(el.name) && inline !== 0) {
+      // Classifies the element's own inline text (see NEUTRAL_BLOCKS).
+      if (isProse(inline, inlineLink)) prose += inline;
+      else if (!(NEUTRAL_BLOCKS.has(el.name) && inlineLink === 0)) {
+        other += inline - inlineLink;
+        otherLinks += inlineLink;
+      }
+    }
+    v[at + TEXT] = text;
+    v[at + LINK] = link;
+    v[at + INLINE] = inline;
+    v[at + INLINE_LINK] = inlineLink;
+    v[at + PROSE] = prose;
+    v[at + OTHER] = other;
+    v[at + OTHER_LINKS] = otherLinks;
+  }
+}
+
+/** Bottom-up statistics for every element under `root` (a tree made by parseHtml), in one pass. */
+export function computeStats(root: ParentNode): PageStats {
+  let top: ParentNode = root;
+  while (top.parent) top = top.parent;
+  const stats = new PageStats(elementCount(top as Document));
   const all = elementsIn(root);
-  for (let i = all.length - 1; i >= 0; i--) stats.set(all[i], statsOf(all[i], stats));
+  for (let i = all.length - 1; i >= 0; i--) stats.compute(all[i]);
   return stats;
 }
 
@@ -96,7 +208,7 @@ export function computeStats(root: ParentNode): Map<Element, Stats> {
  * every ancestor on those paths is recomputed once, deepest first; the rest of the page is
  * unchanged. Equal to a fresh computeStats of the page, at the cost of the paths only.
  */
-export function refreshStats(stats: Map<Element, Stats>, parents: ParentNode[]): void {
+export function refreshStats(stats: PageStats, parents: ParentNode[]): void {
   const depthOf = new Map<Element, number>();
   for (const start of parents) {
     const chain: Element[] = [];
@@ -107,35 +219,7 @@ export function refreshStats(stats: Map<Element, Stats>, parents: ParentNode[]):
     for (let i = chain.length - 1; i >= 0; i--) depthOf.set(chain[i], depth++);
   }
   const order = [...depthOf.keys()].sort((a, b) => depthOf.get(b)! - depthOf.get(a)!);
-  for (const el of order) stats.set(el, statsOf(el, stats));
-}
-
-function statsOf(el: Element, stats: Map<Element, Stats>): Stats {
-  const s: Stats = { text: 0, link: 0, inline: 0, inlineLink: 0, prose: 0, other: 0, otherLinks: 0 };
-  for (const child of el.children) {
-    if (child instanceof Text) {
-      const n = visibleLength(child.data);
-      s.text += n;
-      s.inline += n;
-    } else if (isElement(child)) {
-      const c = stats.get(child)!;
-      s.text += c.text;
-      s.link += c.link;
-      s.prose += c.prose;
-      s.other += c.other;
-      s.otherLinks += c.otherLinks;
-      if (!BLOCK_TAGS.has(child.name)) {
-        s.inline += c.inline;
-        s.inlineLink += c.inlineLink;
-      }
-    }
-  }
-  if (el.name === 'a') {
-    s.link = s.text;
-    s.inlineLink = s.inline;
-  }
-  if (BLOCK_TAGS.has(el.name)) classifyInline(s, NEUTRAL_BLOCKS.has(el.name));
-  return s;
+  for (const el of order) stats.compute(el);
 }
 
 /**
@@ -144,16 +228,6 @@ function statsOf(el: Element, stats: Map<Element, Stats>): Stats {
  * "related" list cannot tip the choice of container.
  */
 const NEUTRAL_BLOCKS = new Set(['tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-
-function classifyInline(s: Stats, neutral: boolean): void {
-  if (s.inline === 0) return;
-  if (isProse(s.inline, s.inlineLink)) s.prose += s.inline;
-  else if (neutral && s.inlineLink === 0) return;
-  else {
-    s.other += s.inline - s.inlineLink;
-    s.otherLinks += s.inlineLink;
-  }
-}
 
 /**
  * Long text that is mostly not links. A list item that leads with a linked headline and goes on

@@ -1,5 +1,5 @@
 import { elementsIn, isElement, Text, type AnyNode, type Document, type Element, type Remover } from './dom.ts';
-import type { Stats } from './stats.ts';
+import type { PageStats } from './stats.ts';
 
 const HEADING = /^h[2-6]$/;
 const MAX_TEASER_CHARS = 600;
@@ -9,7 +9,7 @@ const MAX_TEASER_CHARS = 600;
  * that each carry a linked headline, or start with a link and end with a truncated summary.
  * Needs at least two such siblings, so one linked sub-heading in an article is left alone.
  */
-export function removeTeaserLists(doc: Document, stats: Map<Element, Stats>, remove: Remover): void {
+export function removeTeaserLists(doc: Document, stats: PageStats, remove: Remover): void {
   const all = elementsIn(doc);
   const withLinkedHeading = elementsWithLinkedHeading(all, stats);
   for (const parent of all) {
@@ -19,22 +19,21 @@ export function removeTeaserLists(doc: Document, stats: Map<Element, Stats>, rem
   }
 }
 
-function isTeaser(el: Element, stats: Map<Element, Stats>, withLinkedHeading: Set<Element>): boolean {
+function isTeaser(el: Element, stats: PageStats, withLinkedHeading: Set<Element>): boolean {
   if (el.name === 'p' || HEADING.test(el.name) || el.name === 'a') return false;
-  const s = stats.get(el)!;
-  if (s.text > MAX_TEASER_CHARS || s.link < 10) return false;
+  if (stats.text(el) > MAX_TEASER_CHARS || stats.link(el) < 10) return false;
   if (withLinkedHeading.has(el)) return true;
   return startsWithLink(el) && /(\.\.\.|…)\s*$/.test(lastText(el));
 }
 
 /** Elements with an h2-h6 descendant that is mostly link text, computed bottom-up in one pass. */
-function elementsWithLinkedHeading(all: Element[], stats: Map<Element, Stats>): Set<Element> {
+function elementsWithLinkedHeading(all: Element[], stats: PageStats): Set<Element> {
   const found = new Set<Element>();
   for (let i = all.length - 1; i >= 0; i--) {
     const el = all[i];
-    const s = stats.get(el)!;
+    const text = stats.text(el);
     // <h3><a>Headline</a></h3> and <a><h3>Headline</h3></a> are both linked headlines.
-    const linked = HEADING.test(el.name) && s.text > 0 && (s.link / s.text >= 0.7 || insideLink(el));
+    const linked = HEADING.test(el.name) && text > 0 && (stats.link(el) / text >= 0.7 || insideLink(el));
     if ((linked || found.has(el)) && el.parent && isElement(el.parent)) found.add(el.parent);
   }
   return found;

@@ -131,23 +131,26 @@ const WEAK_WORDS = new Set([
 const TAXONOMY_CLASS = /(^|\s)(category|tag|post|format|status|type|topic|section)-\S*/g;
 
 const NO_WORDS: string[] = [];
-/** Several passes and the features ask for the same element's words: split once per element. */
-const wordCache = new WeakMap<Element, string[]>();
 
-/** The words of an element's class and id (shared array: do not modify it). */
+/**
+ * The words of an element's class and id (shared array: do not modify it). Several passes and
+ * the features ask for the same element's words: they are split once, kept on the element.
+ */
 export function classWords(el: Element): string[] {
+  const cached = (el as WordsElement).classWords;
+  if (cached) return cached;
   const cls = el.attribs.class;
   const id = el.attribs.id;
   if (!cls && !id) return NO_WORDS;
-  let words = wordCache.get(el);
-  if (words) return words;
+  let words: string[];
   // Every taxonomy class has a hyphen: most class values skip the replacement.
   const raw = `${cls?.includes('-') ? cls.replace(TAXONOMY_CLASS, ' ') : (cls ?? '')} ${id ?? ''}`;
   words = isAscii(raw) ? splitAsciiWords(raw) : splitWords(raw);
   if (words.length === 0) words = NO_WORDS;
-  wordCache.set(el, words);
+  (el as WordsElement).classWords = words;
   return words;
 }
+type WordsElement = Element & { classWords?: string[] };
 
 function splitWords(raw: string): string[] {
   return raw

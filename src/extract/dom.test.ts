@@ -2,7 +2,7 @@ import { selectAll } from 'css-select';
 import { DomHandler, Element, Text, type AnyNode } from 'domhandler';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { elementCount, elementsIn, orderOf, parseHtml } from './dom.ts';
+import { elementCount, elementsIn, orderOf, parseHtml, REDLINE_FIELDS, Removals, removeNode, type ParentNode } from './dom.ts';
 
 /** The tree as plain data, with every parent/prev/next link checked on the way. */
 function shape(node: AnyNode, ownKeys: string[] = []): unknown {
@@ -27,14 +27,36 @@ describe('parseHtml', () => {
     new Parser(handler, { decodeEntities: true }).end(html);
     const doc = parseHtml(html);
     // The same tree, with Redline's own document order appended to each element's fields.
-    expect(shape(doc, ['docOrder'])).toEqual(shape(handler.root));
+    expect(shape(doc, REDLINE_FIELDS)).toEqual(shape(handler.root));
     const elements = elementsIn(doc);
     expect(elements.map(orderOf)).toEqual(elements.map((_, i) => i));
-    expect(elements.every((el) => Object.keys(el).at(-1) === 'docOrder')).toBe(true);
+    expect(elements.every((el) => Object.keys(el).slice(-REDLINE_FIELDS.length).join() === REDLINE_FIELDS.join())).toBe(true);
     expect(elementCount(doc)).toBe(elements.length);
     const ps = selectAll<AnyNode, Element>('div.a > p', doc);
     expect(ps).toHaveLength(1);
     expect(ps[0]).toBeInstanceOf(Element);
     expect(ps[0].firstChild).toBeInstanceOf(Text);
+  });
+
+  it('lists the elements still in the document, in document order, after removals and restores', () => {
+    const doc = parseHtml(
+      `<body><div id=a><p>x<b>y</b></p><ul><li>1</li><li>2<i>z</i></li></ul></div><aside><p>q</p></aside><p>end</p></body>`,
+    );
+    const walk = (node: ParentNode): Element[] => node.children.flatMap((c) => (c instanceof Element ? [c, ...walk(c)] : []));
+    const all = elementsIn(doc);
+    expect(all).toEqual(walk(doc));
+    const removals = new Removals();
+    for (const name of ['ul', 'i', 'aside'])
+      removals.remove(
+        all.find((e) => e.name === name)!,
+        'weak',
+      );
+    removeNode(all.find((e) => e.name === 'b')!);
+    const left = elementsIn(doc);
+    expect(left.map((e) => e.name)).toEqual(['body', 'div', 'p', 'p']);
+    expect(left).toEqual(walk(doc));
+    removals.restore();
+    expect(elementsIn(doc)).toEqual(walk(doc));
+    expect(elementsIn(doc)).toHaveLength(all.length - 1);
   });
 });

@@ -62,8 +62,10 @@ const FastElement = function (this: Record<string, unknown>, name: string, attri
   this.namespace = undefined;
   this['x-attribsNamespace'] = undefined;
   this['x-attribsPrefix'] = undefined;
-  // Redline's own: the element's place in document order (see `orderOf`).
+  // Redline's own (REDLINE_FIELDS): the element's place in document order (see `orderOf`), and
+  // the words of its class and id once split (see clean.ts's classWords).
   this.docOrder = order;
+  this.classWords = undefined;
 } as unknown as new (name: string, attribs: Record<string, string>, order: number) => Element;
 FastElement.prototype = Element.prototype;
 const FastText = function (this: Record<string, unknown>, data: string) {
@@ -85,11 +87,12 @@ interface HandlerInternals {
 
 /** DomHandler building its elements and text nodes with the constructors above. */
 class FastHandler extends DomHandler {
-  elements = 0;
+  readonly elements: Element[] = [];
 
   override onopentag(name: string, attribs: Record<string, string>): void {
     const self = this as unknown as HandlerInternals;
-    const element = new FastElement(name, attribs, this.elements++);
+    const element = new FastElement(name, attribs, this.elements.length);
+    this.elements.push(element);
     self.addNode(element);
     self.tagStack.push(element);
   }
@@ -109,11 +112,17 @@ class FastHandler extends DomHandler {
 export function parseHtml(html: string): Document {
   const handler = new FastHandler(undefined, {});
   depthBoundParser(handler).end(html);
-  (handler.root as ParsedDocument).elementCount = handler.elements;
-  return handler.root;
+  const doc = handler.root as ParsedDocument;
+  doc.elementList = handler.elements;
+  doc.attachedScratch = new Uint8Array(handler.elements.length);
+  return doc;
 }
 
-type ParsedDocument = Document & { elementCount?: number };
+/** The own fields parseHtml adds to each element, after domhandler's. */
+export const REDLINE_FIELDS = ['docOrder', 'classWords'];
+
+/** Every element parseHtml made, in document order (the order they were opened). */
+type ParsedDocument = Document & { elementList?: Element[]; attachedScratch?: Uint8Array };
 type OrderedElement = Element & { docOrder?: number };
 
 /**
@@ -127,7 +136,7 @@ export function orderOf(el: Element): number {
 
 /** How many elements parseHtml made for this document (0 for a tree from elsewhere). */
 export function elementCount(doc: Document): number {
-  return (doc as ParsedDocument).elementCount ?? 0;
+  return (doc as ParsedDocument).elementList?.length ?? 0;
 }
 
 export function isElement(node: AnyNode): node is Element {
@@ -143,6 +152,8 @@ export function attr(el: Element, name: string): string {
  * thousands of unclosed tags and would overflow a recursive walk.
  */
 export function elementsIn(root: ParentNode): Element[] {
+  const { elementList: list, attachedScratch: attached } = root as ParsedDocument;
+  if (list && attached) return attachedElements(root as Document, list, attached);
   const out: Element[] = [];
   const stack: AnyNode[] = [...root.children].reverse();
   while (stack.length > 0) {
@@ -150,6 +161,23 @@ export function elementsIn(root: ParentNode): Element[] {
     if (!isElement(node)) continue;
     out.push(node);
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return out;
+}
+
+/**
+ * elementsIn for a document parseHtml made, without walking the tree: nodes are never moved
+ * after the parse, only detached and put back where they were, so the elements still in the
+ * document are, in document order, those of the parse whose parent is still in it.
+ */
+function attachedElements(doc: Document, list: Element[], attached: Uint8Array): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const el = list[i];
+    const parent = el.parent;
+    const inside = parent === doc || (parent !== null && parent instanceof Element && attached[orderOf(parent)] === 1);
+    attached[i] = inside ? 1 : 0;
+    if (inside) out.push(el);
   }
   return out;
 }

@@ -14,8 +14,10 @@ export function removeTeaserLists(doc: Document, stats: PageStats, remove: Remov
   const withLinkedHeading = elementsWithLinkedHeading(all, stats);
   for (const parent of all) {
     if (!parent.parent) continue;
-    const teasers = parent.children.filter((c): c is Element => isElement(c) && isTeaser(c, stats, withLinkedHeading));
-    if (teasers.length >= 2) for (const t of teasers) remove(t, 'teaser');
+    // Most elements have no teaser child: no array for them.
+    let teasers: Element[] | undefined;
+    for (const c of parent.children) if (isElement(c) && isTeaser(c, stats, withLinkedHeading)) (teasers ??= []).push(c);
+    if (teasers && teasers.length >= 2) for (const t of teasers) remove(t, 'teaser');
   }
 }
 

@@ -197,6 +197,10 @@ export function firstElement(root: ParentNode, test: (el: Element) => boolean): 
 export function textOf(root: AnyNode): string {
   if (root instanceof Text) return root.data;
   if (!isElement(root) && !('children' in root)) return '';
+  // Most elements asked for their text hold one text node, or nothing.
+  const children = root.children;
+  if (children.length === 0) return '';
+  if (children.length === 1 && children[0] instanceof Text) return children[0].data;
   const parts: string[] = [];
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {

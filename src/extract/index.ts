@@ -4,7 +4,19 @@ import type { Extraction } from '../model/index.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { collectBlocks, type Block } from './blocks.ts';
 import { removeJunk, removeLinkLists, removeSemantic, removeStrongNegative, removeWeakNegative } from './clean.ts';
-import { Element, isElement, parseHtml, Removals, removeNode, Text, textOf, type AnyNode, type Document, type ParentNode } from './dom.ts';
+import {
+  Element,
+  isElement,
+  parseHtml,
+  Removals,
+  removeNode,
+  Text,
+  textOf,
+  type AnyNode,
+  type Document,
+  type ParentNode,
+  type Remover,
+} from './dom.ts';
 import { ExtractError } from './errors.ts';
 import { analysePage, assembleFeatures, FEATURE_NAMES, type PageAnalysis } from './features.ts';
 import { filterBlocks, isBoilerplate, removeFurniture } from './filter.ts';
@@ -225,11 +237,20 @@ function runPasses(doc: Document, rule: SiteRule | null, removals: Removals) {
   const remove = removals.remove;
   removeSemantic(doc, remove);
   const raw = computeStats(doc);
-  removeTeaserLists(doc, raw, remove);
-  removeLinkLists(doc, raw, remove);
-  removeFurniture(doc, raw, remove);
-  removeStrongNegative(doc, remove);
-  const stats = computeStats(doc);
+  // What these passes detach, the statistics after them are brought up to date for (the
+  // ancestors of what was taken out), instead of computed again for the whole page.
+  const cutParents: ParentNode[] = [];
+  const cut: Remover = (el, reason) => {
+    const parent = el.parent;
+    remove(el, reason);
+    if (parent && !el.parent) cutParents.push(parent);
+  };
+  removeTeaserLists(doc, raw, cut);
+  removeLinkLists(doc, raw, cut);
+  removeFurniture(doc, raw, cut);
+  removeStrongNegative(doc, cut);
+  const stats = raw.copy();
+  refreshStats(stats, cutParents);
   const totalProse = doc.children.reduce((sum, c) => sum + (isElement(c) ? stats.prose(c) : 0), 0);
   // Judged on the statistics after strong removal; brought up to date once the pass is done.
   const weakParents: ParentNode[] = [];

@@ -27,11 +27,14 @@ describe('refreshStats', () => {
       removals.remove(el, 'weak');
       if (!el.parent) parents.push(parent);
     }
+    const raw = stats.copy();
     refreshStats(stats, parents);
     const fresh = computeStats(doc);
     const left = elementsIn(doc);
     expect(left.length).toBeLessThan(all.length);
     for (const el of left) expect(stats.get(el)).toEqual(fresh.get(el));
+    // The copy taken before keeps the page's statistics before the removals.
+    expect(raw.get(body)).toEqual(before);
     expect(parents).toHaveLength(4);
     expect(stats.get(body)!.text).toBeLessThan(before.text);
     expect(stats.get(body)!.prose).toBeLessThan(before.prose);

@@ -102,8 +102,13 @@ const WIDTH = 7;
 export class PageStats {
   private readonly values: Float64Array;
 
-  constructor(size: number) {
-    this.values = new Float64Array(size * WIDTH);
+  constructor(size: number, values?: Float64Array) {
+    this.values = values ?? new Float64Array(size * WIDTH);
+  }
+
+  /** An independent copy (to bring up to date with refreshStats while this one stays). */
+  copy(): PageStats {
+    return new PageStats(0, this.values.slice());
   }
 
   private at(el: Element, column: number): number {

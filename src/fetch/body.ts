@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import zlib from 'node:zlib';
 import { FetchError } from './errors.ts';
@@ -27,13 +28,46 @@ function decoderFor(encoding: string, first: Buffer, url: string): Decoder | nul
   }
 }
 
+export interface ReadOptions {
+  /** Keep the first `maxBytes` of a longer body instead of failing with too-large (robots.txt). */
+  truncate?: boolean;
+  /**
+   * Asked once the whole body has arrived, before it is decompressed or decoded, with its digest
+   * (see bodyDigestPrefix). True: the caller already knows these very bytes, so the body is not
+   * decompressed and comes back empty with `known: true`.
+   */
+  known?: (digest: string) => boolean;
+}
+
+export interface BodyRead {
+  /** Decompressed body; empty when `known`. */
+  body: Uint8Array;
+  /** sha256 (hex) of the body as received, with its URL, type, encoding and the size limit; null unless `known` was given. */
+  digest: string | null;
+  known: boolean;
+}
+
+/**
+ * What the digest of a body covers besides its bytes as received: the URL, the content type (the
+ * charset comes from it and the bytes), the content encoding and the size limit the body passed.
+ * Equal digests mean equal decompressed bytes and an equal decoding, under limits the body met.
+ */
+function bodyDigestPrefix(res: IncomingMessage, url: string, maxBytes: number): string {
+  const encoding = (res.headers['content-encoding'] ?? '').trim().toLowerCase();
+  return JSON.stringify(['redline-body-1', url, res.headers['content-type'] ?? '', encoding, maxBytes]) + '\n';
+}
+
 /**
  * Reads a response body, decompressing as it streams. The limit applies to the compressed and to
  * the decompressed bytes, so a 50 MB page or a gzip bomb is cut off after `maxBytes`, never buffered whole.
  * Over the limit it fails with `too-large`, or with `truncate` resolves with the first `maxBytes`
  * (robots.txt: RFC 9309 says parse the first 500 KiB).
+ *
+ * With `known`, the bytes as received (at most `maxBytes`) are hashed and kept until the body is
+ * complete, then decompressed only if `known` says the caller has not seen them.
  */
-export function readBody(res: IncomingMessage, maxBytes: number, url: string, truncate = false): Promise<Uint8Array> {
+export function readBody(res: IncomingMessage, maxBytes: number, url: string, options: ReadOptions = {}): Promise<BodyRead> {
+  const { truncate = false, known } = options;
   const encoding = (res.headers['content-encoding'] ?? '').trim().toLowerCase();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -41,14 +75,15 @@ export function readBody(res: IncomingMessage, maxBytes: number, url: string, tr
     let rawSize = 0;
     let decoder: Decoder | null | undefined;
     let settled = false;
-    const settle = (err: Error | null) => {
+    let digest: string | null = null;
+    const settle = (err: Error | null, isKnown = false) => {
       if (settled) return;
       settled = true;
       if (err) {
         decoder?.destroy();
         res.destroy();
         reject(err);
-      } else resolve(Buffer.concat(chunks, size));
+      } else resolve({ body: isKnown ? new Uint8Array(0) : Buffer.concat(chunks, size), digest, known: isKnown });
     };
     const tooLarge = () =>
       new FetchError('too-large', `${url}: body exceeds ${maxBytes} bytes${encoding ? ` (decompressed, ${encoding})` : ''}`);
@@ -74,10 +109,9 @@ export function readBody(res: IncomingMessage, maxBytes: number, url: string, tr
       d.on('error', (err) => settle(new FetchError('bad-encoding', `${url}: corrupt ${encoding} body: ${err.message}`, { cause: err })));
       return d;
     };
-    res.on('data', (chunk: Buffer) => {
+    /** One chunk as received into the decoder (or straight to the body). */
+    const feed = (chunk: Buffer) => {
       if (settled) return;
-      rawSize += chunk.length;
-      if (rawSize > maxBytes) return truncate ? settle(null) : settle(tooLarge());
       try {
         if (decoder === undefined) decoder = startDecoder(chunk);
       } catch (err) {
@@ -85,9 +119,34 @@ export function readBody(res: IncomingMessage, maxBytes: number, url: string, tr
       }
       if (decoder) decoder.write(chunk);
       else onData(chunk);
-    });
+    };
     // No bytes at all (decoder never started) is an empty body whatever the encoding claims.
-    res.on('end', () => (decoder ? decoder.end() : settle(null)));
+    const finish = () => (decoder ? decoder.end() : settle(null));
+    const raw: Buffer[] = [];
+    const hash = known ? createHash('sha256').update(bodyDigestPrefix(res, url, maxBytes)) : null;
+    res.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      rawSize += chunk.length;
+      if (rawSize > maxBytes) return truncate ? settle(null) : settle(tooLarge());
+      if (!hash) return feed(chunk);
+      hash.update(chunk);
+      raw.push(chunk);
+    });
+    res.on('end', () => {
+      if (!hash) return finish();
+      if (settled) return;
+      digest = hash.digest('hex');
+      let seen: boolean;
+      try {
+        seen = known!(digest);
+      } catch (err) {
+        return settle(err as Error);
+      }
+      if (seen) return settle(null, true);
+      for (const chunk of raw) feed(chunk);
+      raw.length = 0;
+      finish();
+    });
     res.on('error', (err) =>
       settle(new FetchError('connect', `${url}: connection lost while reading the body: ${err.message}`, { cause: err })),
     );

@@ -48,6 +48,7 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
     wantBody: (status: number, headers: Record<string, string>) => boolean,
     signal?: AbortSignal,
     post?: Uint8Array,
+    knownBody?: (digest: string) => boolean,
   ): Promise<RawResponse> {
     assertHttpUrl(url);
     guard.checkUrl(url);
@@ -65,6 +66,7 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
           signal,
           lookup: guard.lookup,
           wantBody,
+          knownBody,
           ...(post ? { method: 'POST' as const, body: post } : {}),
         });
       } finally {
@@ -126,6 +128,8 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps = {}): Fetc
           return true;
         },
         options.signal,
+        undefined,
+        options.knownBody,
       );
       const location = res.headers['location'];
       if (!isRedirect(res.status) || !location) return toResult(url, res, options, now());
@@ -185,9 +189,12 @@ function toResult(url: URL, res: RawResponse, options: GetOptions, now: number):
     const retryAfterMs = status === 429 || status === 503 ? (retryAfterFrom(headers['retry-after'], now) ?? undefined) : undefined;
     throw new FetchError('http', `${url.href}: HTTP ${status}`, { status, retryAfterMs });
   }
+  const digest = res.bodyDigest ? { bodyDigest: res.bodyDigest } : {};
+  // The very bytes the caller read before: they passed these checks then (same type, encoding and size limit).
+  if (res.bodyKnown) return { ...base, ...digest, notModified: false, sameBody: true, body: new Uint8Array(0), text: '', charset: '' };
   checkBody(res.body, options.accept, url.href);
   const { text, charset } = decodeBody(res.body, headers['content-type']);
-  return { ...base, notModified: false, body: res.body, text, charset };
+  return { ...base, ...digest, notModified: false, body: res.body, text, charset };
 }
 
 function parseUrl(raw: string): URL {

@@ -79,7 +79,9 @@ export function createRenderer(fetcher: Fetcher, config: RenderConfig, fetchConf
   };
 
   async function render(url: string, options: Omit<GetOptions, 'accept'> = {}): Promise<FetchResult> {
-    const main = await fetcher.get(url, { ...options, accept: 'html' });
+    // The rendered DOM can change while the HTML does not (scripts, XHR): the main document is always read.
+    const { knownBody: _known, ...rest } = options;
+    const main = await fetcher.get(url, { ...rest, accept: 'html' });
     if (main.notModified) return main;
     const release = await slots.acquire(options.signal, url);
     active++;
@@ -104,7 +106,7 @@ export function createRenderer(fetcher: Fetcher, config: RenderConfig, fetchConf
         throw new FetchError('too-large', `${url}: rendered page of ${body.byteLength} bytes exceeds ${fetchConfig.maxBodyBytes}`);
       }
       log?.info('render', { url, ms: Date.now() - started, requests: stats.fetched, refused: stats.refused });
-      return { ...main, body, text: html, charset: 'utf-8', rendered: true };
+      return { ...main, bodyDigest: undefined, body, text: html, charset: 'utf-8', rendered: true };
     } catch (err) {
       if (err instanceof FetchError) throw err;
       const message = (err as Error).message.split('\n')[0];

@@ -20,12 +20,18 @@ export interface RequestSpec {
   body?: Uint8Array;
   /** Called when the status line and headers arrive; return false to skip the body, throw to refuse it. */
   wantBody: (status: number, headers: Record<string, string>) => boolean;
+  /** See ReadOptions.known (body.ts): the body's digest is computed, and the body left undecoded when this says it is known. */
+  knownBody?: (digest: string) => boolean;
 }
 
 export interface RawResponse {
   status: number;
   headers: Record<string, string>;
   body: Uint8Array;
+  /** sha256 of the body as received (body.ts), when the spec asked with knownBody. */
+  bodyDigest?: string | null;
+  /** knownBody recognised the body: `body` is empty. */
+  bodyKnown?: boolean;
   /** As received, for exact captures: `HTTP/1.1 200 OK`, and the headers in order with their names as sent. */
   statusLine: string;
   rawHeaders: [string, string][];
@@ -119,8 +125,8 @@ function exchange(spec: RequestSpec, mayRetry: boolean): Promise<RawResponse> {
       if (declared > spec.maxBodyBytes && !spec.truncateBody) {
         return settle(new FetchError('too-large', `${href}: Content-Length ${declared} exceeds ${spec.maxBodyBytes} bytes`));
       }
-      readBody(res, spec.maxBodyBytes, href, spec.truncateBody).then(
-        (body) => settle(null, { status, headers, body, ...exact }),
+      readBody(res, spec.maxBodyBytes, href, { truncate: spec.truncateBody, known: spec.knownBody }).then(
+        (read) => settle(null, { status, headers, body: read.body, bodyDigest: read.digest, bodyKnown: read.known, ...exact }),
         (err: Error) => settle(err),
       );
     });

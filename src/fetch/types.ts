@@ -11,6 +11,12 @@ export interface GetOptions {
   lastModified?: string | null;
   accept: Accept;
   signal?: AbortSignal;
+  /**
+   * Called with the digest of a 2xx body as received (`FetchResult.bodyDigest`), before it is
+   * decompressed or decoded. Return true when it is the digest of a body the caller already read:
+   * the result then has `sameBody: true` and an empty body and text (no gunzip, no charset decoding).
+   */
+  knownBody?: (digest: string) => boolean;
 }
 
 export interface FetchResult {
@@ -23,6 +29,14 @@ export interface FetchResult {
   headers: Record<string, string>;
   /** Decompressed body. */
   body: Uint8Array;
+  /**
+   * sha256 (hex) of the body as received, before decompression, with the final URL, Content-Type,
+   * Content-Encoding and the size limit: equal digests mean the same decoded text. Set when the
+   * request was made with `knownBody`; absent from 304s, rendered pages and test stand-ins.
+   */
+  bodyDigest?: string;
+  /** `knownBody` recognised the body: body and text are empty, charset ''. */
+  sameBody?: boolean;
   /** The final exchange as received and sent, for exact captures (absent from test stand-ins). */
   statusLine?: string;
   rawHeaders?: [string, string][];

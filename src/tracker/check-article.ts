@@ -44,9 +44,13 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
   const now = deps.now();
   // Versions are numbered 1, 2, ... and never deleted: the count is the latest number (0: none yet).
   const stored = article.versionCount > 0;
+  const state: SeenState | null = stored ? { latest: article.versionCount, seen: article.lastSeenVersion ?? article.versionCount } : null;
+  const digestAt = (key: string, s: SeenState) => bodyDigest(key, deps.config.limits, s);
+  // The very bytes the last check read, under the same extractor: its answer ("same") stands, unextracted.
+  const seenBefore = (key: string) => state !== null && article.bodyDigest !== null && article.bodyDigest === digestAt(key, state);
   let page: FetchResult;
   try {
-    const options = validators(article, stored);
+    const options: GetOptions = { ...validators(article, stored), knownBody: seenBefore };
     page =
       deps.renderer && (await renderModeOf(deps, article)) === 'chromium'
         ? await deps.renderer.render(article.url, options)
@@ -56,11 +60,9 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
   }
   if (page.notModified && stored) return finish(deps, article, now, unchanged(deps, article, now, { notModified: true }));
   const fresh = { etag: page.etag, lastModified: page.lastModified };
-  const body = bodyKeyOf(page);
-  const state: SeenState | null = stored ? { latest: article.versionCount, seen: article.lastSeenVersion ?? article.versionCount } : null;
-  const digestAt = (s: SeenState) => bodyDigest(body, deps.config.limits, s);
-  // The very bytes the last check read, under the same extractor: its answer ("same") stands, unextracted.
-  if (state && article.bodyDigest === digestAt(state)) {
+  // The fetcher recognised the bytes before decompressing them; a fetcher that cannot (a rendered page) is asked here.
+  const body = page.sameBody ? null : bodyKeyOf(page);
+  if (body === null || seenBefore(body)) {
     return finish(deps, article, now, unchanged(deps, article, now, { patch: fresh, sameBody: true }));
   }
   // Read only now: the text of the latest version is needed to compare and diff, not for a 304 or the same bytes.
@@ -81,7 +83,7 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
   const patch: ArticlePatch = canonical ? { ...fresh, url: canonical } : fresh;
   const comparison = await compareWithHistory(deps, article, latest, extraction.fingerprint);
   if (comparison.kind === 'same') {
-    return finish(deps, article, now, unchanged(deps, article, now, { patch: { ...patch, bodyDigest: digestAt(state!) } }));
+    return finish(deps, article, now, unchanged(deps, article, now, { patch: { ...patch, bodyDigest: digestAt(body, state!) } }));
   }
   if (comparison.kind === 'revert') {
     const periodSec = periodAfterRevert(deps.config.schedule, article.checkPeriodSec, articleAgeSec(article, now));
@@ -90,7 +92,7 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
       status: 'revert',
       periodSec,
       articleStatus: 'active',
-      patch: { ...patch, bodyDigest: digestAt({ latest: latest!.number, seen: comparison.to }) },
+      patch: { ...patch, bodyDigest: digestAt(body, { latest: latest!.number, seen: comparison.to }) },
       events,
       versionNumber: comparison.to,
     });
@@ -101,7 +103,7 @@ export async function checkArticle(deps: TrackerDeps, article: Article): Promise
   const number = (latest?.number ?? 0) + 1;
   const verdict = await newVersion(deps, article, latest, extraction, page, now, {
     ...patch,
-    bodyDigest: digestAt({ latest: number, seen: number }),
+    bodyDigest: digestAt(body, { latest: number, seen: number }),
   });
   try {
     return await finish(deps, article, now, verdict);

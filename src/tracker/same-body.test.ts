@@ -1,8 +1,10 @@
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFetcher } from '../fetch/index.ts';
+import { startServer, testFetchConfig } from '../fetch/testdata/server.ts';
 import type { Article } from '../model/index.ts';
 import { EXTRACTOR_VERSION, ExtractError } from '../extract/index.ts';
-import { bytesDigest } from '../store/chain.ts';
-import { bodyDigest } from './body-digest.ts';
+import { bodyDigest, bodyKeyOf } from './body-digest.ts';
 import { checkArticle } from './check-article.ts';
 import { syncSources } from './sync.ts';
 import { inlineParsers, type Parsers } from './threads/index.ts';
@@ -135,7 +137,7 @@ describe('a check of the same bytes', () => {
     vi.doMock('../extract/index.ts', async (original) => ({ ...(await original<object>()), EXTRACTOR_VERSION: 'next' }));
     const next = await import('./body-digest.ts');
     vi.doUnmock('../extract/index.ts');
-    const key = { url: URL1, charset: 'utf-8', bytes: bytesDigest(new TextEncoder().encode(PAGE_A)) };
+    const key = bodyKeyOf({ url: URL1, charset: 'utf-8', body: new TextEncoder().encode(PAGE_A) });
     const underNext = next.bodyDigest(key, h.deps.config.limits, { latest: 1, seen: 1 });
     expect(bodyDigest(key, h.deps.config.limits, { latest: 1, seen: 1 })).toBe(stored);
     expect(underNext).not.toBe(stored);
@@ -175,6 +177,37 @@ describe('the shortcut stores what a full extraction would', () => {
       expect(plain.parsers.extracted).toBe(11);
     } finally {
       await plain.h.close();
+    }
+  });
+});
+
+describe('with the real fetcher', () => {
+  it('recognises the gzip bytes it read last time before decompressing them, and extracts any other bytes', async () => {
+    const { h, parsers, article } = t;
+    let html = PAGE_A;
+    const server = await startServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': 'gzip' }).end(gzipSync(html));
+    });
+    try {
+      const fetcher = createFetcher(testFetchConfig());
+      const seen: (boolean | undefined)[] = [];
+      h.deps.fetcher = { get: async (_url, o) => fetcher.get(`${server.url}/a`, o).then((r) => (seen.push(r.sameBody), r)) };
+      const run = async () => {
+        h.clock.advance(3600);
+        return checkArticle(h.deps, (await h.deps.store.getArticle(article.id))!);
+      };
+      expect(await run()).toMatchObject({ status: 'new_version', sameBody: false });
+      expect(await run()).toMatchObject({ status: 'unchanged', sameBody: true });
+      expect(seen).toEqual([undefined, true]);
+      expect(parsers.extracted).toBe(1);
+      html = PAGE_A2; // one byte of boilerplate: extracted, unchanged, then recognised
+      expect(await run()).toMatchObject({ status: 'unchanged', sameBody: false });
+      expect(await run()).toMatchObject({ status: 'unchanged', sameBody: true });
+      html = PAGE_B;
+      expect(await run()).toMatchObject({ status: 'new_version', versionNumber: 2, sameBody: false });
+      expect(parsers.extracted).toBe(3);
+    } finally {
+      await server.close();
     }
   });
 });

@@ -7,36 +7,35 @@ import type { Db } from '../sql/db.ts';
 const DUE = `next_check_at <= ? AND status <> 'retired' AND (lease_until IS NULL OR lease_until <= ?)
   AND NOT EXISTS (SELECT 1 FROM sources ps WHERE ps.id = articles.source_id AND ps.paused_at IS NOT NULL)`;
 
-/**
- * Among the first `window` due unleased articles (oldest due first), those that fit under
- * `perHost` counting the leases already live on their host. Params: dueBefore, now, window, now, perHost, limit.
- */
-const PICK_IN_WINDOW_SQL = `
-WITH head AS (
-  SELECT id, host, next_check_at FROM articles WHERE ${DUE} ORDER BY next_check_at, id LIMIT ?
-), live AS (
-  SELECT host, COUNT(*) AS n FROM articles WHERE lease_until > ? GROUP BY host
-), ranked AS (
-  SELECT id, host, next_check_at, ROW_NUMBER() OVER (PARTITION BY host ORDER BY next_check_at, id) AS rn FROM head
-)
-SELECT ranked.id FROM ranked LEFT JOIN live ON live.host = ranked.host
-WHERE ranked.rn + COALESCE(live.n, 0) <= ?
-ORDER BY ranked.next_check_at, ranked.id
-LIMIT ?`;
+/** The head of the queue: due unleased articles, oldest due first. Params: dueBefore, now, window. */
+const HEAD_SQL = `SELECT id, host FROM articles WHERE ${DUE} ORDER BY next_check_at, id LIMIT ?`;
 
-const COUNT_IN_WINDOW_SQL = `SELECT COUNT(*) AS n FROM (SELECT 1 FROM articles WHERE ${DUE} LIMIT ?) w`;
+/** Live leases per host (few: at most the checks in flight across all workers). Params: now. */
+const LIVE_SQL = `SELECT host, COUNT(*) AS n FROM articles WHERE lease_until > ? GROUP BY host`;
 
 /**
- * Ids of the due articles to lease, oldest due first, at most `perHost` live per host. Ranking
- * looks at a window at the head of the queue and widens it only when the head is full of hosts at
- * their limit, so a claim costs about its batch size rather than the whole backlog.
+ * Ids of the due articles to lease, oldest due first, at most `perHost` live per host: the k-th
+ * due article of a host in the head is taken when k plus the host's live leases is at most
+ * `perHost` (the ranking of redline_claim_articles, done here in a loop over a few rows rather than
+ * with window functions). Ranking looks at a window at the head of the queue and widens it only
+ * when the head is full of hosts at their limit, so a claim costs about its batch size rather
+ * than the whole backlog.
  */
 export async function pickDueArticles(tx: Db, now: number, dueBefore: number, limit: number, perHost: number): Promise<number[]> {
-  for (let window = Math.max(64, limit * 8); ; window *= 4) {
-    const rows = await tx.all<{ id: number }>(PICK_IN_WINDOW_SQL, [dueBefore, now, window, now, perHost, limit]);
-    if (rows.length >= limit) return rows.map((r) => Number(r.id));
-    const seen = await tx.get<{ n: number }>(COUNT_IN_WINDOW_SQL, [dueBefore, now, window]);
-    if (Number(seen?.n) < window) return rows.map((r) => Number(r.id)); // the window held every due article
+  const live = new Map<string, number>();
+  for (const r of await tx.all<{ host: string; n: number }>(LIVE_SQL, [now])) live.set(r.host, Number(r.n));
+  for (let window = Math.max(8, limit * 4); ; window *= 4) {
+    const head = await tx.all<{ id: number; host: string }>(HEAD_SQL, [dueBefore, now, window]);
+    const taken = new Map<string, number>();
+    const ids: number[] = [];
+    for (const row of head) {
+      const n = taken.get(row.host) ?? 0;
+      if (n + (live.get(row.host) ?? 0) >= perHost) continue;
+      taken.set(row.host, n + 1);
+      ids.push(Number(row.id));
+      if (ids.length >= limit) return ids;
+    }
+    if (head.length < window) return ids; // the window held every due article
   }
 }
 

@@ -90,6 +90,27 @@ export interface ChangeQuery extends ChangeFilter {
   cursor?: string | null;
 }
 
+/** The fields of an article a change feed item names (listChangeBriefs). */
+export interface ArticleBrief {
+  id: number;
+  title: string | null;
+  url: string;
+  sourceKey: string;
+}
+
+/**
+ * A change as a feed item needs it: what listChanges lists, in its order and pages, with only the
+ * article's link fields and the version's number, title and labels (no text, no other columns).
+ */
+export type ChangeBrief =
+  | {
+      type: 'version';
+      at: Millis;
+      article: ArticleBrief;
+      version: { id: number; articleId: number; number: number; title: string; labels: ChangeLabel[] };
+    }
+  | { type: 'event'; at: Millis; article: ArticleBrief; event: ArticleEvent };
+
 export interface SearchQuery extends ChangeFilter {
   /** User query: words, and "phrases in quotes". */
   text: string;

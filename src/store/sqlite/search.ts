@@ -19,6 +19,12 @@ export const sqliteSearch: SearchHooks = {
   matching(terms) {
     return { sql: 'SELECT rowid FROM version_fts WHERE version_fts MATCH ?', params: [ftsQuery(terms)] };
   },
+  matches(terms, alias) {
+    return {
+      sql: `EXISTS (SELECT 1 FROM version_fts f WHERE f.rowid = ${alias}.id AND version_fts MATCH ?)`,
+      params: [ftsQuery(terms)],
+    };
+  },
   async snippets(db: Db, terms, versionIds) {
     if (versionIds.length === 0) return new Map();
     const rows = await db.all<{ id: number; snippet: string }>(

@@ -22,32 +22,37 @@ const WORDS = ['budget', 'minister', 'hospital', 'court', 'railway', 'storm', 'e
 
 function rng(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 async function seed(store: Store): Promise<void> {
   const pick = rng(11);
   const sources = [await makeSource(store, 'a'), await makeSource(store, 'b'), await makeSource(store, 'c')];
+  const articles: { id: number; i: number; versions: number; next: number }[] = [];
   for (let i = 0; i < 30; i++) {
     const article = await makeArticle(store, sources[i % 3], `story-${i}`);
-    const versions = 1 + Math.floor(pick() * 6);
-    for (let n = 1; n <= versions; n++) {
-      // Few words per version, common ones more often; capture times repeat, so ties are common.
-      const words = WORDS.filter((_, k) => pick() < 0.7 / (k + 1));
-      const level: ChangeLevel = pick() < 0.5 ? 'major' : 'minor';
-      const labels: ChangeLabel[] = level === 'major' ? ['headline-changed'] : ['typo-only'];
-      await store.addVersion(
-        article.id,
-        n,
-        versionInput(`Story ${i} v${n}`, [`Story ${i} says ${words.join(' ')} today.`], {
-          capturedAt: T0 + Math.floor(pick() * 40) * 1000,
-          change: n > 1 ? { labels, level, titleChanged: level === 'major', preview: null } : null,
-        }),
-      );
-    }
-    if (i === 7) await store.setVersionHidden(article.id, 1, { at: T0, reason: 'test' });
-    if (i === 12) await store.setArticleHidden(article.id, { at: T0, reason: 'test' });
+    articles.push({ id: article.id, i, versions: 1 + Math.floor(pick() * 6), next: 1 });
   }
+  // Versions are stored in an order unrelated to their articles' ids, so ties in capture time are
+  // not settled by the version id order by chance.
+  for (let pending = articles; pending.length; pending = pending.filter((a) => a.next <= a.versions)) {
+    const a = pending[Math.floor(pick() * pending.length)];
+    const n = a.next++;
+    // Few words per version, common ones more often; capture times repeat, so ties are common.
+    const words = WORDS.filter((_, k) => pick() < 0.7 / (k + 1));
+    const level: ChangeLevel = pick() < 0.5 ? 'major' : 'minor';
+    const labels: ChangeLabel[] = level === 'major' ? ['headline-changed'] : ['typo-only'];
+    await store.addVersion(
+      a.id,
+      n,
+      versionInput(`Story ${a.i} v${n}`, [`Story ${a.i} says ${words.join(' ')} today.`], {
+        capturedAt: T0 + Math.floor(pick() * 8) * 5000,
+        change: n > 1 ? { labels, level, titleChanged: level === 'major', preview: null } : null,
+      }),
+    );
+  }
+  await store.setVersionHidden(articles[7].id, 1, { at: T0, reason: 'test' });
+  await store.setArticleHidden(articles[12].id, { at: T0, reason: 'test' });
 }
 
 async function pages(store: Store, hooks: SearchHooks, q: Omit<SearchQuery, 'cursor'>, batches: number[]) {

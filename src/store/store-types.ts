@@ -118,6 +118,12 @@ export interface SearchQuery extends ChangeFilter {
   /** Only versions captured at or after `from` and before `to`. */
   from?: Millis;
   to?: Millis;
+  /**
+   * Which matching versions get a snippet: all of them (the default), or only each hit's newest (the
+   * others get ''), for a page that shows one extract per article: a snippet costs a probe of the
+   * full-text index and a read of the version's text.
+   */
+  snippets?: 'all' | 'newest';
   limit: number;
   cursor?: string | null;
 }

@@ -194,10 +194,13 @@ async function hits(db: Db, hooks: SearchHooks, terms: string[][], articleIds: n
      ORDER BY v.number DESC`,
     [...articleIds, ...range.params, ...match.params],
   );
+  // Rows come newest first within each article: with `snippets: 'newest'` only the first of each gets one.
+  const seen = new Set<number>();
+  const wanted = rows.filter((r) => q.snippets !== 'newest' || (!seen.has(Number(r.article_id)) && seen.add(Number(r.article_id))));
   const snippets = await hooks.snippets(
     db,
     terms,
-    rows.map((r) => Number(r.id)),
+    wanted.map((r) => Number(r.id)),
   );
   const articles = await articlesById(db, articleIds);
   return articleIds.flatMap((id) => {

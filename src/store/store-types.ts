@@ -90,6 +90,27 @@ export interface ChangeQuery extends ChangeFilter {
   cursor?: string | null;
 }
 
+/** The fields of an article a change feed item names (listChangeBriefs). */
+export interface ArticleBrief {
+  id: number;
+  title: string | null;
+  url: string;
+  sourceKey: string;
+}
+
+/**
+ * A change as a feed item needs it: what listChanges lists, in its order and pages, with only the
+ * article's link fields and the version's number, title and labels (no text, no other columns).
+ */
+export type ChangeBrief =
+  | {
+      type: 'version';
+      at: Millis;
+      article: ArticleBrief;
+      version: { id: number; articleId: number; number: number; title: string; labels: ChangeLabel[] };
+    }
+  | { type: 'event'; at: Millis; article: ArticleBrief; event: ArticleEvent };
+
 export interface SearchQuery extends ChangeFilter {
   /** User query: words, and "phrases in quotes". */
   text: string;
@@ -97,6 +118,12 @@ export interface SearchQuery extends ChangeFilter {
   /** Only versions captured at or after `from` and before `to`. */
   from?: Millis;
   to?: Millis;
+  /**
+   * Which matching versions get a snippet: all of them (the default), or only each hit's newest (the
+   * others get ''), for a page that shows one extract per article: a snippet costs a probe of the
+   * full-text index and a read of the version's text.
+   */
+  snippets?: 'all' | 'newest';
   limit: number;
   cursor?: string | null;
 }

@@ -34,6 +34,7 @@ import type {
   ArticlePatch,
   ArticleQuery,
   ChangeQuery,
+  ChangeBrief,
   SearchQuery,
   Hide,
   SourceStatistics,
@@ -137,6 +138,8 @@ export interface Store {
   // --- reading
   /** Versions numbered 2+ and removed/restored/revert events, newest first. */
   listChanges(query: ChangeQuery): Promise<Page<Change>>;
+  /** The same changes as listChanges (same order, filters and cursors), each as little as a feed item needs: one narrow read. */
+  listChangeBriefs(query: ChangeQuery): Promise<Page<ChangeBrief>>;
   search(query: SearchQuery): Promise<Page<SearchHit>>;
   stats(): Promise<StoreStats>;
 

@@ -7,8 +7,11 @@ import type { MostEdited, SourceStatistics, Store } from '../store/store.ts';
 import { createDiffCache, type DiffCache } from './diff-cache.ts';
 import { createPageCache, type PageCache } from './page-cache.ts';
 import { createDigestCache, type DigestCache } from './digest.ts';
-import { createItemCache, type ItemCache } from './changefeeds/formats.ts';
+import { createItemCache, type ItemCache } from './changefeeds/items.ts';
 import { followForms, type FollowForms } from './follow/routes.ts';
+
+/** Rendered feed items (about 2 KB each): the 1,000-item feeds of every format and a few filters stay cached. */
+const FEED_ITEM_CACHE_BYTES = 24 * 2 ** 20;
 
 export interface AppOptions {
   store: Store;
@@ -40,7 +43,7 @@ export interface WebContext {
   diffs: DiffCache;
   /** What each version changed (title, preview, feed HTML), by version id. */
   digests: DigestCache;
-  /** Rendered feed items of versions, by format and entry id. */
+  /** Rendered feed items of versions, by format and version id (changefeeds/items.ts). */
   feedItems: ItemCache;
   /** Share-card PNGs by version pair (they never change). */
   cards: CardCache;
@@ -68,7 +71,7 @@ export function createContext(options: AppOptions): WebContext {
     cards: createCardCache(options.cardCacheSize ?? 128),
     pages: createPageCache(options.store, options.now ?? Date.now, options.pageCacheBytes ?? options.config.web.pageCacheMb * 2 ** 20),
     digests: createDigestCache(options.store, options.digestCacheSize ?? 5000),
-    feedItems: createItemCache(options.digestCacheSize === 0 ? 0 : 3000),
+    feedItems: createItemCache(options.digestCacheSize === 0 ? 0 : FEED_ITEM_CACHE_BYTES),
     sourceChoices: whileGeneration(options.store, () => options.store.listSources()),
     statistics: cachedFor(STATISTICS_TTL_MS, async () => ({
       stats: await options.store.sourceStatistics(),

@@ -140,7 +140,7 @@ export function feedHtml(model: DiffModel): SafeHtml {
 
 export interface DigestCache {
   /** Digests of these versions (each against the version before it), computed on first use. */
-  forVersions(versions: VersionHead[]): Promise<Map<number, ChangeDigest>>;
+  forVersions(versions: Pick<VersionHead, 'id' | 'articleId' | 'number'>[]): Promise<Map<number, ChangeDigest>>;
 }
 
 /** Keyed by version id; a version's digest never changes. Misses are computed together: their texts and the versions before them read in one query. */

@@ -2,6 +2,7 @@ import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import type { TempStore } from './testdata/store.ts';
+import { createApp } from './index.ts';
 import { openSeededApp, type Site } from './testdata/site.ts';
 
 let env: TempStore;
@@ -116,5 +117,33 @@ describe('feeds', () => {
   it('pages advertise their feeds for autodiscovery', async () => {
     const page = await (await app.request(`/articles/${site.plain}`)).text();
     for (const ext of ['rss', 'atom', 'json']) expect(page).toContain(`href="/articles/${site.plain}/feed.${ext}"`);
+  });
+
+  it('cached items come out byte for byte as rendered, and a moved article URL renders them anew', async () => {
+    // No page cache: every request renders the feed, from the item cache from the second on.
+    const direct = createApp({ store: env.store, config: env.config, pageCacheBytes: 0 });
+    const paths = ['/feeds/changes.rss', '/feeds/changes.atom', '/feeds/changes.json', '/feeds/changes.rss?kind=headline'];
+    const get = async (path: string) => {
+      const res = await direct.request(path);
+      expect(res.status, path).toBe(200);
+      return { body: await res.text(), etag: res.headers.get('etag') };
+    };
+    const first = await Promise.all(paths.map(get));
+    const second = await Promise.all(paths.map(get));
+    expect(second).toEqual(first);
+    for (const f of first) expect(f.etag).toMatch(/^W\/"[0-9a-f]{40}"$/);
+    expect(new Set(first.map((f) => f.etag)).size).toBe(paths.length);
+    const revalidated = await direct.request(paths[0], { headers: { 'If-None-Match': first[0].etag! } });
+    expect(revalidated.status).toBe(304);
+    const before = (await env.store.getArticle(site.plain))!.url;
+    await env.store.updateArticle(site.plain, { url: 'https://www.bbc.test/news/moved-1' });
+    try {
+      const moved = await get(paths[0]);
+      expect(moved.etag).not.toBe(first[0].etag);
+      expect(moved.body).toContain('https://www.bbc.test/news/moved-1');
+      expect(moved.body.replaceAll('https://www.bbc.test/news/moved-1', before)).toBe(first[0].body);
+    } finally {
+      await env.store.updateArticle(site.plain, { url: before });
+    }
   });
 });

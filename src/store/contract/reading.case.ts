@@ -88,6 +88,13 @@ export function readingCases(harness: ContractHarness): void {
       expect(phrase.items[0].versions.map((v) => v.number)).toEqual([2, 1]);
       expect(phrase.items[0].versions[0]).toMatchObject({ capturedAt: T0 + 2, title: 'Prime Minister visits Leeds' });
       expect(phrase.items[0].versions[0].snippet.toLowerCase()).toContain('prime minister');
+      expect(phrase.items[0].versions[1].snippet.toLowerCase()).toContain('prime minister');
+      // A page showing one extract per article asks for the newest matching version's only: the same hits otherwise.
+      const newest = await store().search({ text: '"prime minister" factory', limit: 10, snippets: 'newest' });
+      expect(newest.items[0].versions.map((v) => v.snippet)).toEqual([phrase.items[0].versions[0].snippet, '']);
+      expect(newest.items.map((h) => ({ ...h, versions: h.versions.map(({ snippet: _, ...v }) => v) }))).toEqual(
+        phrase.items.map((h) => ({ ...h, versions: h.versions.map(({ snippet: _, ...v }) => v) })),
+      );
       // The words occur in the storm article but not as the phrase.
       expect((await store().search({ text: '"minister said"', limit: 10 })).items.map((h) => h.article.id)).toEqual([storm.id]);
       expect((await store().search({ text: '"said minister"', limit: 10 })).items).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Change, ChangeLabel, ChangeLevel, VersionChange } from '../../model/index.ts';
-import type { ChangeQuery, Store } from '../store.ts';
+import type { ChangeBrief, ChangeQuery, Store } from '../store.ts';
 import { T0, freshStore, makeArticle, makeSource, versionInput, type ContractHarness } from './fixtures.ts';
 
 const changeKey = (c: Change) => (c.type === 'version' ? `v${c.article.id}.${c.version.number}` : `e${c.article.id}:${c.event.kind}`);
@@ -58,6 +58,57 @@ async function newsroom(store: Store) {
 export function significanceCases(harness: ContractHarness): void {
   describe(`${harness.name}: changes filtered by level and label`, () => {
     const store = freshStore(harness);
+
+    it('lists briefs of the same changes as listChanges, page for page, with the fields a feed item names', async () => {
+      const { a, x, y } = await newsroom(store());
+      // A hidden version leaves its own change and the next one out of both lists.
+      await store().setVersionHidden(x.id, 2, { at: T0 + 60, reason: 'test' });
+      const queries: Omit<ChangeQuery, 'limit' | 'cursor'>[] = [
+        {},
+        { sourceId: a.id },
+        { articleId: y.id },
+        { minLevel: 'major' },
+        { labels: ['headline-changed', 'paragraphs-removed'] },
+        { eventKinds: ['removed'] },
+      ];
+      for (const q of queries) {
+        for (const limit of [1, 3, 100]) {
+          const changes: Change[] = [];
+          const briefs: ChangeBrief[] = [];
+          let cursor: string | null = null;
+          do {
+            const page = await store().listChanges({ ...q, limit, cursor });
+            const brief = await store().listChangeBriefs({ ...q, limit, cursor });
+            expect(brief.nextCursor, JSON.stringify(q)).toEqual(page.nextCursor);
+            changes.push(...page.items);
+            briefs.push(...brief.items);
+            cursor = page.nextCursor;
+          } while (cursor);
+          const expected = changes.map((c): ChangeBrief => {
+            const article = { id: c.article.id, title: c.article.title, url: c.article.url, sourceKey: c.article.sourceKey };
+            if (c.type === 'event') return { type: 'event', at: c.at, article, event: c.event };
+            const { id, articleId, number, title } = c.version;
+            return {
+              type: 'version',
+              at: c.at,
+              article,
+              version: { id, articleId, number, title, labels: c.version.change?.labels ?? [] },
+            };
+          });
+          expect(briefs, JSON.stringify(q)).toEqual(expected);
+        }
+      }
+      const all = await store().listChangeBriefs({ limit: 100 });
+      expect(all.items.map((c) => (c.type === 'version' ? `v${c.article.id}.${c.version.number}` : `e${c.article.id}`))).toEqual([
+        `e${x.id}`,
+        `e${y.id}`,
+        `v${y.id}.4`,
+        `v${x.id}.4`,
+        `v${y.id}.3`,
+        `v${y.id}.2`,
+      ]);
+      expect(all.items[3]).toMatchObject({ article: { url: x.url, sourceKey: 'a' }, version: { labels: ['headline-changed'] } });
+    });
 
     it('keeps versions of at least a level, newest first, with the same keyset pages as one long page', async () => {
       const { x, y } = await newsroom(store());

@@ -11,6 +11,7 @@ import { lastSeen } from './010-last-seen.ts';
 import { changeFilters } from './011-change-filters.ts';
 import { readerGeneration } from './012-reader-generation.ts';
 import { bodyDigest } from './013-body-digest.ts';
+import { searchMerge } from './014-search-merge.ts';
 import { claimWindow } from './015-claim-window.ts';
 
 /** One schema change, with the statements for each database (the same text where SQL is portable). */
@@ -36,6 +37,7 @@ export const MIGRATIONS: Migration[] = [
   changeFilters,
   readerGeneration,
   bodyDigest,
+  searchMerge,
   claimWindow,
 ];
 

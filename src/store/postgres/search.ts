@@ -23,6 +23,12 @@ export const postgresSearch: SearchHooks = {
       params: [tsQuery(terms)],
     };
   },
+  matches(terms, alias) {
+    return {
+      sql: `EXISTS (SELECT 1 FROM version_search s WHERE s.version_id = ${alias}.id AND s.tsv @@ to_tsquery('${CONFIG}', ?))`,
+      params: [tsQuery(terms)],
+    };
+  },
   async snippets(db: Db, terms, versionIds) {
     if (versionIds.length === 0) return new Map();
     const rows = await db.all<{ id: number; snippet: string }>(

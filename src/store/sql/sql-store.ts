@@ -31,6 +31,7 @@ import type {
   ArticlePatch,
   ArticleQuery,
   ChangeQuery,
+  ChangeBrief,
   CheckResult,
   CheckWrite,
   Hide,
@@ -54,7 +55,7 @@ import type { EvidenceStore } from '../evidence.ts';
 import * as articles from './articles.ts';
 import { backfillEvidence } from './backfill.ts';
 import * as statistics from './statistics.ts';
-import { listChanges } from './changes.ts';
+import { listChangeBriefs, listChanges } from './changes.ts';
 import { applyCheck } from './checks.ts';
 import type { Db } from './db.ts';
 import * as deliveries from './deliveries.ts';
@@ -143,6 +144,7 @@ export class SqlStore implements Store {
   applyCheck = (articleId: number, check: CheckWrite): Promise<CheckResult> => applyCheck(this.db, this.dialect, articleId, check);
 
   listChanges = (query: ChangeQuery): Promise<Page<Change>> => listChanges(this.db, query);
+  listChangeBriefs = (query: ChangeQuery): Promise<Page<ChangeBrief>> => listChangeBriefs(this.db, query);
   search = (query: SearchQuery): Promise<Page<SearchHit>> => search(this.db, this.dialect, query);
 
   sourceStatistics = (hours?: number): Promise<SourceStatistics[]> => statistics.sourceStatistics(this.db, hours);

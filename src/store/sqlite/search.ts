@@ -1,5 +1,4 @@
 import type { Db, Param } from '../sql/db.ts';
-import { placeholders } from '../sql/db.ts';
 import { SNIPPET_TERMS, type SearchHooks } from '../sql/search.ts';
 
 /**
@@ -19,11 +18,19 @@ export const sqliteSearch: SearchHooks = {
   matching(terms) {
     return { sql: 'SELECT rowid FROM version_fts WHERE version_fts MATCH ?', params: [ftsQuery(terms)] };
   },
+  matches(terms, alias) {
+    return {
+      sql: `EXISTS (SELECT 1 FROM version_fts f WHERE f.rowid = ${alias}.id AND version_fts MATCH ?)`,
+      params: [ftsQuery(terms)],
+    };
+  },
   async snippets(db: Db, terms, versionIds) {
     if (versionIds.length === 0) return new Map();
+    // CAST: a JavaScript number is bound as a REAL, and FTS5 ignores `rowid = 2.0` (one id makes the
+    // IN an equality): it would extract a snippet from every matching row.
     const rows = await db.all<{ id: number; snippet: string }>(
       `SELECT rowid AS id, snippet(version_fts, -1, '', '', '…', 24) AS snippet FROM version_fts
-       WHERE version_fts MATCH ? AND rowid IN (${placeholders(versionIds.length)})`,
+       WHERE version_fts MATCH ? AND rowid IN (${versionIds.map(() => 'CAST(? AS INTEGER)').join(', ')})`,
       // snippet() cost grows with the square of the phrase count; a row matching all terms matches these.
       [ftsQuery(terms.slice(0, SNIPPET_TERMS)), ...(versionIds as Param[])],
     );

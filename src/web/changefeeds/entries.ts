@@ -1,8 +1,9 @@
-import type { Change, Millis } from '../../model/index.ts';
+import type { Millis } from '../../model/index.ts';
+import type { ChangeBrief } from '../../store/store.ts';
 import type { WebContext } from '../context.ts';
 import type { ChangeDigest } from '../digest.ts';
 import { html, raw } from '../html.ts';
-import { describeEvent } from '../summary.ts';
+import { describeEvent } from '../../text/events.ts';
 import { safeUrl } from '../views/components.ts';
 import { articlePath, diffPath } from '../views/paths.ts';
 
@@ -18,7 +19,7 @@ export interface FeedEntry {
   summary: string;
   /** HTML (trusted: built by digest.ts with every piece of news text escaped): the changed paragraphs; built only when rendered. */
   content: (() => string) | null;
-  /** Rendered items of this entry may be cached by id: true for versions, which never change. */
+  /** Rendered items of this entry may be cached (items.ts): true for versions with a digest, which never change. */
   immutable: boolean;
   source: string;
   /** The stored change labels (diff/labels.ts) of a version; none for events. Items carry them as categories. */
@@ -43,21 +44,26 @@ export function tagUri(baseUrl: string, specific: string): string {
 }
 
 /** Feed entries for a page of changes; each version's digest is computed once and cached (never re-diffed per request). */
-export async function toEntries(ctx: WebContext, changes: Change[]): Promise<FeedEntry[]> {
+export async function toEntries(ctx: WebContext, changes: ChangeBrief[]): Promise<FeedEntry[]> {
   const digests = await ctx.digests.forVersions(changes.flatMap((c) => (c.type === 'version' ? [c.version] : [])));
-  return changes.map((change) => toEntry(ctx, change, change.type === 'version' ? (digests.get(change.version.id) ?? null) : null));
+  const baseUrl = ctx.baseUrl;
+  const tag = `tag:${new URL(baseUrl).hostname},2026:`;
+  return changes.map((change) =>
+    toEntry(baseUrl, tag, change, change.type === 'version' ? (digests.get(change.version.id) ?? null) : null),
+  );
 }
 
-function toEntry(ctx: WebContext, change: Change, digest: ChangeDigest | null): FeedEntry {
+function toEntry(baseUrl: string, tag: string, change: ChangeBrief, digest: ChangeDigest | null): FeedEntry {
   const { article } = change;
   const headline = article.title ?? article.url;
   if (change.type === 'event') {
+    const what = describeEvent(change.event);
     return {
-      id: tagUri(ctx.baseUrl, `article/${article.id}/event/${change.event.id}`),
-      title: `${describeEvent(change)}: ${headline}`,
-      link: ctx.baseUrl + articlePath(article.id),
+      id: `${tag}article/${article.id}/event/${change.event.id}`,
+      title: `${what}: ${headline}`,
+      link: baseUrl + articlePath(article.id),
       at: change.at,
-      summary: `${describeEvent(change)}. Original article: ${article.url}`,
+      summary: `${what}. Original article: ${article.url}`,
       content: null,
       immutable: false,
       source: article.sourceKey,
@@ -65,10 +71,10 @@ function toEntry(ctx: WebContext, change: Change, digest: ChangeDigest | null): 
     };
   }
   const n = change.version.number;
-  const link = ctx.baseUrl + diffPath(article.id, n - 1, n);
+  const link = baseUrl + diffPath(article.id, n - 1, n);
   const summary = digest?.summary ?? 'Edited';
   return {
-    id: tagUri(ctx.baseUrl, `article/${article.id}/version/${n}`),
+    id: `${tag}article/${article.id}/version/${n}`,
     title: digest?.title ?? (change.version.title || headline),
     link,
     at: change.at,
@@ -79,6 +85,6 @@ function toEntry(ctx: WebContext, change: Change, digest: ChangeDigest | null): 
       : null,
     immutable: digest !== null,
     source: article.sourceKey,
-    labels: change.version.change?.labels ?? [],
+    labels: change.version.labels,
   };
 }

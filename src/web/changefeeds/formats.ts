@@ -1,62 +1,23 @@
 import type { FeedEntry, FeedInfo } from './entries.ts';
 import { escapeHtml } from '../html.ts';
-import { Xml, xml } from './xml.ts';
-
-const raw = (s: string) => new Xml(s);
+import { xml } from './xml.ts';
 
 // Written here rather than with feedsmith's generateRssFeed/generateAtomFeed/generateJsonFeed (issue 14,
 // item 8): those rebuild every item on every request (142 ms for 1,000 RSS items on the 2-core machine,
-// against a join of cached item strings here) and pad CDATA titles with indentation whitespace.
+// against a concatenation of cached item bytes here) and pad CDATA titles with indentation whitespace.
 
 const GENERATOR = 'Redline';
 
-/**
- * Rendered items of immutable entries (versions), by format and entry id: a 1,000-item feed is
- * then mostly a join of cached strings instead of 2 MB of escaping per request.
- */
-export interface ItemCache {
-  get(key: string): string | undefined;
-  set(key: string, value: string): void;
-}
+export type FeedFormat = 'rss' | 'atom' | 'json';
 
-export function createItemCache(maxEntries: number): ItemCache {
-  const map = new Map<string, string>();
-  return {
-    get: (key) => map.get(key),
-    set(key, value) {
-      if (maxEntries <= 0) return;
-      map.set(key, value);
-      if (map.size > maxEntries) map.delete(map.keys().next().value as string);
-    },
-  };
-}
+/** The feed around its items: `feedId` names an Atom feed. `updatedAt` is the newest item's time. */
+export type FeedHead = Omit<FeedInfo, 'entries'> & { updatedAt: number; feedId: string };
 
-const NO_CACHE = createItemCache(0);
-
-function item(cache: ItemCache, format: string, e: FeedEntry, render: () => string): string {
-  if (!e.immutable) return render();
-  const key = `${format}\n${e.link}\n${e.id}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const value = render();
-  cache.set(key, value);
-  return value;
-}
-
-function updatedAt(feed: FeedInfo): number {
-  return feed.entries[0]?.at ?? 0;
-}
-
-/** RSS descriptions are HTML by convention, so the text is HTML-escaped before it is XML-escaped. */
-export function renderRss(feed: FeedInfo, baseUrl: string, cache: ItemCache = NO_CACHE): string {
-  const items = feed.entries.map((e) =>
-    raw(
-      item(
-        cache,
-        'rss',
-        e,
-        () =>
-          xml`<item>
+/** One item (RSS `<item>`, Atom `<entry>`, JSON Feed item) as text. */
+export function renderItem(format: FeedFormat, e: FeedEntry): string {
+  if (format === 'rss') {
+    // RSS descriptions are HTML by convention, so the text is HTML-escaped before it is XML-escaped.
+    return xml`<item>
 <title>${e.title}</title>
 <link>${e.link}</link>
 <guid isPermaLink="false">${e.id}</guid>
@@ -67,33 +28,10 @@ ${e.labels.map(
 `,
 )}<description>${e.content?.() ?? escapeHtml(e.summary)}</description>
 </item>
-`.value,
-      ),
-    ),
-  );
-  return xml`<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
-<channel>
-<title>${feed.title}</title>
-<link>${baseUrl + feed.pagePath}</link>
-<description>${feed.description}</description>
-<atom:link href="${baseUrl + feed.basePath}.rss${feed.query ?? ''}" rel="self" type="application/rss+xml"/>
-<generator>${GENERATOR}</generator>
-<lastBuildDate>${new Date(updatedAt(feed)).toUTCString()}</lastBuildDate>
-${items}</channel>
-</rss>
 `.value;
-}
-
-export function renderAtom(feed: FeedInfo, baseUrl: string, feedId: string, cache: ItemCache = NO_CACHE): string {
-  const entries = feed.entries.map((e) =>
-    raw(
-      item(
-        cache,
-        'atom',
-        e,
-        () =>
-          xml`<entry>
+  }
+  if (format === 'atom') {
+    return xml`<entry>
 <id>${e.id}</id>
 <title type="text">${e.title}</title>
 <link rel="alternate" type="text/html" href="${e.link}"/>
@@ -109,26 +47,54 @@ ${
 `
     : ''
 }</entry>
-`.value,
-      ),
-    ),
-  );
-  return xml`<?xml version="1.0" encoding="utf-8"?>
+`.value;
+  }
+  // JSON Feed 1.1: text goes into JSON strings, so JSON.stringify is the whole escaping story.
+  return JSON.stringify({
+    id: e.id,
+    url: e.link,
+    title: e.title,
+    content_text: e.summary,
+    ...(e.content ? { content_html: e.content(), summary: e.summary } : {}),
+    date_published: new Date(e.at).toISOString(),
+    tags: [e.source, ...e.labels],
+  });
+}
+
+const RSS_TAIL = Buffer.from('</channel>\n</rss>\n');
+const ATOM_TAIL = Buffer.from('</feed>\n');
+const JSON_SEPARATOR = Buffer.from(',\n');
+const JSON_TAIL = Buffer.from('\n]}\n');
+
+/** The whole feed document, as UTF-8 bytes: its head, then the items (already rendered, e.g. cached), then its end. */
+export function renderFeed(format: FeedFormat, feed: FeedHead, baseUrl: string, items: Uint8Array[]): Buffer<ArrayBuffer> {
+  if (format === 'rss') {
+    const head = xml`<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+<channel>
+<title>${feed.title}</title>
+<link>${baseUrl + feed.pagePath}</link>
+<description>${feed.description}</description>
+<atom:link href="${baseUrl + feed.basePath}.rss${feed.query ?? ''}" rel="self" type="application/rss+xml"/>
+<generator>${GENERATOR}</generator>
+<lastBuildDate>${new Date(feed.updatedAt).toUTCString()}</lastBuildDate>
+`.value;
+    return Buffer.concat([Buffer.from(head), ...items, RSS_TAIL]);
+  }
+  if (format === 'atom') {
+    const head = xml`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-<id>${feedId}</id>
+<id>${feed.feedId}</id>
 <title type="text">${feed.title}</title>
 <subtitle type="text">${feed.description}</subtitle>
 <link rel="self" type="application/atom+xml" href="${baseUrl + feed.basePath}.atom${feed.query ?? ''}"/>
 <link rel="alternate" type="text/html" href="${baseUrl + feed.pagePath}"/>
-<updated>${new Date(updatedAt(feed)).toISOString()}</updated>
+<updated>${new Date(feed.updatedAt).toISOString()}</updated>
 <author><name>${GENERATOR}</name></author>
 <generator>${GENERATOR}</generator>
-${entries}</feed>
 `.value;
-}
-
-/** JSON Feed 1.1: text goes into JSON strings, so JSON.stringify is the whole escaping story. */
-export function renderJsonFeed(feed: FeedInfo, baseUrl: string, cache: ItemCache = NO_CACHE): string {
+    return Buffer.concat([Buffer.from(head), ...items, ATOM_TAIL]);
+  }
   const head = JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.title,
@@ -136,19 +102,9 @@ export function renderJsonFeed(feed: FeedInfo, baseUrl: string, cache: ItemCache
     home_page_url: baseUrl + feed.pagePath,
     feed_url: `${baseUrl + feed.basePath}.json${feed.query ?? ''}`,
   });
-  const items = feed.entries.map((e) =>
-    item(cache, 'json', e, () =>
-      JSON.stringify({
-        id: e.id,
-        url: e.link,
-        title: e.title,
-        content_text: e.summary,
-        ...(e.content ? { content_html: e.content(), summary: e.summary } : {}),
-        date_published: new Date(e.at).toISOString(),
-        tags: [e.source, ...e.labels],
-      }),
-    ),
-  );
   // The items are spliced in as already-serialised JSON.
-  return `${head.slice(0, -1)},"items":[\n${items.join(',\n')}\n]}\n`;
+  const parts: Uint8Array[] = [Buffer.from(`${head.slice(0, -1)},"items":[\n`)];
+  items.forEach((bytes, i) => (i > 0 ? parts.push(JSON_SEPARATOR, bytes) : parts.push(bytes)));
+  parts.push(JSON_TAIL);
+  return Buffer.concat(parts);
 }

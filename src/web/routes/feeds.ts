@@ -3,9 +3,10 @@ import { Hono } from 'hono';
 import { NotFoundError } from '../../model/index.ts';
 import type { ChangeQuery } from '../../store/store.ts';
 import type { WebContext } from '../context.ts';
-import { tagUri, toEntries, type FeedInfo } from '../changefeeds/entries.ts';
+import { tagUri, type FeedInfo } from '../changefeeds/entries.ts';
+import { feedItems } from '../changefeeds/items.ts';
 import { UsageError } from '../../model/index.ts';
-import { renderAtom, renderJsonFeed, renderRss } from '../changefeeds/formats.ts';
+import { renderFeed, type FeedHead } from '../changefeeds/formats.ts';
 import { loadArticle, loadSource } from '../params.ts';
 import { describeSignificance, parseSignificance, significanceParams } from '../significance.ts';
 import { articleFeedBase, articlePath, CHANGES_FEED_BASE, sourceFeedBase } from '../views/paths.ts';
@@ -41,27 +42,25 @@ export function feedRoutes(ctx: WebContext): Hono {
   /** `?min=LEVEL&kind=K` (see significance.ts): the feed of those changes only, named so in its title and self links. */
   async function send(c: Context, fmt: Format, meta: Omit<FeedInfo, 'entries'>, query: Omit<ChangeQuery, 'limit'>): Promise<Response> {
     const significance = parseSignificance({ min: c.req.query('min'), kind: c.req.query('kind') });
-    const changes = await ctx.store.listChanges({ ...query, ...significance.filter, limit: feedSize(c.req.query('limit')) });
-    const entries = await toEntries(ctx, changes.items);
+    const changes = await ctx.store.listChangeBriefs({ ...query, ...significance.filter, limit: feedSize(c.req.query('limit')) });
     const params = new URLSearchParams(significanceParams(significance)).toString();
     const what = describeSignificance(significance);
-    const feed: FeedInfo = {
+    const selfQuery = params ? `?${params}` : '';
+    const head: FeedHead = {
       ...meta,
       title: what ? `${meta.title} (${what})` : meta.title,
       pagePath: params ? `${meta.pagePath}${meta.pagePath.includes('?') ? '&' : '?'}${params}` : meta.pagePath,
-      query: params ? `?${params}` : '',
-      entries,
+      query: selfQuery,
+      updatedAt: changes.items[0]?.at ?? 0,
+      feedId: tagUri(ctx.baseUrl, `feed${meta.basePath}${selfQuery}`),
     };
-    // Rendered items are cached by entry (ctx.feedItems), so a filtered feed reuses the items of the unfiltered one.
-    const body =
-      fmt === 'rss'
-        ? renderRss(feed, ctx.baseUrl, ctx.feedItems)
-        : fmt === 'atom'
-          ? renderAtom(feed, ctx.baseUrl, tagUri(ctx.baseUrl, `feed${meta.basePath}${feed.query}`), ctx.feedItems)
-          : renderJsonFeed(feed, ctx.baseUrl, ctx.feedItems);
+    // Items are cached rendered, by format and version (changefeeds/items.ts): a filtered feed reuses the items of the unfiltered one.
+    const { items, etag } = await feedItems(ctx, fmt, changes.items, `${fmt}\n${ctx.baseUrl}\n${JSON.stringify(head)}`);
     c.header('Content-Type', TYPES[fmt]);
     c.header('Cache-Control', 'public, max-age=300');
-    return c.body(body);
+    // Set here from the items' keys, so the ETag middleware need not hash the 2 MB of a long feed.
+    c.header('ETag', etag);
+    return c.body(renderFeed(fmt, head, ctx.baseUrl, items));
   }
 
   app.get('/feeds/:file', (c) =>

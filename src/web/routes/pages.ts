@@ -161,7 +161,18 @@ export function pageRoutes(ctx: WebContext): Hono {
     const { minLevel, labels } = significance.filter;
     const [page, sources] = await Promise.all([
       q
-        ? store.search({ text: q, sourceId: source?.id, from, to, minLevel, labels, limit: 20, cursor: c.req.query('cursor') ?? null })
+        ? store.search({
+            text: q,
+            sourceId: source?.id,
+            from,
+            to,
+            minLevel,
+            labels,
+            // The page shows the newest matching version's extract and the others' numbers.
+            snippets: 'newest',
+            limit: 20,
+            cursor: c.req.query('cursor') ?? null,
+          })
         : null,
       ctx.sourceChoices(),
     ]);

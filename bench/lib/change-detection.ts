@@ -7,7 +7,7 @@
 import { parseDocument } from 'htmlparser2';
 import { elementsIn, isElement, Text, type AnyNode, type Element } from '../../src/extract/dom.ts';
 import { extractArticle } from '../../src/extract/index.ts';
-import { BOILERPLATE_VARIANTS, groundTruthMatcher, makeVariant } from '../../src/extract/testdata/robustness.ts';
+import { applyEdits, BOILERPLATE_VARIANTS, groundTruthMatcher, makeVariant, type Edit } from '../../src/extract/testdata/robustness.ts';
 import type { WcxbPage } from './wcxb.ts';
 
 export const SNIPPET_KINDS = ['without-word-changed', 'with-word-changed', 'with-paragraph-removed'] as const;
@@ -79,17 +79,7 @@ function mutate(word: string): string {
   return reversed.toLowerCase() === word.toLowerCase() ? `${word}x` : reversed;
 }
 
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-function apply(html: string, edits: Edit[]): string {
-  let out = html;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
+const apply = applyEdits;
 
 /** Edits replacing the target word inside every occurrence of the snippet, or null when none is editable. */
 function wordEdits(html: string, flat: FlatText, snippet: string): Edit[] | null {

@@ -80,6 +80,7 @@ export function assembleFeatures(page: PageAnalysis, table: TokenTable): Float32
     let link = 0;
     let tok = 0;
     let count = 0;
+    let inside = 0;
     const at = posOf[i];
     for (let q = Math.max(0, at - W); q <= Math.min(steady.length - 1, at + W); q++) {
       const j = steady[q];
@@ -87,12 +88,63 @@ export function assembleFeatures(page: PageAnalysis, table: TokenTable): Float32
       chars += base[j][F.logChars];
       link += base[j][F.linkDensity];
       tok += base[j][F.tokenSum];
+      if (isContainerText(base[j])) inside++;
       count++;
     }
     x[F.windowLogChars] = count ? chars / count : 0;
     x[F.windowLinkDensity] = count ? link / count : 0;
     x[F.windowTokenSum] = count ? tok / count : 0;
+    x[F.windowContainerShare] = count ? inside / count : 0;
     out.push(x);
   }
+  addPosition(base, out);
   return out;
+}
+
+const charsOf = (x: Float32Array) => Math.expm1(x[F.logChars]);
+/** Uncut text of the chosen container, headings left out (an inserted "More on this" heading shifts nothing). */
+const isContainerText = (x: Float32Array) => x[F.inContainer] === 1 && x[F.cutAny] === 0 && x[F.kindHeading] === 0;
+
+/**
+ * Where a block stands in the article, counted over steady blocks only (an inserted promo moves
+ * nobody): the share of the container's uncut text before it and the text after it (a call to
+ * action or an author bio comes after the article's last paragraph), before or after the
+ * headline block, and the text of its section (a heading over a section of prose, not a
+ * "Related" heading over a cut list).
+ */
+function addPosition(base: Float32Array[], out: Float32Array[]): void {
+  const n = base.length;
+  const steady = new Uint8Array(n);
+  for (const i of steadyBlocks(base)) steady[i] = 1;
+  let total = 0;
+  for (let i = 0; i < n; i++) if (steady[i] && isContainerText(base[i])) total += charsOf(base[i]);
+  const title = base.findIndex((x) => x[F.titleText] === 1);
+  // Section text: the steady non-heading blocks between two headings.
+  const section = new Float64Array(n);
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && base[i][F.kindHeading] !== 1) continue;
+    let chars = 0;
+    for (let j = start; j < i; j++) if (steady[j] && base[j][F.kindHeading] !== 1) chars += charsOf(base[j]);
+    for (let j = start; j < i; j++) section[j] = chars;
+    if (i < n) section[i] = nextSection(base, steady, i);
+    start = i + 1;
+  }
+  let before = 0;
+  for (let i = 0; i < n; i++) {
+    const x = out[i];
+    const own = steady[i] && isContainerText(base[i]) ? charsOf(base[i]) : 0;
+    x[F.proseBefore] = total > 0 ? before / total : 0;
+    x[F.proseAfter] = Math.log1p(Math.max(0, total - before - own));
+    x[F.afterTitle] = title < 0 ? 0.5 : i > title ? 1 : 0;
+    x[F.sectionLogChars] = Math.log1p(section[i]);
+    before += own;
+  }
+}
+
+/** A heading's section: the steady non-heading text after it, up to the next heading. */
+function nextSection(base: Float32Array[], steady: Uint8Array, at: number): number {
+  let chars = 0;
+  for (let j = at + 1; j < base.length && base[j][F.kindHeading] !== 1; j++) if (steady[j]) chars += charsOf(base[j]);
+  return chars;
 }

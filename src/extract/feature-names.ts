@@ -64,6 +64,11 @@ export const FEATURE_NAMES = [
   'nextCut',
   'prevKindP',
   'nextKindP',
+  'proseBefore',
+  'proseAfter',
+  'afterTitle',
+  'windowContainerShare',
+  'sectionLogChars',
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;

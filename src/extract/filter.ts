@@ -68,7 +68,8 @@ export function isBoilerplate(block: Block, title: string, furniture?: boolean):
 
 /**
  * Keeps the article's own paragraphs: drops link lists, furniture texts, the repeated headline,
- * headings that introduce nothing (a "Related" heading left after its links were dropped) and repeats.
+ * headings that introduce nothing (a "Related" heading left after its links were dropped, or
+ * followed by a heading of its own rank or higher) and repeats.
  */
 export function filterBlocks(blocks: Block[], title: string): string[] {
   const titleKey = comparable(title);
@@ -77,7 +78,8 @@ export function filterBlocks(blocks: Block[], title: string): string[] {
   for (let i = 0; i < kept.length; i++) {
     const b = kept[i];
     const next = kept[i + 1];
-    if (b.kind === 'heading' && (!next || next.kind === 'heading')) continue;
+    // A heading over a deeper one opens a section with subsections (h2 "Tools", h3 "Hammers").
+    if (b.kind === 'heading' && (!next || (next.kind === 'heading' && !(b.level > 0 && next.level > b.level)))) continue;
     if (out.length > 0 && out[out.length - 1] === b.text) continue;
     out.push(b.text);
   }

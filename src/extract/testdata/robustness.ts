@@ -34,7 +34,7 @@ export function groundTruthMatcher(articleBody: string): (text: string) => boole
   };
 }
 
-interface Edit {
+export interface Edit {
   start: number;
   end: number;
   text: string;
@@ -44,11 +44,20 @@ interface Edit {
 
 const token = (rand: Random, n = 6) => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(rand() * 36)]).join('');
 
-function applyEdits(html: string, edits: Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start);
-  let out = html;
-  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+/**
+ * The edits applied as if one by one from the end of the page (insertions at one offset end up
+ * in reverse order), in one pass: the whitespace variant makes thousands of edits per page.
+ */
+export function applyEdits(html: string, edits: Edit[]): string {
+  const order = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || b.i - a.i);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { e } of order) {
+    parts.push(html.slice(at, e.start), e.text);
+    at = Math.max(at, e.end);
+  }
+  parts.push(html.slice(at));
+  return parts.join('');
 }
 
 /** A word of four or more letters in any script (not inside an entity such as &nbsp;). */

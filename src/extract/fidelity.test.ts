@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { collectMeta, chooseTitle } from './metadata.ts';
 import { elementsIn, isElement, MAX_DEPTH, parseHtml, Removals, type AnyNode } from './dom.ts';
-import { analyseHtml, extractArticle, findLedes } from './index.ts';
+import { analyseHtml, extractArticle } from './index.ts';
+import { findLedes } from './lede.ts';
 import { predict, type BlockModel } from './model/gbdt.ts';
 import MODEL from './model/block-model.json' with { type: 'json' };
 import { assembleFeatures, FEATURE_NAMES } from './features.ts';

@@ -1,6 +1,9 @@
 import { normalizeText } from '../text/normalize.ts';
 import type { LinkedArticle } from './jsonld.ts';
 import type { PageMeta } from './metadata.ts';
+import { comparable, keyOf, runAt, wordAgreement, wordsOf, type Word } from './title-words.ts';
+
+export { comparable } from './title-words.ts';
 
 /**
  * The article's own headline from the candidates a page offers: its <h1>s and the titles it
@@ -47,33 +50,6 @@ function noPipe(title: string): string {
   if (parts.length < 2) return title;
   const longest = parts.reduce((a, b) => (b.length > a.length ? b : a)).trim();
   return wordsOf(longest).length >= 2 ? longest : title;
-}
-
-/**
- * The words of a text with where each stands in it, lower-cased. A word keeps its combining marks
- * and joiners (Hindi matras, ZWNJ), so a cut after the last word never drops one.
- */
-interface Word {
-  w: string;
-  start: number;
-  end: number;
-}
-function wordsOf(s: string): Word[] {
-  const out: Word[] = [];
-  for (const m of s.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}\u200c\u200d]*/gu))
-    out.push({ w: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
-  return out;
-}
-const keyOf = (ws: Word[]) => ws.map((x) => x.w).join(' ');
-
-/** Where `needle`'s words stand as a run inside `hay`'s words, or -1. */
-function runAt(hay: Word[], needle: Word[], from = 0, to = hay.length - needle.length): number {
-  if (needle.length === 0) return -1;
-  outer: for (let i = from; i <= to; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j]?.w !== needle[j].w) continue outer;
-    return i;
-  }
-  return -1;
 }
 
 // Colons are left alone when splitting: "Brexit: what happens next" is one headline.
@@ -298,39 +274,4 @@ export function stripSiteName(title: string, siteName?: string | null): string {
   // Only strip when the remainder is clearly the headline; "Brexit: what happens next" must survive.
   const siteRemoved = kept.length < parts.length;
   return longest.split(/\s+/).length >= 3 && (siteRemoved || longest.length >= title.length * 0.5) ? longest : title;
-}
-
-export function comparable(s: string): string {
-  let key = comparableSeen.get(s);
-  if (key === undefined) {
-    key = normalizeText(s)
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-    // Short block texts are compared with the headline by the features and again by the filter; bounded memo.
-    if (s.length < 400) {
-      if (comparableSeen.size >= 10_000) comparableSeen.clear();
-      comparableSeen.set(s, key);
-    }
-  }
-  return key;
-}
-const comparableSeen = new Map<string, string>();
-
-const STOPWORDS = new Set('a an the of and or to in on for with is are at by from how what why your you our this that it s'.split(' '));
-const contentWords = (s: string) =>
-  new Set(
-    comparable(s)
-      .split(' ')
-      .filter((w) => w && !STOPWORDS.has(w)),
-  );
-
-/** Dice overlap of the two titles' content-word sets. */
-function wordAgreement(a: string, b: string): number {
-  const wa = contentWords(a);
-  const wb = contentWords(b);
-  if (wa.size === 0 || wb.size === 0) return 0;
-  let shared = 0;
-  for (const w of wa) if (wb.has(w)) shared++;
-  return (2 * shared) / (wa.size + wb.size);
 }

@@ -6,7 +6,7 @@ import { testFetchConfig, useTestServer } from '../fetch/testdata/server.ts';
 import { captureOf, currentFingerprint } from './baseline.ts';
 import { checkArticle } from './check-article.ts';
 import { syncSources } from './sync.ts';
-import { articlePage, harness, type Harness } from './testdata/fakes.ts';
+import { articlePage, harness, manualArticle, type Harness } from './testdata/fakes.ts';
 
 const serve = useTestServer();
 let h: Harness;
@@ -39,16 +39,7 @@ describe('exact captures', () => {
       res.end(gzipSync(BYTES));
     });
     const deps = { ...h.deps, fetcher: createFetcher(testFetchConfig()) };
-    const source = await h.deps.store.getSource('manual');
-    const { article } = await h.deps.store.upsertArticle({
-      sourceId: source!.id,
-      url: `${base}/old`,
-      host: new URL(base).host,
-      feedTitle: null,
-      feedPublishedAt: null,
-      now: h.clock.now,
-      checkPeriodSec: 1800,
-    });
+    const article = await manualArticle(h.deps.store, `${base}/old`, h.clock.now);
     expect((await checkArticle(deps, article)).status).toBe('new_version');
 
     const capture = (await h.deps.store.evidence.getCapture(article.id, 1))!;

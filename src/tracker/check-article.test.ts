@@ -3,7 +3,7 @@ import type { Article } from '../model/index.ts';
 import { checkArticle } from './check-article.ts';
 import { syncSources } from './sync.ts';
 import { PAGE_A, PAGE_B, P, URL1 } from './testdata/budget-pages.ts';
-import { articlePage, harness, type Harness } from './testdata/fakes.ts';
+import { articlePage, harness, manualArticle, type Harness } from './testdata/fakes.ts';
 import { FetchError } from '../fetch/index.ts';
 
 let h: Harness;
@@ -17,17 +17,7 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 async function addArticle(url = URL1): Promise<Article> {
-  const source = await h.deps.store.getSource('manual');
-  const { article } = await h.deps.store.upsertArticle({
-    sourceId: source!.id,
-    url,
-    host: new URL(url).host,
-    feedTitle: null,
-    feedPublishedAt: null,
-    now: h.clock.now,
-    checkPeriodSec: 1800,
-  });
-  return article;
+  return manualArticle(h.deps.store, url, h.clock.now);
 }
 
 /** Re-reads the article and checks it `sec` seconds later. */
@@ -282,16 +272,7 @@ describe('checkArticle on the age tiers', () => {
   });
 
   it('ages an article from its feed date, so an old story found late skips the tiers', async () => {
-    const source = await h.deps.store.getSource('manual');
-    const { article } = await h.deps.store.upsertArticle({
-      sourceId: source!.id,
-      url: URL1,
-      host: 'news.example',
-      feedTitle: null,
-      feedPublishedAt: h.clock.now - 2 * 86_400_000,
-      now: h.clock.now,
-      checkPeriodSec: 1800,
-    });
+    const article = await manualArticle(h.deps.store, URL1, h.clock.now, h.clock.now - 2 * 86_400_000);
     h.fetcher.answers.set(URL1, { html: PAGE_A });
     expect((await checkArticle(h.deps, article)).nextCheckAt).toBe(h.clock.now + 1800_000);
   });

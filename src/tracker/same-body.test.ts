@@ -9,7 +9,7 @@ import { checkArticle } from './check-article.ts';
 import { syncSources } from './sync.ts';
 import { inlineParsers, type Parsers } from './threads/index.ts';
 import { PAGE_A, PAGE_B, P, URL1 } from './testdata/budget-pages.ts';
-import { harness, type Harness } from './testdata/fakes.ts';
+import { harness, manualArticle, type Harness } from './testdata/fakes.ts';
 
 // A check that fetches byte for byte the body the last check read (same extractor, same state)
 // skips extraction; anything else is extracted as before, and what is stored is the same either way.
@@ -39,16 +39,7 @@ async function setUp(): Promise<{ h: Harness; parsers: ReturnType<typeof countin
   const parsers = countingParsers();
   h.deps.parsers = parsers;
   await syncSources(h.deps.store, [], h.clock.now);
-  const source = await h.deps.store.getSource('manual');
-  const { article } = await h.deps.store.upsertArticle({
-    sourceId: source!.id,
-    url: URL1,
-    host: 'news.example',
-    feedTitle: null,
-    feedPublishedAt: null,
-    now: h.clock.now,
-    checkPeriodSec: 1800,
-  });
+  const article = await manualArticle(h.deps.store, URL1, h.clock.now);
   return { h, parsers, article };
 }
 

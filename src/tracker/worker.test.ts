@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PageFetcher } from './deps.ts';
 import { syncSources } from './sync.ts';
-import { articlePage, harness, type Harness } from './testdata/fakes.ts';
+import { articlePage, harness, manualArticle, type Harness } from './testdata/fakes.ts';
 import { startWorker } from './worker.ts';
 
 let h: Harness;
@@ -20,17 +20,8 @@ const PARAS = [
 
 describe('startWorker', () => {
   it('checks due work, naps when idle, and on stop finishes the check in flight', async () => {
-    const manual = (await h.deps.store.getSource('manual'))!;
     const url = 'https://slow.example/story';
-    await h.deps.store.upsertArticle({
-      sourceId: manual.id,
-      url,
-      host: 'slow.example',
-      feedTitle: null,
-      feedPublishedAt: null,
-      now: h.clock.now,
-      checkPeriodSec: 1800,
-    });
+    await manualArticle(h.deps.store, url, h.clock.now);
     h.fetcher.answers.set(url, { html: articlePage('Slow story', PARAS) });
     let started!: () => void;
     const inFlight = new Promise<void>((r) => (started = r));
@@ -54,18 +45,9 @@ describe('startWorker', () => {
   });
 
   it('ends a pass after its time budget so that feeds are polled again; the next pass carries on', async () => {
-    const manual = (await h.deps.store.getSource('manual'))!;
     const urls = Array.from({ length: 12 }, (_, i) => `https://one.example/story/${i}`);
     for (const [i, url] of urls.entries()) {
-      await h.deps.store.upsertArticle({
-        sourceId: manual.id,
-        url,
-        host: 'one.example',
-        feedTitle: null,
-        feedPublishedAt: null,
-        now: h.clock.now,
-        checkPeriodSec: 1800,
-      });
+      await manualArticle(h.deps.store, url, h.clock.now);
       h.fetcher.answers.set(url, { html: articlePage(`Story ${i}`, PARAS) });
     }
     h.deps.config.fetch.perHostConcurrency = 1;
@@ -97,17 +79,8 @@ describe('startWorker', () => {
   });
 
   it('survives a store that fails for a while: logs each failed pass with a growing pause, then goes on', async () => {
-    const manual = (await h.deps.store.getSource('manual'))!;
     const url = 'https://flaky.example/story';
-    await h.deps.store.upsertArticle({
-      sourceId: manual.id,
-      url,
-      host: 'flaky.example',
-      feedTitle: null,
-      feedPublishedAt: null,
-      now: h.clock.now,
-      checkPeriodSec: 1800,
-    });
+    await manualArticle(h.deps.store, url, h.clock.now);
     h.fetcher.answers.set(url, { html: articlePage('Flaky story', PARAS) });
     let failuresLeft = 3;
     const store = Object.create(h.deps.store) as typeof h.deps.store;
@@ -130,17 +103,8 @@ describe('startWorker', () => {
 
 describe('worker heartbeats and metrics', () => {
   it('writes a heartbeat row while running, removes it on a clean stop, and reports checks to its metrics', async () => {
-    const manual = (await h.deps.store.getSource('manual'))!;
     const url = 'https://beat.example/story';
-    await h.deps.store.upsertArticle({
-      sourceId: manual.id,
-      url,
-      host: 'beat.example',
-      feedTitle: null,
-      feedPublishedAt: null,
-      now: h.clock.now,
-      checkPeriodSec: 1800,
-    });
+    await manualArticle(h.deps.store, url, h.clock.now);
     h.fetcher.answers.set(url, { html: articlePage('Beat story', PARAS) });
     const seen: string[] = [];
     const metrics = {

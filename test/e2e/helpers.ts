@@ -11,6 +11,7 @@ import { memoryLogger } from '../../src/log/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Article } from '../../src/model/index.ts';
 import { syncSources, type TrackerDeps } from '../../src/tracker/index.ts';
+import { manualArticle as addByHand } from '../../src/tracker/testdata/fakes.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHARED = join(ROOT, '../shared');
@@ -61,17 +62,7 @@ export async function testTracker(tweak?: (c: Config) => void): Promise<TestTrac
 /** An article added by hand, as `redline check URL` adds one: in the `manual` source, due now. */
 export async function manualArticle(t: TestTracker, url: string): Promise<Article> {
   await syncSources(t.deps.store, [], t.clock.now);
-  const manual = (await t.deps.store.getSource('manual'))!;
-  const { article } = await t.deps.store.upsertArticle({
-    sourceId: manual.id,
-    url,
-    host: new URL(url).host,
-    feedTitle: null,
-    feedPublishedAt: null,
-    now: t.clock.now,
-    checkPeriodSec: 1800,
-  });
-  return article;
+  return addByHand(t.deps.store, url, t.clock.now);
 }
 
 export interface LocalServer {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { defaultConfig, type Config } from '../../config/index.ts';
 import { memoryLogger } from '../../log/index.ts';
 import { FetchError } from '../../fetch/index.ts';
-import { openStore } from '../../store/index.ts';
+import type { Article } from '../../model/index.ts';
+import { openStore, type Store } from '../../store/index.ts';
 import type { FetchResult, GetOptions } from '../../fetch/index.ts';
 import type { PageFetcher, TrackerDeps } from '../deps.ts';
 
@@ -75,4 +76,23 @@ export async function harness(tweak: (c: Config) => void = () => {}): Promise<Ha
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * An article added by hand, as `redline check URL` adds one: in the `manual` source (which
+ * syncSources makes), due now, checked every 30 minutes until the schedule says otherwise.
+ */
+export async function manualArticle(store: Store, url: string, now: number, feedPublishedAt: number | null = null): Promise<Article> {
+  const manual = await store.getSource('manual');
+  if (!manual) throw new Error('no manual source: call syncSources first');
+  const { article } = await store.upsertArticle({
+    sourceId: manual.id,
+    url,
+    host: new URL(url).host,
+    feedTitle: null,
+    feedPublishedAt,
+    now,
+    checkPeriodSec: 1800,
+  });
+  return article;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Millis } from '../model/index.ts';
+import { ByteLru } from './byte-lru.ts';
 import type { Store } from '../store/store.ts';
 
 /**
@@ -58,29 +59,15 @@ export function cacheablePath(path: string): boolean {
 const handled = new WeakSet<Request>();
 
 export function createPageCache(store: Store, now: () => Millis, maxBytes: number): PageCache {
-  const entries = new Map<string, Entry>();
+  const entries = new ByteLru<Entry>(maxBytes);
   const pending = new Map<string, Promise<Entry | null>>();
-  let bytes = 0;
   let hits = 0;
   let misses = 0;
   let newest = { generation: -1, slot: -1 };
 
-  const drop = (key: string) => {
-    const e = entries.get(key);
-    if (!e) return;
-    bytes -= e.bytes;
-    entries.delete(key);
-  };
   const keep = (key: string, e: Entry) => {
     if (e.bytes > maxBytes * MAX_ENTRY_SHARE || e.epoch !== `${newest.generation}:${newest.slot}`) return;
-    drop(key);
-    entries.set(key, e);
-    bytes += e.bytes;
-    // A Map iterates in insertion order: the first keys are the least recently used.
-    for (const k of entries.keys()) {
-      if (bytes <= maxBytes) break;
-      drop(k);
-    }
+    entries.set(key, e, e.bytes);
   };
 
   const middleware: MiddlewareHandler = async (c, next) => {
@@ -92,16 +79,13 @@ export function createPageCache(store: Store, now: () => Millis, maxBytes: numbe
       // Every answer of an older epoch is dead for good: the generation and the clock only grow.
       newest = { generation, slot };
       entries.clear();
-      bytes = 0;
     }
     const epoch = `${generation}:${slot}`;
     const url = new URL(c.req.url);
     const key = url.pathname + url.search;
-    const hit = entries.get(key);
+    const hit = entries.get(key); // now the most recently used
     if (hit && hit.epoch === epoch) {
       hits++;
-      entries.delete(key);
-      entries.set(key, hit); // most recently used
       return answer(c, hit);
     }
     misses++;
@@ -128,7 +112,7 @@ export function createPageCache(store: Store, now: () => Millis, maxBytes: numbe
     }
   };
 
-  return { middleware, stats: () => ({ entries: entries.size, bytes, hits, misses }) };
+  return { middleware, stats: () => ({ entries: entries.size, bytes: entries.bytes, hits, misses }) };
 }
 
 /** A rendered answer as an entry, or null when it must not be kept (errors, no-store, cookies, streams). */

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { ByteLru } from '../byte-lru.ts';
 import type { ChangeBrief } from '../../store/store.ts';
 import type { WebContext } from '../context.ts';
 import { toEntries } from './entries.ts';
@@ -23,32 +24,10 @@ export interface CachedItem {
 
 /** Least recently used out first, at most `maxBytes` of items. */
 export function createItemCache(maxBytes: number): ItemCache {
-  const map = new Map<string, CachedItem>();
-  let bytes = 0;
+  const lru = new ByteLru<CachedItem>(maxBytes);
   return {
-    get(key) {
-      const hit = map.get(key);
-      if (hit !== undefined) {
-        map.delete(key);
-        map.set(key, hit);
-      }
-      return hit;
-    },
-    set(key, item) {
-      if (item.bytes.byteLength > maxBytes) return;
-      const old = map.get(key);
-      if (old) {
-        map.delete(key);
-        bytes -= old.bytes.byteLength;
-      }
-      map.set(key, item);
-      bytes += item.bytes.byteLength;
-      while (bytes > maxBytes) {
-        const [k, v] = map.entries().next().value as [string, CachedItem];
-        map.delete(k);
-        bytes -= v.bytes.byteLength;
-      }
-    },
+    get: (key) => lru.get(key),
+    set: (key, item) => lru.set(key, item, item.bytes.byteLength),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   sourceKey,
   sourceType,
   text,
+  threadHeapMb,
 } from './rules.ts';
 
 /**
@@ -113,8 +114,11 @@ const worker = v.strictObject({
   extractBudgetMs: v.optional(positive, 5_000),
   /** Time budget for parsing one feed (a sitemap of 50,000 URLs takes seconds); over it the poll fails with `too-complex`. */
   feedBudgetMs: v.optional(positive, 20_000),
-  /** Heap budget of each parsing thread, in MB; over it the check fails with kind `too-complex`. */
-  extractMemoryMb: v.optional(positive, 512),
+  /**
+   * Heap budget of each parsing thread, in MB; over it the check fails with kind `too-complex`. At
+   * least 256: a page at the element bound (extract/dom.ts MAX_ELEMENTS) must fit.
+   */
+  extractMemoryMb: v.optional(threadHeapMb, 512),
 });
 
 /** Per-source limits: what is over them is logged and noted on the source (Sources page), never silently dropped. */

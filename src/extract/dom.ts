@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { DomHandler, Element, Text, type AnyNode, type Document, type ParentNode } from 'domhandler';
+import { ExtractError } from './errors.ts';
 
 export type { Document, AnyNode, ParentNode };
 export { Element, Text };
@@ -11,6 +12,15 @@ export { Element, Text };
  * (quadratic); with the bound every tag costs at most MAX_DEPTH steps.
  */
 export const MAX_DEPTH = 512;
+
+/**
+ * Most elements parsed from one page. The largest of the 976 real article pages in ../shared has
+ * under 5,000; a page of 200,000 short paragraphs needs about 250 MB of heap to extract. Past the
+ * bound the page fails with `too-complex` before its tree can outgrow the parsing thread's heap
+ * budget (worker.extractMemoryMb): a worker thread that hits its V8 heap limit can take the whole
+ * process down with it (Node 20), so the heap limit must stay a last line that pages never reach.
+ */
+export const MAX_ELEMENTS = 200_000;
 
 interface ParserInternals {
   stack: string[];
@@ -91,6 +101,8 @@ class FastHandler extends DomHandler {
 
   override onopentag(name: string, attribs: Record<string, string>): void {
     const self = this as unknown as HandlerInternals;
+    if (this.elements.length >= MAX_ELEMENTS)
+      throw new ExtractError('too-complex', `the page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements`);
     const element = new FastElement(name, attribs, this.elements.length);
     this.elements.push(element);
     self.addNode(element);

@@ -33,6 +33,7 @@ import { computeStats, refreshStats } from './stats.ts';
 import { removeTeaserLists } from './teasers.ts';
 
 export { ExtractError } from './errors.ts';
+export { MAX_ELEMENTS } from './dom.ts';
 export { fingerprint } from './fingerprint.ts';
 
 export type ExtractResult = Extraction & { canonicalUrl: string | null };

@@ -14,6 +14,11 @@ describe('search highlighting', () => {
     ['<script>alert(1)</script>', 'script', '&lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt;'],
     ['nothing here', '', 'nothing here'],
     ['She resigned in parliament', 'resigns parliam*', 'She <mark>resigned</mark> in <mark>parliament</mark>'],
+    ['Ferries were cancelled; the ferry left', 'ferry', '<mark>Ferries</mark> were cancelled; the <mark>ferry</mark> left'],
+    ['The story of two stories', 'stories', 'The <mark>story</mark> of two <mark>stories</mark>'],
+    ['He carried it and carries it', 'carry', 'He <mark>carried</mark> it and <mark>carries</mark> it'],
+    ['They say a saint said so', 'say', 'They <mark>say</mark> a saint said so'],
+    ['Cities and a city', 'city', '<mark>Cities</mark> and a <mark>city</mark>'],
   ])('%s / %s', (text, q, expected) => {
     expect(highlight(text, q).toString()).toBe(expected);
   });

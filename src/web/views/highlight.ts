@@ -15,11 +15,17 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 /**
  * A word's pattern: search stems words and takes `word*` as a prefix, so "resign" must mark
  * "resigned" and "parliam*" "parliament": the word without a common ending, then any letters.
+ * A final y and an -ies/-ied ending both stem to the same root (Porter's y -> i), so "ferry"
+ * marks "Ferries" and "stories" marks "story".
  */
 function wordPattern(term: string): string {
   if (/\s/.test(term) || !/^[\p{L}\p{N}]+\*?$/u.test(term)) return escapeRegExp(term).replace(/\s+/g, '\\s+');
-  const prefix = term.endsWith('*') ? term.slice(0, -1) : term.length > 4 ? term.replace(/(ing|ed|es|s)$/iu, '') : term;
-  return `${escapeRegExp(prefix)}[\\p{L}\\p{N}]*`;
+  const rest = '[\\p{L}\\p{N}]*';
+  if (term.endsWith('*')) return `${escapeRegExp(term.slice(0, -1))}${rest}`;
+  const yi = /^(\p{L}{3,}?)(?:ies|ied|y)$/iu.exec(term);
+  if (yi) return `${escapeRegExp(yi[1])}[yi]${rest}`;
+  const prefix = term.length > 4 ? term.replace(/(ing|ed|es|s)$/iu, '') : term;
+  return `${escapeRegExp(prefix)}${rest}`;
 }
 
 /** The snippet with the query's words marked; every piece is still escaped text. */

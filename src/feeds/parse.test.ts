@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FeedError } from './errors.ts';
 import { parseFeed, parseFeedDocument } from './parse.ts';
 import { MAX_DOCUMENT_CHARS } from './xml-guard.ts';
+import { MAX_XML_ELEMENTS } from './xml-tree.ts';
 
 const FEED_URL = 'https://feeds.example.com/path/feed';
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'testdata', name), 'utf8');
@@ -121,6 +122,13 @@ describe('hostile and broken documents', () => {
   it('refuses a document over the size limit without parsing it', () => {
     const huge = '<rss version="2.0">' + ' '.repeat(MAX_DOCUMENT_CHARS);
     expect(kindOf(huge)).toBe('too-large');
+  });
+
+  it('refuses a document of more than MAX_XML_ELEMENTS elements, and reads one at the bound', () => {
+    const items = (n: number) => `<rss version="2.0"><channel><title>x</title>${'<a/>'.repeat(n)}</channel></rss>`;
+    expect(kindOf(items(MAX_XML_ELEMENTS))).toBe('too-large');
+    expect(() => parseFeedDocument(items(MAX_XML_ELEMENTS), FEED_URL)).toThrow(/more than 1,000,000 elements/);
+    expect(parseFeedDocument(items(MAX_XML_ELEMENTS - 3), FEED_URL).items).toEqual([]);
   });
 
   it('accepts a leading BOM and whitespace', () => {

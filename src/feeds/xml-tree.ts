@@ -1,4 +1,13 @@
 import { Parser } from 'htmlparser2';
+import { FeedError } from './errors.ts';
+
+/**
+ * Most elements read from one document. A sitemap at Google's cap (50,000 URLs, each with its news
+ * and image tags) has under 500,000; a million empty elements take about 200 MB of heap. Past the
+ * bound the document fails with `too-large` before its tree nears the parsing thread's heap limit,
+ * which on Node 20 can abort the whole process (see extract/dom.ts MAX_ELEMENTS).
+ */
+export const MAX_XML_ELEMENTS = 1_000_000;
 
 /**
  * A small XML element tree for feeds, built with htmlparser2's tolerant tokenizer. Each element
@@ -68,9 +77,13 @@ export function buildXmlTree(text: string, documentUrl: string): XmlElement | nu
   let root: XmlElement | null = null;
   const stack: XmlElement[] = [];
   const scopes: Record<string, string>[] = [{ xml: 'xml' }];
+  let elements = 0;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        if (++elements > MAX_XML_ELEMENTS) {
+          throw new FeedError('too-large', `${documentUrl}: more than ${MAX_XML_ELEMENTS.toLocaleString('en')} elements`);
+        }
         const scope = { ...scopes[scopes.length - 1] };
         for (const [k, v] of Object.entries(attrs)) {
           if (k === 'xmlns') scope[''] = namespaceKey(v);

@@ -52,9 +52,17 @@ export function elementTokens(el: Element): string[] {
   return words;
 }
 
-/** Sentence-ending characters (all single UTF-16 units). */
-const SENTENCE_END_CODES = new Set([...'.!?。！？؟।'].map((c) => c.charCodeAt(0)));
-const ENDS_WITH_PUNCT = /[.!?。！？؟।:;"”’)]$/;
+/** Sentence-ending characters (all single UTF-16 units): . ! ? 。 ！ ？ ؟ ।, compared as codes. */
+function isSentenceEnd(code: number): boolean {
+  return (
+    code === 46 || code === 33 || code === 63 || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x61f || code === 0x964
+  );
+}
+/** Characters a block may end with to read as a sentence (single UTF-16 units): a sentence end or `:;"”’)`. */
+const END_PUNCT = [...'.!?。！？؟।:;"”’)'].map((c) => c.charCodeAt(0));
+function endsWithPunct(text: string): boolean {
+  return text.length > 0 && END_PUNCT.includes(text.charCodeAt(text.length - 1));
+}
 
 export function analysePage(input: AnalysisInput): PageAnalysis {
   const { blocks, reasons, containers, stats } = input;
@@ -94,14 +102,14 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
       else if (code === 44) commas++;
       else if (code >= 48 && code <= 57) digits++;
       else if (code >= 65 && code <= 90 && (c === 0 || text.charCodeAt(c - 1) === 32)) caps++;
-      else if (SENTENCE_END_CODES.has(code)) ends++;
+      else if (isSentenceEnd(code)) ends++;
     }
     const words = spaces + 1;
     x[F.logChars] = Math.log1p(text.length);
     x[F.logWords] = Math.log1p(words);
     x[F.linkDensity] = b.linkDensity;
     x[F.sentenceEnds] = ends / words;
-    x[F.endsWithPunct] = ENDS_WITH_PUNCT.test(text) ? 1 : 0;
+    x[F.endsWithPunct] = endsWithPunct(text) ? 1 : 0;
     x[F.commaRate] = commas / words;
     x[F.digitShare] = digits / text.length;
     x[F.capitalisedShare] = caps / words;

@@ -73,9 +73,11 @@ const FastElement = function (this: Record<string, unknown>, name: string, attri
   this['x-attribsNamespace'] = undefined;
   this['x-attribsPrefix'] = undefined;
   // Redline's own (REDLINE_FIELDS): the element's place in document order (see `orderOf`), and
-  // the words of its class and id once split (see clean.ts's classWords).
+  // the words of its class and id once split (see clean.ts's classWords), its class/id tokens
+  // (features.ts's tokensOf).
   this.docOrder = order;
   this.classWords = undefined;
+  this.tokens = undefined;
 } as unknown as new (name: string, attribs: Record<string, string>, order: number) => Element;
 FastElement.prototype = Element.prototype;
 const FastText = function (this: Record<string, unknown>, data: string) {
@@ -131,7 +133,7 @@ export function parseHtml(html: string): Document {
 }
 
 /** The own fields parseHtml adds to each element, after domhandler's. */
-export const REDLINE_FIELDS = ['docOrder', 'classWords'];
+export const REDLINE_FIELDS = ['docOrder', 'classWords', 'tokens'];
 
 /** Every element parseHtml made, in document order (the order they were opened). */
 type ParsedDocument = Document & { elementList?: Element[]; attachedScratch?: Uint8Array };

@@ -1,6 +1,6 @@
 import type { Block } from './blocks.ts';
 import { classWords } from './clean.ts';
-import { attr, isElement, type Element, type ParentNode, type RemovalReason } from './dom.ts';
+import { attr, isElement, orderOf, type Element, type ParentNode, type RemovalReason } from './dom.ts';
 import { isFurnitureText } from './filter.ts';
 import { comparable } from './metadata.ts';
 import type { PageStats } from './stats.ts';
@@ -52,6 +52,13 @@ export function elementTokens(el: Element): string[] {
   return words;
 }
 
+/** elementTokens of the element, kept on it once computed (a shared array: do not modify it). */
+function tokensOf(el: Element): string[] {
+  const own = el as TokensElement;
+  return (own.tokens ??= elementTokens(el));
+}
+type TokensElement = Element & { tokens?: string[] };
+
 /** Sentence-ending characters (all single UTF-16 units): . ! ? 。 ！ ？ ؟ ।, compared as codes. */
 function isSentenceEnd(code: number): boolean {
   return (
@@ -67,24 +74,25 @@ function endsWithPunct(text: string): boolean {
 export function analysePage(input: AnalysisInput): PageAnalysis {
   const { blocks, reasons, containers, stats } = input;
   const titleKey = comparable(input.title);
-  const tokenCache = new Map<Element, string[]>();
-  const tokensOf = (el: Element) => {
-    let t = tokenCache.get(el);
-    if (!t) tokenCache.set(el, (t = elementTokens(el)));
-    return t;
-  };
   const n = blocks.length;
   // One buffer for the page, a view per block: a typed array of its own per block costs an
   // off-heap allocation each.
   const matrix = new Float32Array(n * FEATURE_COUNT);
   const base: Float32Array[] = [];
   const paths: string[][][] = [];
-  const inContainer: boolean[] = [];
+  const inContainer = new Uint8Array(n);
   let longest = 1;
   for (const b of blocks) longest = Math.max(longest, b.text.length);
-  const ancestors = new Map<Element, Ancestry>();
-  const siblingCount = new Map<ParentNode | null, number>();
-  for (const b of blocks) siblingCount.set(b.el.parent, (siblingCount.get(b.el.parent) ?? 0) + 1);
+  const ancestors = new Ancestries(stats.size, reasons, containers);
+  // Blocks per parent: at the parent's document order, the few whose parent is not a parsed element in a Map.
+  const siblingsAt = new Int32Array(stats.size);
+  const siblingsOf = new Map<ParentNode | null, number>();
+  for (const b of blocks) {
+    const at = parentOrder(b.el, stats.size);
+    if (at >= 0) siblingsAt[at]++;
+    else siblingsOf.set(b.el.parent, (siblingsOf.get(b.el.parent) ?? 0) + 1);
+  }
+  let path: string[][] = [];
 
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
@@ -126,20 +134,23 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
 
     // What the block's ancestors say (nearest removal reason, container, tags, depth), shared
     // by every block under the same element; then the class/id tokens of the nearest ones.
-    const up = ancestry(b.el, reasons, containers, ancestors);
-    const path: string[][] = [];
-    for (let el: ParentNode | null = b.el; el && isElement(el) && path.length < PATH_LIMIT; el = el.parent) path.push(tokensOf(el));
-    for (let t = 0; t < TAG_FEATURES.length; t++) if (up.tags & (1 << t)) x[TAG_FEATURES[t]] = 1;
-    const reason = up.reason;
-    const contained = up.contained;
-    const depth = up.depth;
-    if (reason) {
-      x[F.cutSemantic + REASONS.indexOf(reason)] = 1;
+    // Blocks of one element (div-and-br paragraphs) share its path.
+    if (i === 0 || b.el !== blocks[i - 1].el) {
+      path = [];
+      for (let el: ParentNode | null = b.el; el && isElement(el) && path.length < PATH_LIMIT; el = el.parent) path.push(tokensOf(el));
+    }
+    const up = ancestors.of(b.el);
+    const tags = ancestryTags(up);
+    for (let t = 0; t < TAG_FEATURES.length; t++) if (tags & (1 << t)) x[TAG_FEATURES[t]] = 1;
+    const reason = ancestryReason(up);
+    const contained = ancestryContained(up);
+    if (reason >= 0) {
+      x[F.cutSemantic + reason] = 1;
       x[F.cutAny] = 1;
     }
     x[F.inContainer] = contained ? 1 : 0;
-    inContainer.push(contained);
-    x[F.depth] = Math.min(depth, 60);
+    inContainer[i] = contained ? 1 : 0;
+    x[F.depth] = Math.min(ancestors.depth, 60);
     const parent = b.el.parent && isElement(b.el.parent) ? b.el.parent : undefined;
     if (parent) {
       // An element the statistics do not cover reads as zeros: these stay 0.
@@ -148,7 +159,8 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
       x[F.parentLinkDensity] = parentText > 0 ? stats.link(parent) / parentText : 0;
       x[F.parentProseShare] = parentText > 0 ? stats.prose(parent) / parentText : 0;
     }
-    x[F.siblingBlocks] = Math.log1p(siblingCount.get(b.el.parent) ?? 0);
+    const at = parentOrder(b.el, stats.size);
+    x[F.siblingBlocks] = Math.log1p(at >= 0 ? siblingsAt[at] : (siblingsOf.get(b.el.parent) ?? 0));
     x[F.shareOfLongest] = text.length / longest;
     base.push(x);
     paths.push(path);
@@ -157,28 +169,18 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
   // Distance to the chosen container (0 inside, negative before it, positive after), counted in
   // blocks that are not link lists, teasers or furniture, so inserting those moves nothing.
   const steady = steadyBlocks(base);
-  const order = new Map(steady.map((b, k) => [b, k]));
-  const first = steady.findIndex((b) => inContainer[b]);
+  const first = steady.findIndex((b) => inContainer[b] === 1);
   let last = -1;
-  steady.forEach((b, k) => {
-    if (inContainer[b]) last = k;
-  });
+  for (let q = 0; q < steady.length; q++) if (inContainer[steady[q]] === 1) last = q;
+  // k: the place among the steady blocks of the last steady block up to i (0 before the first).
   let k = 0;
+  let q = 0;
   for (let i = 0; i < n; i++) {
-    if (order.has(i)) k = order.get(i)!;
+    if (q < steady.length && steady[q] === i) k = q++;
     const d = first < 0 ? 50 : k < first ? -(first - k) : k > last ? k - last : 0;
     base[i][F.containerDistance] = Math.sign(d) * Math.log1p(Math.abs(d));
   }
   return { blocks, base, paths };
-}
-
-interface Ancestry {
-  /** The removal reason of the nearest removed subtree the element lies in. */
-  reason: RemovalReason | undefined;
-  contained: boolean;
-  /** Bit t set: an ancestor (or the element) has a tag of TAG_FEATURES[t]. */
-  tags: number;
-  depth: number;
 }
 
 const TAG_FEATURES = [
@@ -212,29 +214,80 @@ const TAG_BIT = new Map<string, number>(
   }).map(([tag, bit]) => [tag, 1 << bit]),
 );
 
-/** The element's ancestry, computed once per element (iteratively: pages nest deeply). */
-function ancestry(el: Element, reasons: Map<unknown, RemovalReason>, containers: Set<Element>, memo: Map<Element, Ancestry>): Ancestry {
-  const chain: Element[] = [];
-  let at: ParentNode | null = el;
-  let known: Ancestry | undefined;
-  while (at && isElement(at)) {
-    known = memo.get(at);
-    if (known) break;
-    chain.push(at);
-    at = at.parent;
+/**
+ * What an element's ancestors (and the element) say, packed in one number: bit 0 set once
+ * known, bit 1 inside a chosen container, bits 2-4 the index in REASONS of the nearest removal
+ * plus one (0: none), from bit 5 the TAG_FEATURES bits of their tags.
+ */
+const ancestryTags = (info: number) => info >>> 5;
+const ancestryReason = (info: number) => ((info >>> 2) & 7) - 1;
+const ancestryContained = (info: number) => (info & 2) !== 0;
+
+/**
+ * Every element's ancestry, computed once per element (iteratively: pages nest deeply) and kept
+ * at its document order; `of` also leaves the element's depth in `depth`.
+ */
+class Ancestries {
+  private readonly info: Int32Array;
+  private readonly depths: Int32Array;
+  private readonly chain: Element[] = [];
+  depth = 0;
+
+  constructor(
+    private readonly size: number,
+    private readonly reasons: Map<unknown, RemovalReason>,
+    private readonly containers: Set<Element>,
+  ) {
+    this.info = new Int32Array(size);
+    this.depths = new Int32Array(size);
   }
-  let acc: Ancestry = known ?? { reason: undefined, contained: false, tags: 0, depth: 0 };
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const e = chain[i];
-    acc = {
-      reason: reasons.get(e) ?? acc.reason,
-      contained: acc.contained || containers.has(e),
-      tags: acc.tags | (TAG_BIT.get(e.name) ?? 0),
-      depth: acc.depth + 1,
-    };
-    memo.set(e, acc);
+
+  of(el: Element): number {
+    const { chain, info, depths } = this;
+    chain.length = 0;
+    let at: ParentNode | null = el;
+    let acc = 1;
+    let depth = 0;
+    while (at && isElement(at)) {
+      const i = this.orderIn(at);
+      if (i >= 0 && info[i] !== 0) {
+        acc = info[i];
+        depth = depths[i];
+        break;
+      }
+      chain.push(at);
+      at = at.parent;
+    }
+    for (let c = chain.length - 1; c >= 0; c--) {
+      const e = chain[c];
+      const reason = this.reasons.get(e);
+      if (reason) acc = (acc & ~(7 << 2)) | ((REASONS.indexOf(reason) + 1) << 2);
+      if (this.containers.has(e)) acc |= 2;
+      acc |= (TAG_BIT.get(e.name) ?? 0) << 5;
+      depth++;
+      const i = this.orderIn(e);
+      if (i >= 0) {
+        info[i] = acc;
+        depths[i] = depth;
+      }
+    }
+    this.depth = depth;
+    return acc;
   }
-  return acc;
+
+  /** The element's document order when the arrays hold it, else -1 (an element parseHtml did not make). */
+  private orderIn(el: Element): number {
+    const i = orderOf(el);
+    return i < this.size ? i : -1;
+  }
+}
+
+/** The document order of the element's parent, when it is a parsed element of the page; else -1. */
+function parentOrder(el: Element, size: number): number {
+  const parent = el.parent;
+  if (!parent || !isElement(parent)) return -1;
+  const i = orderOf(parent);
+  return i < size ? i : -1;
 }
 
 /** Blocks no list, teaser or furniture pass took out: the neighbours features look at these only. */

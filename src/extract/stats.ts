@@ -101,9 +101,12 @@ const WIDTH = 7;
  */
 export class PageStats {
   private readonly values: Float64Array;
+  /** How many elements the statistics have room for (elements of order 0 to size - 1). */
+  readonly size: number;
 
   constructor(size: number, values?: Float64Array) {
     this.values = values ?? new Float64Array(size * WIDTH);
+    this.size = this.values.length / WIDTH;
   }
 
   /** An independent copy (to bring up to date with refreshStats while this one stays). */

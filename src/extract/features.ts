@@ -244,7 +244,8 @@ class Ancestries {
 
   of(el: Element): number {
     const { chain, info, depths } = this;
-    chain.length = 0;
+    // The chain array is reused without shrinking it (setting its length would free its storage).
+    let links = 0;
     let at: ParentNode | null = el;
     let acc = 1;
     let depth = 0;
@@ -255,10 +256,10 @@ class Ancestries {
         depth = depths[i];
         break;
       }
-      chain.push(at);
+      chain[links++] = at;
       at = at.parent;
     }
-    for (let c = chain.length - 1; c >= 0; c--) {
+    for (let c = links - 1; c >= 0; c--) {
       const e = chain[c];
       const reason = this.reasons.get(e);
       if (reason) acc = (acc & ~(7 << 2)) | ((REASONS.indexOf(reason) + 1) << 2);

@@ -185,16 +185,21 @@ export function elementsIn(root: ParentNode): Element[] {
  * document are, in document order, those of the parse whose parent is still in it.
  */
 function attachedElements(doc: Document, list: Element[], attached: Uint8Array): Element[] {
-  const out: Element[] = [];
+  let count = 0;
   for (let i = 0; i < list.length; i++) {
-    const el = list[i];
-    const parent = el.parent;
+    const parent = list[i].parent;
     const inside = parent === doc || (parent !== null && parent instanceof Element && attached[orderOf(parent)] === 1);
     attached[i] = inside ? 1 : 0;
-    if (inside) out.push(el);
+    count += attached[i];
   }
+  // Counted first, so the array is made at its size instead of growing by copies.
+  const out: Element[] = count <= PRESIZED_MAX ? new Array<Element>(count) : [];
+  let k = 0;
+  for (let i = 0; i < list.length; i++) if (attached[i] === 1) out[k++] = list[i];
   return out;
 }
+/** Above this many elements `new Array(n)` would not make a fast array (V8): those grow as usual. */
+const PRESIZED_MAX = 50_000;
 
 export function firstElement(root: ParentNode, test: (el: Element) => boolean): Element | null {
   const stack: AnyNode[] = [...root.children].reverse();

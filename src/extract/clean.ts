@@ -144,8 +144,15 @@ export function classWords(el: Element): string[] {
   if (!cls && !id) return NO_WORDS;
   let words: string[];
   // Every taxonomy class has a hyphen: most class values skip the replacement.
-  const raw = `${cls?.includes('-') ? cls.replace(TAXONOMY_CLASS, ' ') : (cls ?? '')} ${id ?? ''}`;
-  words = isAscii(raw) ? splitAsciiWords(raw) : splitWords(raw);
+  const classes = cls?.includes('-') ? cls.replace(TAXONOMY_CLASS, ' ') : (cls ?? '');
+  if (!id && isAscii(classes)) {
+    // Only a class (the common case): split as `${classes} ` would be, without making that string.
+    words = [];
+    splitAsciiWords(classes, words);
+  } else {
+    const raw = `${classes} ${id ?? ''}`;
+    words = isAscii(raw) ? splitAsciiWords(raw, []) : splitWords(raw);
+  }
   if (words.length === 0) words = NO_WORDS;
   (el as WordsElement).classWords = words;
   return words;
@@ -165,8 +172,7 @@ function splitWords(raw: string): string[] {
  * element are split): runs of letters and digits, lowercased, a new word where a lowercase
  * letter meets an uppercase one.
  */
-function splitAsciiWords(raw: string): string[] {
-  const out: string[] = [];
+function splitAsciiWords(raw: string, out: string[]): string[] {
   let start = -1;
   let prevLower = false;
   for (let i = 0; i <= raw.length; i++) {

@@ -38,6 +38,19 @@ describe('parseHtml', () => {
     expect(ps[0].firstChild).toBeInstanceOf(Text);
   });
 
+  it('gives the same children on fragments, implied closes and tags left open at the end', () => {
+    for (const html of [
+      'loose text <b>bold</b> more<!-- c --><p>one<p>two<div>three<table><tr><td>a<td>b</table>',
+      '<ul><li>a<li>b<ul><li>c</ul><li>d',
+      '<svg><circle/><![CDATA[x]]></svg><i>open <b>nested <br> deeper',
+      '',
+    ]) {
+      const handler = new DomHandler(undefined, {});
+      new Parser(handler, { decodeEntities: true }).end(html);
+      expect(shape(parseHtml(html), REDLINE_FIELDS)).toEqual(shape(handler.root));
+    }
+  });
+
   it('lists the elements still in the document, in document order, after removals and restores', () => {
     const doc = parseHtml(
       `<body><div id=a><p>x<b>y</b></p><ul><li>1</li><li>2<i>z</i></li></ul></div><aside><p>q</p></aside><p>end</p></body>`,

@@ -97,9 +97,17 @@ interface HandlerInternals {
   addNode(node: AnyNode): void;
 }
 
-/** DomHandler building its elements and text nodes with the constructors above. */
+/**
+ * DomHandler building its elements and text nodes with the constructors above. Children are
+ * gathered in one reused array per open level and each element gets an array of exactly its
+ * children when it closes: a children array grown by push holds room for 17 or more, and every
+ * page's tree is copied by the garbage collector while it is being read.
+ */
 class FastHandler extends DomHandler {
   readonly elements: Element[] = [];
+  /** The children gathered so far of the element open at each level of tagStack (0: the document). */
+  private readonly gathered: AnyNode[][] = [];
+  private readonly counts: number[] = [];
 
   override onopentag(name: string, attribs: Record<string, string>): void {
     const self = this as unknown as HandlerInternals;
@@ -109,6 +117,7 @@ class FastHandler extends DomHandler {
     this.elements.push(element);
     self.addNode(element);
     self.tagStack.push(element);
+    this.counts[self.tagStack.length - 1] = 0;
   }
 
   override ontext(data: string): void {
@@ -120,6 +129,45 @@ class FastHandler extends DomHandler {
       self.addNode(node);
       self.lastNode = node;
     }
+  }
+
+  /** domhandler's addNode, the child kept in the level's gathered array instead of the parent's children. */
+  addNode(node: AnyNode): void {
+    const self = this as unknown as HandlerInternals;
+    const level = self.tagStack.length - 1;
+    const parent = self.tagStack[level];
+    const gathered = (this.gathered[level] ??= []);
+    const count = this.counts[level] ?? 0;
+    if (count > 0) {
+      const previous = gathered[count - 1];
+      node.prev = previous;
+      previous.next = node;
+    }
+    gathered[count] = node;
+    this.counts[level] = count + 1;
+    node.parent = parent;
+    self.lastNode = null;
+  }
+
+  override onclosetag(): void {
+    const self = this as unknown as HandlerInternals;
+    this.settle(self.tagStack.length - 1);
+    super.onclosetag();
+  }
+
+  override onend(): void {
+    this.settle(0);
+    super.onend();
+  }
+
+  /** Gives the element open at `level` its gathered children. */
+  private settle(level: number): void {
+    const self = this as unknown as HandlerInternals;
+    const count = this.counts[level] ?? 0;
+    if (count === 0) return;
+    const parent = self.tagStack[level];
+    parent.children = this.gathered[level].slice(0, count) as never;
+    this.counts[level] = 0;
   }
 }
 

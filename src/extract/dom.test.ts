@@ -2,11 +2,26 @@ import { selectAll } from 'css-select';
 import { DomHandler, Element, Text, type AnyNode } from 'domhandler';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { elementCount, elementsIn, orderOf, parseHtml, REDLINE_FIELDS, Removals, removeNode, type ParentNode } from './dom.ts';
+import {
+  elementCount,
+  elementsIn,
+  LEFT_OUT_FIELDS,
+  orderOf,
+  parseHtml,
+  REDLINE_FIELDS,
+  Removals,
+  removeNode,
+  type ParentNode,
+} from './dom.ts';
 
-/** The tree as plain data, with every parent/prev/next link checked on the way. */
-function shape(node: AnyNode, ownKeys: string[] = []): unknown {
-  if (node instanceof Text) return { text: node.data, type: node.type, keys: Object.keys(node) };
+/**
+ * The tree as plain data, with every parent/prev/next link checked on the way. `ownKeys` are
+ * left out of the keys listed; `leftOut` too, after checking they hold nothing (null or undefined).
+ */
+function shape(node: AnyNode, ownKeys: string[] = [], leftOut: string[] = []): unknown {
+  for (const k of leftOut) expect((node as unknown as Record<string, unknown>)[k] ?? null).toBe(null);
+  const skip = [...ownKeys, ...leftOut];
+  if (node instanceof Text) return { text: node.data, type: node.type, keys: Object.keys(node).filter((k) => !skip.includes(k)) };
   if (!(node instanceof Element) && !('children' in node)) return { other: node.type };
   const children = (node as unknown as Element).children;
   children.forEach((c, i) => {
@@ -14,9 +29,9 @@ function shape(node: AnyNode, ownKeys: string[] = []): unknown {
     expect(c.prev).toBe(children[i - 1] ?? null);
     expect(c.next).toBe(children[i + 1] ?? null);
   });
-  const keys = Object.keys(node).filter((k) => !ownKeys.includes(k));
+  const keys = Object.keys(node).filter((k) => !skip.includes(k));
   const own = node instanceof Element ? { name: node.name, attribs: node.attribs, type: node.type, keys } : {};
-  return { ...own, children: children.map((c) => shape(c, ownKeys)) };
+  return { ...own, children: children.map((c) => shape(c, ownKeys, leftOut)) };
 }
 
 describe('parseHtml', () => {
@@ -26,8 +41,9 @@ describe('parseHtml', () => {
     const handler = new DomHandler(undefined, {});
     new Parser(handler, { decodeEntities: true }).end(html);
     const doc = parseHtml(html);
-    // The same tree, with Redline's own document order appended to each element's fields.
-    expect(shape(doc, REDLINE_FIELDS)).toEqual(shape(handler.root));
+    // The same tree, with Redline's own fields appended to each element's and the empty ones left out.
+    expect(shape(doc, REDLINE_FIELDS)).toEqual(shape(handler.root, [], LEFT_OUT_FIELDS));
+    expect(elementsIn(doc).some((el) => LEFT_OUT_FIELDS.some((k) => k in el))).toBe(false);
     const elements = elementsIn(doc);
     expect(elements.map(orderOf)).toEqual(elements.map((_, i) => i));
     expect(elements.every((el) => Object.keys(el).slice(-REDLINE_FIELDS.length).join() === REDLINE_FIELDS.join())).toBe(true);
@@ -47,7 +63,7 @@ describe('parseHtml', () => {
     ]) {
       const handler = new DomHandler(undefined, {});
       new Parser(handler, { decodeEntities: true }).end(html);
-      expect(shape(parseHtml(html), REDLINE_FIELDS)).toEqual(shape(handler.root));
+      expect(shape(parseHtml(html), REDLINE_FIELDS)).toEqual(shape(handler.root, [], LEFT_OUT_FIELDS));
     }
   });
 

@@ -56,22 +56,21 @@ function depthBoundParser(handler: DomHandler): Parser {
  * domhandler's nodes declare class fields, and V8 (Node 20) defines class fields far more slowly
  * than it runs plain assignments: building the nodes was a tenth of the extraction's time. These
  * constructors make the same objects (same prototype, same own properties in the same order, so
- * `instanceof Element`, css-select and domutils see no difference) by assignment.
+ * `instanceof Element`, css-select and domutils see no difference) by assignment, less the
+ * fields in LEFT_OUT_FIELDS: source positions (domhandler records them only when asked, and
+ * parseHtml never asks: they stay null there) and parse5's namespaces (undefined there). Reading
+ * one gives undefined. Every page's tree is copied by the garbage collector while it is read, so
+ * its size counts: without them the young generation promotes 8 % fewer bytes.
  */
+export const LEFT_OUT_FIELDS = ['startIndex', 'endIndex', 'namespace', 'x-attribsNamespace', 'x-attribsPrefix'];
 const FastElement = function (this: Record<string, unknown>, name: string, attribs: Record<string, string>, order: number) {
   this.parent = null;
   this.prev = null;
   this.next = null;
-  this.startIndex = null;
-  this.endIndex = null;
   this.children = [];
   this.name = name;
   this.attribs = attribs;
   this.type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
-  // Declared for parse5 trees only; domhandler leaves them undefined.
-  this.namespace = undefined;
-  this['x-attribsNamespace'] = undefined;
-  this['x-attribsPrefix'] = undefined;
   // Redline's own (REDLINE_FIELDS): the element's place in document order (see `orderOf`), and
   // the words of its class and id once split (see clean.ts's classWords), its class/id tokens
   // (features.ts's tokensOf).
@@ -84,8 +83,6 @@ const FastText = function (this: Record<string, unknown>, data: string) {
   this.parent = null;
   this.prev = null;
   this.next = null;
-  this.startIndex = null;
-  this.endIndex = null;
   this.data = data;
   this.type = 'text';
 } as unknown as new (data: string) => Text;

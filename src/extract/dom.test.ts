@@ -54,6 +54,15 @@ describe('parseHtml', () => {
     expect(ps[0].firstChild).toBeInstanceOf(Text);
   });
 
+  it('shares one frozen empty children array between childless elements, so adding to one throws', () => {
+    const doc = parseHtml('<p>a<br><img src=x><span></span></p>');
+    const [p, br, img, span] = elementsIn(doc).filter((el) => ['p', 'br', 'img', 'span'].includes(el.name));
+    expect(p.children).toHaveLength(4);
+    expect(br.children).toBe(img.children);
+    expect(span.children).toBe(br.children);
+    expect(() => (span.children as unknown[]).push(p)).toThrow(TypeError);
+  });
+
   it('gives the same children on fragments, implied closes and tags left open at the end', () => {
     for (const html of [
       'loose text <b>bold</b> more<!-- c --><p>one<p>two<div>three<table><tr><td>a<td>b</table>',

@@ -63,11 +63,18 @@ function depthBoundParser(handler: DomHandler): Parser {
  * its size counts: without them the young generation promotes 8 % fewer bytes.
  */
 export const LEFT_OUT_FIELDS = ['startIndex', 'endIndex', 'namespace', 'x-attribsNamespace', 'x-attribsPrefix'];
+/**
+ * The children of every element that has none: one frozen array instead of an empty one per
+ * element (18 % of the elements of the WCXB pages have none). Nodes are only ever put back where
+ * they were taken from, never added to a childless element; adding one would throw.
+ */
+const NO_CHILDREN: AnyNode[] = Object.freeze([]) as unknown as AnyNode[];
 const FastElement = function (this: Record<string, unknown>, name: string, attribs: Record<string, string>, order: number) {
   this.parent = null;
   this.prev = null;
   this.next = null;
-  this.children = [];
+  // Until it closes with children of its own (see FastHandler.settle).
+  this.children = NO_CHILDREN;
   this.name = name;
   this.attribs = attribs;
   this.type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';

@@ -29,6 +29,13 @@ const FURNITURE = [
   'Why Trust Us?',
   'You may be interested in the following topics as well:',
   '15 Dec, 2025',
+  'Editorial Note: Example News may contain affiliate links on some articles.',
+  'I use affiliate links where I can, to keep reviewing sustainable!',
+  'Securities and Advisory Services are: · NOT FDIC INSURED · NOT BANK GUARANTEED',
+  'This article is provided for informational purposes only.',
+  'In partnership with',
+  'Join Our Genius Newsletter',
+  'Catch up on our coverage of tech and tools, and follow us on Facebook and Instagram.',
 ];
 
 const ARTICLE_TEXT = [
@@ -38,6 +45,9 @@ const ARTICLE_TEXT = [
   'Loading the lorries took three hours longer than planned because of the rain.',
   'The views expressed at the meeting were not those of the whole village, the mayor said.',
   'Readers like you asked how the fund was spent; the answer is in the accounts.',
+  'The bank said the deposits were insured and that the losses were limited to its own shareholders.',
+  'The partnership with the university will fund two new research posts, the company said.',
+  'Thousands of fans follow the club on Instagram, where the video was first posted.',
 ];
 
 describe('furniture kinds inside the article', () => {

@@ -39,6 +39,8 @@ export const FURNITURE_PATTERNS: RegExp[] = [
   /^get (our|the) .{0,80}\b(newsletters?|briefing|inbox)\b/i,
   /\b(delivered )?(straight )?(to|in) your inbox\b/i,
   /^follow (us|@?[\w.]+) on (twitter|x|facebook|instagram)\b/i,
+  /\bfollow us on (twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky)\b/i,
+  /^(join|get|sign up for|subscribe to) (our|the)\b.{0,40}\bnewsletters?\b.{0,40}$/i,
   /\b(uses?|we use) cookies\b|\bcookie (settings|policy|preferences)\b/i,
   /\bwe use cookies\b|\baccept (all )?cookies\b/i,
   /\b(requires|enable) javascript\b/i,
@@ -52,6 +54,9 @@ export const FURNITURE_PATTERNS: RegExp[] = [
 
   // Disclosures and disclaimers the site puts on every article: affiliate links, editors' views.
   /\b((this|our|the) (post|article|page|site|blog|website|story|review|guide|video)s? (may )?(contains?|includes?|uses?|has) (some )?affiliate links|(we|i) (may )?(earn|receive|make|get) (a )?(small )?(affiliate )?commissions?\b.{0,40}\b(links?|purchases?|buy)|(may )?earns? us a (small )?commission|as an amazon associate|earns? from qualifying purchases|(we|i) may be compensated)\b/i,
+  /\b(may )?(contain|contains|include|includes) (some )?affiliate links\b|\b(i|we) use affiliate links\b/i,
+  /\b(not fdic insured|member fdic|member sipc|past performance (is|does) not (a )?guarantee|(is|are) (provided )?for (general )?(informational|educational) purposes only|not a substitute for (professional )?(medical|legal|financial) advice)\b/i,
+  /^(in partnership with|sponsored by|presented by|brought to you by|paid (content|post|partnership)( for| by)?)\s*:?$/i,
   /\bviews expressed\b.{0,60}\b(not necessarily|solely|do not (necessarily )?reflect)\b/i,
   /^why (you can )?trust us\??$/i,
 

@@ -52,6 +52,13 @@ const ARTICLE_TEXT = [
 
 describe('furniture kinds inside the article', () => {
   it.each(FURNITURE)('is furniture: %s', (text) => expect(isFurnitureText(text)).toBe(true));
+  it('judges a disclosure of two or three sentences, but no longer block', () => {
+    const disclosure =
+      'Disclosure: As an Amazon Associate, I earn from qualifying purchases. If you click a product link and buy it, I may receive a small share of the sale at no extra cost to you. I only recommend the tools I use in my own kitchen every week.';
+    expect(disclosure.length).toBeGreaterThan(200);
+    expect(isFurnitureText(disclosure)).toBe(true);
+    expect(isFurnitureText(`${disclosure} ${ARTICLE_TEXT.join(' ')}`)).toBe(false);
+  });
   it.each(ARTICLE_TEXT)('is article text: %s', (text) => expect(isFurnitureText(text)).toBe(false));
 
   it('leaves the furniture out of the body and keeps every paragraph', () => {

@@ -1,6 +1,7 @@
 /**
  * Whole-block texts that are page furniture, not article text. A block is furniture when its
- * entire text (under 200 characters) matches one of these; longer blocks are never judged here.
+ * entire text (under 300 characters: a disclosure runs to two or three sentences) matches one of
+ * these; longer blocks are never judged here.
  */
 export const FURNITURE_PATTERNS: RegExp[] = [
   // Labels of ads, sharing tools and link boxes.

@@ -36,6 +36,7 @@ const FURNITURE = [
   'In partnership with',
   'Join Our Genius Newsletter',
   'Catch up on our coverage of tech and tools, and follow us on Facebook and Instagram.',
+  'Feature image by Example Studio, all other images via the brands mentioned.',
 ];
 
 const ARTICLE_TEXT = [
@@ -48,6 +49,7 @@ const ARTICLE_TEXT = [
   'The bank said the deposits were insured and that the losses were limited to its own shareholders.',
   'The partnership with the university will fund two new research posts, the company said.',
   'Thousands of fans follow the club on Instagram, where the video was first posted.',
+  'The feature image of the exhibition was taken by a student from the art school.',
 ];
 
 describe('furniture kinds inside the article', () => {

@@ -75,6 +75,7 @@ export const FURNITURE_PATTERNS: RegExp[] = [
   // Captions, credits and copyright lines.
   /^(image|photo|picture|video|graphic)( caption| credit| source)?:?.{0,120}$/i,
   /^in this .{0,100}\b(file )?(photo|image|picture)\b/i,
+  /^(feature(d)?|header|cover|top|hero|lead|main|opening) (image|photo|picture)s? (by|via|from|courtesy of)\b|\ball other (images|photos|pictures) (via|by|from|courtesy of)\b/i,
   /^(getty images|reuters|afp|ap photo|epa|pa media|shutterstock)(\/.{0,40})?$/i,
   /^(copyright|©|\(c\)) .{0,120}$/i,
   /^.{0,140}©.{0,40}$/,

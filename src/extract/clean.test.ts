@@ -41,6 +41,8 @@ describe('boilerplate named by its component or class words', () => {
     ['<div class="affiliate-bar">', 'strong'],
     ['<section class="disclosure">', 'strong'],
     ['<div class="css-4d5e6f" data-testid="article-body">', null],
+    ['<div class="css-4d5e6f" data-theme-key="listicle-slide-item-meta">', null],
+    ['<div class="listicle-slide-item-meta">', 'weak'],
   ])('judges %s as %s', (tag, strength) => {
     const doc = parseHtml(`<html><body>${tag}<p>Text</p></div></body></html>`);
     const el = elementsIn(doc).find((e) => e.name === 'div' || e.name === 'section')!;

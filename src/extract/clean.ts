@@ -218,9 +218,12 @@ export function negativeStrength(el: Element): 'strong' | 'weak' | null {
     const contentLike = el.name === 'article' || el.name === 'main' || words.some((w) => CONTENT_WORDS.has(w));
     return contentLike ? 'weak' : 'strong';
   }
-  if (words.some((w) => WEAK_WORDS.has(w)) || el.name === 'header') return 'weak';
+  // A component's name is judged by the strong words and the ad words only: its weak words
+  // ("listicle-slide-item-meta", "author-card") name parts of the article as often as not.
+  if (classWords(el).some((w) => WEAK_WORDS.has(w)) || own.some((w) => AD_WORDS.has(w)) || el.name === 'header') return 'weak';
   return null;
 }
+const AD_WORDS = new Set(['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'dfp', 'gpt']);
 
 function isHidden(el: Element): boolean {
   if ('hidden' in el.attribs || attr(el, 'aria-hidden') === 'true') return true;

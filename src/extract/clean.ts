@@ -77,6 +77,9 @@ const STRONG_WORDS = new Set([
   'signin',
   'dateline',
   'timestamp',
+  'affiliate',
+  'disclosure',
+  'disclaimer',
 ]);
 const WEAK_WORDS = new Set([
   'ad',
@@ -198,15 +201,35 @@ function isAscii(s: string): boolean {
 /** Words of a main-content container; they turn a strong signal weak ("article-content url-breadcrumb"). */
 const CONTENT_WORDS = new Set(['article', 'content', 'body', 'story', 'entry', 'main', 'text']);
 
+/**
+ * Attributes in which pages with generated class names ("css-16vmic4", utility classes) name
+ * their components instead: data-testid="newsletter-signup", data-identity="billboard-ad".
+ */
+const COMPONENT_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-component', 'data-module', 'data-identity', 'data-theme-key', 'data-qa'];
+
+/** The words of the attributes that name an element's component (not cached: most elements have none). */
+function componentWords(el: Element): string[] {
+  let out: string[] | undefined;
+  for (const name of COMPONENT_ATTRIBUTES) {
+    const value = el.attribs[name];
+    if (value) (out ??= []).push(...(isAscii(value) ? splitAsciiWords(value) : splitWords(value)));
+  }
+  return out ?? NO_WORDS;
+}
+
 export function negativeStrength(el: Element): 'strong' | 'weak' | null {
-  const words = classWords(el);
+  const own = componentWords(el);
+  const words = own.length === 0 ? classWords(el) : [...classWords(el), ...own];
   if (words.some((w) => STRONG_WORDS.has(w))) {
     const contentLike = el.name === 'article' || el.name === 'main' || words.some((w) => CONTENT_WORDS.has(w));
     return contentLike ? 'weak' : 'strong';
   }
-  if (words.some((w) => WEAK_WORDS.has(w)) || el.name === 'header') return 'weak';
+  // A component's name is judged by the strong words and the ad words only: its weak words
+  // ("listicle-slide-item-meta", "author-card") name parts of the article as often as not.
+  if (classWords(el).some((w) => WEAK_WORDS.has(w)) || own.some((w) => AD_WORDS.has(w)) || el.name === 'header') return 'weak';
   return null;
 }
+const AD_WORDS = new Set(['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'dfp', 'gpt']);
 
 function isHidden(el: Element): boolean {
   if ('hidden' in el.attribs || attr(el, 'aria-hidden') === 'true') return true;

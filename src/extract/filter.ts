@@ -7,7 +7,7 @@ import { PROSE_MIN_CHARS, type PageStats } from './stats.ts';
 
 const MAX_LINK_DENSITY = 0.5;
 
-const MAX_FURNITURE_CHARS = 200;
+const MAX_FURNITURE_CHARS = 300;
 
 /** A whole block's text that is page furniture ("Advertisement", "Updated 3 minutes ago"...). */
 export function isFurnitureText(text: string): boolean {

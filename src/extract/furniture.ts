@@ -1,6 +1,7 @@
 /**
  * Whole-block texts that are page furniture, not article text. A block is furniture when its
- * entire text (under 200 characters) matches one of these; longer blocks are never judged here.
+ * entire text (under 300 characters: a disclosure runs to two or three sentences) matches one of
+ * these; longer blocks are never judged here.
  */
 export const FURNITURE_PATTERNS: RegExp[] = [
   // Labels of ads, sharing tools and link boxes.
@@ -11,7 +12,7 @@ export const FURNITURE_PATTERNS: RegExp[] = [
   /^(trending|breaking|most read|latest|popular|advertisement)\s*:$/i,
   /^(topics|tags|tagged|tagged with|filed under|categories|category|sections?|more on|see also)\s*:?$/i,
   /^(read|see|click here for|view) (more|also|next)\b.{0,80}$/i,
-  /^you (may|might) also (like|enjoy|be interested in)\b.{0,20}$/i,
+  /^you (may|might) (also )?(like|enjoy|be interested in)\b.{0,60}$/i,
   // "Related" in the languages of the sites we track most often.
   /^(関連記事|関連ニュース|相关文章|相关新闻|관련기사|leia também|veja também|lesen sie auch|mehr zum thema|(à )?lire aussi|ver también|leggi anche|читайте также)\s*:?$/iu,
 
@@ -26,6 +27,12 @@ export const FURNITURE_PATTERNS: RegExp[] = [
   /^(view|see|watch) (this )?(post|video|tweet|photo) on (twitter|x|facebook|instagram|youtube|tiktok)\b.{0,20}$/i,
   /^a post shared by\b.{0,80}$/i,
   /^(page )?last updated\b.{0,80}$/i,
+  // Navigation inside the page and the comment form's labels.
+  /^(table of contents|contents|in this (article|post|guide)|on this page|jump to( section)?)\s*:?$/i,
+  /^(add|leave|post|write) a (comment|reply)\b.{0,40}$/i,
+  /^by (posting|submitting|leaving) (a|your) comment\b/i,
+  /^(loading|please wait)\b.{0,20}(\.\.\.|…)$/i,
+  /^.{0,60}\b\d+[- ]min(ute)?s? read$/i,
 
   // Prompts: newsletters, social accounts, cookies, scripts.
   /^(follow us|sign up|subscribe|newsletter|get our \w+ newsletter)\b.{0,100}$/i,
@@ -33,9 +40,26 @@ export const FURNITURE_PATTERNS: RegExp[] = [
   /^get (our|the) .{0,80}\b(newsletters?|briefing|inbox)\b/i,
   /\b(delivered )?(straight )?(to|in) your inbox\b/i,
   /^follow (us|@?[\w.]+) on (twitter|x|facebook|instagram)\b/i,
+  /\bfollow us on (twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky)\b/i,
+  /^(join|get|sign up for|subscribe to) (our|the)\b.{0,40}\bnewsletters?\b.{0,40}$/i,
   /\b(uses?|we use) cookies\b|\bcookie (settings|policy|preferences)\b/i,
   /\bwe use cookies\b|\baccept (all )?cookies\b/i,
   /\b(requires|enable) javascript\b/i,
+  // Calls to action of the site itself: buy buttons, quotes, pins, paywall and donation notices.
+  /^(view|buy|shop|check (the )?price) (it )?(on|at) (amazon|walmart|target|best buy|ebay)\b.{0,40}$/i,
+  /^(get|request) (a|your) (free )?(quote|estimate|consultation|demo)\b.{0,40}$/i,
+  /^pin (this|it)?\s*(for later|now)\b.{0,20}$/i,
+  /^[-–—_=*\s]*share your (story|thoughts|experience|tips?)\b.{0,20}$/i,
+  /^this (article|story|content|post) is (exclusive|only available|available only) (to|for)\b.{0,60}$/i,
+  /\b(funded|supported) by (readers|people) like you\b/i,
+
+  // Disclosures and disclaimers the site puts on every article: affiliate links, editors' views.
+  /\b((this|our|the) (post|article|page|site|blog|website|story|review|guide|video)s? (may )?(contains?|includes?|uses?|has) (some )?affiliate links|(we|i) (may )?(earn|receive|make|get) (a )?(small )?(affiliate )?commissions?\b.{0,40}\b(links?|purchases?|buy)|(may )?earns? us a (small )?commission|as an amazon associate|earns? from qualifying purchases|(we|i) may be compensated)\b/i,
+  /\b(may )?(contain|contains|include|includes) (some )?affiliate links\b|\b(i|we) use affiliate links\b/i,
+  /\b(not fdic insured|member fdic|member sipc|past performance (is|does) not (a )?guarantee|(is|are) (provided )?for (general )?(informational|educational) purposes only|not a substitute for (professional )?(medical|legal|financial) advice)\b/i,
+  /^(in partnership with|sponsored by|presented by|brought to you by|paid (content|post|partnership)( for| by)?)\s*:?$/i,
+  /\bviews expressed\b.{0,60}\b(not necessarily|solely|do not (necessarily )?reflect)\b/i,
+  /^why (you can )?trust us\??$/i,
 
   // Datelines, relative times and bylines standing alone.
   /^((last )?updated|published|posted|first published)[:\s]?.{0,60}\b(ago|am|pm|gmt|utc|bst|edt|est|et|20\d\d)\.?$/i,
@@ -44,13 +68,14 @@ export const FURNITURE_PATTERNS: RegExp[] = [
   /^(updated|published|posted)( at| on)? \d{1,2}[:.]\d\d ?([ap]\.?m\.?)?( [A-Z]{2,4})?$/i,
   /^\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?) ago$/i,
   // "October 12, 2017", "Monday, 18 November 2019 08:22 GMT", "2019-11-20 12:57".
-  /^((mon|tues|wednes|thurs|fri|satur|sun)day,? )?(\p{L}+\.? \d{1,2},? \d{4}|\d{1,2}\.? \p{L}+\.? \d{4}|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(,? (at )?\d{1,2}[:.]\d\d( ?[ap]\.?m\.?)?( [A-Z]{2,4})?)?$/iu,
+  /^((mon|tues|wednes|thurs|fri|satur|sun)day,? )?(\p{L}+\.? \d{1,2},? \d{4}|\d{1,2}\.? \p{L}+\.?,? \d{4}|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(,? (at )?\d{1,2}[:.]\d\d( ?[ap]\.?m\.?)?( [A-Z]{2,4})?)?$/iu,
   // "By Justine Coleman -"
   /^by \p{Lu}[\p{L}.'’-]*( \p{Lu}[\p{L}.'’-]*){0,3}\s*[-–|,]?$/u,
 
   // Captions, credits and copyright lines.
   /^(image|photo|picture|video|graphic)( caption| credit| source)?:?.{0,120}$/i,
   /^in this .{0,100}\b(file )?(photo|image|picture)\b/i,
+  /^(feature(d)?|header|cover|top|hero|lead|main|opening) (image|photo|picture)s? (by|via|from|courtesy of)\b|\ball other (images|photos|pictures) (via|by|from|courtesy of)\b/i,
   /^(getty images|reuters|afp|ap photo|epa|pa media|shutterstock)(\/.{0,40})?$/i,
   /^(copyright|©|\(c\)) .{0,120}$/i,
   /^.{0,140}©.{0,40}$/,

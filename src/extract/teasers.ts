@@ -1,4 +1,4 @@
-import { elementsIn, isElement, Text, type AnyNode, type Document, type Element, type Remover } from './dom.ts';
+import { elementsIn, isElement, Text, textOf, type AnyNode, type Document, type Element, type Remover } from './dom.ts';
 import type { PageStats } from './stats.ts';
 
 const HEADING = /^h[2-6]$/;
@@ -8,6 +8,8 @@ const MAX_TEASER_CHARS = 600;
  * Removes lists of article teasers ("More from...", tickers, related cards): sibling elements
  * that each carry a linked headline, or start with a link and end with a truncated summary.
  * Needs at least two such siblings, so one linked sub-heading in an article is left alone.
+ * Siblings whose headings count on ("1. Harvard", "2. Stanford"...) are the entries of a ranked
+ * listicle that link to their own pages, not teasers: they are left to the model.
  */
 export function removeTeaserLists(doc: Document, stats: PageStats, remove: Remover): void {
   const all = elementsIn(doc);
@@ -17,8 +19,41 @@ export function removeTeaserLists(doc: Document, stats: PageStats, remove: Remov
     // Most elements have no teaser child: no array for them.
     let teasers: Element[] | undefined;
     for (const c of parent.children) if (isElement(c) && isTeaser(c, stats, withLinkedHeading)) (teasers ??= []).push(c);
-    if (teasers && teasers.length >= 2) for (const t of teasers) remove(t, 'teaser');
+    if (teasers && teasers.length >= 2 && !isNumberedRun(parent, teasers)) for (const t of teasers) remove(t, 'teaser');
   }
+}
+
+/**
+ * The parent's children are ranked entries: the first headings of its children count on
+ * (1, 2, 3..., at least three), and most teasers among them are such entries.
+ */
+function isNumberedRun(parent: Element, teasers: Element[]): boolean {
+  const ranks: number[] = [];
+  let rankedTeasers = 0;
+  for (const c of parent.children) {
+    if (!isElement(c)) continue;
+    const heading = firstHeading(c);
+    const m = heading && RANK.exec(textOf(heading));
+    if (!m) continue;
+    ranks.push(Number(m[1]));
+    if (teasers.includes(c)) rankedTeasers++;
+  }
+  if (ranks.length < 3 || rankedTeasers * 3 < teasers.length * 2) return false;
+  return ranks.every((r, i) => i === 0 || r === ranks[i - 1] + 1);
+}
+const RANK = /^\s*(\d{1,3})[.)]\s/;
+
+function firstHeading(el: Element): Element | undefined {
+  const stack: Element[] = [el];
+  for (let seen = 0; stack.length > 0 && seen < 200; seen++) {
+    const node = stack.pop()!;
+    if (HEADING.test(node.name)) return node;
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const c = node.children[i];
+      if (isElement(c)) stack.push(c);
+    }
+  }
+  return undefined;
 }
 
 function isTeaser(el: Element, stats: PageStats, withLinkedHeading: Set<Element>): boolean {

@@ -212,7 +212,10 @@ function componentWords(el: Element): string[] {
   let out: string[] | undefined;
   for (const name of COMPONENT_ATTRIBUTES) {
     const value = el.attribs[name];
-    if (value) (out ??= []).push(...(isAscii(value) ? splitAsciiWords(value) : splitWords(value)));
+    if (!value) continue;
+    out ??= [];
+    if (isAscii(value)) splitAsciiWords(value, out);
+    else out.push(...splitWords(value));
   }
   return out ?? NO_WORDS;
 }

@@ -6,16 +6,37 @@
  * who goes first alternates too), so both see the same machine load. Prints user CPU time per
  * extractor: on a shared machine wall time mostly measures waiting for a core.
  */
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { corpusAvailable, loadCorpus, readPageHtml } from './corpus.ts';
 import { loadWcxb, readWcxbHtml, wcxbAvailable } from './wcxb.ts';
 
 type Extract = (html: string, url: string) => unknown;
 
+/**
+ * tsx compiles a .ts file as an ES module only under a package.json with "type": "module"; without
+ * one (a bare `git archive` of src/) it compiles to CommonJS, which runs the same extractor about
+ * 25 % slower here and would make any change look faster. So the other checkout must have one.
+ */
+function assertModuleScope(file: string): void {
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      if ((JSON.parse(readFileSync(pkg, 'utf8')) as { type?: string }).type === 'module') return;
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  throw new Error(
+    `${file}: no package.json with "type": "module" above it, so tsx would compile it to CommonJS (slower): copy the project's package.json beside its src/`,
+  );
+}
+
 async function main(): Promise<void> {
   const [other, roundsArg] = process.argv.slice(2);
   if (!other) throw new Error('usage: extract-speed.ts OTHER_EXTRACT_INDEX [ROUNDS]');
+  assertModuleScope(other);
   if (!corpusAvailable() || !wcxbAvailable()) {
     console.log('extract-speed: corpora not found; skipping.');
     return;

@@ -45,6 +45,12 @@ export interface BodyRead {
   /** sha256 (hex) of the body as received, with its URL, type, encoding and the size limit; null unless `known` was given. */
   digest: string | null;
   known: boolean;
+  /**
+   * The body exactly as received when it came gzip-encoded, was read with `known` and decoded whole
+   * (not truncated): `gunzip(gzip)` is `body`. Kept so a capture can store the server's compression
+   * instead of compressing the page again. Null otherwise.
+   */
+  gzip: Uint8Array | null;
 }
 
 /**
@@ -73,9 +79,11 @@ export function readBody(res: IncomingMessage, maxBytes: number, url: string, op
     const chunks: Buffer[] = [];
     let size = 0;
     let rawSize = 0;
+    let truncated = false;
     let decoder: Decoder | null | undefined;
     let settled = false;
     let digest: string | null = null;
+    let gzip: Uint8Array | null = null;
     const settle = (err: Error | null, isKnown = false) => {
       if (settled) return;
       settled = true;
@@ -83,13 +91,17 @@ export function readBody(res: IncomingMessage, maxBytes: number, url: string, op
         decoder?.destroy();
         res.destroy();
         reject(err);
-      } else resolve({ body: isKnown ? new Uint8Array(0) : Buffer.concat(chunks, size), digest, known: isKnown });
+      } else {
+        const body = isKnown ? new Uint8Array(0) : Buffer.concat(chunks, size);
+        resolve({ body, digest, known: isKnown, gzip: isKnown || truncated ? null : gzip });
+      }
     };
     const tooLarge = () =>
       new FetchError('too-large', `${url}: body exceeds ${maxBytes} bytes${encoding ? ` (decompressed, ${encoding})` : ''}`);
     const onData = (chunk: Buffer) => {
       if (settled) return;
       if (truncate && size + chunk.length >= maxBytes) {
+        truncated = true;
         chunks.push(chunk.subarray(0, maxBytes - size));
         size = maxBytes;
         settle(null);
@@ -127,7 +139,7 @@ export function readBody(res: IncomingMessage, maxBytes: number, url: string, op
     res.on('data', (chunk: Buffer) => {
       if (settled) return;
       rawSize += chunk.length;
-      if (rawSize > maxBytes) return truncate ? settle(null) : settle(tooLarge());
+      if (rawSize > maxBytes) return truncate ? ((truncated = true), settle(null)) : settle(tooLarge());
       if (!hash) return feed(chunk);
       hash.update(chunk);
       raw.push(chunk);
@@ -143,6 +155,7 @@ export function readBody(res: IncomingMessage, maxBytes: number, url: string, op
         return settle(err as Error);
       }
       if (seen) return settle(null, true);
+      if (encoding === 'gzip' || encoding === 'x-gzip') gzip = Buffer.concat(raw, rawSize);
       for (const chunk of raw) feed(chunk);
       raw.length = 0;
       finish();

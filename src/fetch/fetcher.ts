@@ -194,7 +194,8 @@ function toResult(url: URL, res: RawResponse, options: GetOptions, now: number):
   if (res.bodyKnown) return { ...base, ...digest, notModified: false, sameBody: true, body: new Uint8Array(0), text: '', charset: '' };
   checkBody(res.body, options.accept, url.href);
   const { text, charset } = decodeBody(res.body, headers['content-type']);
-  return { ...base, ...digest, notModified: false, body: res.body, text, charset };
+  const gzip = res.bodyGzip ? { bodyGzip: res.bodyGzip } : {};
+  return { ...base, ...digest, ...gzip, notModified: false, body: res.body, text, charset };
 }
 
 function parseUrl(raw: string): URL {

@@ -33,6 +33,19 @@ describe('knownBody: a body recognised before it is decompressed', () => {
     expect(again.body.byteLength).toBe(0);
   });
 
+  it('hands back the gzip bytes as received beside the decoded body, for a capture to keep', async () => {
+    const { base, page } = await site();
+    const fetcher = createFetcher(testFetchConfig());
+    const read = await fetcher.get(`${base}/a`, { accept: 'html', knownBody: () => false });
+    expect(read.bodyGzip).toEqual(zlib.gzipSync(PAGE));
+    expect(zlib.gunzipSync(read.bodyGzip!)).toEqual(Buffer.from(read.body));
+    // Not without knownBody (nothing is buffered then), not for a known body, not for a body sent as is.
+    expect((await fetcher.get(`${base}/a`, { accept: 'html' })).bodyGzip).toBeUndefined();
+    expect((await fetcher.get(`${base}/a`, { accept: 'html', knownBody: () => true })).bodyGzip).toBeUndefined();
+    page.gzip = false;
+    expect((await fetcher.get(`${base}/a`, { accept: 'html', knownBody: () => false })).bodyGzip).toBeUndefined();
+  });
+
   it('without knownBody gives no digest and decodes as always', async () => {
     const { base } = await site();
     const result = await createFetcher(testFetchConfig()).get(`${base}/a`, { accept: 'html' });

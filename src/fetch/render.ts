@@ -106,7 +106,7 @@ export function createRenderer(fetcher: Fetcher, config: RenderConfig, fetchConf
         throw new FetchError('too-large', `${url}: rendered page of ${body.byteLength} bytes exceeds ${fetchConfig.maxBodyBytes}`);
       }
       log?.info('render', { url, ms: Date.now() - started, requests: stats.fetched, refused: stats.refused });
-      return { ...main, bodyDigest: undefined, body, text: html, charset: 'utf-8', rendered: true };
+      return { ...main, bodyDigest: undefined, bodyGzip: undefined, body, text: html, charset: 'utf-8', rendered: true };
     } catch (err) {
       if (err instanceof FetchError) throw err;
       const message = (err as Error).message.split('\n')[0];

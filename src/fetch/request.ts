@@ -32,6 +32,8 @@ export interface RawResponse {
   bodyDigest?: string | null;
   /** knownBody recognised the body: `body` is empty. */
   bodyKnown?: boolean;
+  /** The gzip bytes as received, when asked with knownBody and decoded whole (ReadOptions.known, BodyRead.gzip). */
+  bodyGzip?: Uint8Array | null;
   /** As received, for exact captures: `HTTP/1.1 200 OK`, and the headers in order with their names as sent. */
   statusLine: string;
   rawHeaders: [string, string][];
@@ -126,7 +128,8 @@ function exchange(spec: RequestSpec, mayRetry: boolean): Promise<RawResponse> {
         return settle(new FetchError('too-large', `${href}: Content-Length ${declared} exceeds ${spec.maxBodyBytes} bytes`));
       }
       readBody(res, spec.maxBodyBytes, href, { truncate: spec.truncateBody, known: spec.knownBody }).then(
-        (read) => settle(null, { status, headers, body: read.body, bodyDigest: read.digest, bodyKnown: read.known, ...exact }),
+        (read) =>
+          settle(null, { status, headers, body: read.body, bodyDigest: read.digest, bodyKnown: read.known, bodyGzip: read.gzip, ...exact }),
         (err: Error) => settle(err),
       );
     });

@@ -37,6 +37,11 @@ export interface FetchResult {
   bodyDigest?: string;
   /** `knownBody` recognised the body: body and text are empty, charset ''. */
   sameBody?: boolean;
+  /**
+   * The body as received when the server sent it gzip-encoded (`body` is its gunzip), with
+   * `knownBody` set: a capture can keep the server's compression rather than compress again.
+   */
+  bodyGzip?: Uint8Array;
   /** The final exchange as received and sent, for exact captures (absent from test stand-ins). */
   statusLine?: string;
   rawHeaders?: [string, string][];

@@ -18,6 +18,11 @@ export interface CaptureInput {
   charset: string | null;
   /** false for a capture that is not the bytes received (see Capture.exact); default true. */
   exact?: boolean;
+  /**
+   * The body as the server sent it gzip-encoded, when it did: the store may keep these bytes
+   * instead of compressing `body` again, once it has checked that they decompress to `body`.
+   */
+  gzip?: Uint8Array | null;
 }
 
 export interface Capture extends CaptureInput {

@@ -54,5 +54,7 @@ export function captureOf(requestUrl: string, page: FetchResult): CaptureInput {
     charset: page.charset,
     // A rendered page is what re-extraction needs, but not the bytes the server sent.
     exact: !page.rendered,
+    // The server's own compression of these bytes: stored as is, which spares compressing the page again.
+    gzip: page.rendered ? null : (page.bodyGzip ?? null),
   };
 }

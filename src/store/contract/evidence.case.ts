@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { CaptureInput, NewRoot } from '../../model/index.ts';
 import { GENESIS, bytesDigest, eventRecordHash, textDigest, versionRecordHash } from '../chain.ts';
@@ -76,6 +77,33 @@ export function evidenceCases(harness: ContractHarness): void {
       expect(await store().evidence.getCapture(a.id, 2)).toBeNull();
       expect(await store().evidence.getVersionById(v1.id)).toEqual(v1);
       expect(await store().evidence.getVersionById(v1.id + 1000)).toBeNull();
+    });
+
+    it("keeps the server's gzip of a capture when it decompresses to the bytes, and never trusts one that does not", async () => {
+      const source = await makeSource(store());
+      const [a, b, c] = [
+        await makeArticle(store(), source, 'a'),
+        await makeArticle(store(), source, 'b'),
+        await makeArticle(store(), source, 'c'),
+      ];
+      const page = (n: number) =>
+        bytes(Array.from({ length: 400 }, (_, i) => `<p>${n} paragraph ${i} of ${(i * 7919) % 1013}</p>`).join(''));
+      const [body, other, loose] = [page(1), page(2), page(3)];
+      const serverGzip = gzipSync(body, { level: 9 });
+      await store().addVersion(a.id, 1, versionInput('t', ['p'], { capture: capture(body, { gzip: serverGzip }) }));
+      expect((await store().evidence.captureStats()).storedBytes).toBe(serverGzip.byteLength);
+      // A gzip of other bytes (a bug or a lie) is not what the capture is: the bytes are compressed here.
+      await store().addVersion(b.id, 1, versionInput('t', ['p'], { capture: capture(other, { gzip: gzipSync(page(9), { level: 9 }) }) }));
+      // A gzip that barely compresses is not kept either (gzip level 0 stores the bytes).
+      await store().addVersion(c.id, 1, versionInput('t', ['p'], { capture: capture(loose, { gzip: gzipSync(loose, { level: 0 }) }) }));
+      const stats = await store().evidence.captureStats();
+      expect(stats.distinctBodies).toBe(3);
+      expect(stats.storedBytes).toBe(
+        serverGzip.byteLength + gzipSync(other, { level: 3 }).byteLength + gzipSync(loose, { level: 3 }).byteLength,
+      );
+      expect((await store().evidence.getCapture(a.id, 1))?.body).toEqual(body);
+      expect((await store().evidence.getCapture(b.id, 1))?.body).toEqual(other);
+      expect((await store().evidence.getCapture(c.id, 1))?.body).toEqual(loose);
     });
 
     it('stores raw HTML given without an envelope as a capture too', async () => {

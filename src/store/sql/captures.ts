@@ -1,7 +1,7 @@
 import type { Capture, CaptureInfo, CaptureInput } from '../../model/index.ts';
 import { bytesDigest } from '../chain.ts';
 import type { Db, Row } from './db.ts';
-import { compressRaw, decompressRaw } from './raw.ts';
+import { compressCapture, decompressRaw } from './raw.ts';
 
 /** A capture made ready outside the write transaction: hashed, and compressed unless its bytes are already kept. */
 export interface PreparedCapture {
@@ -14,7 +14,7 @@ export interface PreparedCapture {
 export async function prepareCapture(db: Db, input: CaptureInput, exact = true): Promise<PreparedCapture> {
   const digest = bytesDigest(input.body);
   const known = await db.get('SELECT 1 AS one FROM captures WHERE digest = ?', [digest]);
-  return { input, digest, exact, compressed: known ? null : compressRaw(input.body) };
+  return { input, digest, exact, compressed: known ? null : compressCapture(input.body, input.gzip) };
 }
 
 /** Raw HTML without an HTTP envelope (callers that predate exact captures, copies of old databases). */
@@ -27,7 +27,7 @@ export async function insertCapture(tx: Db, versionId: number, c: PreparedCaptur
   // Known before the transaction, so not compressed; pruning may have removed it since (rare): then compress now.
   const stillKept = !c.compressed && (await tx.get('SELECT 1 AS one FROM captures WHERE digest = ?', [c.digest]));
   if (!stillKept) {
-    const body = c.compressed ?? compressRaw(c.input.body);
+    const body = c.compressed ?? compressCapture(c.input.body, c.input.gzip);
     await tx.run('INSERT INTO captures (digest, encoding, size, body) VALUES (?, ?, ?, ?) ON CONFLICT (digest) DO NOTHING', [
       c.digest,
       body.encoding,

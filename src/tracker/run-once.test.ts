@@ -114,4 +114,59 @@ describe('runPool', () => {
     expect(done.length).toBeLessThan(10);
     queue = [];
   });
+
+  it('claims ahead into a local queue: fewer claims, still n in flight, every item once', async () => {
+    const queue = Array.from({ length: 40 }, (_, i) => i);
+    const asked: number[] = [];
+    let answered = 0;
+    let live = 0;
+    let max = 0;
+    const done: number[] = [];
+    await runPool(
+      4,
+      async (n) => {
+        asked.push(n);
+        const items = queue.splice(0, n);
+        if (items.length > 0) answered++;
+        return items;
+      },
+      async (i) => {
+        live++;
+        max = Math.max(max, live);
+        await new Promise((r) => setTimeout(r, 1 + (i % 3)));
+        live--;
+        done.push(i);
+      },
+      () => false,
+      { ahead: 2 },
+    );
+    expect(max).toBe(4);
+    expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    // Each claim asks for the free slots plus 2, and one is made only when the queue is empty.
+    expect(asked[0]).toBe(6);
+    expect(asked.every((n) => n >= 3 && n <= 6)).toBe(true);
+    // At least 3 items a claim (40 without claiming ahead), then a few empty claims as the last ones finish.
+    expect(answered).toBeLessThanOrEqual(Math.ceil(40 / 3));
+    expect(asked.length).toBeLessThanOrEqual(answered + 4);
+  });
+
+  it('gives queued items back instead of running them once asked to stop', async () => {
+    const queue = Array.from({ length: 20 }, (_, i) => i);
+    const done: number[] = [];
+    const released: number[] = [];
+    await runPool(
+      2,
+      async (n) => queue.splice(0, n),
+      async (i) => {
+        await new Promise((r) => setTimeout(r, 1));
+        done.push(i);
+      },
+      () => done.length >= 1,
+      { ahead: 3, release: async (items) => void released.push(...items) },
+    );
+    // The first claim took 2 + 3: two ran, three were queued and are given back, nothing more was claimed.
+    expect(done.sort()).toEqual([0, 1]);
+    expect(released).toEqual([2, 3, 4]);
+    expect(queue).toHaveLength(15);
+  });
 });

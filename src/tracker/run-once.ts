@@ -105,12 +105,17 @@ async function pass(
   const cutoff = deps.now();
   counts.cutoff = cutoff;
   const { fetch, worker } = deps.config;
+  const concurrency = Math.max(1, Math.min(fetch.globalConcurrency, worker.batchSize));
   await runPool<Article>(
-    Math.max(1, Math.min(fetch.globalConcurrency, worker.batchSize)),
-    (n) => deps.store.claimDueArticles(deps.now(), n, lease(), fetch.perHostConcurrency, cutoff),
+    concurrency,
+    async (n) => {
+      const claimed = await deps.store.claimDueArticles(deps.now(), n, lease(), fetch.perHostConcurrency, cutoff);
+      // Leased from now on, queued or not: the heartbeat renews them all.
+      for (const a of claimed) held.articles.add(a.id);
+      return claimed;
+    },
     async (article) => {
       const started = performance.now();
-      held.articles.add(article.id);
       const outcome = await safeCheck(deps, article).finally(() => held.articles.delete(article.id));
       deps.metrics?.checkDone(outcome?.status ?? 'error', (performance.now() - started) / 1000, outcome?.error);
       counts.checked++;
@@ -121,7 +126,24 @@ async function pass(
       progress();
     },
     stop,
+    {
+      // One claim feeds several slots: a claim is the one step serialised across workers (an advisory lock on
+      // PostgreSQL, the write lock on SQLite). Queued articles hold their lease and count against their host's
+      // limit, as in-flight ones do, for the moment until a slot frees; a stopping worker gives them back.
+      ahead: claimAhead(concurrency),
+      release: async (articles) => {
+        for (const a of articles) {
+          await deps.store.updateArticle(a.id, {}).catch(() => undefined);
+          held.articles.delete(a.id);
+        }
+      },
+    },
   );
+}
+
+/** Articles claimed beyond the free slots (a quarter of the slots): about one claim per five checks. */
+export function claimAhead(concurrency: number): number {
+  return Math.ceil(concurrency / 4);
 }
 
 async function safePoll(deps: TrackerDeps, source: Source) {

@@ -5,7 +5,7 @@ import type { Db } from './db.ts';
 import { bareCapture, getCapture, insertCapture, prepareCapture, type PreparedCapture } from './captures.ts';
 import { readVersion, readVersions, storeParagraphs } from './paragraphs.ts';
 import { chainVersion } from './records.ts';
-import { VERSION_COLUMNS, bare, changeColumns } from './rows.ts';
+import { VERSION_COLUMNS, bare, changeColumns, toVersionHead } from './rows.ts';
 import { writeOutbox } from './outbox.ts';
 
 /** What differs per database when a version is stored. */
@@ -114,7 +114,8 @@ async function insertVersion(tx: Db, articleId: number, number: number, v: Versi
       ...changeColumns(v.change),
     ],
   );
-  return { ...(await readVersion(tx, row))!, paragraphs: [...v.paragraphs] };
+  // The texts were just written: no need to read them back.
+  return { ...toVersionHead(row!), paragraphs: [...v.paragraphs] };
 }
 
 export async function listVersions(db: Db, articleId: number, options: { includeHidden?: boolean } = {}): Promise<Version[]> {

@@ -101,6 +101,46 @@ describe('knownBody: a body recognised before it is decompressed', () => {
     expect(asked).toBe(false);
   });
 
+  it('decodes an unknown body whole as the streaming decoder would: every encoding, the decoded limit, corrupt and truncated bodies', async () => {
+    const html = `<html><body><p>${'Caf\u00e9 story. '.repeat(2000)}</p></body></html>`;
+    const encoded: Record<string, Buffer> = {
+      gzip: zlib.gzipSync(html),
+      deflate: zlib.deflateSync(html),
+      'deflate-raw': zlib.deflateRawSync(html),
+      br: zlib.brotliCompressSync(html),
+      identity: Buffer.from(html),
+      bomb: zlib.gzipSync(Buffer.alloc(4 * 1024 * 1024, 0x20)),
+      cut: zlib.gzipSync(html).subarray(0, 2000),
+      garbage: Buffer.from('definitely not gzip'),
+    };
+    const base = await serve((req, res) => {
+      const name = req.url!.slice(1);
+      const encoding = name === 'deflate-raw' ? 'deflate' : ['bomb', 'cut', 'garbage'].includes(name) ? 'gzip' : name;
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': encoding }).end(encoded[name]);
+    });
+    const fetcher = createFetcher(testFetchConfig({ maxBodyBytes: 1024 * 1024 }));
+    const get = (name: string, known: boolean) =>
+      fetcher.get(`${base}/${name}`, { accept: 'html', ...(known ? { knownBody: () => false } : {}) }).catch((e: unknown) => e);
+    for (const name of ['gzip', 'deflate', 'deflate-raw', 'br', 'identity']) {
+      const [whole, streamed] = [await get(name, true), await get(name, false)];
+      expect((whole as { text: string }).text, name).toBe(html);
+      expect((streamed as { text: string }).text, name).toBe(html);
+    }
+    // 4 MB of spaces in 4 KB of gzip: over the 1 MB limit once decoded, whichever way.
+    for (const [name, kind] of [
+      ['bomb', 'too-large'],
+      ['garbage', 'bad-encoding'],
+    ]) {
+      const [whole, streamed] = [await get(name, true), await get(name, false)];
+      expect(whole, name).toBeInstanceOf(FetchError);
+      expect([(whole as FetchError).kind, (streamed as FetchError).kind], name).toEqual([kind, kind]);
+    }
+    // A gzip cut short gives what it holds, as zlib's streaming decoder does too.
+    const [whole, streamed] = [await get('cut', true), await get('cut', false)];
+    expect((whole as { text: string }).text.length).toBeGreaterThan(0);
+    expect((whole as { text: string }).text).toBe((streamed as { text: string }).text);
+  });
+
   it('a knownBody that throws fails the fetch with its error', async () => {
     const { base } = await site();
     const boom = new Error('store gone');

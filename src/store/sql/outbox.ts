@@ -32,7 +32,8 @@ export interface StoredChange {
 
 const CANDIDATES_SQL = `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions b
   WHERE b.status = 'active' AND (b.watch = 'all' OR b.watch = 'query'
-    OR (b.watch = 'article' AND b.article_id = ?) OR (b.watch = 'source' AND b.source_id = ?))
+    OR (b.watch = 'article' AND b.article_id = ?)
+    OR (b.watch = 'source' AND b.source_id = (SELECT a.source_id FROM articles a WHERE a.id = ?)))
   ORDER BY b.id`;
 
 /**
@@ -42,10 +43,10 @@ const CANDIDATES_SQL = `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions b
  */
 export async function writeOutbox(tx: Db, change: StoredChange): Promise<number> {
   if (change.number < 2) return 0; // a first version is not a change
+  const candidates = (await tx.all(CANDIDATES_SQL, [change.articleId, change.articleId])).map(toSubscription);
+  if (candidates.length === 0) return 0;
   const article = await tx.get<{ source_id: number }>('SELECT source_id FROM articles WHERE id = ?', [change.articleId]);
   const sourceId = Number(article?.source_id);
-  const candidates = (await tx.all(CANDIDATES_SQL, [change.articleId, sourceId])).map(toSubscription);
-  if (candidates.length === 0) return 0;
   let before: string[] | null = null;
   const previous = candidates.some((s) => s.watch === 'query')
     ? await readVersion(

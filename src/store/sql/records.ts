@@ -29,24 +29,23 @@ export function toRecord(r: Row): ChainRecord {
   };
 }
 
-async function chainHead(tx: Db, articleId: number, kind: RecordKind): Promise<{ seq: number; hash: string }> {
-  const row = await tx.get<{ seq: number; record_hash: string }>(
-    'SELECT seq, record_hash FROM records WHERE article_id = ? AND kind = ? ORDER BY seq DESC LIMIT 1',
-    [articleId, kind],
+/** The article's URL and the head of one of its chains, in one round trip. */
+async function chainHead(tx: Db, articleId: number, kind: RecordKind): Promise<{ url: string; seq: number; hash: string }> {
+  const row = await tx.get<{ url: string; seq: number | null; record_hash: string | null }>(
+    `SELECT a.url, r.seq, r.record_hash FROM articles a
+     LEFT JOIN records r ON r.id = (SELECT id FROM records WHERE article_id = a.id AND kind = ? ORDER BY seq DESC LIMIT 1)
+     WHERE a.id = ?`,
+    [kind, articleId],
   );
-  return row ? { seq: Number(row.seq), hash: String(row.record_hash) } : { seq: 0, hash: GENESIS };
-}
-
-async function articleUrl(tx: Db, articleId: number): Promise<string> {
-  const row = await tx.get<{ url: string }>('SELECT url FROM articles WHERE id = ?', [articleId]);
   if (!row) throw new StoreError(`article ${articleId} not found`);
-  return String(row.url);
+  const url = String(row.url);
+  return row.record_hash === null ? { url, seq: 0, hash: GENESIS } : { url, seq: Number(row.seq), hash: String(row.record_hash) };
 }
 
 /** Appends a version to its article's chain (call inside the version's transaction, article locked). */
 export async function chainVersion(tx: Db, v: Version, captureDigest: string | null): Promise<ChainRecord> {
   const head = await chainHead(tx, v.articleId, 'version');
-  const url = await articleUrl(tx, v.articleId);
+  const { url } = head;
   const text = textDigest(v);
   const recordHash = versionRecordHash({
     prevHash: head.hash,
@@ -63,7 +62,7 @@ export async function chainVersion(tx: Db, v: Version, captureDigest: string | n
 /** Appends an event to its article's chain of events (inside the event's transaction, article locked). */
 export async function chainEvent(tx: Db, e: ArticleEvent): Promise<ChainRecord> {
   const head = await chainHead(tx, e.articleId, 'event');
-  const url = await articleUrl(tx, e.articleId);
+  const { url } = head;
   const seq = head.seq + 1;
   const recordHash = eventRecordHash({
     prevHash: head.hash,

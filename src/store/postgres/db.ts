@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { Db, Param, Row } from '../sql/db.ts';
+import { createHash } from 'node:crypto';
+import { isRunOften, type Db, type Param, type Row } from '../sql/db.ts';
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -28,8 +29,23 @@ export function numberPlaceholders(sql: string): string {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+const names = new Map<string, string>();
+
+/** A prepared statement's name on every connection: from its text, so one name never means two statements. */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `redline_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
 async function query<T>(on: Queryable, sql: string, params: Param[]): Promise<pg.QueryResult<T & pg.QueryResultRow>> {
-  return on.query<T & pg.QueryResultRow>(numberPlaceholders(sql), params as unknown[]);
+  const text = numberPlaceholders(sql);
+  // runOften (sql/db.ts): parsed and planned once per connection instead of on every call.
+  if (isRunOften(sql)) return on.query<T & pg.QueryResultRow>({ name: statementName(text), text, values: params as unknown[] });
+  return on.query<T & pg.QueryResultRow>(text, params as unknown[]);
 }
 
 export class PostgresDb implements Db {

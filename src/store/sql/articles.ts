@@ -2,7 +2,7 @@ import { NotFoundError } from '../../model/index.ts';
 import type { Article, ArticleWithSource, Page } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
 import type { ArticlePatch, ArticleQuery, NewArticle } from '../store.ts';
-import type { Db, Param } from './db.ts';
+import { runOften, type Db, type Param } from './db.ts';
 import { decodeCursor, pageOf } from './cursor.ts';
 import { ARTICLE_COLUMNS, ARTICLE_WITH_SOURCE_COLUMNS, bare, toArticle, toArticleWithSource } from './rows.ts';
 
@@ -75,7 +75,8 @@ export async function updateArticle(db: Db, id: number, patch: ArticlePatch): Pr
   }
   let changed: number;
   try {
-    changed = await db.run(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+    // Run on every check, in a handful of shapes (the fields a verdict sets).
+    changed = await db.run(runOften(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`), [...params, id]);
   } catch (err) {
     if (patch.url && db.isUniqueViolation(err)) {
       throw new StoreError(`cannot move article ${id} to ${patch.url}: another article has that URL`, { cause: err });

@@ -18,6 +18,23 @@ export interface Db {
   close(): Promise<void>;
 }
 
+const often = new Set<string>();
+
+/**
+ * Marks a statement the tracker runs on nearly every check: PostgreSQL keeps it prepared on each
+ * connection, parsed and planned once (SQLite keeps every statement prepared anyway). Only for
+ * statements with no result rows and a primary-key plan, so a cached plan can neither go stale in
+ * shape nor be a poor generic one. Returns `sql`.
+ */
+export function runOften(sql: string): string {
+  often.add(sql);
+  return sql;
+}
+
+export function isRunOften(sql: string): boolean {
+  return often.has(sql);
+}
+
 /** `?, ?, ?` for an IN list. */
 export function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');

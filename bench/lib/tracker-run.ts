@@ -69,7 +69,7 @@ export async function runScenario(s: Scenario, site: SiteHandle, log: (line: str
     const workers = await Promise.all(Array.from({ length: s.workers }, () => startWorker(setup)));
     let offset = 0;
     const first = await pass(workers, offset);
-    log(`  ${s.name}: first pass ${first.checked} checks in ${first.wallSec.toFixed(1)} s`);
+    log(`  ${s.name}: first pass ${first.checked} checks (${first.errors} errors) in ${first.wallSec.toFixed(1)} s`);
     const total = {
       checks: 0,
       newVersions: 0,
@@ -91,7 +91,9 @@ export async function runScenario(s: Scenario, site: SiteHandle, log: (line: str
       const [server0, pg0] = [await site.cpuMs(), db.url ? postgresCpuMs() : 0];
       const r = await pass(workers, offset);
       const [server1, pg1] = [await site.cpuMs(), db.url ? postgresCpuMs() : 0];
-      log(`  ${s.name}: pass ${round}: ${r.checked} checks, ${r.newVersions} new versions, ${(r.checked / r.wallSec).toFixed(0)}/s`);
+      log(
+        `  ${s.name}: pass ${round}: ${r.checked} checks, ${r.newVersions} new versions, ${r.errors} errors, ${(r.checked / r.wallSec).toFixed(0)}/s`,
+      );
       total.checks += r.checked;
       total.newVersions += r.newVersions;
       total.errors += r.errors;

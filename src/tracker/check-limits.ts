@@ -10,6 +10,8 @@ import type { Verdict } from './verdict.ts';
 /** A page that changes on every check gets at most limits.versionsPerArticlePerDay versions a day; the change waits. */
 export async function overVersionLimit(deps: TrackerDeps, article: Article, now: Millis): Promise<Verdict | null> {
   const limit = deps.config.limits.versionsPerArticlePerDay;
+  // Version numbers are never reused: fewer versions in all than the limit means fewer today, without a query.
+  if (article.versionCount < limit) return null;
   const recent = await deps.store.countVersionsSince(article.id, now - DAY_MS);
   if (recent < limit) return null;
   const error: FailureInfo = {

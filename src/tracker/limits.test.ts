@@ -75,6 +75,10 @@ describe('per-source limits', () => {
       checkPeriodSec: 1800,
     });
     const statuses: string[] = [];
+    // The store is asked only once the article has as many versions as the limit (versions 4, 5, 6 and the last one).
+    let counted = 0;
+    const count = h.deps.store.countVersionsSince.bind(h.deps.store);
+    h.deps.store.countVersionsSince = (...args) => (counted++, count(...args));
     for (let i = 0; i < 6; i++) {
       h.fetcher.answers.set(url, {
         html: articlePage('Live blog', [
@@ -86,6 +90,7 @@ describe('per-source limits', () => {
       h.clock.advance(1800);
     }
     expect(statuses).toEqual(['new_version', 'new_version', 'new_version', 'error', 'error', 'error']);
+    expect(counted).toBe(3);
     const after = (await h.deps.store.getArticle(article.id))!;
     expect(after.versionCount).toBe(3);
     expect(after.lastError).toMatch(/^limit versions-per-day: 3 versions stored in the last 24 hours \(limit 3\)/);

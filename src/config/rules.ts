@@ -9,7 +9,7 @@ import { ARTICLE_STATUSES, RENDER_MODES, ROLES, SOURCE_TYPES, UsageError } from 
 
 /** A number above zero (seconds, milliseconds, factors). */
 export const positive = v.pipe(v.number('must be a positive number'), v.gtValue(0, 'must be a positive number'));
-/** A parsing thread's heap in MB: room for a page at the element bound (extract/dom.ts MAX_ELEMENTS). */
+/** A parsing thread's heap in MB: room for a page at the element bound (extract/parse-html.ts MAX_ELEMENTS). */
 export const threadHeapMb = v.pipe(v.number('must be a number of MB >= 256'), v.minValue(256, 'must be a number of MB >= 256'));
 /** A count of one or more. */
 export const positiveInt = v.pipe(

@@ -116,7 +116,7 @@ const worker = v.strictObject({
   feedBudgetMs: v.optional(positive, 20_000),
   /**
    * Heap budget of each parsing thread, in MB; over it the check fails with kind `too-complex`. At
-   * least 256: a page at the element bound (extract/dom.ts MAX_ELEMENTS) must fit.
+   * least 256: a page at the element bound (extract/parse-html.ts MAX_ELEMENTS) must fit.
    */
   extractMemoryMb: v.optional(threadHeapMb, 512),
 });

@@ -5,7 +5,7 @@ import { FeedError } from './errors.ts';
  * Most elements read from one document. A sitemap at Google's cap (50,000 URLs, each with its news
  * and image tags) has under 500,000; a million empty elements take about 200 MB of heap. Past the
  * bound the document fails with `too-large` before its tree nears the parsing thread's heap limit,
- * which on Node 20 can abort the whole process (see extract/dom.ts MAX_ELEMENTS).
+ * which on Node 20 can abort the whole process (see extract/parse-html.ts MAX_ELEMENTS).
  */
 export const MAX_XML_ELEMENTS = 1_000_000;
 

@@ -10,25 +10,43 @@ function zlibWrapped(first: Buffer): boolean {
   return first.length >= 2 && (first[0] & 0x0f) === 8 && ((first[0] << 8) | first[1]) % 31 === 0;
 }
 
-function deflateDecoder(first: Buffer): Decoder {
-  return zlibWrapped(first) ? zlib.createInflate() : zlib.createInflateRaw();
-}
+type Codec = 'gunzip' | 'inflate' | 'inflateRaw' | 'brotli';
 
-function decoderFor(encoding: string, first: Buffer, url: string): Decoder | null {
+/** The codec of a content-encoding, null for none ('' and identity); `first`: the body's first bytes. */
+function codecOf(encoding: string, first: Buffer, url: string): Codec | null {
   switch (encoding) {
     case '':
     case 'identity':
       return null;
     case 'gzip':
     case 'x-gzip':
-      return zlib.createGunzip();
+      return 'gunzip';
     case 'deflate':
-      return deflateDecoder(first);
+      return zlibWrapped(first) ? 'inflate' : 'inflateRaw';
     case 'br':
-      return zlib.createBrotliDecompress();
+      return 'brotli';
     default:
       throw new FetchError('bad-encoding', `${url}: unsupported content-encoding ${JSON.stringify(encoding)}`);
   }
+}
+
+/** Each codec as a stream (a body that arrives in chunks) and in one call (a body that is here whole). */
+const STREAMING: Record<Codec, () => Decoder> = {
+  gunzip: () => zlib.createGunzip(),
+  inflate: () => zlib.createInflate(),
+  inflateRaw: () => zlib.createInflateRaw(),
+  brotli: () => zlib.createBrotliDecompress(),
+};
+const WHOLE: Record<Codec, (bytes: Buffer, limit: { maxOutputLength: number }) => Buffer> = {
+  gunzip: (b, o) => zlib.gunzipSync(b, o),
+  inflate: (b, o) => zlib.inflateSync(b, o),
+  inflateRaw: (b, o) => zlib.inflateRawSync(b, o),
+  brotli: (b, o) => zlib.brotliDecompressSync(b, o),
+};
+
+function decoderFor(encoding: string, first: Buffer, url: string): Decoder | null {
+  const codec = codecOf(encoding, first, url);
+  return codec ? STREAMING[codec]() : null;
 }
 
 /** A buffered body up to this size (as received) is decoded in one call; a larger one streams, so the event loop never waits long. */
@@ -36,29 +54,13 @@ const WHOLE_DECODE_MAX = 1024 * 1024;
 
 /** Decodes a whole body at once, with the limit on the decoded bytes; a body over it throws RangeError (too-large). */
 function decodeWhole(encoding: string, bytes: Buffer, maxBytes: number, url: string): Buffer {
-  const limit = { maxOutputLength: Math.max(1, maxBytes) };
   if (bytes.byteLength === 0) return bytes; // no bytes at all is an empty body whatever the encoding claims
-  const run = (): Buffer => {
-    switch (encoding) {
-      case '':
-      case 'identity':
-        return bytes;
-      case 'gzip':
-      case 'x-gzip':
-        return zlib.gunzipSync(bytes, limit);
-      case 'deflate':
-        return zlibWrapped(bytes) ? zlib.inflateSync(bytes, limit) : zlib.inflateRawSync(bytes, limit);
-      case 'br':
-        return zlib.brotliDecompressSync(bytes, limit);
-      default:
-        throw new FetchError('bad-encoding', `${url}: unsupported content-encoding ${JSON.stringify(encoding)}`);
-    }
-  };
+  const codec = codecOf(encoding, bytes, url);
+  if (!codec) return bytes;
   let out: Buffer;
   try {
-    out = run();
+    out = WHOLE[codec](bytes, { maxOutputLength: Math.max(1, maxBytes) });
   } catch (err) {
-    if (err instanceof FetchError) throw err;
     if (err instanceof RangeError) throw err; // ERR_BUFFER_TOO_LARGE: more than maxOutputLength
     throw new FetchError('bad-encoding', `${url}: corrupt ${encoding} body: ${(err as Error).message}`, { cause: err });
   }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { FastTokenizer, PlainTokenizer } from './tokenizer.ts';
+
+/** Every callback the tokenizer makes, with its arguments. */
+function events(Tokenizer: typeof PlainTokenizer, html: string): string[] {
+  const out: string[] = [];
+  const callbacks = new Proxy(
+    { isInForeignContext: () => false },
+    {
+      get(target, name) {
+        if (name === 'isInForeignContext') return target.isInForeignContext;
+        return (...args: unknown[]) => out.push(`${String(name)}(${args.join(',')})`);
+      },
+    },
+  );
+  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+  tokenizer.write(html);
+  tokenizer.end();
+  return out;
+}
+
+const CASES = [
+  'plain text with no tags at all',
+  '<p class="a b" id=x data-v=\'1\' hidden>text &amp; more</p>',
+  '<div\nclass = "a"\tid=b/><img src=x.png alt="&quot;q&quot;"/>tail',
+  '<a href=?a=1&amp;b=2&c>unquoted value with entities</a><b title=x>y</b >',
+  '<script>var s = "</p>"; if (a<b) {}</script><style>a>b{}</style><title>T &amp; t</title>',
+  '<!-- comment --><!----><!--><![CDATA[x]]><!doctype html><?pi x?><!bogus>',
+  '&eacute;&#233;&#x1F600;&notanentity;&amp&lt',
+  '<p>ends in text',
+  '<p class="ends in a value',
+  '<p class=ends',
+  '<p clas',
+  '<p',
+  '</p',
+  '<a href="x" &amp;>&',
+  'x < y > z <1> </ p> </>',
+];
+
+describe('FastTokenizer', () => {
+  for (const html of CASES)
+    it(`calls back as htmlparser2's Tokenizer does: ${JSON.stringify(html).slice(0, 60)}`, () => {
+      const plain = events(PlainTokenizer, html);
+      expect(plain.length).toBeGreaterThan(0);
+      expect(events(FastTokenizer, html)).toEqual(plain);
+    });
+});

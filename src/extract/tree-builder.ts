@@ -9,6 +9,7 @@
  */
 import { Comment, Element, ProcessingInstruction, Text, type AnyNode, type Document, type ParentNode } from 'domhandler';
 import { ExtractError } from './errors.ts';
+import { NameTable } from './names.ts';
 import { FastTokenizer } from './tokenizer.ts';
 import { foreignContextElements, htmlIntegrationElements, openImpliesClose, svgTagNameAdjustments, voidElements } from './parser-tables.ts';
 
@@ -57,19 +58,8 @@ const FastText = function (this: Record<string, unknown>, data: string) {
 } as unknown as new (data: string) => Text;
 FastText.prototype = Text.prototype;
 
-/**
- * Tag and attribute names seen so far, each kept once: a name sliced from the page is a new
- * string per tag, and every element's name stays in the tree. Bounded, so a page of made-up
- * names cannot grow it without end.
- */
-const NAMES = new Map<string, string>();
-const NAMES_MAX = 4096;
-function shared(name: string): string {
-  const known = NAMES.get(name);
-  if (known !== undefined) return known;
-  if (NAMES.size < NAMES_MAX) NAMES.set(name, name);
-  return name;
-}
+/** Tag and attribute names, each kept once (see NameTable). */
+const NAMES = new NameTable(2048);
 
 export class TreeBuilder {
   readonly root: Document;
@@ -82,6 +72,9 @@ export class TreeBuilder {
   /** Whether the tag being read will be opened (Parser's `attribs !== null`). */
   private opening = false;
   private attribs: Record<string, string> | null = null;
+  /** The names of the tag's attributes so far (the first of a name wins). */
+  private readonly attribNames: string[] = [];
+  private attribCount = 0;
   private attribname = '';
   private attribvalue = '';
   // DomHandler's state: the open elements (0: the document), the text node still being written.
@@ -155,7 +148,7 @@ export class TreeBuilder {
   }
 
   onattribname(start: number, end: number): void {
-    this.attribname = shared(this.html.slice(start, end).toLowerCase());
+    this.attribname = NAMES.lower(this.html, start, end);
   }
 
   onattribdata(start: number, end: number): void {
@@ -168,8 +161,21 @@ export class TreeBuilder {
 
   onattribend(): void {
     if (this.opening) {
-      const attribs = (this.attribs ??= {});
-      if (!Object.hasOwn(attribs, this.attribname)) attribs[this.attribname] = this.attribvalue;
+      // Parser's `!Object.hasOwn(attribs, name)`, asked of the names so far: the same answer for
+      // every name (an attribute named __proto__ is never an own property: setting it to a string
+      // does nothing, and does it again for a second one).
+      const name = this.attribname;
+      const names = this.attribNames;
+      let seen = false;
+      for (let i = 0; i < this.attribCount; i++)
+        if (names[i] === name) {
+          seen = true;
+          break;
+        }
+      if (!seen) {
+        (this.attribs ??= {})[name] = this.attribvalue;
+        names[this.attribCount++] = name;
+      }
     }
     this.attribvalue = '';
   }
@@ -205,7 +211,7 @@ export class TreeBuilder {
   // ---- Parser ----
 
   private readTagName(start: number, end: number): string {
-    const name = shared(this.html.slice(start, end).toLowerCase());
+    const name = NAMES.lower(this.html, start, end);
     const foreign = this.foreign;
     if (foreign[foreign.length - 1] === FOREIGN_SVG) return svgTagNameAdjustments.get(name) ?? name;
     if (foreign.length > 1) {
@@ -234,6 +240,7 @@ export class TreeBuilder {
       else if (htmlIntegrationElements.has(name)) this.foreign.push(FOREIGN_NONE);
     }
     this.opening = true;
+    this.attribCount = 0;
   }
 
   private endOpenTag(): void {
@@ -241,6 +248,7 @@ export class TreeBuilder {
       this.openElement(this.tagname, this.attribs ?? NO_ATTRIBUTES);
       this.opening = false;
       this.attribs = null;
+      this.attribCount = 0;
     }
     if (voidElements.has(this.tagname)) this.closeElement();
     this.tagname = '';

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { NameTable } from './names.ts';
+
+describe('NameTable', () => {
+  it('reads names as toLowerCase does, known or not, in a table small enough to collide', () => {
+    const names = ['div', 'DIV', 'Div', 'data-component', 'DATA-COMPONENT', 'a', '', 'x-İ', 'ſpan', 'K', 'a-very-long-custom-element-name'];
+    names.push('ÀB', '@click', 'v-on:x', 'span', 'SPAN', 'p', 'P', 'b', 'i');
+    const table = new NameTable(4);
+    for (let round = 0; round < 3; round++)
+      for (const name of names) {
+        const text = `<${name} x>`;
+        expect(table.lower(text, 1, 1 + name.length)).toBe(name.toLowerCase());
+      }
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Lowercased names (tags, attributes, class words), each kept once: slicing a name from a page
+ * makes a new string per occurrence, and the names stay in the tree. A name is looked up
+ * straight from the text's characters in a small table (a slot per hash, the last name seen
+ * wins), so a known name costs no new string; names with non-ASCII characters get toLowerCase's
+ * own rules and are not kept.
+ */
+export class NameTable {
+  private readonly slots: string[];
+  private readonly mask: number;
+  private readonly codes: number[] = [];
+
+  /** `size`: a power of two. */
+  constructor(size: number) {
+    this.slots = new Array<string>(size).fill('');
+    this.mask = size - 1;
+  }
+
+  /** `text.slice(start, end).toLowerCase()`, the same string as the last time it was seen. */
+  lower(text: string, start: number, end: number): string {
+    const length = end - start;
+    let h = length;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) return text.slice(start, end).toLowerCase();
+      h = (Math.imul(h, 31) + (c >= 0x41 && c <= 0x5a ? c | 0x20 : c)) | 0;
+    }
+    const slot = h & this.mask;
+    const known = this.slots[slot];
+    if (known.length === length) {
+      let i = 0;
+      while (i < length) {
+        const c = text.charCodeAt(start + i);
+        if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== known.charCodeAt(i)) break;
+        i++;
+      }
+      if (i === length) return known;
+    }
+    const name = length <= 12 ? text.slice(start, end).toLowerCase() : this.flatLower(text, start, end);
+    this.slots[slot] = name;
+    return name;
+  }
+
+  /** An ASCII name lowercased as a string of its own: a slice of 13 characters or more would keep the whole text alive in the table. */
+  private flatLower(text: string, start: number, end: number): string {
+    const codes = this.codes;
+    codes.length = end - start;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      codes[i - start] = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+    }
+    return String.fromCharCode(...codes);
+  }
+}

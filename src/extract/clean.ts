@@ -1,5 +1,6 @@
 import { attr, elementsIn, removeNode, type Document, type Element, type Remover } from './dom.ts';
 import type { PageStats } from './stats.ts';
+import { NameTable } from './names.ts';
 
 /** Elements that never hold visible article text. */
 const JUNK_TAGS = new Set([
@@ -134,6 +135,8 @@ const WEAK_WORDS = new Set([
 const TAXONOMY_CLASS = /(^|\s)(category|tag|post|format|status|type|topic|section)-\S*/g;
 
 const NO_WORDS: string[] = [];
+/** Class, id and component words, each kept once (they are kept on the element). */
+const CLASS_WORDS = new NameTable(4096);
 
 /**
  * The words of an element's class and id (shared array: do not modify it). Several passes and
@@ -184,7 +187,7 @@ function splitAsciiWords(raw: string, out: string[]): string[] {
     const upper = c >= 65 && c <= 90;
     const word = lower || upper || (c >= 48 && c <= 57);
     if (start >= 0 && (!word || (upper && prevLower))) {
-      out.push(raw.slice(start, i).toLowerCase());
+      out.push(CLASS_WORDS.lower(raw, start, i));
       start = -1;
     }
     if (word && start < 0) start = i;

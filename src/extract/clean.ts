@@ -1,4 +1,4 @@
-import { attr, elementsIn, removeNode, type Document, type Element, type Remover } from './dom.ts';
+import { attr, elementsIn, hasNoAttributes, removeNode, type Document, type Element, type Remover } from './dom.ts';
 import type { PageStats } from './stats.ts';
 import { NameTable } from './names.ts';
 
@@ -145,9 +145,10 @@ const CLASS_WORDS = new NameTable(4096);
 export function classWords(el: Element): string[] {
   const cached = (el as WordsElement).classWords;
   if (cached) return cached;
+  if (hasNoAttributes(el)) return NO_WORDS;
   const cls = el.attribs.class;
   const id = el.attribs.id;
-  if (!cls && !id) return NO_WORDS;
+  if (!cls && !id) return ((el as WordsElement).classWords = NO_WORDS);
   let words: string[];
   // Every taxonomy class has a hyphen: most class values skip the replacement.
   const classes = cls?.includes('-') ? cls.replace(TAXONOMY_CLASS, ' ') : (cls ?? '');
@@ -212,6 +213,7 @@ const COMPONENT_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-component', '
 
 /** The words of the attributes that name an element's component (not cached: most elements have none). */
 function componentWords(el: Element): string[] {
+  if (hasNoAttributes(el)) return NO_WORDS;
   let out: string[] | undefined;
   for (const name of COMPONENT_ATTRIBUTES) {
     const value = el.attribs[name];
@@ -238,6 +240,7 @@ export function negativeStrength(el: Element): 'strong' | 'weak' | null {
 const AD_WORDS = new Set(['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'dfp', 'gpt']);
 
 function isHidden(el: Element): boolean {
+  if (hasNoAttributes(el)) return false;
   if ('hidden' in el.attribs || attr(el, 'aria-hidden') === 'true') return true;
   const style = attr(el, 'style');
   return style !== '' && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);

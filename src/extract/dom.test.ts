@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   elementCount,
   elementsIn,
+  hasNoAttributes,
   LEFT_OUT_FIELDS,
   orderOf,
   parseHtml,
@@ -74,6 +75,12 @@ describe('parseHtml', () => {
       new Parser(handler, { decodeEntities: true }).end(html);
       expect(shape(parseHtml(html), REDLINE_FIELDS)).toEqual(shape(handler.root, [], LEFT_OUT_FIELDS));
     }
+  });
+
+  it('tells the elements parseHtml gave no attributes', () => {
+    const [p, b, i] = elementsIn(parseHtml('<p><b>x</b><i class="">y</i></p>'));
+    expect([p, b, i].map(hasNoAttributes)).toEqual([true, true, false]);
+    expect(hasNoAttributes(new Element('p', {}))).toBe(false);
   });
 
   it('lists the elements still in the document, in document order, after removals and restores', () => {

@@ -4,6 +4,7 @@ import type { ParsedDocument } from './parse-html.ts';
 export type { Document, AnyNode, ParentNode };
 export { Element, Text };
 export { LEFT_OUT_FIELDS, MAX_DEPTH, MAX_ELEMENTS, parseHtml, REDLINE_FIELDS } from './parse-html.ts';
+import { NO_ATTRIBUTES } from './tree-builder.ts';
 
 type OrderedElement = Element & { docOrder?: number };
 
@@ -23,6 +24,15 @@ export function elementCount(doc: Document): number {
 
 export function isElement(node: AnyNode): node is Element {
   return node instanceof Element;
+}
+
+/**
+ * Whether parseHtml gave the element no attributes (its one shared empty `attribs`): a quick
+ * answer for the tests of attributes every pass runs on every element. False for an element
+ * from elsewhere, whatever its attributes.
+ */
+export function hasNoAttributes(el: Element): boolean {
+  return el.attribs === NO_ATTRIBUTES;
 }
 
 export function attr(el: Element, name: string): string {

@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize.ts';
-import { attr, elementsIn, isElement, Text, textOf, type AnyNode, type Document, type Element } from './dom.ts';
+import { attr, elementsIn, hasNoAttributes, isElement, Text, textOf, type AnyNode, type Document, type Element } from './dom.ts';
 import type { LinkedArticle } from './jsonld.ts';
 
 export { chooseTitle, comparable, stripSiteName } from './headline.ts';
@@ -75,6 +75,8 @@ const BLOCKS = new Set([
 ]);
 
 function isBylineElement(el: Element): boolean {
+  // Every test below is false of empty attributes.
+  if (hasNoAttributes(el)) return false;
   if (attr(el, 'rel') === 'author' || attr(el, 'itemprop') === 'author') return true;
   return BYLINE_CLASS.test(attr(el, 'class')) || BYLINE_CLASS.test(attr(el, 'id'));
 }

@@ -1,9 +1,20 @@
 /**
- * npm run bench:tracker [-- --articles N --rounds M --change SHARE --database postgres://... --workers 1,2,4 --validators --volatile SHARE]
+ * npm run bench:tracker [-- --articles N --rounds M --warmup W --change SHARE --database postgres://... --workers 1,2,4 --validators --volatile SHARE]
  *
  * A simulated news site (its own process) serves N pages of 50-150 KB; Redline checks them through
  * the real tracker pass in separate worker processes: SQLite with one process, then PostgreSQL with
  * 1, 2 and 4 workers (skipped without a database URL). Prints a table, writes bench/results/tracker.md.
+ *
+ * Method. Each worker's CPU is process.cpuUsage over a pass (every thread: JS, V8's GC and compiler
+ * threads, libuv), divided by the checks of the pass. A first pass stores every article once; then
+ * W warm-up passes (default 2) and M measured passes (default 5), each after the same share of
+ * articles was edited, so each pass does the same work (the log line of each pass shows its new
+ * versions). The warm-up passes are not counted: the first pass never runs the same-bytes path or
+ * the diff, so without them the measured passes carry the JIT's warm-up and ran 0.3-0.6 ms/check
+ * higher in their first passes (2026-12-02). The table gives the mean over all measured checks and,
+ * beside it, the median pass with the lowest and highest: the spread of one run. Before each pass a
+ * worker runs a fixed canary task and logs its CPU ms: a pass whose CPU per check moves with the
+ * canary was run on a slower machine (other processes, the host), not slower code.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -23,7 +34,9 @@ import { httpClientTimings, type ClientTiming } from './lib/tracker-http.ts';
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '1000' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
+    /** Passes before the measured ones, not counted (JIT warm-up of the same-bytes path and the diff). */
+    warmup: { type: 'string', default: '2' },
     change: { type: 'string', default: '0.1' },
     database: { type: 'string' },
     workers: { type: 'string', default: '1,2,4' },
@@ -44,6 +57,7 @@ const { values } = parseArgs({
 });
 const articles = Number(values.articles);
 const rounds = Number(values.rounds);
+const warmup = Number(values.warmup);
 const changeShare = Number(values.change);
 const latencyMs = Number(values['latency-ms']);
 const concurrency = Number(values.concurrency);
@@ -55,9 +69,9 @@ const log = (line: string) => process.stderr.write(line + '\n');
 
 async function main() {
   const site = await startSiteProcess({ articles, delayMs: latencyMs, validators, volatileShare });
-  log(`site: ${articles} articles, ${rounds} measured passes, ${changeShare * 100}% edited before each`);
+  log(`site: ${articles} articles, ${warmup} warm-up and ${rounds} measured passes, ${changeShare * 100}% edited before each`);
   const results: ScenarioResult[] = [];
-  const common = { rounds, changeShare, concurrency };
+  const common = { rounds, warmup, changeShare, concurrency };
   results.push(await runScenario({ name: 'SQLite', databaseUrl: null, workers: 1, ...common }, site, log));
   const skipped = databaseUrl ? null : 'PostgreSQL rows skipped: no database URL (set REDLINE_TEST_PG or pass --database postgres://...)';
   if (skipped) log(skipped);
@@ -88,7 +102,7 @@ async function main() {
 async function profileSqlite(site: SiteHandle) {
   const path = join(mkdtempSync(join(tmpdir(), 'redline-prof-')), 'worker.cpuprofile');
   const r = await runScenario(
-    { name: 'SQLite (profiled)', databaseUrl: null, workers: 1, rounds, changeShare, concurrency, profilePath: path },
+    { name: 'SQLite (profiled)', databaseUrl: null, workers: 1, rounds, warmup, changeShare, concurrency, profilePath: path },
     site,
     log,
   );
@@ -127,7 +141,9 @@ function render(
     `# Tracker benchmark`,
     '',
     `${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${articles} articles of 50-150 KB (gzip), ` +
-      `${rounds} measured passes after a first pass, ${changeShare * 100}% of articles edited before each pass. ` +
+      `${rounds} measured passes after a first pass and ${warmup} warm-up passes (not counted), ${changeShare * 100}% of articles edited before each pass. ` +
+      `"worker CPU ms/check" is the mean over the measured checks; "per pass" gives the median measured pass (lowest-highest), ` +
+      `and "canary" the CPU ms of a fixed task each worker ran before each pass (same work every time: its spread is the machine's). ` +
       `Site answer delay ${latencyMs} ms; ${validators ? 'ETag and Last-Modified sent, 304 to a match' : 'no ETag or Last-Modified sent'}; ` +
       `${volatileShare * 100}% of pages with bytes that change on every request (text unchanged). ` +
       `"304 / same bytes": share of checks answered 304, and of checks that fetched the very bytes the last check read; neither is extracted. ` +

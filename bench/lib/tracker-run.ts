@@ -26,6 +26,8 @@ export interface Scenario {
   databaseUrl: string | null;
   workers: number;
   rounds: number;
+  /** Passes of the same kind run before the measured ones and not counted (JIT and caches warm, as in a worker that has run for a while). */
+  warmup: number;
   changeShare: number;
   /** Checks in flight per worker (fetch.globalConcurrency). */
   concurrency: number;
@@ -50,6 +52,9 @@ export interface ScenarioResult {
   claimsPerCheck: number;
   msPerClaim: number;
   storage: StorageReport;
+  /** Worker CPU ms per check of each measured pass, and the canary's CPU ms before it (the machine's speed at the time). */
+  passCpuMsPerCheck: number[];
+  passCanaryMs: number[];
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -84,16 +89,26 @@ export async function runScenario(s: Scenario, site: SiteHandle, log: (line: str
       claims: 0,
       claimMs: 0,
     };
-    if (s.profilePath) await request(workers[0], { type: 'profile-start' });
-    for (let round = 1; round <= s.rounds; round++) {
+    const passCpu: number[] = [];
+    const passCanary: number[] = [];
+    for (let round = 1; round <= s.warmup + s.rounds; round++) {
+      const timed = round > s.warmup;
+      if (round === s.warmup + 1 && s.profilePath) await request(workers[0], { type: 'profile-start' });
       await site.advance(s.changeShare, round * 7919 + s.workers);
       offset += 2 * DAY; // beyond any period reached in a few passes, so every article is due again
       const [server0, pg0] = [await site.cpuMs(), db.url ? postgresCpuMs() : 0];
       const r = await pass(workers, offset);
       const [server1, pg1] = [await site.cpuMs(), db.url ? postgresCpuMs() : 0];
+      const label = timed ? `pass ${round - s.warmup}` : `warm-up ${round} (not counted)`;
       log(
-        `  ${s.name}: pass ${round}: ${r.checked} checks, ${r.newVersions} new versions, ${r.errors} errors, ${(r.checked / r.wallSec).toFixed(0)}/s`,
+        `  ${s.name}: ${label}: ${r.checked} checks, ${r.newVersions} new versions, ${r.errors} errors, ${(r.checked / r.wallSec).toFixed(0)}/s, ` +
+          `worker CPU ${(r.cpuMs / r.checked).toFixed(2)} ms/check (JS thread ${(r.mainThreadMs / r.checked).toFixed(2)}, ` +
+          `helper threads ${(r.helperThreadsMs / r.checked).toFixed(2)}, GC pauses ${(r.gcPauseMs / r.checked).toFixed(2)}, ${r.majorGcs} major GCs), ` +
+          `site ${((server1 - server0) / r.checked).toFixed(2)}, canary ${(r.canaryMs / workers.length).toFixed(1)} ms`,
       );
+      if (!timed) continue;
+      passCpu.push(r.cpuMs / r.checked);
+      passCanary.push(r.canaryMs / workers.length);
       total.checks += r.checked;
       total.newVersions += r.newVersions;
       total.errors += r.errors;
@@ -127,6 +142,8 @@ export async function runScenario(s: Scenario, site: SiteHandle, log: (line: str
       claimsPerCheck: total.claims / total.checks,
       msPerClaim: total.claimMs / total.claims,
       storage,
+      passCpuMsPerCheck: passCpu,
+      passCanaryMs: passCanary,
     };
   } finally {
     await db.drop();
@@ -201,6 +218,11 @@ async function pass(workers: WorkerHandle[], offsetMs: number) {
     claims: sum((r) => r.claims),
     claimMs: sum((r) => r.claimMs),
     rssKb: Math.max(...reports.map((r) => r.maxRssKb)),
+    mainThreadMs: sum((r) => r.mainThreadMs),
+    helperThreadsMs: sum((r) => r.helperThreadsMs),
+    gcPauseMs: sum((r) => r.gcPauseMs),
+    majorGcs: sum((r) => r.majorGcs),
+    canaryMs: sum((r) => r.canaryMs),
   };
 }
 

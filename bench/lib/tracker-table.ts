@@ -16,6 +16,8 @@ export function resultTable(rows: ScenarioResult[]): string {
     'checks/s',
     'first pass checks/s',
     'worker CPU ms/check',
+    'per pass: median (low-high)',
+    'canary ms: median (low-high)',
     'checks/s per busy core (1000 / CPU ms)',
     'site CPU ms/check',
     'PostgreSQL CPU ms/check',
@@ -36,6 +38,8 @@ export function resultTable(rows: ScenarioResult[]): string {
       f(perSec, 0),
       f(r.firstPassPerSec, 0),
       f(r.workerCpuMsPerCheck, 2),
+      spread(r.passCpuMsPerCheck, 2),
+      spread(r.passCanaryMs, 1),
       f(1000 / r.workerCpuMsPerCheck, 0),
       f(r.serverCpuMsPerCheck, 2),
       r.postgresCpuMsPerCheck === null ? '' : f(r.postgresCpuMsPerCheck, 2),
@@ -47,6 +51,14 @@ export function resultTable(rows: ScenarioResult[]): string {
   });
   return markdown([head, ...lines]);
 }
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const spread = (xs: number[], digits: number) =>
+  xs.length ? `${f(median(xs), digits)} (${f(Math.min(...xs), digits)}-${f(Math.max(...xs), digits)})` : '';
 
 export function stageTable(stages: StageTime[], checks: number): string {
   const total = stages.reduce((a, s) => a + s.ms, 0);

@@ -5,8 +5,12 @@
  * The clock is Date.now() shifted by an offset the benchmark advances between passes, so every
  * article is due again without touching the database from outside.
  */
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { Session } from 'node:inspector/promises';
+import { PerformanceObserver, constants as perf } from 'node:perf_hooks';
+import { threadCpuMs } from './tracker-threads.ts';
 import { defaultConfig, type Config } from '../../src/config/index.ts';
 import { createFetcher } from '../../src/fetch/index.ts';
 import { silentLogger } from '../../src/log/index.ts';
@@ -34,6 +38,37 @@ export interface PassReport {
   maxRssKb: number;
   claims: number;
   claimMs: number;
+  /** Diagnostics of the spread: CPU of the JS thread alone, of V8/libuv helper threads, GC pauses. */
+  mainThreadMs: number;
+  helperThreadsMs: number;
+  gcPauseMs: number;
+  majorGcs: number;
+  /** CPU ms of a fixed task run just before the pass (canary()): the same work every time, so it shows how fast the machine was. */
+  canaryMs: number;
+}
+
+const CANARY_INPUT = Buffer.alloc(4 * 1024 * 1024, 'redline canary ');
+const CANARY_GZIP = gzipSync(CANARY_INPUT.subarray(0, 256 * 1024), { level: 6 });
+
+/**
+ * A fixed mix of the work a check does (hashing, gunzip, string and object churn), ~20-40 ms of CPU:
+ * when a pass's CPU per check moves and the canary moves with it, the machine moved (other
+ * processes, the host), not Redline.
+ */
+function canary(): number {
+  const c0 = process.cpuUsage();
+  let acc = 0;
+  for (let i = 0; i < 4; i++) acc += createHash('sha256').update(CANARY_INPUT).digest()[0];
+  for (let i = 0; i < 20; i++) acc += gunzipSync(CANARY_GZIP).length;
+  const words: Record<string, number> = {};
+  for (let i = 0; i < 200_000; i++) {
+    const w = `w${(i * 2654435761) % 5000}`;
+    words[w] = (words[w] ?? 0) + 1;
+  }
+  acc += Object.keys(words).length;
+  const used = process.cpuUsage(c0);
+  if (acc < 0) throw new Error('unreachable'); // keeps the work observable
+  return (used.user + used.system) / 1000;
 }
 
 const setup = JSON.parse(process.argv[2] ?? '{}') as WorkerSetup;
@@ -67,6 +102,13 @@ store.claimDueArticles = async (...args) => {
     claimStats.ms += performance.now() - t0;
   }
 };
+const gc = { pauseMs: 0, major: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.pauseMs += e.duration;
+    if ((e as { detail?: { kind?: number } }).detail?.kind === perf.NODE_PERFORMANCE_GC_MAJOR) gc.major++;
+  }
+}).observe({ entryTypes: ['gc'] });
 let offsetMs = 0;
 const deps = { config, store, fetcher: createFetcher(config.fetch), log: silentLogger, now: () => Date.now() + offsetMs };
 process.send!({ type: 'ready' });
@@ -93,9 +135,13 @@ process.on('message', async (m: Message) => {
   }
   offsetMs = m.offsetMs;
   Object.assign(claimStats, { claims: 0, ms: 0 });
+  const canaryMs = canary();
+  Object.assign(gc, { pauseMs: 0, major: 0 });
+  const threads = threadCpuMs();
   const cpu = process.cpuUsage();
   const counts = await runOnce(deps);
   const used = process.cpuUsage(cpu);
+  const threadsAfter = threadCpuMs();
   const report: PassReport = {
     type: 'done',
     checked: counts.checked,
@@ -108,6 +154,11 @@ process.on('message', async (m: Message) => {
     maxRssKb: process.resourceUsage().maxRSS,
     claims: claimStats.claims,
     claimMs: claimStats.ms,
+    mainThreadMs: threadsAfter.main - threads.main,
+    helperThreadsMs: threadsAfter.helpers - threads.helpers,
+    gcPauseMs: gc.pauseMs,
+    majorGcs: gc.major,
+    canaryMs,
   };
   process.send!(report);
 });

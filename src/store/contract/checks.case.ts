@@ -133,6 +133,50 @@ export function checkCases(harness: ContractHarness): void {
       await expect(store().applyCheck(article.id + 1000, { events: [], patch: {} })).rejects.toMatchObject({ kind: 'not-found' });
     });
 
+    it('writes nothing for a version number that skips one, or for a missing article, and leaves the lease to addVersion', async () => {
+      const article = await makeArticle(store(), await makeSource(store()), 'a');
+      await store().addVersion(article.id, 1, versionInput('v1', ['a']));
+      const before = await store().getArticle(article.id);
+      const patch = { lastCheckedAt: T0 + 1, nextCheckAt: T0 + 2, etag: '"x"' };
+      await expect(
+        store().applyCheck(article.id, { version: { number: 3, input: versionInput('v3', ['c']) }, events: [], patch }),
+      ).rejects.toMatchObject({ kind: 'store', message: expect.stringContaining('has 1 versions; cannot store version 3') });
+      await expect(
+        store().applyCheck(article.id, { version: { number: 1, input: versionInput('again', ['c']) }, events: [], patch }),
+      ).rejects.toBeInstanceOf(VersionConflictError);
+      expect(await store().getArticle(article.id)).toEqual(before);
+      expect((await store().listVersions(article.id)).map((v) => v.title)).toEqual(['v1']);
+      await expect(
+        store().applyCheck(987_654, { version: { number: 1, input: versionInput('t', ['p']) }, events: [], patch }),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      // A check's version releases the lease with its patch; addVersion (no check) leaves the lease alone.
+      const claimed = await store().claimDueArticles(T0 + 10_000, 10, lease, 10);
+      expect(claimed.map((a) => a.id)).toEqual([article.id]);
+      await store().addVersion(article.id, 2, versionInput('v2', ['b']));
+      expect(await store().claimDueArticles(T0 + 10_000, 10, lease, 10)).toEqual([]);
+      await store().applyCheck(article.id, { version: { number: 3, input: versionInput('v3', ['c']) }, events: [], patch: {} });
+      expect((await store().claimDueArticles(T0 + 10_000, 10, lease, 10)).map((a) => a.id)).toEqual([article.id]);
+      expect(await store().getArticle(article.id)).toMatchObject({ versionCount: 3, lastSeenVersion: 3, title: 'v3' });
+    });
+
+    it('reads the latest version with its texts in id order: repeats, texts shared with older versions, more than one chunk', async () => {
+      const article = await makeArticle(store(), await makeSource(store()), 'a');
+      const many = Array.from({ length: 700 }, (_, i) => `Paragraph ${i % 650}.`); // 650 texts, 50 repeated
+      await store().applyCheck(article.id, { version: { number: 1, input: versionInput('v1', many) }, events: [], patch: {} });
+      expect((await store().getLatestVersion(article.id))!.paragraphs).toEqual(many);
+      const next = ['New.', ...many.slice(0, 400).reverse(), 'Paragraph 3.', 'New.'];
+      const { version } = await store().applyCheck(article.id, {
+        version: { number: 2, input: versionInput('v2', next) },
+        events: [],
+        patch: {},
+      });
+      const latest = await store().getLatestVersion(article.id);
+      expect(latest).toEqual(version);
+      expect(latest).toEqual(await store().getVersion(article.id, 2));
+      expect(latest!.paragraphs).toEqual(next);
+      expect((await store().listVersions(article.id)).map((v) => v.paragraphs)).toEqual([many, next]);
+    });
+
     it("lists every version's fingerprints, newest first, hidden ones and baselines included", async () => {
       const article = await makeArticle(store(), await makeSource(store()), 'a');
       const v1 = await store().addVersion(article.id, 1, versionInput('v1', ['a'], { rawHtml: new TextEncoder().encode('<p>a</p>') }));

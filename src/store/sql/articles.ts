@@ -65,22 +65,30 @@ const PATCH_COLUMNS: Record<keyof ArticlePatch, string> = {
   bodyDigest: 'body_digest',
 };
 
-export async function updateArticle(db: Db, id: number, patch: ArticlePatch): Promise<void> {
-  const sets = ['lease_owner = NULL', 'lease_until = NULL'];
-  const params: Param[] = [];
+/** Written by every check: the worker's lease on the article ends with the check's write. */
+export const LEASE_RELEASE = ['lease_owner = NULL', 'lease_until = NULL'];
+
+/** The columns and values a patch sets, in PATCH_COLUMNS order (fields left undefined are left alone). */
+export function patchColumns(patch: ArticlePatch): [string, Param][] {
+  const out: [string, Param][] = [];
   for (const [field, column] of Object.entries(PATCH_COLUMNS) as [keyof ArticlePatch, string][]) {
-    if (patch[field] === undefined) continue;
-    sets.push(`${column} = ?`);
-    params.push(patch[field] as Param);
+    if (patch[field] !== undefined) out.push([column, patch[field] as Param]);
   }
+  return out;
+}
+
+export const urlTaken = (id: number, url: string, cause: unknown) =>
+  new StoreError(`cannot move article ${id} to ${url}: another article has that URL`, { cause });
+
+export async function updateArticle(db: Db, id: number, patch: ArticlePatch): Promise<void> {
+  const columns = patchColumns(patch);
+  const sets = [...LEASE_RELEASE, ...columns.map(([c]) => `${c} = ?`)];
   let changed: number;
   try {
     // Run on every check, in a handful of shapes (the fields a verdict sets).
-    changed = await db.run(runOften(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`), [...params, id]);
+    changed = await db.run(runOften(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`), [...columns.map(([, v]) => v), id]);
   } catch (err) {
-    if (patch.url && db.isUniqueViolation(err)) {
-      throw new StoreError(`cannot move article ${id} to ${patch.url}: another article has that URL`, { cause: err });
-    }
+    if (patch.url && db.isUniqueViolation(err)) throw urlTaken(id, patch.url, err);
     throw err;
   }
   if (changed === 0) throw new NotFoundError(`article ${id} not found`);

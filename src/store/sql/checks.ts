@@ -8,8 +8,9 @@ import { prepareVersionCapture, writeVersion, type VersionHooks } from './versio
 
 /**
  * One check's writes in one transaction: the article's state (which releases the lease; first, so a
- * rel=canonical move is the URL the version's chain record and archive job carry), the new version
- * (if any), then the events. A crash or a conflict leaves none of them.
+ * rel=canonical move is the URL the version's chain record and archive job carry; with a version, in
+ * the same UPDATE that moves the version count), the new version (if any), then the events. A crash
+ * or a conflict leaves none of them.
  */
 export async function applyCheck(db: Db, hooks: VersionHooks, articleId: number, check: CheckWrite): Promise<CheckResult> {
   // Most checks find nothing new: their one UPDATE is atomic on its own (no transaction, no row lock:
@@ -21,11 +22,11 @@ export async function applyCheck(db: Db, hooks: VersionHooks, articleId: number,
   const capture = check.version ? await prepareVersionCapture(db, check.version.input) : null;
   try {
     return await db.tx(async (tx) => {
-      const article = await hooks.lockArticle(tx, articleId);
-      if (!article) throw new NotFoundError(`article ${articleId} not found`);
-      await updateArticle(tx, articleId, check.patch);
       const { version: v } = check;
-      const version = v ? await writeVersion(tx, hooks, articleId, Number(article.version_count), v.number, v.input, capture) : null;
+      // The version's first statement writes the patch too (versions.ts writeVersion); without one the patch is the check's write.
+      let version = null;
+      if (v) version = await writeVersion(tx, hooks, articleId, v.number, v.input, capture, check.patch);
+      else await updateArticle(tx, articleId, check.patch); // locks the row; NotFoundError when there is none
       const events = [];
       for (const e of check.events) events.push(await writeEvent(tx, { ...e, articleId }));
       return { version, events };

@@ -16,24 +16,50 @@ const digestOf = (text: string) => createHash('sha256').update(text).digest('hex
 export async function storeParagraphs(tx: Db, articleId: number, paragraphs: string[]): Promise<number[]> {
   const digests = paragraphs.map(digestOf);
   const unique = [...new Map(paragraphs.map((p, i) => [digests[i], p])).entries()];
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const chunk = unique.slice(i, i + CHUNK);
-    await tx.run(
-      `INSERT INTO paragraph_texts (article_id, digest, text) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
-       ON CONFLICT (article_id, digest) DO NOTHING`,
-      chunk.flatMap(([digest, text]) => [articleId, digest, text]),
-    );
-  }
   const ids = new Map<string, number>();
   for (let i = 0; i < unique.length; i += CHUNK) {
-    const chunk = unique.slice(i, i + CHUNK).map(([d]) => d);
-    const rows = await tx.all<{ id: number; digest: string }>(
-      `SELECT id, digest FROM paragraph_texts WHERE article_id = ? AND digest IN (${placeholders(chunk.length)})`,
-      [articleId, ...chunk],
-    );
-    for (const r of rows) ids.set(String(r.digest), Number(r.id));
+    const chunk = unique.slice(i, i + CHUNK);
+    const insert = `INSERT INTO paragraph_texts (article_id, digest, text) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
+       ON CONFLICT (article_id, digest) DO NOTHING`;
+    const values = chunk.flatMap(([digest, text]) => [articleId, digest, text]);
+    const select = `SELECT id, digest FROM paragraph_texts WHERE article_id = ? AND digest IN (${placeholders(chunk.length)})`;
+    const selectValues = [articleId, ...chunk.map(([d]) => d)];
+    if (tx.dialect === 'postgres') {
+      // One round trip: the texts inserted now come from RETURNING, the ones stored before from the SELECT,
+      // which reads the statement's snapshot (taken before the INSERT), so no row comes twice.
+      const rows = await tx.all<{ id: number; digest: string }>(
+        `WITH inserted AS (${insert} RETURNING id, digest) SELECT id, digest FROM inserted UNION ALL ${select}`,
+        [...values, ...selectValues],
+      );
+      for (const r of rows) ids.set(String(r.digest), Number(r.id));
+      // A row another transaction committed after our snapshot is in neither half: read it now.
+      const missing = chunk.map(([d]) => d).filter((d) => !ids.has(d));
+      if (missing.length === 0) continue;
+      await readIds(tx, articleId, missing, ids);
+    } else {
+      // SQLite runs in this process: two statements cost no round trip (and it has no INSERT inside WITH).
+      await tx.run(insert, values);
+      await readIds(
+        tx,
+        articleId,
+        chunk.map(([d]) => d),
+        ids,
+      );
+    }
   }
-  return digests.map((d) => ids.get(d)!);
+  return digests.map((d) => {
+    const id = ids.get(d);
+    if (id === undefined) throw new StoreError(`article ${articleId}: paragraph ${d} was neither stored nor found`);
+    return id;
+  });
+}
+
+async function readIds(tx: Db, articleId: number, digests: string[], into: Map<string, number>): Promise<void> {
+  const rows = await tx.all<{ id: number; digest: string }>(
+    `SELECT id, digest FROM paragraph_texts WHERE article_id = ? AND digest IN (${placeholders(digests.length)})`,
+    [articleId, ...digests],
+  );
+  for (const r of rows) into.set(String(r.digest), Number(r.id));
 }
 
 /** Version rows to versions, with the texts of id-list paragraphs loaded in one query per chunk. */
@@ -64,6 +90,33 @@ export async function readVersions(db: Db, rows: Row[]): Promise<Version[]> {
     }
     return v;
   });
+}
+
+/**
+ * A select-list column with a version row's paragraph texts as one JSON array, in id-list order (NULL for
+ * a version that keeps its texts in paragraphs_json): with it, a version is read in one query
+ * (readVersionWithTexts).
+ */
+export function paragraphTextsColumn(dialect: Db['dialect']): string {
+  const texts =
+    dialect === 'postgres'
+      ? `(SELECT json_agg(p.text ORDER BY j.ord) FROM jsonb_array_elements_text(v.paragraph_ids::jsonb) WITH ORDINALITY AS j(id, ord)
+          JOIN paragraph_texts p ON p.id = j.id::bigint)`
+      : `(SELECT json_group_array(p.text ORDER BY j.key) FROM json_each(v.paragraph_ids) j JOIN paragraph_texts p ON p.id = j.value)`;
+  return `CASE WHEN v.paragraph_ids IS NULL OR v.paragraph_ids = '' THEN NULL ELSE ${texts} END AS paragraph_texts`;
+}
+
+/** A row read with paragraphTextsColumn to a version; when a text is missing, readVersions says which. */
+export async function readVersionWithTexts(db: Db, row: Row | undefined): Promise<Version | null> {
+  if (!row) return null;
+  const v = toVersion(row);
+  if (!row.paragraph_ids) return v;
+  const raw = row.paragraph_texts;
+  const texts = (raw === null || raw === undefined ? [] : typeof raw === 'string' ? JSON.parse(raw) : raw) as string[];
+  const ids = JSON.parse(String(row.paragraph_ids)) as number[];
+  if (texts.length !== ids.length) return readVersion(db, row);
+  v.paragraphs = texts;
+  return v;
 }
 
 export async function readVersion(db: Db, row: Row | undefined): Promise<Version | null> {

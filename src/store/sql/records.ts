@@ -42,9 +42,24 @@ async function chainHead(tx: Db, articleId: number, kind: RecordKind): Promise<{
   return row.record_hash === null ? { url, seq: 0, hash: GENESIS } : { url, seq: Number(row.seq), hash: String(row.record_hash) };
 }
 
-/** Appends a version to its article's chain (call inside the version's transaction, article locked). */
-export async function chainVersion(tx: Db, v: Version, captureDigest: string | null): Promise<ChainRecord> {
-  const head = await chainHead(tx, v.articleId, 'version');
+/** The head of an article's chain when its URL is already known (read in the same transaction). */
+async function chainHeadOnly(tx: Db, articleId: number, kind: RecordKind): Promise<{ seq: number; hash: string }> {
+  const row = await tx.get<{ seq: number; record_hash: string }>(
+    'SELECT seq, record_hash FROM records WHERE article_id = ? AND kind = ? ORDER BY seq DESC LIMIT 1',
+    [articleId, kind],
+  );
+  return row ? { seq: Number(row.seq), hash: String(row.record_hash) } : { seq: 0, hash: GENESIS };
+}
+
+/**
+ * Appends a version to its article's chain (call inside the version's transaction, article locked).
+ * `articleUrl`: the article's URL as this transaction left it, when the caller has just read it.
+ */
+export async function chainVersion(tx: Db, v: Version, captureDigest: string | null, articleUrl?: string): Promise<ChainRecord> {
+  const head =
+    articleUrl === undefined
+      ? await chainHead(tx, v.articleId, 'version')
+      : { url: articleUrl, ...(await chainHeadOnly(tx, v.articleId, 'version')) };
   const { url } = head;
   const text = textDigest(v);
   const recordHash = versionRecordHash({

@@ -1,9 +1,11 @@
 import { NotFoundError } from '../../model/index.ts';
 import type { Version, VersionChange, VersionFingerprint, VersionInput } from '../../model/index.ts';
 import { StoreError, VersionConflictError } from '../errors.ts';
-import type { Db } from './db.ts';
+import type { ArticlePatch } from '../store.ts';
+import { LEASE_RELEASE, patchColumns, urlTaken } from './articles.ts';
+import type { Db, Param } from './db.ts';
 import { bareCapture, getCapture, insertCapture, prepareCapture, type PreparedCapture } from './captures.ts';
-import { readVersion, readVersions, storeParagraphs } from './paragraphs.ts';
+import { paragraphTextsColumn, readVersion, readVersions, readVersionWithTexts, storeParagraphs } from './paragraphs.ts';
 import { chainVersion } from './records.ts';
 import { VERSION_COLUMNS, bare, changeColumns, toVersionHead } from './rows.ts';
 import { writeOutbox } from './outbox.ts';
@@ -19,11 +21,7 @@ export interface VersionHooks {
 export async function addVersion(db: Db, hooks: VersionHooks, articleId: number, number: number, input: VersionInput): Promise<Version> {
   const capture = await prepareVersionCapture(db, input);
   try {
-    return await db.tx(async (tx) => {
-      const article = await hooks.lockArticle(tx, articleId);
-      if (!article) throw new NotFoundError(`article ${articleId} not found`);
-      return writeVersion(tx, hooks, articleId, Number(article.version_count), number, input, capture);
-    });
+    return await db.tx((tx) => writeVersion(tx, hooks, articleId, number, input, capture, null));
   } catch (err) {
     // The unique (article_id, number) index is the last line of defence against a racing writer.
     if (db.isUniqueViolation(err)) throw new VersionConflictError(articleId, number);
@@ -37,44 +35,32 @@ export async function prepareVersionCapture(db: Db, input: VersionInput): Promis
   return captureInput ? prepareCapture(db, captureInput, captureInput.exact ?? true) : null;
 }
 
-/** Stores version `number` inside a transaction that holds the article's lock (`count`: its version count). */
+/**
+ * Stores version `number` in a transaction. Its first statement moves the article to the version,
+ * with the check's `patch` (which releases the lease) when given, only if the article has exactly
+ * number - 1 versions: one UPDATE that locks the row, writes the check and the version count, and
+ * returns the article's URL after the patch (a rel=canonical move is the URL the chain record and the
+ * archive job carry). Null `patch`: addVersion, which leaves the lease and the schedule alone.
+ */
 export async function writeVersion(
   tx: Db,
   hooks: VersionHooks,
   articleId: number,
-  count: number,
   number: number,
   input: VersionInput,
   capture: PreparedCapture | null,
+  patch: ArticlePatch | null,
 ): Promise<Version> {
-  if (number <= count) throw new VersionConflictError(articleId, number);
-  if (number !== count + 1) {
-    throw new StoreError(`article ${articleId} has ${count} versions; cannot store version ${number}`);
-  }
+  const url = await moveToVersion(tx, hooks, articleId, number, input, patch);
   const version = await insertVersion(tx, articleId, number, input, capture !== null);
   if (capture) await insertCapture(tx, version.id, capture);
-  const record = await chainVersion(tx, version, capture?.digest ?? null);
+  const record = await chainVersion(tx, version, capture?.digest ?? null, url);
   if (input.archive) {
     await tx.run('INSERT INTO archive_jobs (version_id, url, next_attempt_at, created_at) VALUES (?, ?, ?, ?)', [
       version.id,
       record.url,
       input.capturedAt,
       input.capturedAt,
-    ]);
-  }
-  await tx.run('UPDATE articles SET version_count = ?, last_version_at = ?, title = ?, last_seen_version = ? WHERE id = ?', [
-    number,
-    input.capturedAt,
-    input.title,
-    number,
-    articleId,
-  ]);
-  if (input.reschedule) {
-    await tx.run('UPDATE articles SET check_period_sec = ?, next_check_at = ?, last_checked_at = ? WHERE id = ?', [
-      input.reschedule.checkPeriodSec,
-      input.reschedule.nextCheckAt,
-      input.capturedAt,
-      articleId,
     ]);
   }
   await hooks.indexVersion(tx, version.id, input.title, input.paragraphs.join('\n'));
@@ -89,6 +75,43 @@ export async function writeVersion(
     paragraphs: input.paragraphs,
   });
   return version;
+}
+
+/** The article row's UPDATE for a new version (see writeVersion); returns its URL, or throws why it cannot take the version. */
+async function moveToVersion(
+  tx: Db,
+  hooks: VersionHooks,
+  articleId: number,
+  number: number,
+  input: VersionInput,
+  patch: ArticlePatch | null,
+): Promise<string> {
+  // Later entries win, as the separate UPDATEs they replace did: the check, the version, then a reschedule.
+  const sets = new Map<string, Param>(patch ? patchColumns(patch) : []);
+  sets.set('version_count', number).set('last_version_at', input.capturedAt).set('title', input.title).set('last_seen_version', number);
+  if (input.reschedule) {
+    sets.set('check_period_sec', input.reschedule.checkPeriodSec).set('next_check_at', input.reschedule.nextCheckAt);
+    sets.set('last_checked_at', input.capturedAt);
+  }
+  const assignments = [...(patch ? LEASE_RELEASE : []), ...[...sets.keys()].map((c) => `${c} = ?`)];
+  let row: { url: string } | undefined;
+  try {
+    row = await tx.get<{ url: string }>(`UPDATE articles SET ${assignments.join(', ')} WHERE id = ? AND version_count = ? RETURNING url`, [
+      ...sets.values(),
+      articleId,
+      number - 1,
+    ]);
+  } catch (err) {
+    if (patch?.url && tx.isUniqueViolation(err)) throw urlTaken(articleId, patch.url, err);
+    throw err;
+  }
+  if (row) return String(row.url);
+  // Rare: say why (the row is locked from here on, as the UPDATE would have).
+  const article = await hooks.lockArticle(tx, articleId);
+  if (!article) throw new NotFoundError(`article ${articleId} not found`);
+  const count = Number(article.version_count);
+  if (number <= count) throw new VersionConflictError(articleId, number);
+  throw new StoreError(`article ${articleId} has ${count} versions; cannot store version ${number}`);
 }
 
 async function insertVersion(tx: Db, articleId: number, number: number, v: VersionInput, hasRaw: boolean): Promise<Version> {
@@ -162,9 +185,13 @@ export async function getVersions(db: Db, refs: { articleId: number; number: num
   return out;
 }
 
+/** Read before every extracted check: the row and its texts in one query. */
 export async function getLatestVersion(db: Db, articleId: number): Promise<Version | null> {
-  const row = await db.get(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.article_id = ? ORDER BY v.number DESC LIMIT 1`, [articleId]);
-  return readVersion(db, row);
+  const row = await db.get(
+    `SELECT ${VERSION_COLUMNS}, ${paragraphTextsColumn(db.dialect)} FROM versions v WHERE v.article_id = ? ORDER BY v.number DESC LIMIT 1`,
+    [articleId],
+  );
+  return readVersionWithTexts(db, row);
 }
 
 export async function getRawHtml(db: Db, articleId: number, number: number): Promise<Uint8Array | null> {

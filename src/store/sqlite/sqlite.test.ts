@@ -22,6 +22,20 @@ storeContract({
 });
 
 describe('sqlite storage details', () => {
+  it('names a paragraph text missing from the latest version instead of returning a shorter one', async () => {
+    const store = (await openStore({ dataDir: join(dir, 'missing-text') })) as SqlStore;
+    try {
+      const article = await makeArticle(store, await makeSource(store, 's'), 'a', { host: 'h', now: 0 });
+      const input = { title: 't', byline: null, published: null, fingerprint: 'f', extractorVersion: 'x', capturedAt: 1 };
+      await store.addVersion(article.id, 1, { ...input, paragraphs: ['one', 'two'], rawHtml: null, wordsAdded: 0, wordsRemoved: 0 });
+      expect((await store.getLatestVersion(article.id))!.paragraphs).toEqual(['one', 'two']);
+      await store.db.run("DELETE FROM paragraph_texts WHERE text = 'two'");
+      await expect(store.getLatestVersion(article.id)).rejects.toThrow(/paragraph \d+ is missing from paragraph_texts/);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('stores captures compressed, apart from the versions table', async () => {
     const store = (await openStore({ dataDir: join(dir, 'raw') })) as SqlStore;
     try {

@@ -29,6 +29,7 @@ import { createDatabase, runScenario, type ScenarioResult, type SiteHandle } fro
 import { startSiteProcess } from './lib/tracker-site-process.ts';
 import { markdown, resultTable, stageTable } from './lib/tracker-table.ts';
 import { storageTable } from './lib/tracker-storage.ts';
+import { budgetSection } from './lib/tracker-budget.ts';
 import { httpClientTimings, type ClientTiming } from './lib/tracker-http.ts';
 
 const { values } = parseArgs({
@@ -153,6 +154,7 @@ function render(
     '',
     resultTable(results),
     '',
+    ...[budgetSection(results, loadBefore)].flatMap((b) => (b ? [b, ''] : [])),
     '## Storage per version (text and capture, before and after deduplication)',
     '',
     'Text "whole copy" is every version keeping its whole paragraph list; "as stored" keeps each paragraph once per article ' +

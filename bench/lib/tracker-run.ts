@@ -96,9 +96,9 @@ export async function runScenario(s: Scenario, site: SiteHandle, log: (line: str
       if (round === s.warmup + 1 && s.profilePath) await request(workers[0], { type: 'profile-start' });
       await site.advance(s.changeShare, round * 7919 + s.workers);
       offset += 2 * DAY; // beyond any period reached in a few passes, so every article is due again
-      const [server0, pg0] = [await site.cpuMs(), db.url ? postgresCpuMs() : 0];
+      const [server0, pg0] = [await site.cpuMs(), db.url ? postgresCpuMs(new URL(db.url).pathname.slice(1)) : 0];
       const r = await pass(workers, offset);
-      const [server1, pg1] = [await site.cpuMs(), db.url ? postgresCpuMs() : 0];
+      const [server1, pg1] = [await site.cpuMs(), db.url ? postgresCpuMs(new URL(db.url).pathname.slice(1)) : 0];
       const label = timed ? `pass ${round - s.warmup}` : `warm-up ${round} (not counted)`;
       log(
         `  ${s.name}: ${label}: ${r.checked} checks, ${r.newVersions} new versions, ${r.errors} errors, ${(r.checked / r.wallSec).toFixed(0)}/s, ` +

@@ -18,7 +18,7 @@ export function budgetSection(rows: ScenarioResult[], loadAverage: string, goal 
     '',
     `One worker checked ${oneRate.toFixed(0)}/s, so ${goal}x is ${(goal * oneRate).toFixed(0)} checks/s. ` +
       `A check's CPU below is measured in this run, in every process it needs; the machine has ${cores} cores ` +
-      `(load average ${loadAverage} before the run: other processes use part of them; the PostgreSQL figure is every postgres process on the machine, other users of the server included).`,
+      `(load average ${loadAverage} before the run: other processes use part of them; the PostgreSQL figure is the bench database's backends and the server's own processes).`,
     '',
   ];
   for (const r of pg.filter((x) => x.workers > 1)) {

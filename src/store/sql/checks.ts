@@ -1,4 +1,3 @@
-import { NotFoundError } from '../../model/index.ts';
 import type { CheckResult, CheckWrite } from '../store.ts';
 import { VersionConflictError } from '../errors.ts';
 import { updateArticle } from './articles.ts';

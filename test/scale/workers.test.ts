@@ -112,7 +112,9 @@ async function expectCorrect(store: Store, site: Site, run: { victim: string; ki
   // Takeovers also include checks it fetched before dying but never stored.
   expect(verdict.takeovers).toBeGreaterThanOrEqual(verdict.lost.length);
   expect(site.log.some((r) => r.userAgent === run.victim && r.start < run.killedAt)).toBe(true);
-  expect(site.log.some((r) => r.userAgent === run.victim && r.start > run.killedAt + 100)).toBe(false);
+  // A request the victim sent just before the kill can be read by this (loaded) process's event loop
+  // some time later, so the margin is a second, not 100 ms: a live victim would go on far longer.
+  expect(site.log.some((r) => r.userAgent === run.victim && r.start > run.killedAt + 1000)).toBe(false);
 
   const hostsMax = Object.values(site.stats().maxInFlightByHost);
   expect(hostsMax).toHaveLength(HOSTS.length);

@@ -126,7 +126,7 @@ const foldOf = (host: string) => createHash('sha256').update(host).digest().read
 
 const THRESHOLDS = [0.3, 0.4, 0.5, 0.6];
 const row = (label: string, s: Scores) =>
-  `| ${label} | ${s.wcxb.f1.toFixed(3)} | ${s.wcxb.precision.toFixed(3)} | ${s.wcxb.recall.toFixed(3)} | ${s.wcxb.empty} | ${s.wcxb.withPct.toFixed(1)} | ${s.wcxb.withoutPct.toFixed(1)} | ${s.sh.f1.toFixed(3)} | ${s.sh.precision.toFixed(3)} | ${s.sh.recall.toFixed(3)} |`;
+  `| ${label} | ${s.wcxb.f1.toFixed(4)} | ${s.wcxb.precision.toFixed(4)} | ${s.wcxb.recall.toFixed(4)} | ${s.wcxb.empty} | ${s.wcxb.withPct.toFixed(2)} | ${s.wcxb.withoutPct.toFixed(2)} | ${s.sh.f1.toFixed(4)} | ${s.sh.precision.toFixed(4)} | ${s.sh.recall.toFixed(4)} |`;
 const header = [
   '| model | WCXB F1 | P | R | empty | with% | without% | ScrapingHub F1 | P | R |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -4,7 +4,7 @@ import type { ParsedDocument } from './parse-html.ts';
 export type { Document, AnyNode, ParentNode };
 export { Element, Text };
 export { LEFT_OUT_FIELDS, MAX_DEPTH, MAX_ELEMENTS, parseHtml, REDLINE_FIELDS } from './parse-html.ts';
-import { NO_ATTRIBUTES } from './tree-builder.ts';
+import { NO_ATTRIBUTES } from './tree-nodes.ts';
 
 type OrderedElement = Element & { docOrder?: number };
 

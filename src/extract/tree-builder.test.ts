@@ -3,7 +3,8 @@ import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { ExtractError } from './errors.ts';
 import { LEFT_OUT_FIELDS, MAX_DEPTH, parseHtml, REDLINE_FIELDS } from './parse-html.ts';
-import { NO_ATTRIBUTES, TreeBuilder } from './tree-builder.ts';
+import { TreeBuilder } from './tree-builder.ts';
+import { NO_ATTRIBUTES } from './tree-nodes.ts';
 
 /** The tree as plain data: names, attributes in order, types, texts, own keys (less `skip`), links checked. */
 function shape(node: AnyNode, skip: string[]): unknown {

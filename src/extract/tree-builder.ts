@@ -7,56 +7,16 @@
  * attribs object for an element without attributes, tag and attribute names shared between
  * elements, each element's children in an array of exactly their number.
  */
-import { Comment, Element, ProcessingInstruction, Text, type AnyNode, type Document, type ParentNode } from 'domhandler';
+import { Comment, ProcessingInstruction, type AnyNode, type Document, type Element, type ParentNode, type Text } from 'domhandler';
 import { ExtractError } from './errors.ts';
 import { NameTable } from './names.ts';
 import { FastTokenizer } from './tokenizer.ts';
+import { FastElement, FastText, NO_ATTRIBUTES } from './tree-nodes.ts';
 import { foreignContextElements, htmlIntegrationElements, openImpliesClose, svgTagNameAdjustments, voidElements } from './parser-tables.ts';
 
 const FOREIGN_NONE = 0;
 const FOREIGN_SVG = 1;
 const FOREIGN_MATHML = 2;
-
-/**
- * The children of every element that has none: one frozen array instead of an empty one per
- * element (18 % of the elements of the WCXB pages have none). Nodes are only ever put back where
- * they were taken from, never added to a childless element; adding one would throw.
- */
-const NO_CHILDREN: AnyNode[] = Object.freeze([]) as unknown as AnyNode[];
-/** The attributes of every element that has none (a fifth of the elements of both sets), frozen likewise. */
-export const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
-
-/**
- * domhandler's nodes declare class fields, and V8 (Node 20) defines class fields far more slowly
- * than it runs plain assignments. These constructors make the same objects (same prototype, same
- * own properties in the same order, so `instanceof Element`, css-select and domutils see no
- * difference) by assignment, less the fields in LEFT_OUT_FIELDS (parse-html.ts).
- */
-const FastElement = function (this: Record<string, unknown>, name: string, attribs: Record<string, string>, order: number) {
-  this.parent = null;
-  this.prev = null;
-  this.next = null;
-  // Until it closes with children of its own (see TreeBuilder.settle).
-  this.children = NO_CHILDREN;
-  this.name = name;
-  this.attribs = attribs;
-  this.type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
-  // Redline's own (REDLINE_FIELDS): the element's place in document order (see `orderOf`), and
-  // the words of its class and id once split (see clean.ts's classWords), its class/id tokens
-  // (features.ts's tokensOf).
-  this.docOrder = order;
-  this.classWords = undefined;
-  this.tokens = undefined;
-} as unknown as new (name: string, attribs: Record<string, string>, order: number) => Element;
-FastElement.prototype = Element.prototype;
-const FastText = function (this: Record<string, unknown>, data: string) {
-  this.parent = null;
-  this.prev = null;
-  this.next = null;
-  this.data = data;
-  this.type = 'text';
-} as unknown as new (data: string) => Text;
-FastText.prototype = Text.prototype;
 
 /** Tag and attribute names, each kept once (see NameTable). */
 const NAMES = new NameTable(2048);

@@ -35,6 +35,15 @@ describe('text is stored as the page showed it (issue 8)', () => {
 });
 
 describe('parse stage stays linear on pathological nesting (issue 9)', () => {
+  it('a tag, an attribute name and a class word of 300,000 characters each: the article still read', () => {
+    const long = (c: string) => c.repeat(300_000);
+    const html = `<html><head><title>T</title></head><body><article><p ${long('a')}=1>The first paragraph of the article has words enough to be read.</p>
+      <${long('x')}>skipped</${long('x')}><p class="${long('B')}">The second paragraph of the article has words enough to be read too.</p></article></body></html>`;
+    const out = extractArticle(html, 'https://x.example/long-names');
+    expect(out.paragraphs.join(' ')).toContain('The first paragraph');
+    expect(out.paragraphs.join(' ')).toContain('The second paragraph');
+  });
+
   it('1,000,000 unclosed <b> in a 3 MB page: bounded depth, article still read', { timeout: 60_000 }, () => {
     const html = page(
       `<article><h1>Water bill approved</h1><p>${P[0]}</p><p>${P[1]}</p>${'<b>'.repeat(1_000_000)}<p>${P[2]}</p></article>`,

@@ -12,4 +12,11 @@ describe('NameTable', () => {
         expect(table.lower(text, 1, 1 + name.length)).toBe(name.toLowerCase());
       }
   });
+
+  it('reads a name of half a million characters (hostile markup) without keeping it', () => {
+    const table = new NameTable(4);
+    const name = 'Ab'.repeat(250_000);
+    const text = `<p ${name}=1>`;
+    for (let round = 0; round < 2; round++) expect(table.lower(text, 3, 3 + name.length)).toBe(name.toLowerCase());
+  });
 });

@@ -5,6 +5,9 @@
  * wins), so a known name costs no new string; names with non-ASCII characters get toLowerCase's
  * own rules and are not kept.
  */
+/** The longest name a table keeps. */
+const MAX_KEPT = 256;
+
 export class NameTable {
   private readonly slots: string[];
   private readonly mask: number;
@@ -36,6 +39,9 @@ export class NameTable {
       }
       if (i === length) return known;
     }
+    // A name longer than MAX_KEPT (hostile markup, never a real tag or attribute) is not kept: its
+    // flat copy would take one argument per character, more than a call can take.
+    if (length > MAX_KEPT) return text.slice(start, end).toLowerCase();
     const name = length <= 12 ? text.slice(start, end).toLowerCase() : this.flatLower(text, start, end);
     this.slots[slot] = name;
     return name;

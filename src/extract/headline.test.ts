@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from './dom.ts';
-import { chooseTitle } from './headline.ts';
+import { chooseTitle, headlineCandidates } from './headline.ts';
 import { readJsonLd } from './jsonld.ts';
 import { collectMeta } from './metadata.ts';
 
@@ -89,5 +89,24 @@ describe('headline: the <h1> element', () => {
     expect(headline(head, '<h1>Ed Weekly</h1><h1>Why Hasn’t Tutoring Been More Effective?</h1>')).toBe(
       'Why Hasn’t Tutoring Been More Effective?',
     );
+  });
+});
+
+describe('headlineCandidates', () => {
+  it('lists the cleaned <h1>s and declared titles with their sources, and the choice chooseTitle makes', () => {
+    const doc = parseHtml(
+      `<html><head><title>Council approves budget | Example News</title>${og('Council approves the budget')}</head>` +
+        '<body><h1>Example News</h1><h1>Council approves budget</h1></body></html>',
+    );
+    const c = headlineCandidates(collectMeta(doc), readJsonLd(doc), 'https://example-news.org/a');
+    expect(c.chosen).toBe(chooseTitle(collectMeta(doc), readJsonLd(doc), 'https://example-news.org/a'));
+    expect(c.chosen).toBe('Council approves budget');
+    // "Example News" is learned as the site's name: the <h1> holding only it is no candidate.
+    expect(c.headings).toEqual(['Council approves budget']);
+    expect(c.agreements[0]).toBe(1);
+    expect(c.declared).toEqual([
+      { source: 'og:title', text: 'Council approves the budget' },
+      { source: 'title', text: 'Council approves budget' },
+    ]);
   });
 });

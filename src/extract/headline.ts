@@ -16,11 +16,50 @@ export { comparable } from './title-words.ts';
  * dashes) and the chosen one keeps the page's own text.
  */
 export function chooseTitle(page: PageMeta, ld: LinkedArticle | null, url?: string): string {
+  return weigh(page, ld, url).chosen;
+}
+
+/** Where a declared title came from. */
+export type TitleSource = 'og:title' | 'twitter:title' | 'ld:headline' | 'meta:headline' | 'title';
+
+/** What chooseTitle weighs, for benches that study the choice (bench/headline-choice.ts). */
+export interface HeadlineCandidates {
+  /** The headline chooseTitle returns. */
+  chosen: string;
+  /** The page's own <h1>s, names cut, furniture trimmed and the pipe rule applied; at most 4, in page order. */
+  headings: string[];
+  /** Each heading's best word agreement with a declared title (0 when none is declared). */
+  agreements: number[];
+  /** The declared titles with names cut and the pipe rule applied, with where each came from. */
+  declared: { source: TitleSource; text: string }[];
+}
+
+/** The candidates of chooseTitle and its choice. */
+export function headlineCandidates(page: PageMeta, ld: LinkedArticle | null, url?: string): HeadlineCandidates {
+  const { chosen, headings, agreements, sourced, cleaned } = weigh(page, ld, url);
+  return {
+    chosen,
+    headings: headings.map((h) => noPipe(trimFurniture(h, cleaned))),
+    agreements,
+    declared: cleaned.map((text, i) => ({ source: sourced[i].source, text: noPipe(text) })),
+  };
+}
+
+/** The <h1> that agrees best with a declared title, else the first declared title; and what was weighed. */
+function weigh(page: PageMeta, ld: LinkedArticle | null, url?: string) {
   const siteName = page.meta.get('og:site_name') ?? page.meta.get('application-name') ?? null;
-  const declared = [page.meta.get('og:title'), page.meta.get('twitter:title'), ld?.headline, page.meta.get('headline'), page.title]
-    .filter((t): t is string => !!t)
-    .map((t) => normalizeText(t))
-    .filter(Boolean);
+  const sourced = (
+    [
+      ['og:title', page.meta.get('og:title')],
+      ['twitter:title', page.meta.get('twitter:title')],
+      ['ld:headline', ld?.headline],
+      ['meta:headline', page.meta.get('headline')],
+      ['title', page.title],
+    ] as [TitleSource, string | null | undefined][]
+  )
+    .map(([source, t]) => ({ source, text: t ? normalizeText(t) : '' }))
+    .filter((d) => d.text !== '');
+  const declared = sourced.map((d) => d.text);
   const names = new SiteNames(siteName, url);
   const h1s = page.h1s.slice(0, 6).filter((h) => h.length <= 400);
   names.learn(declared, h1s, page.title);
@@ -28,17 +67,20 @@ export function chooseTitle(page: PageMeta, ld: LinkedArticle | null, url?: stri
   const ownH1s = h1s.filter((h) => !names.isName(h));
   const cleaned = declared.map((d) => names.strip(d, ownH1s));
   const headings = ownH1s.map((h) => names.strip(h, [], true)).slice(0, 4);
-  if (declared.length === 0) return headings[0] ?? '';
+  const agreements = headings.map((h1) =>
+    declared.length === 0 ? 0 : Math.max(...declared.map((d) => wordAgreement(h1, d)), ...cleaned.map((d) => wordAgreement(h1, d))),
+  );
+  const weighed = { headings, agreements, sourced, cleaned };
+  if (declared.length === 0) return { chosen: headings[0] ?? '', ...weighed };
   let best: string | null = null;
   let bestAgreement = 0.3;
-  for (const h1 of headings) {
-    const agreement = Math.max(...declared.map((d) => wordAgreement(h1, d)), ...cleaned.map((d) => wordAgreement(h1, d)));
-    if (agreement > bestAgreement) {
-      best = h1;
-      bestAgreement = agreement;
+  for (let i = 0; i < headings.length; i++) {
+    if (agreements[i] > bestAgreement) {
+      best = headings[i];
+      bestAgreement = agreements[i];
     }
   }
-  return noPipe(best ? trimFurniture(best, cleaned) : cleaned[0]);
+  return { chosen: noPipe(best ? trimFurniture(best, cleaned) : cleaned[0]), ...weighed };
 }
 
 /**

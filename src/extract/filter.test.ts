@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from './blocks.ts';
 import { Element } from './dom.ts';
-import { filterBlocks } from './filter.ts';
+import { embeddedLinks, filterBlocks } from './filter.ts';
 
 const block = (kind: Block['kind'], text: string, level = 0): Block => ({
   kind,
@@ -24,5 +24,54 @@ describe('filterBlocks headings', () => {
       '',
     );
     expect(out).toEqual(['Tools we tested', para]);
+  });
+});
+
+describe('embeddedLinks: mostly-linked lines of running text', () => {
+  const article = new Element('div', {});
+  const aside = new Element('aside', {});
+  /** A block whose element is a child of `parent`. */
+  const inside = (parent: Element, kind: Block['kind'], text: string, linkDensity = 0): Block => {
+    const el = new Element(kind === 'li' ? 'li' : 'p', {});
+    el.parent = parent;
+    return { kind, text, linkDensity, el, level: 0 };
+  };
+  let n = 0;
+  const prose = () => inside(article, 'p', `${para} Test ${++n}.`);
+  const linked = (text: string, parent = article) => inside(parent, 'p', text, 0.9);
+  const sentence = linked('Have trouble deciding? Read our comparison of the two hammers.');
+  const labelled = linked('Tested: The Estwing E3-16C Is Comfortably Heavy');
+  const related = ['Story 1: Minister resigns over report', 'Story 2: Markets fall after report'].map((t) => inside(aside, 'li', t, 1));
+
+  it('finds a linked sentence or a labelled link after a prose paragraph, and filterBlocks then keeps it', () => {
+    const blocks = [prose(), sentence, prose(), labelled, prose()];
+    const [a, , b, , c] = blocks.map((x) => x.text);
+    const embedded = embeddedLinks(blocks);
+    expect([...embedded]).toEqual([sentence, labelled]);
+    expect(filterBlocks(blocks, '', embedded)).toEqual([a, sentence.text, b, labelled.text, c]);
+    expect(filterBlocks(blocks, '')).toEqual([a, b, c]);
+  });
+
+  it('passes over furniture texts between the paragraph and the line', () => {
+    expect([...embeddedLinks([prose(), inside(article, 'p', 'Advertisement'), sentence])]).toEqual([sentence]);
+  });
+
+  it('leaves out headline-like links, rows of links, lines at the top and lines after a non-prose block', () => {
+    expect(embeddedLinks([prose(), linked('The Estwing E3-16C Is Comfortably Heavy'), prose()]).size).toBe(0);
+    expect(embeddedLinks([prose(), linked('Shop: Hammers / Saws / Drills / Sanders / Chisels'), prose()]).size).toBe(0);
+    expect(embeddedLinks([prose(), linked('You might also like: Ten saws we loved this year'), prose()]).size).toBe(0);
+    expect(embeddedLinks([sentence, prose()]).size).toBe(0);
+    expect(embeddedLinks([inside(article, 'heading', 'Hammers we tested'), sentence]).size).toBe(0);
+    expect(embeddedLinks([inside(article, 'p', 'Photo: J. Doe'), sentence]).size).toBe(0);
+    expect(embeddedLinks([inside(article, 'p', para, 0.6), sentence]).size).toBe(0);
+    // After prose of another element: the top of a list or a sidebar, not a line of the text.
+    expect(embeddedLinks([prose(), linked('Have trouble deciding? Read our comparison of the two saws.', aside)]).size).toBe(0);
+  });
+
+  it('is not moved by a related list inserted after the text or before it', () => {
+    const text = [prose(), sentence, prose(), labelled];
+    const heading = inside(aside, 'heading', 'Related stories');
+    expect([...embeddedLinks([...text, heading, ...related])]).toEqual([sentence, labelled]);
+    expect([...embeddedLinks([heading, ...related, ...text])]).toEqual([sentence, labelled]);
   });
 });

@@ -56,14 +56,60 @@ export function removeFurniture(doc: Document, stats: PageStats, remove: Remover
 
 const FURNITURE_TAGS = new Set(['p', 'div', 'span', 'time', 'small', 'li', 'section', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** A block `filterBlocks` drops whatever the model says (`title` as `comparable` gives it). */
-export function isBoilerplate(block: Block, title: string, furniture?: boolean): boolean {
-  const ownChars = block.text.length * (1 - block.linkDensity);
-  if (block.linkDensity > MAX_LINK_DENSITY && !(ownChars >= PROSE_MIN_CHARS && block.linkDensity < 0.65)) return true;
+/**
+ * A block `filterBlocks` drops whatever the model says (`title` as `comparable` gives it). A
+ * mostly-linked block is dropped unless it is `embedded` (see `embeddedLinks`).
+ */
+export function isBoilerplate(block: Block, title: string, furniture?: boolean, embedded = false): boolean {
+  if (!embedded && isLinkDense(block)) return true;
   if (furniture ?? isFurnitureText(block.text)) return true;
   // The headline repeated in the body, possibly with the site name appended.
   if (title !== '' && block.text.length < title.length + 40 && comparable(block.text).startsWith(title)) return true;
   return false;
+}
+
+/** Mostly links: a menu, a list of related stories, a row of tags. */
+function isLinkDense(block: Block): boolean {
+  const ownChars = block.text.length * (1 - block.linkDensity);
+  return block.linkDensity > MAX_LINK_DENSITY && !(ownChars >= PROSE_MIN_CHARS && block.linkDensity < 0.65);
+}
+
+/** Running text by its own content: a paragraph (not a heading) of some length, mostly not links. */
+function isProseText(block: Block | undefined): boolean {
+  return block !== undefined && block.kind !== 'heading' && block.text.length >= PROSE_MIN_CHARS && block.linkDensity < MAX_LINK_DENSITY;
+}
+
+/**
+ * A line that reads as a line of the article by its own words: a sentence of at least six
+ * words ending in . ! ? or : ("Have trouble deciding? Read our comparison of the two models.",
+ * "Jump to the full list of the best builders.", "The benefits include:"), or a label of one
+ * or two words and a colon before a link ("Tested: <linked review>", "Buy: <linked shops>").
+ * A row of links set apart by | / or · is a menu, whatever its words.
+ */
+function readsAsLine(text: string): boolean {
+  if (/\s[|/\u00b7]\s/u.test(text)) return false;
+  if (/^\p{Lu}[\p{L}\p{N}]*(?: [\p{L}\p{N}]+)?: \S/u.test(text)) return true;
+  return /[.!?:]["'\u201d\u2019)]?$/u.test(text) && text.split(/\s+/).length >= 6;
+}
+
+/**
+ * The mostly-linked blocks that belong to running text: the block reads as a line of the
+ * article (`readsAsLine`) and the nearest block before it, passing over furniture texts
+ * ("Advertisement", "Updated 5 minutes ago"), is a prose paragraph (`isProseText`) of the same
+ * element. A menu, a row of tags or a related list is a run of headline-like links, usually
+ * at the edge of the text or after its own heading. The rule reads the blocks' own text and
+ * their order only, never a model's probability, so a list inserted after the paragraphs (or
+ * before them) cannot flip it; the model still has to keep the block like any other.
+ */
+export function embeddedLinks(blocks: readonly Block[]): Set<Block> {
+  const out = new Set<Block>();
+  let prev: Block | undefined;
+  for (const b of blocks) {
+    if (isFurnitureText(b.text)) continue;
+    if (prev && isLinkDense(b) && readsAsLine(b.text) && isProseText(prev) && b.el.parent && prev.el.parent === b.el.parent) out.add(b);
+    prev = b;
+  }
+  return out;
 }
 
 /**
@@ -71,9 +117,9 @@ export function isBoilerplate(block: Block, title: string, furniture?: boolean):
  * headings that introduce nothing (a "Related" heading left after its links were dropped, or
  * followed by a heading of its own rank or higher) and repeats.
  */
-export function filterBlocks(blocks: Block[], title: string): string[] {
+export function filterBlocks(blocks: Block[], title: string, embedded?: ReadonlySet<Block>): string[] {
   const titleKey = comparable(title);
-  const kept = blocks.filter((b) => !isBoilerplate(b, titleKey));
+  const kept = blocks.filter((b) => !isBoilerplate(b, titleKey, undefined, embedded?.has(b)));
   const out: string[] = [];
   for (let i = 0; i < kept.length; i++) {
     const b = kept[i];

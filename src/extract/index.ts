@@ -19,7 +19,7 @@ import {
 } from './dom.ts';
 import { ExtractError } from './errors.ts';
 import { analysePage, assembleFeatures, FEATURE_NAMES, type PageAnalysis } from './features.ts';
-import { filterBlocks, isBoilerplate, removeFurniture } from './filter.ts';
+import { embeddedLinks, filterBlocks, isBoilerplate, removeFurniture } from './filter.ts';
 import { findLedes } from './lede.ts';
 import { fingerprint } from './fingerprint.ts';
 import { readJsonLd } from './jsonld.ts';
@@ -43,7 +43,7 @@ const MODEL = MODEL_JSON as BlockModel;
 const MODEL_MATCHES = MODEL.features.join(',') === FEATURE_NAMES.join(',');
 
 /** Bump CORE on any change to generic extraction; site rule and model versions are folded in automatically. */
-const CORE_VERSION = '7';
+const CORE_VERSION = '8';
 const rulesDigest = createHash('sha256')
   .update(RULES.map((r) => `${r.site.source}@${r.version}`).join(','))
   .digest('hex')
@@ -89,15 +89,16 @@ export function selectParagraphs(analysed: AnalysedPage, model: BlockModel): str
   const short = analysis.blocks.filter((b, i) => isContainerProse(b, features[i])).length <= SHORT_ARTICLE;
   const titleKey = comparable(title);
   const ledes = findLedes(analysis, features);
+  const embedded = embeddedLinks(analysis.blocks);
   const kept = analysis.blocks.filter((b, i) => {
     // filterBlocks drops link lists, furniture texts and the repeated headline anyway.
     const x = features[i];
-    if (isBoilerplate(b, titleKey, x[FURNITURE_TEXT] === 1)) return false;
+    if (isBoilerplate(b, titleKey, x[FURNITURE_TEXT] === 1, embedded.has(b))) return false;
     const p = predict(model, x);
     if (p >= model.threshold || ledes.has(i)) return true;
-    return p >= RULE_FLOOR && (isRuleProse(b, x) || (short && isContainerProse(b, x)));
+    return p >= RULE_FLOOR && (isRuleProse(b, x) || (short && isContainerProse(b, x)) || (embedded.has(b) && isSteady(x)));
   });
-  const paragraphs = filterBlocks(kept, title);
+  const paragraphs = filterBlocks(kept, title, embedded);
   return paragraphs.length > 0 ? paragraphs : filterBlocks(analysed.ruleBlocks, title);
 }
 
@@ -147,7 +148,11 @@ const CUT_ANY = FEATURE_NAMES.indexOf('cutAny');
  */
 const RULE_FLOOR = 0.15;
 function isRuleProse(b: Block, x: Float32Array): boolean {
-  return x[IN_CONTAINER] === 1 && x[CUT_ANY] === 0 && b.text.length >= 150 && b.linkDensity < 0.2;
+  return isSteady(x) && b.text.length >= 150 && b.linkDensity < 0.2;
+}
+/** In the chosen container and cut by no pass (an embedded link line is held to the same floor). */
+function isSteady(x: Float32Array): boolean {
+  return x[IN_CONTAINER] === 1 && x[CUT_ANY] === 0;
 }
 
 /**

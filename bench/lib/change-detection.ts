@@ -102,19 +102,35 @@ function wordEdits(html: string, flat: FlatText, snippet: string): Edit[] | null
 
 const PARAGRAPHS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'dd', 'dt', 'td', 'pre', 'div', 'section']);
 
-/** Deletes the innermost paragraph-like element holding the first occurrence of the snippet. */
+/**
+ * Deletes the innermost paragraph-like element around every occurrence of the snippet, as the word
+ * variant edits every occurrence: a snippet also written in a contents list or a teaser above the
+ * body is deleted from the article only when its paragraph there goes too. A nested element goes with its outer one.
+ */
 function paragraphEdit(flat: FlatText, all: Element[], snippet: string): Edit[] | null {
   const key = squeezeSnippet(snippet);
-  const i = flat.text.indexOf(key);
-  if (key.length < 8 || i < 0) return null;
-  const from = flat.at[i];
-  const to = flat.at[i + key.length - 1];
-  let best: Element | null = null;
-  for (const el of all) {
-    if (!PARAGRAPHS.has(el.name) || el.startIndex === null || el.endIndex === null) continue;
-    if (el.startIndex <= from && el.endIndex >= to && (!best || el.endIndex - el.startIndex < best.endIndex! - best.startIndex!)) best = el;
+  if (key.length < 8) return null;
+  const holders = new Set<Element>();
+  for (let i = flat.text.indexOf(key); i >= 0; i = flat.text.indexOf(key, i + key.length)) {
+    const from = flat.at[i];
+    const to = flat.at[i + key.length - 1];
+    let best: Element | null = null;
+    for (const el of all) {
+      if (!PARAGRAPHS.has(el.name) || el.startIndex === null || el.endIndex === null) continue;
+      if (el.startIndex <= from && el.endIndex >= to && (!best || el.endIndex - el.startIndex < best.endIndex! - best.startIndex!))
+        best = el;
+    }
+    if (best) holders.add(best);
   }
-  return best ? [{ start: best.startIndex!, end: best.endIndex! + 1, text: '' }] : null;
+  if (holders.size === 0) return null;
+  return [...holders].map((el) => ({ start: el.startIndex!, end: el.endIndex! + 1, text: '' }));
+}
+
+/** The page without the paragraphs holding the snippet (see paragraphEdit), or null when none holds it. */
+export function withoutParagraphsOf(html: string, snippet: string): string | null {
+  const doc = parseDocument(html, { withStartIndices: true, withEndIndices: true });
+  const edits = paragraphEdit(flatten(html, doc), elementsIn(doc), snippet);
+  return edits ? apply(html, edits) : null;
 }
 
 function fingerprintOf(html: string, url: string): string {

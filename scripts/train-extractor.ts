@@ -1,5 +1,5 @@
 /**
- * npm run train:extract [-- --folds 5] [--no-write] [--limit N]
+ * npm run train:extract [-- --folds 5] [--no-write] [--limit N] [--trees N] [--without-weight K]
  *
  * Trains the block classifier of src/extract on the two development sets in ../shared
  * (ScrapingHub 181, WCXB 793): every block of every page is labelled by whether its text is in
@@ -30,10 +30,12 @@ const { values } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     limit: { type: 'string' },
     trees: { type: 'string' },
+    'without-weight': { type: 'string', default: '1' },
   },
 });
 const FOLDS = Number(values.folds);
 const limit = values.limit ? Number(values.limit) : Infinity;
+const withoutWeight = Number(values['without-weight']);
 const options = { ...DEFAULT_OPTIONS, ...(values.trees ? { trees: Number(values.trees) } : {}) };
 
 if (!corpusAvailable() || !wcxbAvailable()) {
@@ -61,7 +63,10 @@ const add = (set: Page['set'], id: string, url: string, html: string, expected: 
   } catch {
     return;
   }
-  const { labels, weights } = blockLabels(analysed.analysis.blocks, expected);
+  const { labels, weights } = blockLabels(analysed.analysis.blocks, expected, {
+    snippets: ref?.without ?? [],
+    weight: withoutWeight,
+  });
   pages.push({ set, id, host: hostOf(url), analysed, labels, weights, expected, ref });
 };
 for (const p of loadCorpus(limit)) add('scrapinghub', p.id, p.url, readPageHtml(p), p.expected);

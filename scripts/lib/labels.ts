@@ -8,15 +8,24 @@ const squeeze = (s: string) =>
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
 
 const SHINGLE = 5;
+/** The bench's snippet matching (case-insensitive, whitespace runs as one space). */
+const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
  * A block is article text when its text occurs in the ground truth (letters and digits only, so
  * the annotators' quote and space normalisation does not matter), when it is a whole line of
  * it (short headings, list items), or when most of its 5-word runs are in it (a paragraph with
  * a word of furniture inside). Weights grow with the block's words (the measures count words),
- * scaled so that every page weighs about the same.
+ * scaled so that every page weighs about the same. A block outside the truth that holds a
+ * furniture snippet the annotators named (WCXB's without[]), or lies inside one, can weigh more:
+ * those are the blocks whose leak the benchmark counts, and whose leak makes a furniture edit
+ * a false version.
  */
-export function blockLabels(blocks: Block[], expected: string): { labels: Uint8Array; weights: Float32Array } {
+export function blockLabels(
+  blocks: Block[],
+  expected: string,
+  furniture: { snippets: string[]; weight: number } = { snippets: [], weight: 1 },
+): { labels: Uint8Array; weights: Float32Array } {
   const truth = squeeze(expected);
   const lines = new Set(expected.split(/\n+/).map(squeeze).filter(Boolean));
   const truthWords = words(expected);
@@ -39,5 +48,14 @@ export function blockLabels(blocks: Block[], expected: string): { labels: Uint8A
     }
   });
   const scale = Math.min(5, Math.max(0.2, 300 / Math.max(1, total)));
-  return { labels, weights: raw.map((w) => w * scale) };
+  const weights = raw.map((w) => w * scale);
+  if (furniture.weight !== 1) {
+    const snippets = furniture.snippets.map(squash).filter((s) => s.length >= 12);
+    blocks.forEach((b, i) => {
+      if (labels[i] === 1) return;
+      const t = squash(b.text);
+      if (t.length >= 12 && snippets.some((s) => t.includes(s) || s.includes(t))) weights[i] *= furniture.weight;
+    });
+  }
+  return { labels, weights };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isFurnitureText } from './filter.ts';
+import { FURNITURE_PATTERNS, matchesFurniture } from './furniture.ts';
 import { extractArticle } from './index.ts';
 
 // Kinds of furniture that sites put inside the article container: affiliate disclosures, the
@@ -80,5 +81,42 @@ ${paragraphs.map((p, i) => `<p>${p}</p>${i === 3 ? `<p>${FURNITURE[10]}</p><p>${
 </article></body></html>`;
     const body = extractArticle(html, 'https://news.example.com/housing').paragraphs;
     expect(body).toEqual(paragraphs);
+  });
+});
+
+describe('matchesFurniture', () => {
+  const plain = (text: string) => FURNITURE_PATTERNS.some((re) => re.test(text));
+  // Each text as written, shouting, after a prefix (unanchored patterns match off the start),
+  // inside a sentence, and with a non-ASCII letter next to the words.
+  const variants = (t: string) => [t, t.toUpperCase(), t.toLowerCase(), `x ${t}`, `Note: ${t} Thanks.`, `${t} é`, `ſ${t}`];
+  const texts = [
+    ...FURNITURE,
+    ...ARTICLE_TEXT,
+    'Sign up for our newsletter',
+    'Get the best stories delivered straight to your inbox.',
+    'This site uses cookies. Accept all cookies',
+    'You need to enable JavaScript to run this app.',
+    '© 2024 Example Media',
+    'Example Media ©',
+    'All Rights Reserved.',
+    'Jane Doe, 12 min read',
+    'Story by Jane Doe, published 3 May 2021',
+    'Header image via Example Studio',
+    'This article contains content provided by Twitter.',
+    'Past performance is not a guarantee of future results.',
+    'Advertisement',
+    'Related: the story behind the vote',
+    '',
+  ];
+  it.each(texts.flatMap(variants))('answers as the patterns one by one: %s', (text) => {
+    expect(matchesFurniture(text)).toBe(plain(text));
+  });
+  it('finds furniture whatever case a guarded pattern meets', () => {
+    expect(matchesFurniture('SUBSCRIBE to the Daily NEWSLETTER now')).toBe(true);
+    expect(matchesFurniture('The inbox was full, she said, and nobody could subscribe')).toBe(true);
+    expect(matchesFurniture('Supported by PEOPLE LIKE YOU')).toBe(true);
+    expect(matchesFurniture('We use cookies')).toBe(true);
+    expect(matchesFurniture('Example Media 2024 ©')).toBe(true);
+    expect(matchesFurniture('The cook is subscribed to nothing at all')).toBe(false);
   });
 });

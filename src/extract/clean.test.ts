@@ -47,6 +47,9 @@ describe('boilerplate named by its component or class words', () => {
     const doc = parseHtml(`<html><body>${tag}<p>Text</p></div></body></html>`);
     const el = elementsIn(doc).find((e) => e.name === 'div' || e.name === 'section')!;
     expect(negativeStrength(el)).toBe(strength);
+    // The verdict is kept on the element: the weak pass asks again and gets the same.
+    expect((el as unknown as { negative: unknown }).negative).toBe(strength);
+    expect(negativeStrength(el)).toBe(strength);
   });
 
   it('keeps article paragraphs whose component attributes name the article', () => {

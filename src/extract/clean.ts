@@ -1,6 +1,7 @@
 import { attr, elementsIn, hasNoAttributes, removeNode, type Document, type Element, type Remover } from './dom.ts';
 import type { PageStats } from './stats.ts';
 import { NameTable } from './names.ts';
+import { STRONG_WORDS, WEAK_WORDS } from './negative-words.ts';
 
 /** Elements that never hold visible article text. */
 const JUNK_TAGS = new Set([
@@ -36,100 +37,6 @@ const JUNK_TAGS = new Set([
  * the container is chosen; the block classifier sees that (and the tag) and has the last word.
  */
 export const SEMANTIC_TAGS = new Set(['label', 'nav', 'aside', 'footer', 'dialog', 'menu']);
-
-/**
- * Class/id words that mark boilerplate. Matched as whole words of the class and id attributes
- * (split on punctuation and camelCase), so `ad` matches `ad-slot` but not `header` or `read`.
- * STRONG words remove an element whatever it holds; WEAK words also appear on page wrappers
- * ("content has-sidebar", "main nav-open"), so they spare elements holding much of the prose.
- */
-const STRONG_WORDS = new Set([
-  'comment',
-  'comments',
-  'disqus',
-  'footer',
-  'cookie',
-  'cookies',
-  'consent',
-  'gdpr',
-  'newsletter',
-  'newsletters',
-  'outbrain',
-  'taboola',
-  'related',
-  'recommended',
-  'recommendations',
-  'share',
-  'sharing',
-  'sharebar',
-  'social',
-  'byline',
-  'caption',
-  'breadcrumb',
-  'breadcrumbs',
-  'popular',
-  'trending',
-  'mostread',
-  'promo',
-  'sponsored',
-  'subscribe',
-  'signup',
-  'login',
-  'signin',
-  'dateline',
-  'timestamp',
-  'affiliate',
-  'disclosure',
-  'disclaimer',
-]);
-const WEAK_WORDS = new Set([
-  'ad',
-  'ads',
-  'adv',
-  'advert',
-  'adverts',
-  'advertisement',
-  'advertising',
-  'dfp',
-  'gpt',
-  'sponsor',
-  'promotion',
-  'promoted',
-  'subscription',
-  'sidebar',
-  'rail',
-  'nav',
-  'navbar',
-  'navigation',
-  'menu',
-  'popup',
-  'modal',
-  'overlay',
-  'tags',
-  'tag',
-  'author',
-  'authors',
-  'credit',
-  'credits',
-  'toolbar',
-  'paywall',
-  'widget',
-  'skip',
-  'masthead',
-  'header',
-  'banner',
-  'pagination',
-  'pager',
-  'meta',
-  'sr',
-  'visually',
-  'offscreen',
-  'tools',
-  'follow',
-  'donate',
-  'ticker',
-  'breaking',
-]);
 
 /** CMS taxonomy classes (WordPress "category-social", "tag-cookies") describe the article, not the element. */
 const TAXONOMY_CLASS = /(^|\s)(category|tag|post|format|status|type|topic|section)-\S*/g;
@@ -225,7 +132,21 @@ function componentWords(el: Element): string[] {
   return out ?? NO_WORDS;
 }
 
-export function negativeStrength(el: Element): 'strong' | 'weak' | null {
+type Negative = 'strong' | 'weak' | null;
+
+/**
+ * How strongly an element's class, id and component words mark it as boilerplate. The strong
+ * and the weak pass both ask: the verdict (of the element's name and attributes only, which no
+ * pass changes) is kept on the element.
+ */
+export function negativeStrength(el: Element): Negative {
+  const known = (el as NegativeElement).negative;
+  if (known !== undefined) return known;
+  return ((el as NegativeElement).negative = judgeNegative(el));
+}
+type NegativeElement = Element & { negative?: Negative };
+
+function judgeNegative(el: Element): Negative {
   const own = componentWords(el);
   const words = own.length === 0 ? classWords(el) : [...classWords(el), ...own];
   if (words.some((w) => STRONG_WORDS.has(w))) {

@@ -41,4 +41,4 @@ export function parseHtml(html: string): Document {
 }
 
 /** The own fields parseHtml adds to each element, after domhandler's. */
-export const REDLINE_FIELDS = ['docOrder', 'classWords', 'tokens'];
+export const REDLINE_FIELDS = ['docOrder', 'classWords', 'tokens', 'negative'];

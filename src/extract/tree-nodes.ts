@@ -30,10 +30,11 @@ export const FastElement = function (this: Record<string, unknown>, name: string
   this.type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
   // Redline's own (REDLINE_FIELDS): the element's place in document order (see `orderOf`), and
   // the words of its class and id once split (see clean.ts's classWords), its class/id tokens
-  // (features.ts's tokensOf).
+  // (features.ts's tokensOf), and its class/id/component words' verdict (clean.ts's negativeStrength).
   this.docOrder = order;
   this.classWords = undefined;
   this.tokens = undefined;
+  this.negative = undefined;
 } as unknown as new (name: string, attribs: Record<string, string>, order: number) => Element;
 FastElement.prototype = Element.prototype;
 export const FastText = function (this: Record<string, unknown>, data: string) {

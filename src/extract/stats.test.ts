@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { elementsIn, parseHtml, Removals, type ParentNode } from './dom.ts';
-import { computeStats, refreshStats } from './stats.ts';
+import { computeStats, refreshStats, visibleLength } from './stats.ts';
 
 describe('refreshStats', () => {
   it('after removals equals a fresh computeStats of the page, for every element left', () => {
@@ -38,5 +38,16 @@ describe('refreshStats', () => {
     expect(parents).toHaveLength(4);
     expect(stats.get(body)!.text).toBeLessThan(before.text);
     expect(stats.get(body)!.prose).toBeLessThan(before.prose);
+  });
+});
+
+describe('visibleLength', () => {
+  // Space, \n, \t, \r, \f and NBSP runs count as one character, none before the first other one.
+  const reference = (s: string) => s.replace(/[ \n\t\r\f\u00a0]+/g, ' ').replace(/^ /, '').length;
+  it('counts like collapsing those spaces, for every character below U+3100', () => {
+    for (let c = 0; c < 0x3100; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `a${ch}b`, `${ch}${ch}a`, `a ${ch} `, `${ch}\u00a0`]) expect(visibleLength(s)).toBe(reference(s));
+    }
   });
 });

@@ -71,7 +71,8 @@ export function visibleLength(s: string): number {
   let space = true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const isSpace = c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12;
+    // Space, \n, \t, \r, \f and NBSP; a printable character is told by one comparison.
+    const isSpace = c <= 32 ? c === 32 || c === 10 || c === 9 || c === 13 || c === 12 : c === 160;
     if (isSpace) {
       if (!space) n++;
       space = true;

@@ -198,7 +198,7 @@ if (!values['no-change']) {
   );
   say(`Missed edits (article edits that left it unchanged): ${missN}/${missD} = ${fmt((100 * missN) / Math.max(1, missD), 2)} %.`);
   say(
-    'Snippet variants: up to 2 without[] and 2 with[] snippets per page; the changed word is a number of the snippet if it has one, else its longest word, reversed, in every occurrence of the snippet in the HTML (where the word is written plainly). Paragraph removal deletes the innermost block element holding the first with[] snippet found.',
+    'Snippet variants: up to 2 without[] and 2 with[] snippets per page; the changed word is a number of the snippet if it has one, else its longest word, reversed, in every occurrence of the snippet in the HTML (where the word is written plainly). Paragraph removal deletes the innermost block element around every occurrence of the first with[] snippet found on the page.',
   );
 }
 

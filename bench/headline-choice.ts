@@ -10,8 +10,7 @@
  * would gain over the rule (right switches minus wrong ones, exact headline as bench:extract counts it).
  * Prints a table; changes nothing. Session 8 found every by-site gain <= 0 (docs in the issue-8 notes).
  */
-import { createHash } from 'node:crypto';
-import { loadWcxb, readWcxbHtml, wcxbAvailable } from './lib/wcxb.ts';
+import { loadWcxb, readWcxbHtml, siteFold, wcxbAvailable } from './lib/wcxb.ts';
 import { headlineKey } from './lib/wcxb-score.ts';
 import { elementsIn, parseHtml, textOf, type Element } from '../src/extract/dom.ts';
 import { headlineCandidates } from '../src/extract/headline.ts';
@@ -27,7 +26,7 @@ if (!wcxbAvailable()) {
 }
 
 const FOLDS = 5;
-const foldOf = (host: string) => createHash('sha256').update(host).digest().readUInt32BE(0) % FOLDS;
+const foldOf = (host: string) => siteFold(host, FOLDS);
 const key = (s: string) => headlineKey(normalizeText(s));
 
 interface Case {

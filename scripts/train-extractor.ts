@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusAvailable, loadCorpus, readPageHtml } from '../bench/lib/corpus.ts';
 import { scorePage, summarize } from '../bench/lib/score.ts';
-import { hostOf, loadWcxb, readWcxbHtml, wcxbAvailable } from '../bench/lib/wcxb.ts';
+import { hostOf, loadWcxb, readWcxbHtml, siteFold, wcxbAvailable } from '../bench/lib/wcxb.ts';
 import { scoreWcxbPage, summarizeWcxb } from '../bench/lib/wcxb-score.ts';
 import { analyseHtml, selectParagraphs, type AnalysedPage } from '../src/extract/index.ts';
 import { assembleFeatures, FEATURE_COUNT, FEATURE_NAMES, type TokenTable } from '../src/extract/features.ts';
@@ -127,7 +127,7 @@ function evaluate(model: BlockModel, test: Page[], thresholds: number[]): Map<nu
 }
 
 /** Folds by host: every page of a site lands in the same fold, so a fold's sites are unseen in training. */
-const foldOf = (host: string) => createHash('sha256').update(host).digest().readUInt32BE(0) % FOLDS;
+const foldOf = (host: string) => siteFold(host, FOLDS);
 
 const THRESHOLDS = [0.3, 0.4, 0.5, 0.6];
 const row = (label: string, s: Scores) =>

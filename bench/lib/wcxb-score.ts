@@ -40,7 +40,8 @@ export function tokenPrf(expected: string, extracted: string): { precision: numb
   return { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
 }
 
-const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+/** How with[] / without[] snippets are matched: case-insensitive, whitespace runs as one space. */
+export const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Curly quotes, dashes and ellipses as ASCII: only for the supplementary "typography folded" columns. */
 export const foldTypography = (s: string) =>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -54,6 +55,9 @@ export function loadWcxb(limit = Infinity): WcxbPage[] {
 }
 
 /** Hostname without a leading "www.": the unit of the by-site folds. */
+/** The fold of a site in k-fold cross-validation by site: a hash of its host, so a site's pages share one fold. */
+export const siteFold = (host: string, folds: number): number => createHash('sha256').update(host).digest().readUInt32BE(0) % folds;
+
 export function hostOf(url: string): string {
   try {
     return new URL(url).hostname.toLowerCase().replace(/^www\./, '');

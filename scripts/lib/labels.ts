@@ -1,3 +1,4 @@
+import { squash } from '../../bench/lib/wcxb-score.ts';
 import type { Block } from '../../src/extract/blocks.ts';
 
 const squeeze = (s: string) =>
@@ -8,8 +9,6 @@ const squeeze = (s: string) =>
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
 
 const SHINGLE = 5;
-/** The bench's snippet matching (case-insensitive, whitespace runs as one space). */
-const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
  * A block is article text when its text occurs in the ground truth (letters and digits only, so

@@ -141,8 +141,8 @@ function fingerprintOf(html: string, url: string): string {
   }
 }
 
-/** Up to `perPage` snippets of each list per page; all no-op kinds once per page. */
-export function changeDetection(pages: (WcxbPage & { html: string })[], perPage = 2): ChangeTally[] {
+/** Up to `perPage` snippets of each list per page; all no-op kinds once per page; up to `maxFailures` failing page ids kept per kind. */
+export function changeDetection(pages: (WcxbPage & { html: string })[], perPage = 2, maxFailures = 8): ChangeTally[] {
   const kinds: ChangeKind[] = [...SNIPPET_KINDS, ...BOILERPLATE_VARIANTS];
   const tallies = new Map<ChangeKind, ChangeTally>(
     kinds.map((k) => [k, { kind: k, tested: 0, changed: 0, notApplicable: 0, failures: [] }]),
@@ -175,7 +175,7 @@ export function changeDetection(pages: (WcxbPage & { html: string })[], perPage 
       t.tested++;
       const changed = fingerprintOf(html, page.url) !== original;
       if (changed) t.changed++;
-      if (changed !== MUST_CHANGE.has(kind) && t.failures.length < 8) t.failures.push(page.id);
+      if (changed !== MUST_CHANGE.has(kind) && t.failures.length < maxFailures) t.failures.push(page.id);
     }
   });
   return [...tallies.values()];

@@ -84,11 +84,26 @@ describe('headline: the <h1> element', () => {
     );
   });
 
-  it('compares curly and straight quotes alike but keeps the page’s own <h1> text', () => {
+  it('compares curly and straight quotes alike, and writes them as most candidates do', () => {
+    // The rendered <h1> curls the apostrophe; og:title and <title> declare it straight: 2 against 1.
     const head = `${og("Why Hasn't Tutoring Been More Effective?")}<title>Why Hasn't Tutoring Been More Effective? - Ed Weekly</title>`;
     expect(headline(head, '<h1>Ed Weekly</h1><h1>Why Hasn’t Tutoring Been More Effective?</h1>')).toBe(
+      "Why Hasn't Tutoring Been More Effective?",
+    );
+    // Double quotes too, and the declared titles' own majority when no <h1> is there.
+    const quoted = `${og('The results? “Sobering”')}<meta name="twitter:title" content='The results? "Sobering"'><title>The results? "Sobering"</title>`;
+    expect(headline(quoted, '<p>no h1</p>')).toBe('The results? "Sobering"');
+  });
+
+  it('keeps the <h1>’s quote marks on a tie, and when the words differ beyond quote marks', () => {
+    const h1 = '<h1>Why Hasn’t Tutoring Been More Effective?</h1>';
+    expect(headline(`${og("Why Hasn't Tutoring Been More Effective?")}<title>Why Hasn’t Tutoring Been More Effective?</title>`, h1)).toBe(
       'Why Hasn’t Tutoring Been More Effective?',
     );
+    expect(headline(og("Why Hasn't Tutoring Been More Effective?"), h1)).toBe('Why Hasn’t Tutoring Been More Effective?');
+    // A dash or a capital is no quote mark: the <h1> stays as written.
+    const dashed = `${og("Why Hasn't Tutoring Worked--Yet?")}<title>Why Hasn't Tutoring Worked--Yet?</title>`;
+    expect(headline(dashed, '<h1>Why Hasn’t Tutoring Worked—Yet?</h1>')).toBe('Why Hasn’t Tutoring Worked—Yet?');
   });
 });
 

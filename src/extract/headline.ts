@@ -2,7 +2,7 @@ import { normalizeText } from '../text/normalize.ts';
 import type { LinkedArticle } from './jsonld.ts';
 import type { PageMeta } from './metadata.ts';
 import { SiteNames } from './site-names.ts';
-import { runAt, wordAgreement, wordsOf } from './title-words.ts';
+import { foldQuotes, runAt, wordAgreement, wordsOf } from './title-words.ts';
 
 export { comparable } from './title-words.ts';
 export { stripSiteName } from './site-names.ts';
@@ -82,7 +82,23 @@ function weigh(page: PageMeta, ld: LinkedArticle | null, url?: string) {
       bestAgreement = agreements[i];
     }
   }
-  return { chosen: noPipe(best ? trimFurniture(best, cleaned) : cleaned[0]), ...weighed };
+  const chosen = noPipe(best ? trimFurniture(best, cleaned) : cleaned[0]);
+  return { chosen: commonQuotes(chosen, best !== null, cleaned.map(noPipe)), ...weighed };
+}
+
+/**
+ * The chosen headline as most candidates write its quote marks. A CMS curls the apostrophes of
+ * the <h1> it renders (WordPress's wptexturize, SmartyPants) and often not those of the titles it
+ * declares, so the same headline comes as "Why Hasn’t …" and "Why Hasn't …". The <h1> is one
+ * candidate, each declared title another; a tie keeps the chosen text.
+ */
+function commonQuotes(chosen: string, fromHeading: boolean, declared: string[]): string {
+  const key = foldQuotes(chosen);
+  const votes = new Map<string, number>([[chosen, fromHeading ? 1 : 0]]);
+  for (const d of declared) if (foldQuotes(d) === key) votes.set(d, (votes.get(d) ?? 0) + 1);
+  let best = chosen;
+  for (const [form, n] of votes) if (n > votes.get(best)!) best = form;
+  return best;
 }
 
 /**

@@ -48,6 +48,9 @@ export function comparable(s: string): string {
   return key;
 }
 const comparableSeen = new Map<string, string>();
+
+/** Curly, low and prime quote marks as the ASCII ' and ": the same title whichever its CMS wrote. */
+export const foldQuotes = (s: string) => s.replace(/[‘’‚‛′]/g, "'").replace(/[“”„‟″]/g, '"');
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const ASCII_NON_WORD = /[^a-z0-9]+/g;
 

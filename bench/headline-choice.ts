@@ -9,11 +9,14 @@
  * script's split: a fold's sites are never seen in its training), as the net number of headlines it
  * would gain over the rule (right switches minus wrong ones, exact headline as bench:extract counts it).
  * Prints a table; changes nothing. Session 8 found every by-site gain <= 0 (docs in the issue-8 notes).
+ *
+ *   node --import tsx bench/headline-choice.ts --misses
+ * lists instead every page whose headline is not exact, by kind of miss (counts first).
  */
 import { loadWcxb, readWcxbHtml, siteFold, wcxbAvailable } from './lib/wcxb.ts';
-import { headlineKey } from './lib/wcxb-score.ts';
+import { foldTypography, headlineKey } from './lib/wcxb-score.ts';
 import { elementsIn, parseHtml, textOf, type Element } from '../src/extract/dom.ts';
-import { headlineCandidates } from '../src/extract/headline.ts';
+import { headlineCandidates, type HeadlineCandidates } from '../src/extract/headline.ts';
 import { readJsonLd } from '../src/extract/jsonld.ts';
 import { collectMeta } from '../src/extract/metadata.ts';
 import { ruleFor } from '../src/extract/rules/index.ts';
@@ -58,6 +61,7 @@ const FEATURES = [
 let pages = 0;
 let ruleHits = 0;
 const cases: Case[] = [];
+const misses: { id: string; host: string; kind: string; truth: string; chosen: string }[] = [];
 for (const p of loadWcxb()) {
   if (!p.title) continue;
   pages++;
@@ -67,6 +71,7 @@ for (const p of loadWcxb()) {
   const c = headlineCandidates(meta, readJsonLd(doc), p.url);
   const truth = key(p.title);
   if (key(c.chosen) === truth) ruleHits++;
+  else if (!rule?.title) misses.push({ id: p.id, host: p.host, kind: missKind(c, p.title), truth: p.title, chosen: c.chosen });
   if (rule?.title || c.declared.length === 0) continue;
   const at = c.headings.indexOf(c.chosen);
   const chosenKey = comparable(c.chosen);
@@ -122,6 +127,39 @@ function inArticle(el: Element): boolean {
   for (let a = el.parent; a && 'name' in a; a = a.parent)
     if (a.name === 'article' || a.name === 'main' || /\b(post|entry|article)\b/i.test(a.attribs?.class ?? '')) return true;
   return false;
+}
+
+/** What kind of miss a page's headline is: how the truth stands to the candidates and to the choice. */
+function missKind(c: HeadlineCandidates, title: string): string {
+  if (key(foldTypography(c.chosen)) === key(foldTypography(title))) return 'typography only (quotes, dashes, ellipses)';
+  const t = comparable(title);
+  const chosen = comparable(c.chosen);
+  if (chosen === t) return 'other punctuation only';
+  const isHeading = (s: string) => c.headings.some((h) => comparable(h) === s);
+  const isDeclared = (s: string) => c.declared.some((d) => comparable(d.text) === s);
+  // The chosen text is an <h1>'s (trimmed of furniture, maybe), else a declared title's.
+  const fromHeading = c.headings.some((h) => ` ${comparable(h)} `.includes(` ${chosen} `));
+  if (isDeclared(t))
+    return fromHeading ? 'the truth is a declared title, an <h1> was taken' : 'the truth is one declared title, another was taken';
+  if (isHeading(t)) return 'the truth is an <h1>, a declared title was taken';
+  if (` ${chosen} `.includes(` ${t} `)) return 'the choice holds the truth and more (name, tagline, kicker)';
+  if (` ${t} `.includes(` ${chosen} `)) return 'the truth holds the choice and more';
+  return 'the truth is among no candidate';
+}
+
+if (process.argv.includes('--misses')) {
+  const kinds = [...new Set(misses.map((m) => m.kind))];
+  const of = (k: string) => misses.filter((m) => m.kind === k);
+  kinds.sort((a, b) => of(b).length - of(a).length);
+  console.log(`## Headlines not exact (WCXB, ${misses.length} of ${pages} pages with a title; site-rule titles left out)\n`);
+  console.log('| kind | pages | sites |\n| --- | --- | --- |');
+  for (const k of kinds) console.log(`| ${k} | ${of(k).length} | ${new Set(of(k).map((m) => m.host)).size} |`);
+  for (const k of kinds) {
+    console.log(`\n### ${k}\n\n| page | host | truth | chosen |\n| --- | --- | --- | --- |`);
+    const cell = (s: string) => s.replace(/\|/g, '\\|');
+    for (const m of of(k)) console.log(`| ${m.id} | ${m.host} | ${cell(m.truth)} | ${cell(m.chosen)} |`);
+  }
+  process.exit(0);
 }
 
 // Standardised features with a bias term.

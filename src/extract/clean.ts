@@ -2,6 +2,7 @@ import { attr, elementsIn, hasNoAttributes, removeNode, type Document, type Elem
 import type { PageStats } from './stats.ts';
 import { NameTable } from './names.ts';
 import { STRONG_WORDS, WEAK_WORDS } from './negative-words.ts';
+import { placeStreamedSegments } from './streamed.ts';
 
 /** Elements that never hold visible article text. */
 const JUNK_TAGS = new Set([
@@ -169,9 +170,11 @@ function isHidden(el: Element): boolean {
 
 /**
  * Removes tags that never hold visible text, and hidden elements unless `keepHidden` (streamed
- * server rendering parks the whole article in a `<div hidden>` that a script later shows).
+ * server rendering parks the whole article in a `<div hidden>` that a script later shows),
+ * once the segments React streams in are where its scripts put them (see streamed.ts).
  */
 export function removeJunk(doc: Document, keepHidden = false): void {
+  placeStreamedSegments(doc);
   for (const el of elementsIn(doc)) {
     if (JUNK_TAGS.has(el.name) || (!keepHidden && isHidden(el))) removeNode(el);
   }

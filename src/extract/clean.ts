@@ -1,4 +1,4 @@
-import { attr, elementsIn, hasNoAttributes, removeNode, type Document, type Element, type Remover } from './dom.ts';
+import { attr, elementsIn, hasNoAttributes, isElement, removeNode, type Document, type Element, type Remover } from './dom.ts';
 import type { PageStats } from './stats.ts';
 import { NameTable } from './names.ts';
 import { STRONG_WORDS, WEAK_WORDS } from './negative-words.ts';
@@ -176,8 +176,16 @@ function isHidden(el: Element): boolean {
 export function removeJunk(doc: Document, keepHidden = false): void {
   placeStreamedSegments(doc);
   for (const el of elementsIn(doc)) {
-    if (JUNK_TAGS.has(el.name) || (!keepHidden && isHidden(el))) removeNode(el);
+    if ((JUNK_TAGS.has(el.name) && !isTableFigure(el)) || (!keepHidden && isHidden(el))) removeNode(el);
   }
+}
+
+/**
+ * A figure that frames a table (WordPress wraps every table block in `<figure class="wp-block-table">`):
+ * the table is the article's text, a reader sees it as such; its caption still goes with the other captions.
+ */
+function isTableFigure(el: Element): boolean {
+  return el.name === 'figure' && el.children.some((c) => isElement(c) && c.name === 'table');
 }
 
 /** Takes out navigation, asides, footers, dialogs and forms' labels. */

@@ -45,6 +45,23 @@ describe('filterBlocks headings', () => {
   });
 });
 
+describe('filterBlocks: the headline repeated in the body', () => {
+  const title = 'Which hammer should you buy?';
+  it('drops the headline, with or without the site name', () => {
+    const out = filterBlocks([block('heading', title, 1), block('p', para), block('p', `${title} | The Tool Review`)], title);
+    expect(out).toEqual([para]);
+  });
+
+  it('keeps a section heading that goes on after the headline with a sentence of its own', () => {
+    const section = `${title} Answering your questions.`;
+    expect(filterBlocks([block('heading', title, 1), block('p', para), block('heading', section, 2), block('p', para)], title)).toEqual([
+      para,
+      section,
+      para,
+    ]);
+  });
+});
+
 describe('embeddedLinks: mostly-linked lines of running text', () => {
   const article = new Element('div', {});
   const aside = new Element('aside', {});

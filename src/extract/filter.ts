@@ -47,10 +47,15 @@ const FURNITURE_TAGS = new Set(['p', 'div', 'span', 'time', 'small', 'li', 'sect
 export function isBoilerplate(block: Block, title: string, furniture?: boolean, embedded = false): boolean {
   if (!embedded && isLinkDense(block)) return true;
   if (furniture ?? isFurnitureText(block.text)) return true;
-  // The headline repeated in the body, possibly with the site name appended.
-  if (title !== '' && block.text.length < title.length + 40 && comparable(block.text).startsWith(title)) return true;
+  // The headline repeated in the body, possibly with the site name appended; a heading that goes
+  // on after the headline with a sentence of its own ("Which mattress? Answering your questions.")
+  // is a section of the article.
+  if (title !== '' && block.text.length < title.length + 40 && comparable(block.text).startsWith(title) && !ADDS_SENTENCE.test(block.text))
+    return true;
   return false;
 }
+
+const ADDS_SENTENCE = /[.!?]["'\u201d\u2019)]?\s+\p{Lu}[^.!?]*[.!?]["'\u201d\u2019)]?$/u;
 
 /** Mostly links: a menu, a list of related stories, a row of tags. */
 function isLinkDense(block: Block): boolean {

@@ -174,8 +174,9 @@ function isHidden(el: Element): boolean {
  * once the segments React streams in are where its scripts put them (see streamed.ts).
  */
 export function removeJunk(doc: Document, keepHidden = false): void {
-  placeStreamedSegments(doc);
-  for (const el of elementsIn(doc)) {
+  let all = elementsIn(doc);
+  if (placeStreamedSegments(all)) all = elementsIn(doc);
+  for (const el of all) {
     if ((JUNK_TAGS.has(el.name) && !isTableFigure(el)) || (!keepHidden && isHidden(el))) removeNode(el);
   }
 }

@@ -41,7 +41,7 @@ describe('placeStreamedSegments', () => {
 
   it('pairs segments with placeholders and boundaries by number on a page saved without its scripts', () => {
     const doc = parseHtml(streamedPage({ scripts: false, comments: true }));
-    placeStreamedSegments(doc);
+    placeStreamedSegments(elementsIn(doc));
     const article = elementsIn(doc).find((el) => el.name === 'article')!;
     expect(textOf(article)).not.toContain('Loading paragraph');
     expect(body(streamedPage({ scripts: false, comments: true }))).toEqual(PARAGRAPHS);
@@ -49,7 +49,7 @@ describe('placeStreamedSegments', () => {
 
   it('keeps a fallback whose end is not marked (a page saved without comments) and still reads the segments in place', () => {
     const doc = parseHtml(streamedPage({ scripts: false, comments: false }));
-    placeStreamedSegments(doc);
+    placeStreamedSegments(elementsIn(doc));
     const article = elementsIn(doc).find((el) => el.name === 'article')!;
     for (const text of PARAGRAPHS) expect(textOf(article)).toContain(text);
   });

@@ -6,18 +6,7 @@
  * id="B:1"></template>Loading...<!--/$-->`). A reader sees the text where the script puts it,
  * and the fallback never: the page is read so.
  */
-import {
-  attr,
-  elementsIn,
-  hasNoAttributes,
-  orderOf,
-  removeNode,
-  textOf,
-  type AnyNode,
-  type Document,
-  type Element,
-  type ParentNode,
-} from './dom.ts';
+import { attr, hasNoAttributes, orderOf, removeNode, textOf, type AnyNode, type Element, type ParentNode } from './dom.ts';
 
 const STREAM_ID = /^[BPS]:[0-9a-f]+$/;
 /** The calls of React's inline scripts: $RS(segment, placeholder) and $RC(boundary, segment). */
@@ -30,9 +19,12 @@ interface Move {
   segment: string;
 }
 
-/** Puts every streamed segment where the page's scripts would, before the page is read. */
-export function placeStreamedSegments(doc: Document): void {
-  const all = elementsIn(doc);
+/**
+ * Puts every streamed segment where the page's scripts would, before the page is read. `all` is
+ * `elementsIn(doc)`; returns whether anything moved (the caller's list is then out of date).
+ */
+export function placeStreamedSegments(all: Element[]): boolean {
+  let moved = false;
   const byId = new Map<string, Element>();
   for (const el of all) {
     if (hasNoAttributes(el)) continue;
@@ -40,7 +32,7 @@ export function placeStreamedSegments(doc: Document): void {
     // Most ids are not "X:n": the regular expression runs on the few that may be.
     if (id !== undefined && id.charCodeAt(1) === 58 && STREAM_ID.test(id) && !byId.has(id)) byId.set(id, el);
   }
-  if (![...byId.keys()].some((id) => id.startsWith('S:'))) return;
+  if (![...byId.keys()].some((id) => id.startsWith('S:'))) return false;
   for (const move of movesOf(all, byId)) {
     const segment = byId.get(move.segment);
     const target = byId.get(move.target);
@@ -54,7 +46,9 @@ export function placeStreamedSegments(doc: Document): void {
       insertBefore(parent, child, before);
     }
     removeNode(segment);
+    moved = true;
   }
+  return moved;
 }
 
 function isSegment(el: Element): boolean {

@@ -57,3 +57,14 @@ describe('boilerplate named by its component or class words', () => {
     expect(body(html)).toEqual(PARAGRAPHS);
   });
 });
+
+describe('figures', () => {
+  it('reads a table framed by a figure (a WordPress table block) and leaves out its caption and the pictures', () => {
+    const table = `<figure class="wp-block-table"><table><tbody><tr><td>Rail yard site</td><td>2,000 homes</td></tr><tr><td>Affordable share</td><td>400 homes</td></tr></tbody></table><figcaption>Source: council planning papers</figcaption></figure>
+<figure><img src="site.jpg"><figcaption>The old rail yard seen from the bridge. Photo: Example Agency</figcaption></figure>`;
+    const out = body(page(table));
+    expect(out).toContain('Rail yard site 2,000 homes');
+    expect(out).toContain('Affordable share 400 homes');
+    expect(out.join('\n')).not.toMatch(/Source: council|Photo: Example/);
+  });
+});

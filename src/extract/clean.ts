@@ -1,7 +1,8 @@
-import { attr, elementsIn, hasNoAttributes, removeNode, type Document, type Element, type Remover } from './dom.ts';
+import { attr, elementsIn, hasNoAttributes, isElement, removeNode, type Document, type Element, type Remover } from './dom.ts';
 import type { PageStats } from './stats.ts';
 import { NameTable } from './names.ts';
 import { STRONG_WORDS, WEAK_WORDS } from './negative-words.ts';
+import { placeStreamedSegments } from './streamed.ts';
 
 /** Elements that never hold visible article text. */
 const JUNK_TAGS = new Set([
@@ -169,12 +170,23 @@ function isHidden(el: Element): boolean {
 
 /**
  * Removes tags that never hold visible text, and hidden elements unless `keepHidden` (streamed
- * server rendering parks the whole article in a `<div hidden>` that a script later shows).
+ * server rendering parks the whole article in a `<div hidden>` that a script later shows),
+ * once the segments React streams in are where its scripts put them (see streamed.ts).
  */
 export function removeJunk(doc: Document, keepHidden = false): void {
-  for (const el of elementsIn(doc)) {
-    if (JUNK_TAGS.has(el.name) || (!keepHidden && isHidden(el))) removeNode(el);
+  let all = elementsIn(doc);
+  if (placeStreamedSegments(all)) all = elementsIn(doc);
+  for (const el of all) {
+    if ((JUNK_TAGS.has(el.name) && !isTableFigure(el)) || (!keepHidden && isHidden(el))) removeNode(el);
   }
+}
+
+/**
+ * A figure that frames a table (WordPress wraps every table block in `<figure class="wp-block-table">`):
+ * the table is the article's text, a reader sees it as such; its caption still goes with the other captions.
+ */
+function isTableFigure(el: Element): boolean {
+  return el.name === 'figure' && el.children.some((c) => isElement(c) && c.name === 'table');
 }
 
 /** Takes out navigation, asides, footers, dialogs and forms' labels. */

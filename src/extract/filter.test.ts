@@ -25,6 +25,41 @@ describe('filterBlocks headings', () => {
     );
     expect(out).toEqual(['Tools we tested', para]);
   });
+
+  it('keeps a paragraph set in heading type (several sentences) as a paragraph, wherever it stands', () => {
+    const dek = 'We tested twelve hammers on three kinds of wood. These four are the ones we would buy again.';
+    const out = filterBlocks(
+      [
+        block('heading', 'The best hammers', 1),
+        block('heading', dek, 2),
+        block('heading', 'Hammers', 2),
+        block('p', para),
+        block('heading', dek, 3),
+      ],
+      '',
+    );
+    expect(out).toEqual(['The best hammers', dek, 'Hammers', para, dek]);
+    // One sentence, or no sentence end: a heading.
+    const long = 'Why the heaviest hammer is not always the best choice for the job at hand.';
+    expect(filterBlocks([block('heading', long, 2), block('heading', 'Hammers', 2), block('p', para)], '')).toEqual(['Hammers', para]);
+  });
+});
+
+describe('filterBlocks: the headline repeated in the body', () => {
+  const title = 'Which hammer should you buy?';
+  it('drops the headline, with or without the site name', () => {
+    const out = filterBlocks([block('heading', title, 1), block('p', para), block('p', `${title} | The Tool Review`)], title);
+    expect(out).toEqual([para]);
+  });
+
+  it('keeps a section heading that goes on after the headline with a sentence of its own', () => {
+    const section = `${title} Answering your questions.`;
+    expect(filterBlocks([block('heading', title, 1), block('p', para), block('heading', section, 2), block('p', para)], title)).toEqual([
+      para,
+      section,
+      para,
+    ]);
+  });
 });
 
 describe('embeddedLinks: mostly-linked lines of running text', () => {

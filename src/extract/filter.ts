@@ -47,10 +47,15 @@ const FURNITURE_TAGS = new Set(['p', 'div', 'span', 'time', 'small', 'li', 'sect
 export function isBoilerplate(block: Block, title: string, furniture?: boolean, embedded = false): boolean {
   if (!embedded && isLinkDense(block)) return true;
   if (furniture ?? isFurnitureText(block.text)) return true;
-  // The headline repeated in the body, possibly with the site name appended.
-  if (title !== '' && block.text.length < title.length + 40 && comparable(block.text).startsWith(title)) return true;
+  // The headline repeated in the body, possibly with the site name appended; a heading that goes
+  // on after the headline with a sentence of its own ("Which mattress? Answering your questions.")
+  // is a section of the article.
+  if (title !== '' && block.text.length < title.length + 40 && comparable(block.text).startsWith(title) && !ADDS_SENTENCE.test(block.text))
+    return true;
   return false;
 }
+
+const ADDS_SENTENCE = /[.!?]["'\u201d\u2019)]?\s+\p{Lu}[^.!?]*[.!?]["'\u201d\u2019)]?$/u;
 
 /** Mostly links: a menu, a list of related stories, a row of tags. */
 function isLinkDense(block: Block): boolean {
@@ -97,6 +102,17 @@ export function embeddedLinks(blocks: readonly Block[]): Set<Block> {
 }
 
 /**
+ * A heading by its role, not only its tag: a "heading" of several sentences is a paragraph set in
+ * heading type (a dek under the headline in an h2, a paragraph in an h3), and is kept as one.
+ */
+function isHeading(block: Block): boolean {
+  return block.kind === 'heading' && !readsAsParagraph(block.text);
+}
+function readsAsParagraph(text: string): boolean {
+  return text.length >= PROSE_MIN_CHARS && /[.!?]["'\u201d\u2019)]?\s+\p{Lu}/u.test(text) && /[.!?]["'\u201d\u2019)]?$/u.test(text);
+}
+
+/**
  * Keeps the article's own paragraphs: drops link lists, furniture texts, the repeated headline,
  * headings that introduce nothing (a "Related" heading left after its links were dropped, or
  * followed by a heading of its own rank or higher) and repeats.
@@ -109,7 +125,7 @@ export function filterBlocks(blocks: Block[], title: string, embedded?: Readonly
     const b = kept[i];
     const next = kept[i + 1];
     // A heading over a deeper one opens a section with subsections (h2 "Tools", h3 "Hammers").
-    if (b.kind === 'heading' && (!next || (next.kind === 'heading' && !(b.level > 0 && next.level > b.level)))) continue;
+    if (isHeading(b) && (!next || (isHeading(next) && !(b.level > 0 && next.level > b.level)))) continue;
     if (out.length > 0 && out[out.length - 1] === b.text) continue;
     out.push(b.text);
   }

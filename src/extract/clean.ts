@@ -1,4 +1,14 @@
-import { attr, elementsIn, hasNoAttributes, isElement, removeNode, type Document, type Element, type Remover } from './dom.ts';
+import {
+  attr,
+  elementsIn,
+  forgetParseOrder,
+  hasNoAttributes,
+  isElement,
+  removeNodes,
+  type Document,
+  type Element,
+  type Remover,
+} from './dom.ts';
 import type { PageStats } from './stats.ts';
 import { NameTable } from './names.ts';
 import { STRONG_WORDS, WEAK_WORDS } from './negative-words.ts';
@@ -175,10 +185,11 @@ function isHidden(el: Element): boolean {
  */
 export function removeJunk(doc: Document, keepHidden = false): void {
   let all = elementsIn(doc);
-  if (placeStreamedSegments(all)) all = elementsIn(doc);
-  for (const el of all) {
-    if ((JUNK_TAGS.has(el.name) && !isTableFigure(el)) || (!keepHidden && isHidden(el))) removeNode(el);
+  if (placeStreamedSegments(all)) {
+    forgetParseOrder(doc);
+    all = elementsIn(doc);
   }
+  removeNodes(all.filter((el) => (JUNK_TAGS.has(el.name) && !isTableFigure(el)) || (!keepHidden && isHidden(el))));
 }
 
 /**

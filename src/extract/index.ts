@@ -9,7 +9,7 @@ import {
   isElement,
   parseHtml,
   Removals,
-  removeNode,
+  removeNodes,
   Text,
   textOf,
   type AnyNode,
@@ -123,7 +123,7 @@ export function analyseHtml(html: string, url: string, opts: { keepHidden?: bool
   const title = (rule?.title && selectedText(rule.title, doc)) || chooseTitle(page, ld, url);
 
   removeJunk(doc, opts.keepHidden);
-  for (const selector of rule?.drop ?? []) for (const el of selectAll<AnyNode, Element>(selector, doc)) removeNode(el);
+  for (const selector of rule?.drop ?? []) removeNodes(selectAll<AnyNode, Element>(selector, doc));
   const removals = new Removals();
   const { containers, raw, bySiteRule } = runPasses(doc, rule, removals);
   removals.restore();
@@ -178,6 +178,7 @@ const IN_CONTAINER = FEATURE_NAMES.indexOf('inContainer');
 function runPasses(doc: Document, rule: SiteRule | null, removals: Removals) {
   const remove = removals.remove;
   removeSemantic(doc, remove);
+  removals.flush();
   const raw = computeStats(doc);
   // What these passes detach, the statistics after them are brought up to date for (the
   // ancestors of what was taken out), instead of computed again for the whole page.
@@ -187,10 +188,13 @@ function runPasses(doc: Document, rule: SiteRule | null, removals: Removals) {
     remove(el, reason);
     if (parent && !el.parent) cutParents.push(parent);
   };
-  removeTeaserLists(doc, raw, cut);
-  removeLinkLists(doc, raw, cut);
-  removeFurniture(doc, raw, cut);
+  // Each pass reads the children arrays the one before changed: brought up to date after each.
+  for (const pass of [removeTeaserLists, removeLinkLists, removeFurniture] as const) {
+    pass(doc, raw, cut);
+    removals.flush();
+  }
   removeStrongNegative(doc, cut);
+  removals.flush();
   const stats = raw.copy();
   refreshStats(stats, cutParents);
   const totalProse = doc.children.reduce((sum, c) => sum + (isElement(c) ? stats.prose(c) : 0), 0);
@@ -206,6 +210,7 @@ function runPasses(doc: Document, rule: SiteRule | null, removals: Removals) {
       if (parent && !el.parent) weakParents.push(parent);
     },
   );
+  removals.flush();
   refreshStats(stats, weakParents);
   let containers: Element[] = [];
   if (rule?.body) {

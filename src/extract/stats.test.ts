@@ -27,6 +27,7 @@ describe('refreshStats', () => {
       removals.remove(el, 'weak');
       if (!el.parent) parents.push(parent);
     }
+    removals.flush();
     const raw = stats.copy();
     refreshStats(stats, parents);
     const fresh = computeStats(doc);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { elementsIn, parseHtml, textOf } from './dom.ts';
+import { removeJunk } from './clean.ts';
+import { Element, elementsIn, parseHtml, textOf, type ParentNode } from './dom.ts';
 import { extractArticle } from './index.ts';
-import { placeStreamedSegments } from './streamed.ts';
+import { MAX_MOVES, placeStreamedSegments } from './streamed.ts';
 
 // React's streamed server rendering (most Next.js pages): the late parts of the page come at the
 // end of the body as hidden segments, and inline scripts move them over their placeholders and
@@ -60,5 +61,27 @@ describe('placeStreamedSegments', () => {
       '<div hidden id="S:9"><p>A draft paragraph the page never shows to a reader, left hidden in the markup.</p></div></article>',
     );
     expect(body(html)).toEqual(PARAGRAPHS);
+  });
+
+  it('lists the elements in their new document order once the segments are moved', () => {
+    const doc = parseHtml(streamedPage({ scripts: true, comments: true }));
+    removeJunk(doc);
+    const walk = (node: ParentNode): Element[] => node.children.flatMap((c) => (c instanceof Element ? [c, ...walk(c)] : []));
+    const all = elementsIn(doc);
+    expect(all).toEqual(walk(doc));
+    // The last streamed paragraph comes before the footer now.
+    const last = all.findIndex((el) => el.name === 'p' && textOf(el) === PARAGRAPHS[4]);
+    expect(last).toBeGreaterThan(0);
+    expect(last).toBeLessThan(all.findIndex((el) => el.name === 'footer'));
+  });
+
+  it(`makes at most ${MAX_MOVES} moves, however many segments a page sends`, () => {
+    const n = MAX_MOVES + 5;
+    const slots = Array.from({ length: n }, (_v, i) => `<template id="P:${i.toString(16)}"></template>`).join('');
+    const segments = Array.from({ length: n }, (_v, i) => `<div hidden id="S:${i.toString(16)}"><b>w${i}</b></div>`).join('');
+    const doc = parseHtml(`<body><div id="slots">${slots}</div>${segments}</body>`);
+    expect(placeStreamedSegments(elementsIn(doc))).toBe(true);
+    const slotsDiv = elementsIn(doc).find((el) => el.attribs.id === 'slots')!;
+    expect(slotsDiv.children.filter((c) => c instanceof Element && c.name === 'b')).toHaveLength(MAX_MOVES);
   });
 });

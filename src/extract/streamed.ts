@@ -8,6 +8,8 @@
  */
 import { attr, hasNoAttributes, orderOf, removeNode, textOf, type AnyNode, type Element, type ParentNode } from './dom.ts';
 
+/** More moves than this are not a page React streamed but one made to take the extractor's time. */
+export const MAX_MOVES = 1000;
 const STREAM_ID = /^[BPS]:[0-9a-f]+$/;
 /** The calls of React's inline scripts: $RS(segment, placeholder) and $RC(boundary, segment). */
 const CALL = /\$R([CS])\("([BPS]:[0-9a-f]+)","([BPS]:[0-9a-f]+)"/g;
@@ -33,7 +35,8 @@ export function placeStreamedSegments(all: Element[]): boolean {
     if (id !== undefined && id.charCodeAt(1) === 58 && STREAM_ID.test(id) && !byId.has(id)) byId.set(id, el);
   }
   if (![...byId.keys()].some((id) => id.startsWith('S:'))) return false;
-  for (const move of movesOf(all, byId)) {
+  // Real pages stream tens of segments; each move costs a scan of its parent's children.
+  for (const move of movesOf(all, byId).slice(0, MAX_MOVES)) {
     const segment = byId.get(move.segment);
     const target = byId.get(move.target);
     // A segment is always sent after the place it fills; anything else is not React's stream.

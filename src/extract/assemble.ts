@@ -21,6 +21,9 @@ function scoreTokens(tokens: string[], table: TokenTable): number {
 export function assembleFeatures(page: PageAnalysis, table: TokenTable): Float32Array[] {
   const { base, paths } = page;
   const n = base.length;
+  // The blocks under one element share its ancestors' token arrays (kept on the elements): each
+  // array is scored once.
+  const scored = new Map<string[], number>();
   for (let i = 0; i < n; i++) {
     const x = base[i];
     const path = paths[i];
@@ -30,7 +33,8 @@ export function assembleFeatures(page: PageAnalysis, table: TokenTable): Float32
     let nearest = 0;
     let nearestFound = false;
     for (let d = 0; d < path.length; d++) {
-      const s = scoreTokens(path[d], table);
+      let s = scored.get(path[d]);
+      if (s === undefined) scored.set(path[d], (s = scoreTokens(path[d], table)));
       if (d === 0) x[F.tokenOwn] = s;
       if (s < min) min = s;
       if (s > max) max = s;

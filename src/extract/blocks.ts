@@ -44,7 +44,8 @@ export function collectBlocks(container: Element, skip?: (el: Element) => boolea
     if (text) {
       const el = open[open.length - 1];
       const level = kind === 'heading' && /^h[1-6]$/.test(el.name) ? Number(el.name[1]) : 0;
-      blocks.push({ kind, text, linkDensity: Math.min(1, linkChars / Math.max(1, visibleLength(text))), el, level });
+      // A normalised text's visibleLength is its length (stats.test.ts): single inner spaces only.
+      blocks.push({ kind, text, linkDensity: Math.min(1, linkChars / Math.max(1, text.length)), el, level });
     }
     parts.length = 0;
     linkChars = 0;

@@ -67,6 +67,9 @@ export function classWords(el: Element): string[] {
   const cls = el.attribs.class;
   const id = el.attribs.id;
   if (!cls && !id) return ((el as WordsElement).classWords = NO_WORDS);
+  // Without an id the words are the class value's alone: a page repeats its class values.
+  const known = id ? undefined : wordsOfClass.get(cls);
+  if (known) return ((el as WordsElement).classWords = known);
   let words: string[];
   // Every taxonomy class has a hyphen: most class values skip the replacement.
   const classes = cls?.includes('-') ? cls.replace(TAXONOMY_CLASS, ' ') : (cls ?? '');
@@ -80,8 +83,14 @@ export function classWords(el: Element): string[] {
   }
   if (words.length === 0) words = NO_WORDS;
   (el as WordsElement).classWords = words;
+  if (!id && cls.length <= 200) {
+    if (wordsOfClass.size >= 4096) wordsOfClass.clear();
+    wordsOfClass.set(cls, words);
+  }
   return words;
 }
+/** classWords of elements with a class (of at most 200 characters) and no id, by class value; bounded. */
+const wordsOfClass = new Map<string, string[]>();
 type WordsElement = Element & { classWords?: string[] };
 
 function splitWords(raw: string): string[] {

@@ -4,6 +4,7 @@ import { attr, isElement, orderOf, type Element, type ParentNode, type RemovalRe
 import { isFurnitureText } from './filter.ts';
 import { comparable } from './metadata.ts';
 import type { PageStats } from './stats.ts';
+import { mayStartWith } from './title-words.ts';
 
 import { steadyBlocks } from './assemble.ts';
 import { F, FEATURE_COUNT } from './feature-names.ts';
@@ -122,7 +123,7 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
     x[F.digitShare] = digits / text.length;
     x[F.capitalisedShare] = caps / words;
     x[F.furnitureText] = isFurnitureText(text) ? 1 : 0;
-    const key = titleKey && text.length < titleKey.length + 60 ? comparable(text) : '';
+    const key = titleKey && text.length < titleKey.length + 60 && mayStartWith(text, titleKey) ? comparable(text) : '';
     x[F.titleText] = key !== '' && (key === titleKey || key.startsWith(titleKey)) ? 1 : 0;
     x[F.kindP] = b.kind === 'p' ? 1 : 0;
     x[F.kindHeading] = b.kind === 'heading' ? 1 : 0;

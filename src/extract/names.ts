@@ -42,7 +42,7 @@ export class NameTable {
     // A name longer than MAX_KEPT (hostile markup, never a real tag or attribute) is not kept: its
     // flat copy would take one argument per character, more than a call can take.
     if (length > MAX_KEPT) return text.slice(start, end).toLowerCase();
-    const name = length <= 12 ? text.slice(start, end).toLowerCase() : this.flatLower(text, start, end);
+    const name = internalized(length <= 12 ? text.slice(start, end).toLowerCase() : this.flatLower(text, start, end));
     this.slots[slot] = name;
     return name;
   }
@@ -57,4 +57,15 @@ export class NameTable {
     }
     return String.fromCharCode(...codes);
   }
+}
+
+/**
+ * The engine's own copy of the string, the one property keys and literals use (V8 "internalizes"
+ * them): a key that is not must be looked up in the engine's string table at each property
+ * access and compared by content, one that is is found by its address. Names kept here end up
+ * as keys of `attribs`, in the Sets and token tables the passes ask: they are internalized once,
+ * when first kept. Object.keys gives an object's keys as the engine keeps them.
+ */
+function internalized(name: string): string {
+  return Object.keys({ [name]: 0 })[0] ?? name;
 }

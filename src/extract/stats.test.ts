@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../text/normalize.ts';
 import { elementsIn, parseHtml, Removals, type ParentNode } from './dom.ts';
 import { computeStats, refreshStats, visibleLength } from './stats.ts';
 
@@ -49,6 +50,41 @@ describe('visibleLength', () => {
     for (let c = 0; c < 0x3100; c++) {
       const ch = String.fromCharCode(c);
       for (const s of [ch, `a${ch}b`, `${ch}${ch}a`, `a ${ch} `, `${ch}\u00a0`]) expect(visibleLength(s)).toBe(reference(s));
+    }
+  });
+});
+
+describe('visibleLength of a normalised text', () => {
+  it('is its length (collectBlocks counts a block by its length)', () => {
+    const alphabet = [
+      'a',
+      'Z',
+      '.',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r',
+      '\f',
+      '\v',
+      '\u00a0',
+      '\u2003',
+      '\u3000',
+      '\ufeff',
+      '\u2028',
+      '\u00e9',
+      'e\u0301',
+    ].concat(['\u200b', '\u200c', '\u0085', '\u1680', '\u202f', '\ud83d\ude00']);
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    for (let k = 0; k < 20000; k++) {
+      let s = '';
+      for (let n = rnd(14); n > 0; n--) s += alphabet[rnd(alphabet.length)];
+      const text = normalizeText(s);
+      expect(visibleLength(text)).toBe(text.length);
     }
   });
 });

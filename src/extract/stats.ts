@@ -161,7 +161,11 @@ export class PageStats {
     let prose = 0;
     let other = 0;
     let otherLinks = 0;
-    for (const child of el.children) {
+    // An indexed loop: for-of over children allocates an iterator result per child here (the
+    // shared frozen empty children of tree-nodes.ts make the arrays two kinds to V8).
+    const children = el.children;
+    for (let k = 0; k < children.length; k++) {
+      const child = children[k];
       if (child instanceof Text) {
         const n = visibleLength(child.data);
         text += n;

@@ -18,7 +18,12 @@ export function removeTeaserLists(doc: Document, stats: PageStats, remove: Remov
     if (!parent.parent) continue;
     // Most elements have no teaser child: no array for them.
     let teasers: Element[] | undefined;
-    for (const c of parent.children) if (isElement(c) && isTeaser(c, stats, withLinkedHeading)) (teasers ??= []).push(c);
+    // By index: for-of over children allocates an iterator result per child (see stats.ts's compute).
+    const children = parent.children;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      if (isElement(c) && isTeaser(c, stats, withLinkedHeading)) (teasers ??= []).push(c);
+    }
     if (teasers && teasers.length >= 2 && !isNumberedRun(parent, teasers)) for (const t of teasers) remove(t, 'teaser');
   }
 }

@@ -51,6 +51,21 @@ const comparableSeen = new Map<string, string>();
 
 /** Curly, low and prime quote marks as the ASCII ' and ": the same title whichever its CMS wrote. */
 export const foldQuotes = (s: string) => s.replace(/[‘’‚‛′]/g, "'").replace(/[“”„‟″]/g, '"');
+
+/**
+ * False only when `comparable(text)` cannot start with `key` (a non-empty comparable key), told
+ * without making it: for ASCII text, its first letter or digit lowercased is the key's first
+ * character, and a text with none has an empty key. Non-ASCII text is always a maybe.
+ */
+export function mayStartWith(text: string, key: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return true;
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) return lower === key.charCodeAt(0) || !isAscii(text);
+  }
+  return false;
+}
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const ASCII_NON_WORD = /[^a-z0-9]+/g;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FastTokenizer, PlainTokenizer } from './tokenizer.ts';
 
 /** Every callback the tokenizer makes, with its arguments. */
-function events(Tokenizer: typeof PlainTokenizer, html: string): string[] {
+function events(Tokenizer: typeof PlainTokenizer, html: string, chunks: string[] = [html]): string[] {
   const out: string[] = [];
   const callbacks = new Proxy(
     { isInForeignContext: () => false },
@@ -14,7 +14,7 @@ function events(Tokenizer: typeof PlainTokenizer, html: string): string[] {
     },
   );
   const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
-  tokenizer.write(html);
+  for (const chunk of chunks) tokenizer.write(chunk);
   tokenizer.end();
   return out;
 }
@@ -44,4 +44,21 @@ describe('FastTokenizer', () => {
       expect(plain.length).toBeGreaterThan(0);
       expect(events(FastTokenizer, html)).toEqual(plain);
     });
+
+  it('calls back as the original on random text and values written in chunks (the next-character search starts again on a new buffer)', () => {
+    const bits = ['a', ' ', '<', '>', '&', '&amp;', '"', "'", '<p>', '</p>', '<a href="', "<b x='", '<i y=', '=', '/', '\u00e9'];
+    let seed = 3;
+    const rnd = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    for (let k = 0; k < 3000; k++) {
+      let html = '';
+      for (let n = rnd(30); n > 0; n--) html += bits[rnd(bits.length)];
+      const cut = rnd(html.length + 1);
+      const chunks = [html.slice(0, cut), html.slice(cut)];
+      expect(events(FastTokenizer, html, chunks)).toEqual(events(PlainTokenizer, html, chunks));
+      expect(events(FastTokenizer, html)).toEqual(events(PlainTokenizer, html));
+    }
+  });
 });

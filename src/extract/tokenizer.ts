@@ -51,23 +51,45 @@ const EQ = 0x3d;
 const DQ = 0x22;
 const SQ = 0x27;
 
+/** The ASCII characters as strings, by code. */
+const CHARS = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
 /** htmlparser2's isWhitespace: space, \n, \t, \f, \r. */
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
 }
 
 export class FastTokenizer extends PlainTokenizer {
+  /**
+   * For each of the ASCII characters skipToEither looks for, where in `scanned` (the buffer) its
+   * next occurrence was found, at or after where it was last looked for (the buffer's length
+   * when there is none, -1 before the first search). Searches start ever further on, so a
+   * position still ahead of the new start is the answer again: each character's searches cover
+   * the buffer once in all, by String.prototype.indexOf.
+   */
+  private readonly nextAt: number[] = new Array<number>(128).fill(-1);
+  private scanned = '';
+
+  /** Where the next `c` (ASCII) is at or after `from` in the buffer, else the buffer's length. */
+  private nextOf(c: number, from: number): number {
+    const buffer = this.buffer;
+    if (buffer !== this.scanned) {
+      this.nextAt.fill(-1);
+      this.scanned = buffer;
+    }
+    let at = this.nextAt[c];
+    if (at < from) {
+      at = buffer.indexOf(CHARS[c], from);
+      if (at < 0) at = buffer.length;
+      this.nextAt[c] = at;
+    }
+    return at;
+  }
+
   /** Moves to just before the next `a` or `b` from the one after the current character (the loop steps onto it). */
   private skipToEither(a: number, b: number): void {
-    const buffer = this.buffer;
-    const end = buffer.length;
-    let i = this.index - this.offset + 1;
-    while (i < end) {
-      const c = buffer.charCodeAt(i);
-      if (c === a || c === b) break;
-      i++;
-    }
-    this.index = i - 1 + this.offset;
+    const from = this.index - this.offset + 1;
+    this.index = Math.min(this.nextOf(a, from), this.nextOf(b, from)) - 1 + this.offset;
   }
 
   /** Moves to just before the next end of a tag name (`/`, `>`, white space), or also `=`, or `>`/`&` in an unquoted value. */

@@ -8,6 +8,7 @@ import { mayStartWith } from './title-words.ts';
 
 import { steadyBlocks } from './assemble.ts';
 import { F, FEATURE_COUNT } from './feature-names.ts';
+import { KeptStats } from './kept-stats.ts';
 
 export { FEATURE_COUNT, FEATURE_NAMES } from './feature-names.ts';
 export { assembleFeatures } from './assemble.ts';
@@ -85,6 +86,7 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
   let longest = 1;
   for (const b of blocks) longest = Math.max(longest, b.text.length);
   const ancestors = new Ancestries(stats.size, reasons, containers);
+  const kept = new KeptStats(stats, reasons);
   // Blocks per parent: at the parent's document order, the few whose parent is not a parsed element in a Map.
   const siblingsAt = new Int32Array(stats.size);
   const siblingsOf = new Map<ParentNode | null, number>();
@@ -155,10 +157,11 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
     const parent = b.el.parent && isElement(b.el.parent) ? b.el.parent : undefined;
     if (parent) {
       // An element the statistics do not cover reads as zeros: these stay 0.
-      const parentText = stats.text(parent);
+      // Without what the passes cut: an inserted related list or ad beside it moves none of these.
+      const [parentText, parentLink, parentProse] = kept.of(parent);
       x[F.parentLogText] = Math.log1p(parentText);
-      x[F.parentLinkDensity] = parentText > 0 ? stats.link(parent) / parentText : 0;
-      x[F.parentProseShare] = parentText > 0 ? stats.prose(parent) / parentText : 0;
+      x[F.parentLinkDensity] = parentText > 0 ? parentLink / parentText : 0;
+      x[F.parentProseShare] = parentText > 0 ? parentProse / parentText : 0;
     }
     const at = parentOrder(b.el, stats.size);
     x[F.siblingBlocks] = Math.log1p(at >= 0 ? siblingsAt[at] : (siblingsOf.get(b.el.parent) ?? 0));

@@ -80,8 +80,11 @@ for (const r of reports) {
   const folded = r.sets.wcxb.pages.map((p) => scoreWcxbPage(wcxbById.get(p.id)!, p, { fold: true }));
   const s = summarizeWcxb(scores);
   const f = summarizeWcxb(folded);
+  // The leak as a count too: the goal (at most 2 %) is near enough for one decimal to hide which side it is on.
+  const leaked = scores.reduce((n, x) => n + x.withoutFound, 0);
+  const furniture = scores.reduce((n, x) => n + x.withoutTotal, 0);
   say(
-    `| ${EXTRACTORS[r.name].label} | ${fmt(s.f1)} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${s.empty} | ${pct(s.withPct)} | ${pct(s.withoutPct)} | ${pct(s.titlePct)} | ${pct(f.withPct)} | ${pct(f.titlePct)} |`,
+    `| ${EXTRACTORS[r.name].label} | ${fmt(s.f1)} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${s.empty} | ${pct(s.withPct)} | ${s.withoutPct.toFixed(2)} % (${leaked}/${furniture}) | ${pct(s.titlePct)} | ${pct(f.withPct)} | ${pct(f.titlePct)} |`,
   );
 }
 say();

@@ -94,6 +94,23 @@ describe('extractArticle', () => {
     expect(kind('<html><body><nav><a href="/">Home</a></nav></body></html>')).toBe('empty');
   });
 
+  it('takes a body of one short line (a soft error page) for no article, and a short sentence in any script for one', () => {
+    const body = (html: string) => {
+      try {
+        return extractArticle(html, 'https://x.example/c').paragraphs;
+      } catch (err) {
+        return (err as ExtractError).kind;
+      }
+    };
+    const page = (p: string) => `<html><head><title>Council news</title></head><body><p>${p}</p></body></html>`;
+    for (const line of ['Service unavailable', 'Access denied', 'Just a moment...', 'Please enable JavaScript'])
+      expect(body(page(line))).toBe('empty');
+    expect(body(page('The page you asked for could not be found.'))).toEqual(['The page you asked for could not be found.']);
+    // Written without spaces: each character counts as a word.
+    expect(body(page('市议会周一投票批准了新的住房计划。'))).toEqual(['市议会周一投票批准了新的住房计划。']);
+    expect(body(page('उत्तर प्रदेश में आज भारी बारिश हुई।'))).toEqual(['उत्तर प्रदेश में आज भारी बारिश हुई।']);
+  });
+
   it('survives pathological nesting without a stack overflow', () => {
     const deep = '<div>'.repeat(20000) + `<p>${BODY[0]}</p>` + '</div>'.repeat(20000);
     expect(extractArticle(`<html><body>${deep}</body></html>`, 'https://x.example/d').paragraphs).toContain(BODY[0]);

@@ -67,9 +67,14 @@ export function extractArticle(html: string, url: string): ExtractResult {
   if (!MODEL_MATCHES) throw new Error('extract/model/block-model.json was trained on other features: run npm run train:extract');
   const analysed = analyseHtml(html, url);
   const { title, page, ld } = analysed;
-  const paragraphs = selectParagraphs(analysed, MODEL);
-  if (paragraphs.length === 0) paragraphs.push(...lastResort(html, url, analysed, MODEL));
+  let paragraphs = selectParagraphs(analysed, MODEL);
+  if (wordsIn(paragraphs) < MIN_ARTICLE_WORDS) {
+    const more = lastResort(html, url, analysed, MODEL);
+    if (wordsIn(more) > wordsIn(paragraphs)) paragraphs = more;
+  }
   if (paragraphs.length === 0) throw new ExtractError('empty', `no article text found in ${url}`);
+  // "Service unavailable", "Access denied", "Just a moment...": a soft error page, stored as a version, would be a false one.
+  if (wordsIn(paragraphs) < MIN_ARTICLE_WORDS) throw new ExtractError('empty', `too little text for an article in ${url}`);
   return {
     title,
     byline: chooseByline(page, ld),
@@ -79,6 +84,21 @@ export function extractArticle(html: string, url: string): ExtractResult {
     extractorVersion: EXTRACTOR_VERSION,
     canonicalUrl: chooseCanonical(page, url),
   };
+}
+
+/** A body of fewer words than this is one short line, not an article. */
+const MIN_ARTICLE_WORDS = 6;
+/** Runs of letters, marks and digits; each character of a script written without spaces counts as one. */
+const WORD =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]|[\p{L}\p{M}\p{N}]+/gu;
+function wordsIn(paragraphs: string[]): number {
+  let n = 0;
+  for (const p of paragraphs) {
+    WORD.lastIndex = 0;
+    while (n < MIN_ARTICLE_WORDS && WORD.exec(p) !== null) n++;
+    if (n >= MIN_ARTICLE_WORDS) break;
+  }
+  return n;
 }
 
 /** The blocks the model keeps, filtered; the rules' choice when the model keeps nothing. */

@@ -122,13 +122,7 @@ export function removeNode(node: AnyNode): void {
   if (!parent) return;
   const i = parent.children.indexOf(node as never);
   if (i >= 0) parent.children.splice(i, 1);
-  const prev = node.prev;
-  const next = node.next;
-  if (prev) prev.next = next;
-  if (next) next.prev = prev;
-  node.parent = null;
-  node.prev = null;
-  node.next = null;
+  unlink(node);
 }
 
 /** Why a subtree was taken out of the page by one of the boilerplate passes. */

@@ -1,6 +1,6 @@
 import { Element, type AnyNode, type ParentNode } from 'domhandler';
 import { describe, expect, it } from 'vitest';
-import { elementsIn, parseHtml, Removals, removeNode, removeNodes, type RemovalReason } from './dom.ts';
+import { elementsIn, moveChildren, parseHtml, Removals, removeNode, removeNodes, type RemovalReason } from './dom.ts';
 
 /** The Removals of before: an indexOf and a splice per removal, re-inserted by index in reverse. */
 class SplicingRemovals {
@@ -122,6 +122,41 @@ describe('removeNodes', () => {
       const picked = ea.map((_e, i) => i).filter(() => rand() < 0.2);
       removeNodes(picked.map((i) => ea[i]).reverse());
       for (const i of picked) removeNode(eb[i]);
+      expect(shape(a)).toEqual(shape(b));
+    }
+  });
+});
+
+/** moveChildren as a removeNode and an insert per child. */
+function moveOneByOne(from: ParentNode, parent: ParentNode, before: AnyNode | null): void {
+  for (const child of [...from.children]) {
+    removeNode(child);
+    const index = before ? parent.children.indexOf(before) : -1;
+    const at = index >= 0 ? index : parent.children.length;
+    if (Object.isFrozen(parent.children)) parent.children = [];
+    parent.children.splice(at, 0, child);
+    child.parent = parent;
+    child.prev = parent.children[at - 1] ?? null;
+    child.next = parent.children[at + 1] ?? null;
+    if (child.prev) child.prev.next = child;
+    if (child.next) child.next.prev = child;
+  }
+}
+
+describe('moveChildren', () => {
+  it('moves the children as one removal and insertion per child does, many or few, before any node or at the end', () => {
+    for (let seed = 1; seed <= 120; seed++) {
+      const rand = rng(seed * 13);
+      const many = seed % 10 === 0 ? 1500 : Math.floor(rand() * 6);
+      const html = `<html><body><div>${randomPage(rand)}<section>${'<b>x</b>t'.repeat(many)}</section></div></body></html>`;
+      const [a, b] = [parseHtml(html), parseHtml(html)];
+      const [ea, eb] = [elementsIn(a), elementsIn(b)];
+      const from = ea.findIndex((e) => e.name === 'section');
+      const to = Math.floor(rand() * from);
+      const kids = ea[to].children.length;
+      const at = Math.floor(rand() * (kids + 1));
+      moveChildren(ea[from], ea[to], ea[to].children[at] ?? null);
+      moveOneByOne(eb[from], eb[to], eb[to].children[at] ?? null);
       expect(shape(a)).toEqual(shape(b));
     }
   });

@@ -6,7 +6,7 @@
  * id="B:1"></template>Loading...<!--/$-->`). A reader sees the text where the script puts it,
  * and the fallback never: the page is read so.
  */
-import { attr, hasNoAttributes, orderOf, removeNode, textOf, type AnyNode, type Element, type ParentNode } from './dom.ts';
+import { attr, hasNoAttributes, moveChildren, orderOf, removeNode, removeNodes, textOf, type AnyNode, type Element } from './dom.ts';
 
 /** More moves than this are not a page React streamed but one made to take the extractor's time. */
 export const MAX_MOVES = 1000;
@@ -44,10 +44,7 @@ export function placeStreamedSegments(all: Element[]): boolean {
     const parent = target.parent;
     const before = move.kind === 'placeholder' ? target.next : clearFallback(target);
     removeNode(target);
-    for (const child of [...segment.children]) {
-      removeNode(child);
-      insertBefore(parent, child, before);
-    }
+    moveChildren(segment, parent, before);
     removeNode(segment);
     moved = true;
   }
@@ -101,19 +98,8 @@ function clearFallback(template: Element): AnyNode | null {
     else if (data === '$' || data === '$?' || data === '$!') depth++;
   }
   if (!end) return template.next;
-  while (template.next && template.next !== end) removeNode(template.next);
+  const fallback: AnyNode[] = [];
+  for (let node = template.next; node && node !== end; node = node.next) fallback.push(node);
+  removeNodes(fallback);
   return end;
-}
-
-function insertBefore(parent: ParentNode, node: AnyNode, before: AnyNode | null): void {
-  const index = before ? parent.children.indexOf(before as never) : -1;
-  const at = index >= 0 ? index : parent.children.length;
-  const prev = parent.children[at - 1] ?? null;
-  const next = parent.children[at] ?? null;
-  parent.children.splice(at, 0, node as never);
-  node.parent = parent;
-  node.prev = prev;
-  node.next = next;
-  if (prev) prev.next = node;
-  if (next) next.prev = node;
 }

@@ -55,7 +55,12 @@ export function isBoilerplate(block: Block, title: string, furniture?: boolean, 
   return false;
 }
 
-const ADDS_SENTENCE = /[.!?]["'\u201d\u2019)]?\s+\p{Lu}[^.!?]*[.!?]["'\u201d\u2019)]?$/u;
+/** A sentence's end: . ! or ?, perhaps a closing quote or bracket after it. */
+const STOP = String.raw`[.!?]["'\u201d\u2019)]?`;
+/** One sentence ends and another, capitalised, begins. */
+const NEXT_SENTENCE = new RegExp(String.raw`${STOP}\s+\p{Lu}`, 'u');
+const ENDS_SENTENCE = new RegExp(`${STOP}$`, 'u');
+const ADDS_SENTENCE = new RegExp(String.raw`${STOP}\s+\p{Lu}[^.!?]*${STOP}$`, 'u');
 
 /** Mostly links: a menu, a list of related stories, a row of tags. */
 function isLinkDense(block: Block): boolean {
@@ -109,7 +114,7 @@ function isHeading(block: Block): boolean {
   return block.kind === 'heading' && !readsAsParagraph(block.text);
 }
 function readsAsParagraph(text: string): boolean {
-  return text.length >= PROSE_MIN_CHARS && /[.!?]["'\u201d\u2019)]?\s+\p{Lu}/u.test(text) && /[.!?]["'\u201d\u2019)]?$/u.test(text);
+  return text.length >= PROSE_MIN_CHARS && NEXT_SENTENCE.test(text) && ENDS_SENTENCE.test(text);
 }
 
 /**

@@ -101,9 +101,42 @@ describe('headline: the <h1> element', () => {
       'Why Hasn’t Tutoring Been More Effective?',
     );
     expect(headline(og("Why Hasn't Tutoring Been More Effective?"), h1)).toBe('Why Hasn’t Tutoring Been More Effective?');
-    // A dash or a capital is no quote mark: the <h1> stays as written.
-    const dashed = `${og("Why Hasn't Tutoring Worked--Yet?")}<title>Why Hasn't Tutoring Worked--Yet?</title>`;
-    expect(headline(dashed, '<h1>Why Hasn’t Tutoring Worked—Yet?</h1>')).toBe('Why Hasn’t Tutoring Worked—Yet?');
+    // An en dash for a hyphen, or a capital, is no mark SmartyPants educates: the <h1> stays as written.
+    const dashed = `${og('Tutoring Worked - Yet Not Everywhere')}<title>Tutoring Worked - Yet Not Everywhere</title>`;
+    expect(headline(dashed, '<h1>Tutoring Worked – Yet Not Everywhere</h1>')).toBe('Tutoring Worked – Yet Not Everywhere');
+    const capital = `${og('Tutoring worked, yet not everywhere')}<title>Tutoring worked, yet not everywhere</title>`;
+    expect(headline(capital, '<h1>Tutoring Worked, Yet Not Everywhere</h1>')).toBe('Tutoring Worked, Yet Not Everywhere');
+  });
+
+  it('writes "--" and "..." as most candidates do, as it does quote marks', () => {
+    const typed = `${og('Brains Are Not Required--Simple Cells Can Do It')}<title>Brains Are Not Required--Simple Cells Can Do It</title>`;
+    expect(headline(typed, '<h1>Brains Are Not Required—Simple Cells Can Do It</h1>')).toBe(
+      'Brains Are Not Required--Simple Cells Can Do It',
+    );
+    const dots = `${og('A guide to... low light houseplants')}<title>A guide to... low light houseplants</title>`;
+    expect(headline(dots, '<h1>A guide to… low light houseplants</h1>')).toBe('A guide to... low light houseplants');
+    // One declared title against the <h1> is a tie: the <h1>'s dash stays.
+    expect(headline(og('Brains Are Not Required--Simple Cells Can Do It'), '<h1>Brains Are Not Required—Simple Cells Can Do It</h1>')).toBe(
+      'Brains Are Not Required—Simple Cells Can Do It',
+    );
+  });
+
+  it('writes an apostrophe as most candidates that hold its word do, when they word the rest otherwise', () => {
+    const head = `${og("First Trip to Japan: A First Time Visitor's Guide")}<title>Japan: What to Expect - A First Time Visitor's Guide</title>`;
+    expect(headline(head, '<h1>What to Expect on Your First Trip to Japan- A First Time Visitor’s Guide</h1>')).toBe(
+      "What to Expect on Your First Trip to Japan- A First Time Visitor's Guide",
+    );
+    // One title against the <h1> is a tie; a title without the word has no say.
+    const one = `${og("First Trip to Japan: A First Time Visitor's Guide")}<title>What to Expect in Japan</title>`;
+    expect(headline(one, '<h1>What to Expect on Your First Trip to Japan- A First Time Visitor’s Guide</h1>')).toBe(
+      'What to Expect on Your First Trip to Japan- A First Time Visitor’s Guide',
+    );
+  });
+
+  it('reads again as UTF-8 a title whose UTF-8 was read as Latin-1', () => {
+    const garbled = 'A DIY Investor\u00e2\u0080\u0099s Guide to Retirement Calculators';
+    const head = `${og(`${garbled} 2025 | White Coat Investor`)}<title>${garbled} 2025 | White Coat Investor</title>`;
+    expect(headline(head, `<h1>${garbled} in 2025</h1>`)).toBe('A DIY Investor’s Guide to Retirement Calculators in 2025');
   });
 });
 

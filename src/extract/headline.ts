@@ -2,7 +2,7 @@ import { normalizeText } from '../text/normalize.ts';
 import type { LinkedArticle } from './jsonld.ts';
 import type { PageMeta } from './metadata.ts';
 import { SiteNames } from './site-names.ts';
-import { foldQuotes, runAt, wordAgreement, wordsOf } from './title-words.ts';
+import { foldQuotes, repairMojibake, runAt, wordAgreement, wordsOf } from './title-words.ts';
 
 export { comparable } from './title-words.ts';
 export { stripSiteName } from './site-names.ts';
@@ -59,12 +59,15 @@ function weigh(page: PageMeta, ld: LinkedArticle | null, url?: string) {
       ['title', page.title],
     ] as [TitleSource, string | null | undefined][]
   )
-    .map(([source, t]) => ({ source, text: t ? normalizeText(t) : '' }))
+    .map(([source, t]) => ({ source, text: t ? repairMojibake(normalizeText(t)) : '' }))
     .filter((d) => d.text !== '');
   const declared = sourced.map((d) => d.text);
   const names = new SiteNames(siteName, url);
-  const h1s = page.h1s.slice(0, 6).filter((h) => h.length <= 400);
-  names.learn(declared, h1s, page.title);
+  const h1s = page.h1s
+    .slice(0, 6)
+    .filter((h) => h.length <= 400)
+    .map(repairMojibake);
+  names.learn(declared, h1s, repairMojibake(page.title));
 
   const ownH1s = h1s.filter((h) => !names.isName(h));
   const cleaned = declared.map((d) => names.strip(d, ownH1s));
@@ -83,20 +86,47 @@ function weigh(page: PageMeta, ld: LinkedArticle | null, url?: string) {
     }
   }
   const chosen = noPipe(best ? trimFurniture(best, cleaned) : cleaned[0]);
-  return { chosen: commonQuotes(chosen, best !== null, cleaned.map(noPipe)), ...weighed };
+  return { chosen: commonMarks(chosen, best !== null, cleaned.map(noPipe)), ...weighed };
 }
 
 /**
- * The chosen headline as most candidates write its quote marks. A CMS curls the apostrophes of
- * the <h1> it renders (WordPress's wptexturize, SmartyPants) and often not those of the titles it
- * declares, so the same headline comes as "Why Hasn’t …" and "Why Hasn't …". The <h1> is one
- * candidate, each declared title another; a tie keeps the chosen text.
+ * The chosen headline as most candidates write its marks. A CMS educates the marks of the <h1> it
+ * renders (WordPress's wptexturize, SmartyPants: curly quotes, "--" as "—", "..." as "…") and
+ * often not those of the titles it declares, so the same headline comes as "Why Hasn’t …" and
+ * "Why Hasn't …". The <h1> is one candidate, each declared title another; a tie keeps the chosen
+ * text. A declared title worded otherwise still votes on an apostrophe in a word it writes too
+ * ("Visitor's Guide" in og:title and <title> beside the <h1>'s "Visitor’s Guide").
  */
-function commonQuotes(chosen: string, fromHeading: boolean, declared: string[]): string {
-  const key = foldQuotes(chosen);
-  const votes = new Map<string, number>([[chosen, fromHeading ? 1 : 0]]);
-  for (const d of declared) if (foldQuotes(d) === key) votes.set(d, (votes.get(d) ?? 0) + 1);
-  let best = chosen;
+function commonMarks(chosen: string, fromHeading: boolean, declared: string[]): string {
+  const own = fromHeading ? 1 : 0;
+  const key = plainMarks(chosen);
+  const whole = mostWritten(
+    chosen,
+    own,
+    declared.filter((d) => plainMarks(d) === key),
+  );
+  if (whole !== chosen) return whole;
+  return chosen.replace(APOSTROPHE_WORD, (word) => {
+    const wordKey = foldQuotes(word).toLowerCase();
+    const written = declared.flatMap((d) => {
+      const same = d.match(APOSTROPHE_WORD)?.find((w) => foldQuotes(w).toLowerCase() === wordKey);
+      return same ? [markOf(same)] : [];
+    });
+    return word.replace(/['’]/, mostWritten(markOf(word), own, written));
+  });
+}
+
+/** The marks SmartyPants educates, as typed: quotes straight, "—" as "--", "…" as "...". */
+const plainMarks = (s: string) => foldQuotes(s).replace(/—/g, '--').replace(/…/g, '...');
+/** A word with an apostrophe inside ("Visitor’s", "doesn't"). */
+const APOSTROPHE_WORD = /\p{L}+['’]\p{L}+/gu;
+const markOf = (word: string) => (word.includes('’') ? '’' : "'");
+
+/** The form written most: `own` with `ownVotes` votes, each of `forms` one; a tie keeps `own`. */
+function mostWritten(own: string, ownVotes: number, forms: string[]): string {
+  const votes = new Map<string, number>([[own, ownVotes]]);
+  for (const f of forms) votes.set(f, (votes.get(f) ?? 0) + 1);
+  let best = own;
   for (const [form, n] of votes) if (n > votes.get(best)!) best = form;
   return best;
 }

@@ -49,6 +49,23 @@ export function comparable(s: string): string {
 }
 const comparableSeen = new Map<string, string>();
 
+/**
+ * A title whose UTF-8 bytes were read as Latin-1 ("Investorâ\u0080\u0099s"), decoded again
+ * ("Investor’s"). Only a text all of whose characters are bytes, holding a C1 control (no page
+ * writes one), and whose bytes are valid UTF-8 is re-read; any other text is returned as it is.
+ */
+export function repairMojibake(s: string): string {
+  if (!C1.test(s) || !LATIN1_ONLY.test(s)) return s;
+  try {
+    return UTF8.decode(Uint8Array.from(s, (c) => c.charCodeAt(0)));
+  } catch {
+    return s;
+  }
+}
+const C1 = /[\u0080-\u009f]/;
+const LATIN1_ONLY = /^[\u0000-\u00ff]*$/;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Curly, low and prime quote marks as the ASCII ' and ": the same title whichever its CMS wrote. */
 export const foldQuotes = (s: string) => s.replace(/[‘’‚‛′]/g, "'").replace(/[“”„‟″]/g, '"');
 

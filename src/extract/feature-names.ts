@@ -69,6 +69,7 @@ export const FEATURE_NAMES = [
   'afterTitle',
   'windowContainerShare',
   'sectionLogChars',
+  'sectionText',
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;

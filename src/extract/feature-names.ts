@@ -70,6 +70,7 @@ export const FEATURE_NAMES = [
   'windowContainerShare',
   'sectionLogChars',
   'sectionText',
+  'longAfterTitle',
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;

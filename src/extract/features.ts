@@ -9,7 +9,7 @@ import { mayStartWith } from './title-words.ts';
 import { steadyBlocks } from './assemble.ts';
 import { F, FEATURE_COUNT } from './feature-names.ts';
 import { KeptStats } from './kept-stats.ts';
-import { addSectionText } from './steady-position.ts';
+import { addLongAfterTitle, addSectionText } from './steady-position.ts';
 
 export { FEATURE_COUNT, FEATURE_NAMES } from './feature-names.ts';
 export { assembleFeatures } from './assemble.ts';
@@ -186,6 +186,7 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
     base[i][F.containerDistance] = Math.sign(d) * Math.log1p(Math.abs(d));
   }
   addSectionText(base);
+  addLongAfterTitle(blocks, base);
   return { blocks, base, paths };
 }
 

@@ -27,3 +27,33 @@ describe('sectionText', () => {
     expect(split[0]).toBeLessThan(paragraphs(page(''), F.sectionText)[0]);
   });
 });
+
+describe('longAfterTitle', () => {
+  const article = (inserted: string) =>
+    `<html><body><p>Menu and a line of site text long enough to count as a long block here.</p><div class="story"><h1>Council votes on the road</h1>` +
+    `<p>By A. Writer</p>${inserted}<p class="dek">The vote on the new road was closer than anyone on the council expected it to be.</p>` +
+    `${[1, 2, 3, 4].map(para).join('')}</div></body></html>`;
+  const values = (html: string) => {
+    const { analysis } = analyseHtml(html, 'https://news.example.com/road');
+    return analysis.blocks.map((b, i) => [b.text.slice(0, 12), analysis.base[i][F.longAfterTitle]]);
+  };
+
+  it('counts the long blocks under the headline, from 0 for the standfirst', () => {
+    expect(values(article(''))).toEqual([
+      ['Menu and a l', -1],
+      ['Council vote', -1],
+      ['By A. Writer', 0],
+      ['The vote on ', 0],
+      ['Paragraph 1 ', 1],
+      ['Paragraph 2 ', 2],
+      ['Paragraph 3 ', 3],
+      ['Paragraph 4 ', 3],
+    ]);
+  });
+
+  it('is not moved by a newsletter promo (cut) inserted between the headline and the standfirst', () => {
+    const promo = '<p>Sign up for our newsletter to get the latest news delivered to your inbox every morning.</p>';
+    const steady = (html: string) => values(html).filter(([t]) => t !== 'Sign up for ');
+    expect(steady(article(promo))).toEqual(values(article('')));
+  });
+});

@@ -33,3 +33,29 @@ export function addSectionText(base: Float32Array[]): void {
     } else if (isSteady(x)) after += charsOf(x);
   }
 }
+
+/** Long enough to be a standfirst or a paragraph, not a byline or a date line. */
+const LONG_CHARS = 60;
+const LONG_LINKS = 0.3;
+
+/**
+ * Which long block under the headline each block is, into F.longAfterTitle: the steady blocks of
+ * at least LONG_CHARS characters (mostly not links) between the nearest headline block above and
+ * this one, at most 3; -1 with no headline above (and on the headline). The first long block
+ * under the headline is the standfirst or the first paragraph (edited most) or a disclaimer,
+ * where the byline, date and share bar between them are short; a cut promo in between counts not.
+ */
+export function addLongAfterTitle(blocks: readonly { text: string; linkDensity: number }[], base: Float32Array[]): void {
+  let since = -1;
+  for (let i = 0; i < base.length; i++) {
+    const x = base[i];
+    if (x[F.titleText] === 1) {
+      since = 0;
+      x[F.longAfterTitle] = -1;
+      continue;
+    }
+    x[F.longAfterTitle] = since < 0 ? -1 : Math.min(since, 3);
+    const b = blocks[i];
+    if (since >= 0 && isSteady(x) && b.text.length >= LONG_CHARS && b.linkDensity < LONG_LINKS) since++;
+  }
+}

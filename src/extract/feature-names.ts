@@ -69,6 +69,8 @@ export const FEATURE_NAMES = [
   'afterTitle',
   'windowContainerShare',
   'sectionLogChars',
+  'sectionText',
+  'longAfterTitle',
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;

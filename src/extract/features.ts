@@ -9,6 +9,7 @@ import { mayStartWith } from './title-words.ts';
 import { steadyBlocks } from './assemble.ts';
 import { F, FEATURE_COUNT } from './feature-names.ts';
 import { KeptStats } from './kept-stats.ts';
+import { addLongAfterTitle, addSectionText } from './steady-position.ts';
 
 export { FEATURE_COUNT, FEATURE_NAMES } from './feature-names.ts';
 export { assembleFeatures } from './assemble.ts';
@@ -184,6 +185,8 @@ export function analysePage(input: AnalysisInput): PageAnalysis {
     const d = first < 0 ? 50 : k < first ? -(first - k) : k > last ? k - last : 0;
     base[i][F.containerDistance] = Math.sign(d) * Math.log1p(Math.abs(d));
   }
+  addSectionText(base);
+  addLongAfterTitle(blocks, base);
   return { blocks, base, paths };
 }
 
@@ -294,5 +297,3 @@ function parentOrder(el: Element, size: number): number {
   const i = orderOf(parent);
   return i < size ? i : -1;
 }
-
-/** Blocks no list, teaser or furniture pass took out: the neighbours features look at these only. */

@@ -35,3 +35,17 @@ describe('parent features without what the passes cut', () => {
     expect(first[1]).toBe(0);
   });
 });
+
+describe('parent features inside a wrapper a later pass cut', () => {
+  // The weak pass takes out the wrapper ("sidebar" class) after the link pass took the list out
+  // of it: the list is left out of the wrapper's own statistics too.
+  const wrapped = (inserted: string) =>
+    `<html><body><h1>Council votes on the road</h1><div class="story">${[1, 2, 3, 4, 5, 6, 7, 8].map(para).join('')}</div>` +
+    `<div class="sidebar-widget">${[1, 2].map(para).join('')}${inserted}</div></body></html>`;
+
+  it('are not moved by a related list inserted beside the wrapper’s paragraphs', () => {
+    const before = parentFeatures(wrapped(''));
+    expect(before).toHaveLength(10);
+    expect(parentFeatures(wrapped(`<section><h2>More on this story</h2><ul>${items}</ul></section>`))).toEqual(before);
+  });
+});

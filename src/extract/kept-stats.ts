@@ -5,7 +5,9 @@ import type { PageStats } from './stats.ts';
  * The text, link text and prose of elements once what the boilerplate passes take out is left
  * out: a related list, an ad or a share bar inserted beside the article's paragraphs changes
  * their parent's raw statistics, not these. Computed for the ancestors of removed subtrees only;
- * every other element reads as its raw statistics.
+ * every other element reads as its raw statistics. A removal inside a removed subtree (a related
+ * list the link pass took out, in a wrapper the weak pass took out later) is left out of the
+ * elements between the two: the paragraphs beside it in the wrapper read without it too.
  */
 export class KeptStats {
   private readonly cut = new Map<number, [number, number, number]>();
@@ -15,7 +17,7 @@ export class KeptStats {
     reasons: Map<unknown, RemovalReason>,
   ) {
     for (const node of reasons.keys()) {
-      if (!isElement(node as Element) || insideRemoved(node as Element, reasons)) continue;
+      if (!isElement(node as Element)) continue;
       const el = node as Element;
       const text = stats.text(el);
       if (text === 0) continue;
@@ -23,13 +25,16 @@ export class KeptStats {
       const prose = stats.prose(el);
       for (let p = el.parent; p && isElement(p); p = p.parent) {
         const i = orderOf(p);
-        if (i < 0 || i >= stats.size) continue;
-        const sums = this.cut.get(i);
-        if (sums) {
-          sums[0] += text;
-          sums[1] += link;
-          sums[2] += prose;
-        } else this.cut.set(i, [text, link, prose]);
+        if (i >= 0 && i < stats.size) {
+          const sums = this.cut.get(i);
+          if (sums) {
+            sums[0] += text;
+            sums[1] += link;
+            sums[2] += prose;
+          } else this.cut.set(i, [text, link, prose]);
+        }
+        // Above a removed ancestor its own removal counts, with this one inside it.
+        if (reasons.has(p)) break;
       }
     }
   }
@@ -43,10 +48,4 @@ export class KeptStats {
     if (!sums) return [text, link, prose];
     return [Math.max(0, text - sums[0]), Math.max(0, link - sums[1]), Math.max(0, prose - sums[2])];
   }
-}
-
-/** A removal nested in another removed subtree is counted with the outer one. */
-function insideRemoved(el: Element, reasons: Map<unknown, RemovalReason>): boolean {
-  for (let p = el.parent; p; p = p.parent) if (reasons.has(p)) return true;
-  return false;
 }

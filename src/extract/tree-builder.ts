@@ -11,7 +11,7 @@ import { Comment, ProcessingInstruction, type AnyNode, type Document, type Eleme
 import { ExtractError } from './errors.ts';
 import { NameTable } from './names.ts';
 import { FastTokenizer } from './tokenizer.ts';
-import { FastElement, FastText, NO_ATTRIBUTES } from './tree-nodes.ts';
+import { FastElement, FastText, firstAttribute, NO_ATTRIBUTES } from './tree-nodes.ts';
 import { foreignContextElements, htmlIntegrationElements, openImpliesClose, svgTagNameAdjustments, voidElements } from './parser-tables.ts';
 
 const FOREIGN_NONE = 0;
@@ -133,7 +133,9 @@ export class TreeBuilder {
           break;
         }
       if (!seen) {
-        (this.attribs ??= {})[name] = this.attribvalue;
+        const attribs = this.attribs;
+        if (attribs === null) this.attribs = firstAttribute(name, this.attribvalue);
+        else attribs[name] = this.attribvalue;
         names[this.attribCount++] = name;
       }
     }

@@ -18,8 +18,12 @@ const FOREIGN_NONE = 0;
 const FOREIGN_SVG = 1;
 const FOREIGN_MATHML = 2;
 
-/** Tag and attribute names, each kept once (see NameTable). */
-const NAMES = new NameTable(2048);
+/**
+ * Tag and attribute names, each kept once (see NameTable). 8192 slots: of the 3.06 million names
+ * read on both sets (6,615 distinct), 2048 slots missed 19,395 (names evicting each other from a
+ * slot, each miss a new string made the engine's own), 8192 miss 10,132.
+ */
+const NAMES = new NameTable(8192);
 
 export class TreeBuilder {
   readonly root: Document;

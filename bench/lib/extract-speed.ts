@@ -2,15 +2,18 @@
  * Old vs new extractor on the same pages, in one process, one core:
  *   node --single-threaded-gc --import tsx bench/lib/extract-speed.ts OTHER_EXTRACT_INDEX [ROUNDS]
  * e.g. OTHER_EXTRACT_INDEX=/work/main/src/extract/index.ts (another checkout's extractArticle).
- * Both sets (ScrapingHub and WCXB) are preloaded; the two extractors alternate page by page (and
+ * Both sets (ScrapingHub and WCXB) are preloaded as their gzipped files, each page's HTML made just
+ * before its turn (see run-extractor.ts: 345 MB of page strings held on the heap made the collector
+ * erratic); the two extractors alternate page by page (and
  * who goes first alternates too), so both see the same machine load. Prints user CPU time per
  * extractor: on a shared machine wall time mostly measures waiting for a core.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { corpusAvailable, loadCorpus, readPageHtml } from './corpus.ts';
-import { loadWcxb, readWcxbHtml, wcxbAvailable } from './wcxb.ts';
+import { corpusAvailable, loadCorpus } from './corpus.ts';
+import { loadWcxb, wcxbAvailable } from './wcxb.ts';
 
 type Extract = (html: string, url: string) => unknown;
 
@@ -46,10 +49,8 @@ async function main(): Promise<void> {
     ['this checkout', ((await import('../../src/extract/index.ts')) as { extractArticle: Extract }).extractArticle],
   ];
   const rounds = Number(roundsArg ?? 1);
-  const pages = [
-    ...loadCorpus().map((p) => ({ url: p.url, html: readPageHtml(p) })),
-    ...loadWcxb().map((p) => ({ url: p.url, html: readWcxbHtml(p) })),
-  ];
+  const pages = [...loadCorpus(), ...loadWcxb()].map((p) => ({ url: p.url, gz: readFileSync(p.path) }));
+  const htmlOf = (p: { url: string; gz: Buffer }) => ({ url: p.url, html: gunzipSync(p.gz).toString('utf8') });
   const run = (f: Extract, p: { url: string; html: string }) => {
     try {
       f(p.html, p.url);
@@ -57,14 +58,15 @@ async function main(): Promise<void> {
       // Pages an extractor finds empty cost their time all the same.
     }
   };
-  for (const [, f] of extractors) for (const p of pages.slice(0, 50)) run(f, p); // warm-up
+  for (const [, f] of extractors) for (const p of pages.slice(0, 50)) run(f, htmlOf(p)); // warm-up
   const cpu = [0, 0];
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < pages.length; i++) {
+      const page = htmlOf(pages[i]);
       for (let k = 0; k < 2; k++) {
         const which = (i + r + k) % 2;
         const c0 = process.cpuUsage();
-        run(extractors[which][1], pages[i]);
+        run(extractors[which][1], page);
         cpu[which] += process.cpuUsage(c0).user / 1e6;
       }
     }

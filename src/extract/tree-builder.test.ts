@@ -47,6 +47,8 @@ const TRICKY = {
     '<a href="?a=1&amp;b=2&copy=3" title=\'&quot;q&quot;\' data-x=&lt;y&gt;>&eacute;&#233;&#x1F600;&notanentity; &amp &lt;b&gt; fish&chips</a>',
   'attributes: case, duplicates, no value, odd names':
     '<DIV CLASS="A" class=b ID=x hidden data-a=\'1\' __proto__="p" constructor=c toString=t>x</DIV>',
+  'attributes: each first name made by a literal (firstAttribute), then more, duplicated, or __proto__ first':
+    '<p class=a id=b class=c><a href=h CLASS=k><i id=i><link rel=r><b type=t src=s><img src=s><u style=s title=t><s __proto__=p class=q><q data-x=1 href=h>x',
   'comments, doctype, processing instructions': '<!doctype html><!-- a --><!----><!--><?xml version="1.0"?><!bogus><p>x<!-- b -- c --></p>',
   'a document that ends inside a tag': '<div class="a"><p>text<span class="unterminated',
   'a document that ends inside a comment': '<p>x</p><!-- never closed',

@@ -42,12 +42,16 @@ export function comparable(s: string): string {
     // Short block texts are compared with the headline by the features and again by the filter; bounded memo.
     if (s.length < 400) {
       if (comparableSeen.size >= 10_000) comparableSeen.clear();
-      comparableSeen.set(s, key);
+      // Both strings may be slices of the page's HTML: kept as such, each would keep a whole page alive.
+      comparableSeen.set(detached(s), detached(key));
     }
   }
   return key;
 }
 const comparableSeen = new Map<string, string>();
+
+/** A copy of s that holds no reference to a larger string it was cut from. */
+const detached = (s: string): string => (' ' + s).slice(1);
 
 /**
  * A title whose UTF-8 bytes were read as Latin-1 ("Investorâ\u0080\u0099s"), decoded again

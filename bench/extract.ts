@@ -159,7 +159,7 @@ for (const r of reports) {
 }
 say();
 say(
-  `Pages pre-loaded in memory, one warm-up page; only the extraction calls are timed. ${PIN ? `Each extractor's process is pinned to one core (taskset ${PIN.join(' ')}), so` : 'Not pinned to a core (no taskset): V8’s collector threads on other cores count in'} CPU time (user + system of the process)${PIN ? ' is one core’s' : ''}; wall time includes waiting for the core.`,
+  `Pages held in memory as their gzipped files; each page's HTML string is made, untimed, just before its extraction, as a tracker gets one page at a time (holding all 974 as strings, 345 MB, put V8's collector into a slow mode in about half the runs). One warm-up page; only the extraction calls are timed. ${PIN ? `Each extractor's process is pinned to one core (taskset ${PIN.join(' ')}), so` : 'Not pinned to a core (no taskset): V8’s collector threads on other cores count in'} CPU time (user + system of the process)${PIN ? ' is one core’s' : ''}; wall time includes waiting for the core.`,
 );
 
 const redline = reports.find((r) => r.name === 'redline');

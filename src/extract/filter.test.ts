@@ -93,7 +93,8 @@ describe('embeddedLinks: mostly-linked lines of running text', () => {
 
   it('leaves out headline-like links, rows of links, lines at the top and lines after a non-prose block', () => {
     expect(embeddedLinks([prose(), linked('The Estwing E3-16C Is Comfortably Heavy'), prose()]).size).toBe(0);
-    expect(embeddedLinks([prose(), linked('Shop: Hammers / Saws / Drills / Sanders / Chisels'), prose()]).size).toBe(0);
+    expect(embeddedLinks([prose(), linked('Shop: Hammers / Saws / Drills / Sanders / Chisels')]).size).toBe(0);
+    expect(embeddedLinks([prose(), linked('Buy Poster'), linked('Compare deals'), linked('Read the review'), prose()]).size).toBe(0);
     expect(embeddedLinks([prose(), linked('You might also like: Ten saws we loved this year'), prose()]).size).toBe(0);
     expect(embeddedLinks([sentence, prose()]).size).toBe(0);
     expect(embeddedLinks([inside(article, 'heading', 'Hammers we tested'), sentence]).size).toBe(0);
@@ -101,6 +102,22 @@ describe('embeddedLinks: mostly-linked lines of running text', () => {
     expect(embeddedLinks([inside(article, 'p', para, 0.6), sentence]).size).toBe(0);
     // After prose of another element: the top of a list or a sidebar, not a line of the text.
     expect(embeddedLinks([prose(), linked('Have trouble deciding? Read our comparison of the two saws.', aside)]).size).toBe(0);
+  });
+
+  it('keeps a list of linked lines a line of the text announces with a colon, while the text goes on after it', () => {
+    const intro = inside(article, 'p', 'My favourite projects this year are:');
+    const list = ['Industrial Pipe Bookshelf', 'Reclaimed Wood Arrows', 'DIY Lanterns'].map((t) => linked(t));
+    const after = prose();
+    expect([...embeddedLinks([prose(), intro, ...list, after])]).toEqual(list);
+    // At the edge of the text (nothing of the article after it), or in another element: not its text.
+    expect(embeddedLinks([prose(), intro, ...list]).size).toBe(0);
+    expect(embeddedLinks([prose(), intro, ...list.map((b) => linked(b.text, aside)), after]).size).toBe(0);
+  });
+
+  it('keeps a linked sentence standing between paragraphs of its element after a block of another', () => {
+    const jump = linked('Jump to the full list of the best hammers for small workshops.');
+    const cell = inside(aside, 'p', para);
+    expect([...embeddedLinks([prose(), cell, jump, prose()])]).toEqual([jump]);
   });
 
   it('is not moved by a related list inserted after the text or before it', () => {

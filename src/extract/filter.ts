@@ -103,8 +103,44 @@ export function embeddedLinks(blocks: readonly Block[]): Set<Block> {
     if (prev && isLinkDense(b) && readsAsLine(b.text) && isProseText(prev) && b.el.parent && prev.el.parent === b.el.parent) out.add(b);
     prev = b;
   }
+  for (const b of linkedParagraphsWithin(blocks)) out.add(b);
   return out;
 }
+
+/**
+ * Mostly-linked <p>s standing between prose <p>s of their own parent element, each a line of the
+ * text (`readsAsLine`) or together a list the paragraph before them announces with a colon (a
+ * list of linked project names after "my friends' favourite projects are:"): the article goes
+ * on after them, so they are its text, not a list at its edge nor a row of buttons ("Buy
+ * Poster", "Compare deals with ..."). Read by shape only (tags, parents, order, link share, the
+ * colon); a related list inserted after the last paragraph, or any list of <li>s, is not one.
+ */
+function linkedParagraphsWithin(blocks: readonly Block[]): Block[] {
+  const last = new Map<unknown, number>();
+  blocks.forEach((b, i) => {
+    if (isProsePara(b)) last.set(b.el.parent, i);
+  });
+  const out: Block[] = [];
+  const opened = new Set<unknown>();
+  let announced = false;
+  let prev: Block | undefined;
+  blocks.forEach((b, i) => {
+    const parent = b.el.parent;
+    const within = parent && opened.has(parent) && i < last.get(parent)!;
+    if (within && b.el.name === 'p' && b.kind === 'p' && isLinkDense(b) && !isFurnitureText(b.text)) {
+      // A run goes on while its lines share the parent of the paragraph that opened it.
+      if (prev && prev.el.parent !== parent) announced = false;
+      if (announced || readsAsLine(b.text)) out.push(b);
+    } else {
+      // Any line of the text may announce a list, a short one too ("My favourite projects are:").
+      announced = b.el.name === 'p' && b.kind === 'p' && !isLinkDense(b) && b.text.endsWith(':');
+      if (parent && isProsePara(b)) opened.add(parent);
+    }
+    prev = b;
+  });
+  return out;
+}
+const isProsePara = (b: Block) => b.el.name === 'p' && b.kind === 'p' && isProseText(b);
 
 /**
  * A heading by its role, not only its tag: a "heading" of several sentences is a paragraph set in

@@ -107,6 +107,13 @@ describe('site rules', () => {
     expect(result.paragraphs).toEqual(P);
   });
 
+  it('npr: reads the transcript of a broadcast story, which follows #storytext in a container of its own', () => {
+    const html = chrome(
+      `<article class="story"><div class="storytitle"><h1>${TITLE}</h1></div><div id="storytext" class="storytext"><p>${P[0]}</p></div><div class="transcript storytext" aria-label="Transcript"><p>${P[1]}</p><p>${P[2]}</p></div></article>`,
+    );
+    expect(extractArticle(html, CASES.npr.url).paragraphs).toEqual(P);
+  });
+
   it('falls back to generic extraction when the body selector no longer matches (a redesign)', () => {
     const redesigned = chrome(`<main><h1>${TITLE}</h1><div class="new-body"><p>${P[0]}</p><p>${P[1]}</p><p>${P[2]}</p></div></main>`);
     expect(extractArticle(redesigned, 'https://www.bbc.co.uk/news/articles/x').paragraphs).toEqual(P);

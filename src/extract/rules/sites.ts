@@ -48,9 +48,10 @@ export const SITE_RULES: SiteRule[] = [
   },
   {
     site: /(^|\.)npr\.org$/,
-    version: 1,
+    version: 2,
     title: '.storytitle h1',
-    body: '#storytext',
+    // A broadcast story's transcript follows #storytext in a container of its own.
+    body: '#storytext, #storytext ~ [aria-label="Transcript"]',
     drop: ['.bucketwrap', '.enlarge_html', '.credit-caption', '#res', '.hide-caption'],
   },
   {

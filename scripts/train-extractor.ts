@@ -78,14 +78,6 @@ console.log(
 );
 
 /**
- * Features the trees never split on (their column is 0 in training). sectionLogChars, which
- * assemble.ts still fills in, ends a section at every heading, a cut one too: an inserted "More
- * on this story" over a related list moved it for the paragraphs around (false versions).
- * sectionText (steady-position.ts) is the same measure over steady headings only.
- */
-const IGNORED = ['sectionLogChars'].map((name) => FEATURE_NAMES.indexOf(name as (typeof FEATURE_NAMES)[number]));
-
-/**
  * The first long block under the headline (longAfterTitle 0: the standfirst or first paragraph,
  * or a disclaimer) counts this many times, either label: a quarter of them are not article text,
  * and the article's ones dropped there were the most missed edits (a newsroom edits its lede most).
@@ -107,7 +99,6 @@ function dataset(train: Page[], tokens: TokenTable): Dataset {
     const feats = assembleFeatures(p.analysed.analysis, tokens);
     for (let i = 0; i < feats.length; i++, r++) {
       d.x.set(feats[i], r * FEATURE_COUNT);
-      for (const f of IGNORED) d.x[r * FEATURE_COUNT + f] = 0;
       d.y[r] = p.labels[i];
       d.w[r] = p.weights[i] * (feats[i][LONG_AFTER_TITLE] === 0 ? LEDE_WEIGHT : 1);
     }

@@ -38,9 +38,9 @@ describe('position features (where a block stands in the article)', () => {
     const { byText } = features(
       `<p>${P[0]}</p><h2>Farmers lose their appeal</h2><p>${P[1]}</p><p>${P[2]}</p><h2>More on this story</h2><ul>${links}</ul>`,
     );
-    expect(byText('Farmers lose')[f('sectionLogChars')]).toBeCloseTo(Math.log1p(P[1].length + P[2].length), 4);
-    expect(byText('More on this story')[f('sectionLogChars')]).toBe(0);
-    expect(byText('Farmers had')[f('sectionLogChars')]).toBeCloseTo(Math.log1p(P[1].length + P[2].length), 4);
+    expect(byText('Farmers lose')[f('sectionText')]).toBeCloseTo(Math.log1p(P[1].length + P[2].length), 4);
+    expect(byText('More on this story')[f('sectionText')]).toBe(0);
+    expect(byText('Farmers had')[f('sectionText')]).toBeCloseTo(Math.log1p(P[1].length + P[2].length), 4);
   });
 
   it('an inserted heading or link list moves no paragraph in the container', () => {

@@ -1,12 +1,12 @@
 import { F, FEATURE_COUNT } from './feature-names.ts';
 import type { PageAnalysis, TokenTable } from './features.ts';
+import { charsOf, isSteady } from './steady-position.ts';
 
 /** Blocks no filter cut (teaser, link list, furniture): the steady ones neighbours are measured over. */
 export function steadyBlocks(base: Float32Array[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < base.length; i++) {
-    const x = base[i];
-    if (x[F.cutTeaser] === 0 && x[F.cutLinkList] === 0 && x[F.cutFurniture] === 0) out.push(i);
+    if (isSteady(base[i])) out.push(i);
   }
   return out;
 }
@@ -113,16 +113,14 @@ export function assembleFeatures(page: PageAnalysis, table: TokenTable): Float32
   return out;
 }
 
-const charsOf = (x: Float32Array) => Math.expm1(x[F.logChars]);
 /** Uncut text of the chosen container, headings left out (an inserted "More on this" heading shifts nothing). */
 const isContainerText = (x: Float32Array) => x[F.inContainer] === 1 && x[F.cutAny] === 0 && x[F.kindHeading] === 0;
 
 /**
  * Where a block stands in the article, counted over steady blocks only (an inserted promo moves
  * nobody): the share of the container's uncut text before it and the text after it (a call to
- * action or an author bio comes after the article's last paragraph), before or after the
- * headline block, and the text of its section (a heading over a section of prose, not a
- * "Related" heading over a cut list).
+ * action or an author bio comes after the article's last paragraph), and before or after the
+ * headline block. Its section's text is steady-position.ts's sectionText.
  */
 function addPosition(base: Float32Array[], out: Float32Array[]): void {
   const n = base.length;
@@ -131,17 +129,6 @@ function addPosition(base: Float32Array[], out: Float32Array[]): void {
   let total = 0;
   for (let i = 0; i < n; i++) if (steady[i] && isContainerText(base[i])) total += charsOf(base[i]);
   const title = base.findIndex((x) => x[F.titleText] === 1);
-  // Section text: the steady non-heading blocks between two headings.
-  const section = new Float64Array(n);
-  let start = 0;
-  for (let i = 0; i <= n; i++) {
-    if (i < n && base[i][F.kindHeading] !== 1) continue;
-    let chars = 0;
-    for (let j = start; j < i; j++) if (steady[j] && base[j][F.kindHeading] !== 1) chars += charsOf(base[j]);
-    for (let j = start; j < i; j++) section[j] = chars;
-    if (i < n) section[i] = nextSection(base, steady, i);
-    start = i + 1;
-  }
   let before = 0;
   for (let i = 0; i < n; i++) {
     const x = out[i];
@@ -149,14 +136,6 @@ function addPosition(base: Float32Array[], out: Float32Array[]): void {
     x[F.proseBefore] = total > 0 ? before / total : 0;
     x[F.proseAfter] = Math.log1p(Math.max(0, total - before - own));
     x[F.afterTitle] = title < 0 ? 0.5 : i > title ? 1 : 0;
-    x[F.sectionLogChars] = Math.log1p(section[i]);
     before += own;
   }
-}
-
-/** A heading's section: the steady non-heading text after it, up to the next heading. */
-function nextSection(base: Float32Array[], steady: Uint8Array, at: number): number {
-  let chars = 0;
-  for (let j = at + 1; j < base.length && base[j][F.kindHeading] !== 1; j++) if (steady[j]) chars += charsOf(base[j]);
-  return chars;
 }

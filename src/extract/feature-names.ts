@@ -68,7 +68,6 @@ export const FEATURE_NAMES = [
   'proseAfter',
   'afterTitle',
   'windowContainerShare',
-  'sectionLogChars',
   'sectionText',
   'longAfterTitle',
 ] as const;

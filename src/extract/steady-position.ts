@@ -1,9 +1,9 @@
 import { F } from './feature-names.ts';
 
-/** No filter cut it (teaser, link list, furniture): what steadyBlocks in assemble.ts keeps. */
-const isSteady = (x: Float32Array) => x[F.cutTeaser] === 0 && x[F.cutLinkList] === 0 && x[F.cutFurniture] === 0;
+/** No filter cut it (teaser, link list, furniture): a steady block, the ones neighbours and positions are measured over. */
+export const isSteady = (x: Float32Array) => x[F.cutTeaser] === 0 && x[F.cutLinkList] === 0 && x[F.cutFurniture] === 0;
 const isHeading = (x: Float32Array) => x[F.kindHeading] === 1;
-const charsOf = (x: Float32Array) => Math.expm1(x[F.logChars]);
+export const charsOf = (x: Float32Array) => Math.expm1(x[F.logChars]);
 
 /**
  * The text of each block's section, as log(1 + characters), into F.sectionText: the steady

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from './blocks.ts';
 import { Element } from './dom.ts';
-import { embeddedLinks, filterBlocks } from './filter.ts';
+import { embeddedLinks, filterBlocks, isFurnitureText } from './filter.ts';
 
 const block = (kind: Block['kind'], text: string, level = 0): Block => ({
   kind,
@@ -125,5 +125,21 @@ describe('embeddedLinks: mostly-linked lines of running text', () => {
     const heading = inside(aside, 'heading', 'Related stories');
     expect([...embeddedLinks([...text, heading, ...related])]).toEqual([sentence, labelled]);
     expect([...embeddedLinks([heading, ...related, ...text])]).toEqual([sentence, labelled]);
+  });
+});
+
+describe('isFurnitureText: lines about the page, not its subject', () => {
+  it('takes the marker over an inline ad and the feedback question as furniture, not sentences that use their words', () => {
+    for (const t of ['Article Continues Below', 'Story continues after advertisement', 'How Was This Issue?', 'Was this article helpful?'])
+      expect(isFurnitureText(t)).toBe(true);
+    for (const t of ['The article continues a series on river extraction limits.', 'How was this issue resolved by the council?'])
+      expect(isFurnitureText(t)).toBe(false);
+  });
+
+  it('drops them from the paragraphs', () => {
+    expect(filterBlocks([block('p', para), block('p', 'Article continues below'), block('p', para + ' Again.')], '')).toEqual([
+      para,
+      para + ' Again.',
+    ]);
   });
 });

@@ -54,7 +54,7 @@ const TAXONOMY_CLASS = /(^|\s)(category|tag|post|format|status|type|topic|sectio
 
 const NO_WORDS: string[] = [];
 /** Class, id and component words, each kept once (they are kept on the element). */
-const CLASS_WORDS = new NameTable(4096);
+const CLASS_WORDS = new NameTable(16384);
 
 /**
  * The words of an element's class and id (shared array: do not modify it). Several passes and
@@ -168,15 +168,21 @@ type NegativeElement = Element & { negative?: Negative };
 
 function judgeNegative(el: Element): Negative {
   const own = componentWords(el);
-  const words = own.length === 0 ? classWords(el) : [...classWords(el), ...own];
-  if (words.some((w) => STRONG_WORDS.has(w))) {
-    const contentLike = el.name === 'article' || el.name === 'main' || words.some((w) => CONTENT_WORDS.has(w));
+  const words = classWords(el);
+  // Plain loops over the two word lists: no joined array and no closure per element (every element is judged).
+  if (anyIn(words, STRONG_WORDS) || anyIn(own, STRONG_WORDS)) {
+    const contentLike = el.name === 'article' || el.name === 'main' || anyIn(words, CONTENT_WORDS) || anyIn(own, CONTENT_WORDS);
     return contentLike ? 'weak' : 'strong';
   }
   // A component's name is judged by the strong words and the ad words only: its weak words
   // ("listicle-slide-item-meta", "author-card") name parts of the article as often as not.
-  if (classWords(el).some((w) => WEAK_WORDS.has(w)) || own.some((w) => AD_WORDS.has(w)) || el.name === 'header') return 'weak';
+  if (anyIn(words, WEAK_WORDS) || anyIn(own, AD_WORDS) || el.name === 'header') return 'weak';
   return null;
+}
+
+function anyIn(words: readonly string[], set: ReadonlySet<string>): boolean {
+  for (let i = 0; i < words.length; i++) if (set.has(words[i])) return true;
+  return false;
 }
 const AD_WORDS = new Set(['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'dfp', 'gpt']);
 

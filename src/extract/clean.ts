@@ -1,14 +1,4 @@
-import {
-  attr,
-  elementsIn,
-  forgetParseOrder,
-  hasNoAttributes,
-  isElement,
-  removeNodes,
-  type Document,
-  type Element,
-  type Remover,
-} from './dom.ts';
+import { elementsIn, forgetParseOrder, hasNoAttributes, isElement, removeNodes, type Document, type Element, type Remover } from './dom.ts';
 import type { PageStats } from './stats.ts';
 import { NameTable } from './names.ts';
 import { STRONG_WORDS, WEAK_WORDS } from './negative-words.ts';
@@ -136,14 +126,30 @@ const CONTENT_WORDS = new Set(['article', 'content', 'body', 'story', 'entry', '
  * Attributes in which pages with generated class names ("css-16vmic4", utility classes) name
  * their components instead: data-testid="newsletter-signup", data-identity="billboard-ad".
  */
-const COMPONENT_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-component', 'data-module', 'data-identity', 'data-theme-key', 'data-qa'];
+const COMPONENT_ATTRIBUTES = new Set([
+  'data-testid',
+  'data-test-id',
+  'data-component',
+  'data-module',
+  'data-identity',
+  'data-theme-key',
+  'data-qa',
+]);
 
-/** The words of the attributes that name an element's component (not cached: most elements have none). */
+/**
+ * The words of the attributes that name an element's component (not cached: most elements have
+ * none), in the order of the element's attributes (only tested for membership). One walk over
+ * the element's few attributes: a lookup of each of the seven names costs more on objects of as
+ * many shapes as the page has attribute lists.
+ */
 function componentWords(el: Element): string[] {
   if (hasNoAttributes(el)) return NO_WORDS;
   let out: string[] | undefined;
-  for (const name of COMPONENT_ATTRIBUTES) {
-    const value = el.attribs[name];
+  const attribs = el.attribs;
+  for (const name in attribs) {
+    // Every component attribute starts with "data-" ('d'); the shortest, data-qa, has 7 characters.
+    if (name.length < 7 || name.charCodeAt(0) !== 100 || !COMPONENT_ATTRIBUTES.has(name)) continue;
+    const value = attribs[name];
     if (!value) continue;
     out ??= [];
     if (isAscii(value)) splitAsciiWords(value, out);
@@ -186,10 +192,15 @@ function anyIn(words: readonly string[], set: ReadonlySet<string>): boolean {
 }
 const AD_WORDS = new Set(['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'dfp', 'gpt']);
 
+/** Hidden by the `hidden` attribute, aria-hidden="true" or an inline style; one walk over the attributes. */
 function isHidden(el: Element): boolean {
   if (hasNoAttributes(el)) return false;
-  if ('hidden' in el.attribs || attr(el, 'aria-hidden') === 'true') return true;
-  const style = attr(el, 'style');
+  const attribs = el.attribs;
+  let style = '';
+  for (const name in attribs) {
+    if (name === 'hidden' || (name === 'aria-hidden' && attribs[name] === 'true')) return true;
+    if (name === 'style') style = attribs[name];
+  }
   return style !== '' && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 

@@ -38,9 +38,12 @@ export function collectBlocks(container: Element, skip?: (el: Element) => boolea
   // The open block elements; the innermost holds the text being gathered.
   const open: Element[] = [container];
 
+  // Whether a part holds more than white space: most flushes (the indentation between block
+  // elements) hold none, and normalise to '' without being joined and normalised.
+  let hasText = false;
   const flush = (kind: BlockKind) => {
     if (parts.length === 0) return;
-    const text = normalizeText(parts.length === 1 ? parts[0] : parts.join(''));
+    const text = hasText ? normalizeText(parts.length === 1 ? parts[0] : parts.join('')) : '';
     if (text) {
       const el = open[open.length - 1];
       const level = kind === 'heading' && /^h[1-6]$/.test(el.name) ? Number(el.name[1]) : 0;
@@ -49,6 +52,7 @@ export function collectBlocks(container: Element, skip?: (el: Element) => boolea
     }
     parts.length = 0;
     linkChars = 0;
+    hasText = false;
   };
 
   // One level per element being read: the element, the next child to read, the kind its text
@@ -78,7 +82,10 @@ export function collectBlocks(container: Element, skip?: (el: Element) => boolea
     const node = el.children[i];
     if (node instanceof Text) {
       const data = node.data;
-      if (hasNonSpace(data)) brRun = 0;
+      if (hasNonSpace(data)) {
+        brRun = 0;
+        hasText = true;
+      }
       parts.push(data);
       if (links[top] > 0) linkChars += visibleLength(data);
       continue;

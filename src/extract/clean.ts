@@ -1,14 +1,4 @@
-import {
-  attr,
-  elementsIn,
-  forgetParseOrder,
-  hasNoAttributes,
-  isElement,
-  removeNodes,
-  type Document,
-  type Element,
-  type Remover,
-} from './dom.ts';
+import { elementsIn, forgetParseOrder, hasNoAttributes, isElement, removeNodes, type Document, type Element, type Remover } from './dom.ts';
 import type { PageStats } from './stats.ts';
 import { NameTable } from './names.ts';
 import { STRONG_WORDS, WEAK_WORDS } from './negative-words.ts';
@@ -54,7 +44,7 @@ const TAXONOMY_CLASS = /(^|\s)(category|tag|post|format|status|type|topic|sectio
 
 const NO_WORDS: string[] = [];
 /** Class, id and component words, each kept once (they are kept on the element). */
-const CLASS_WORDS = new NameTable(4096);
+const CLASS_WORDS = new NameTable(16384);
 
 /**
  * The words of an element's class and id (shared array: do not modify it). Several passes and
@@ -136,14 +126,30 @@ const CONTENT_WORDS = new Set(['article', 'content', 'body', 'story', 'entry', '
  * Attributes in which pages with generated class names ("css-16vmic4", utility classes) name
  * their components instead: data-testid="newsletter-signup", data-identity="billboard-ad".
  */
-const COMPONENT_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-component', 'data-module', 'data-identity', 'data-theme-key', 'data-qa'];
+const COMPONENT_ATTRIBUTES = new Set([
+  'data-testid',
+  'data-test-id',
+  'data-component',
+  'data-module',
+  'data-identity',
+  'data-theme-key',
+  'data-qa',
+]);
 
-/** The words of the attributes that name an element's component (not cached: most elements have none). */
+/**
+ * The words of the attributes that name an element's component (not cached: most elements have
+ * none), in the order of the element's attributes (only tested for membership). One walk over
+ * the element's few attributes: a lookup of each of the seven names costs more on objects of as
+ * many shapes as the page has attribute lists.
+ */
 function componentWords(el: Element): string[] {
   if (hasNoAttributes(el)) return NO_WORDS;
   let out: string[] | undefined;
-  for (const name of COMPONENT_ATTRIBUTES) {
-    const value = el.attribs[name];
+  const attribs = el.attribs;
+  for (const name in attribs) {
+    // Every component attribute starts with "data-" ('d'); the shortest, data-qa, has 7 characters.
+    if (name.length < 7 || name.charCodeAt(0) !== 100 || !COMPONENT_ATTRIBUTES.has(name)) continue;
+    const value = attribs[name];
     if (!value) continue;
     out ??= [];
     if (isAscii(value)) splitAsciiWords(value, out);
@@ -168,22 +174,33 @@ type NegativeElement = Element & { negative?: Negative };
 
 function judgeNegative(el: Element): Negative {
   const own = componentWords(el);
-  const words = own.length === 0 ? classWords(el) : [...classWords(el), ...own];
-  if (words.some((w) => STRONG_WORDS.has(w))) {
-    const contentLike = el.name === 'article' || el.name === 'main' || words.some((w) => CONTENT_WORDS.has(w));
+  const words = classWords(el);
+  // Plain loops over the two word lists: no joined array and no closure per element (every element is judged).
+  if (anyIn(words, STRONG_WORDS) || anyIn(own, STRONG_WORDS)) {
+    const contentLike = el.name === 'article' || el.name === 'main' || anyIn(words, CONTENT_WORDS) || anyIn(own, CONTENT_WORDS);
     return contentLike ? 'weak' : 'strong';
   }
   // A component's name is judged by the strong words and the ad words only: its weak words
   // ("listicle-slide-item-meta", "author-card") name parts of the article as often as not.
-  if (classWords(el).some((w) => WEAK_WORDS.has(w)) || own.some((w) => AD_WORDS.has(w)) || el.name === 'header') return 'weak';
+  if (anyIn(words, WEAK_WORDS) || anyIn(own, AD_WORDS) || el.name === 'header') return 'weak';
   return null;
+}
+
+function anyIn(words: readonly string[], set: ReadonlySet<string>): boolean {
+  for (let i = 0; i < words.length; i++) if (set.has(words[i])) return true;
+  return false;
 }
 const AD_WORDS = new Set(['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'dfp', 'gpt']);
 
+/** Hidden by the `hidden` attribute, aria-hidden="true" or an inline style; one walk over the attributes. */
 function isHidden(el: Element): boolean {
   if (hasNoAttributes(el)) return false;
-  if ('hidden' in el.attribs || attr(el, 'aria-hidden') === 'true') return true;
-  const style = attr(el, 'style');
+  const attribs = el.attribs;
+  let style = '';
+  for (const name in attribs) {
+    if (name === 'hidden' || (name === 'aria-hidden' && attribs[name] === 'true')) return true;
+    if (name === 'style') style = attribs[name];
+  }
   return style !== '' && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 

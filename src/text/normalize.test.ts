@@ -18,6 +18,13 @@ describe('normalizeText', () => {
     ['trailing space ', 'trailing space'],
     ['double  space', 'double space'],
     ['tab\there', 'tab here'],
+    // The NFC-stable fast path beyond ASCII: curly quotes, dashes, accented letters, currency signs.
+    ['\u201CCaf\u00E9\u201D \u2014 \u20AC5\u2026', '\u201CCaf\u00E9\u201D \u2014 \u20AC5\u2026'],
+    // One character NFC changes sends the whole text through NFC, spaces collapsed as well.
+    ['caf\u00E9\n  e\u0301', 'caf\u00E9 \u00E9'],
+    ['\u212B \u00C5', '\u00C5 \u00C5'],
+    // U+2000 (NFC: U+2002) is a space either way.
+    ['a\u2000b', 'a b'],
   ])('%j -> %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });

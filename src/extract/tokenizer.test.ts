@@ -35,6 +35,12 @@ const CASES = [
   '</p',
   '<a href="x" &amp;>&',
   'x < y > z <1> </ p> </>',
+  // The open and close tag fast paths.
+  '<a =b c = "d" e=\'f\' g=h/ i / >x</a\n>y</b foo>z</c/>',
+  '<br/><br / ><img/src=x><p a b=  c d= "e" f= >',
+  '<SCRIPT x=1>a</p></SCRIPT ><scripts>x</scripts><sty>s</sty><Title a="b">t &amp;</title>',
+  '<textarea/>v</textarea><xmp>w</xmp><iframe src=y></iframe><plain>p</plain>',
+  '<p class="x&amp;y">a</p><p class=\'&lt;\'>b<p class=&amp;>c',
 ];
 
 describe('FastTokenizer', () => {
@@ -46,7 +52,30 @@ describe('FastTokenizer', () => {
     });
 
   it('calls back as the original on random text and values written in chunks (the next-character search starts again on a new buffer)', () => {
-    const bits = ['a', ' ', '<', '>', '&', '&amp;', '"', "'", '<p>', '</p>', '<a href="', "<b x='", '<i y=', '=', '/', '\u00e9'];
+    const bits = [
+      'a',
+      ' ',
+      '<',
+      '>',
+      '&',
+      '&amp;',
+      '"',
+      "'",
+      '<p>',
+      '</p>',
+      '<a href="',
+      "<b x='",
+      '<i y=',
+      '=',
+      '/',
+      '\u00e9',
+      '<script>',
+      '</script',
+      '<Style ',
+      '<sp',
+      ' z',
+      '/>',
+    ];
     let seed = 3;
     const rnd = (n: number) => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;

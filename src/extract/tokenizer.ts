@@ -3,19 +3,30 @@
  * character at a time through a switch over its state; in text, attribute values and names most
  * characters change nothing, so these states jump to just before the next character that does
  * (what the original would reach one step at a time, with the same callbacks at the same
- * indices). The other states are the original's. Checked against the plain tokenizer tree for
+ * indices). An ordinary open tag is read from its first letter to its `>` in one go, and a close
+ * tag's name likewise, with the callbacks the original's states make one character at a time;
+ * whatever is rarer is handed back to the original's loop in the state it would be in there. The
+ * other states are the original's. Checked against the plain tokenizer tree for
  * tree on both sets and on random tag soup (bench/lib/parse-identity.ts) and in tokenizer.test.ts.
  */
 import { Tokenizer } from 'htmlparser2';
 
 /** The parts of htmlparser2's Tokenizer (v12) used here: private there, plain fields and methods at run time. */
 interface TokenizerInternals {
+  cbs: TagCallbacks;
+  state: number;
   buffer: string;
   index: number;
   offset: number;
+  sectionStart: number;
+  isSpecial: boolean;
+  currentSequence: Uint8Array;
+  sequenceIndex: number;
   write(chunk: string): void;
   end(): void;
   stateText(c: number): void;
+  stateBeforeTagName(c: number): void;
+  stateBeforeClosingTagName(c: number): void;
   stateInTagName(c: number): void;
   stateInClosingTagName(c: number): void;
   stateInAttributeName(c: number): void;
@@ -26,12 +37,25 @@ interface TokenizerInternals {
 }
 /** What the tokenizer calls back (htmlparser2's `Callbacks`). */
 export type TokenizerCallbacks = object;
+/** The callbacks the tag fast paths make (htmlparser2's `Callbacks`, in part). */
+interface TagCallbacks {
+  isInForeignContext?(): boolean;
+  onopentagname(start: number, end: number): void;
+  onopentagend(end: number): void;
+  onselfclosingtag(end: number): void;
+  onattribname(start: number, end: number): void;
+  onattribdata(start: number, end: number): void;
+  onattribend(quote: number, end: number): void;
+  onclosetag(start: number, end: number): void;
+}
 type TokenizerClass = new (options: { decodeEntities: boolean }, callbacks: TokenizerCallbacks) => TokenizerInternals;
 
 /** htmlparser2's exported Tokenizer, typed with the internals that FastTokenizer overrides. */
 export const PlainTokenizer = Tokenizer as unknown as TokenizerClass;
 const OVERRIDDEN = [
   'stateText',
+  'stateBeforeTagName',
+  'stateBeforeClosingTagName',
   'stateInTagName',
   'stateInClosingTagName',
   'stateInAttributeName',
@@ -42,6 +66,53 @@ const OVERRIDDEN = [
 ];
 if (typeof PlainTokenizer !== 'function' || OVERRIDDEN.some((m) => typeof (PlainTokenizer.prototype as never)[m] !== 'function'))
   throw new Error('htmlparser2 changed: its Tokenizer is not the one extract/tokenizer.ts was written for');
+
+// htmlparser2's states (its State enum, not exported), checked below against a tokenizer fed the start of a tag.
+const TEXT = 1;
+const IN_TAG_NAME = 3;
+const IN_SELF_CLOSING_TAG = 4;
+const IN_CLOSING_TAG_NAME = 6;
+const AFTER_CLOSING_TAG_NAME = 7;
+const BEFORE_ATTRIBUTE_NAME = 8;
+const IN_ATTRIBUTE_NAME = 9;
+const AFTER_ATTRIBUTE_NAME = 10;
+const BEFORE_ATTRIBUTE_VALUE = 11;
+const IN_VALUE_DOUBLE_QUOTES = 12;
+const IN_VALUE_SINGLE_QUOTES = 13;
+const IN_VALUE_NO_QUOTES = 14;
+// htmlparser2's QuoteType, as onattribend is given it.
+const NO_VALUE = 0;
+const UNQUOTED = 1;
+const SINGLE = 2;
+const DOUBLE = 3;
+
+const NO_CALLBACKS = new Proxy({}, { get: () => () => undefined });
+const STATE_PROBES: [string, number][] = [
+  ['a', TEXT],
+  ['<a', IN_TAG_NAME],
+  ['<a/', IN_SELF_CLOSING_TAG],
+  ['</a', IN_CLOSING_TAG_NAME],
+  ['</a ', AFTER_CLOSING_TAG_NAME],
+  ['<a ', BEFORE_ATTRIBUTE_NAME],
+  ['<a b', IN_ATTRIBUTE_NAME],
+  ['<a b ', AFTER_ATTRIBUTE_NAME],
+  ['<a b=', BEFORE_ATTRIBUTE_VALUE],
+  ['<a b="', IN_VALUE_DOUBLE_QUOTES],
+  ["<a b='", IN_VALUE_SINGLE_QUOTES],
+  ['<a b=c', IN_VALUE_NO_QUOTES],
+];
+for (const [html, state] of STATE_PROBES) {
+  const probe = new PlainTokenizer({ decodeEntities: true }, NO_CALLBACKS);
+  probe.write(html);
+  if (probe.state !== state)
+    throw new Error(`htmlparser2 changed: its Tokenizer's states are not the ones extract/tokenizer.ts was written for (${html})`);
+}
+/** htmlparser2's empty sequence (Sequences.Empty), the one a fresh tokenizer starts with. */
+const EMPTY_SEQUENCE = new PlainTokenizer({ decodeEntities: true }, NO_CALLBACKS).currentSequence;
+/** The tags whose content is raw text (or RCDATA) for the tokenizer: their open tags take the original's path. */
+const SPECIAL_TAGS = ['iframe', 'noembed', 'noframes', 'plaintext', 'script', 'style', 'textarea', 'title', 'xmp'];
+/** The first letters of SPECIAL_TAGS, lowercase. */
+const SPECIAL_FIRST = new Set(SPECIAL_TAGS.map((t) => t.charCodeAt(0)));
 
 const LT = 0x3c;
 const AMP = 0x26;
@@ -57,6 +128,21 @@ const CHARS = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
 /** htmlparser2's isWhitespace: space, \n, \t, \f, \r. */
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
+}
+
+function isAsciiAlpha(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+/** Whether `buffer[start, end)` is one of SPECIAL_TAGS, in any case. */
+function isSpecialTag(buffer: string, start: number, end: number): boolean {
+  for (const tag of SPECIAL_TAGS) {
+    if (tag.length !== end - start) continue;
+    let i = 0;
+    while (i < tag.length && (buffer.charCodeAt(start + i) | 0x20) === tag.charCodeAt(i)) i++;
+    if (i === tag.length) return true;
+  }
+  return false;
 }
 
 export class FastTokenizer extends PlainTokenizer {
@@ -106,8 +192,158 @@ export class FastTokenizer extends PlainTokenizer {
   }
 
   stateText(c: number): void {
-    if (c === LT || c === AMP) super.stateText(c);
+    if (c === LT) {
+      super.stateText(c);
+      // The loop's next step, taken here: the character after `<` in state BeforeTagName.
+      const next = this.index - this.offset + 1;
+      if (next < this.buffer.length) {
+        this.index++;
+        this.stateBeforeTagName(this.buffer.charCodeAt(next));
+      }
+    } else if (c === AMP) super.stateText(c);
     else this.skipToEither(LT, AMP);
+  }
+
+  stateBeforeTagName(c: number): void {
+    if (isAsciiAlpha(c)) this.openTag(c);
+    else if (c === SLASH) {
+      super.stateBeforeTagName(c);
+      const next = this.index - this.offset + 1;
+      if (next < this.buffer.length) {
+        this.index++;
+        this.stateBeforeClosingTagName(this.buffer.charCodeAt(next));
+      }
+    } else super.stateBeforeTagName(c);
+  }
+
+  stateBeforeClosingTagName(c: number): void {
+    if (!isAsciiAlpha(c)) return super.stateBeforeClosingTagName(c);
+    // InClosingTagName from the first letter; then AfterClosingTagName at the name's end.
+    const buffer = this.buffer;
+    const offset = this.offset;
+    const start = this.index - offset;
+    const end = this.endOfName(start + 1, false);
+    if (end >= buffer.length) return super.stateBeforeClosingTagName(c);
+    this.cbs.onclosetag(start + offset, end + offset);
+    this.sectionStart = -1;
+    if (buffer.charCodeAt(end) === GT) {
+      this.state = TEXT;
+      this.sectionStart = end + 1 + offset;
+      this.index = end + offset;
+    } else this.handOver(AFTER_CLOSING_TAG_NAME, end, -1);
+  }
+
+  /** The first of `from` and the characters after it that ends a tag or attribute name (`=` too for an attribute), else the buffer's length. */
+  private endOfName(from: number, eq: boolean): number {
+    const buffer = this.buffer;
+    const end = buffer.length;
+    let i = from;
+    while (i < end) {
+      const c = buffer.charCodeAt(i);
+      if (c === GT || c === SLASH || isSpace(c) || (eq && c === EQ)) break;
+      i++;
+    }
+    return i;
+  }
+
+  /** Leaves the rest to the original's loop, which reads `at` (in the buffer) next, in `state`. */
+  private handOver(state: number, at: number, sectionStart: number): void {
+    this.state = state;
+    this.sectionStart = sectionStart < 0 ? sectionStart : sectionStart + this.offset;
+    this.index = at - 1 + this.offset;
+  }
+
+  /**
+   * An open tag read through from its first letter to its `>` in one go, with the callbacks (and
+   * arguments) the original's states make one character at a time. Whatever is rarer (a raw-text
+   * tag, an entity in a value, the buffer ending) is handed over to the original's loop in the
+   * state the original would be in at that character.
+   */
+  private openTag(c: number): void {
+    const buffer = this.buffer;
+    const offset = this.offset;
+    const cbs = this.cbs;
+    const start = this.index - offset;
+    const nameEnd = this.endOfName(start + 1, false);
+    if (nameEnd >= buffer.length) return super.stateBeforeTagName(c);
+    if (SPECIAL_FIRST.has(c | 0x20) && !cbs.isInForeignContext?.()) {
+      if (isSpecialTag(buffer, start, nameEnd)) return super.stateBeforeTagName(c);
+      // The original matches a raw-text tag's name as far as it can, then gives up thus.
+      this.isSpecial = false;
+      this.currentSequence = EMPTY_SEQUENCE;
+      this.sequenceIndex = 0;
+    }
+    cbs.onopentagname(start + offset, nameEnd + offset);
+    const end = buffer.length;
+    let i = nameEnd;
+    for (;;) {
+      // BeforeAttributeName at i.
+      while (i < end && isSpace(buffer.charCodeAt(i))) i++;
+      if (i >= end) return this.handOver(BEFORE_ATTRIBUTE_NAME, i, -1);
+      let ch = buffer.charCodeAt(i);
+      if (ch === GT) {
+        cbs.onopentagend(i + offset);
+        return this.enterText(i);
+      }
+      if (ch === SLASH) {
+        // InSelfClosingTag: white space skipped, `>` ends the tag, anything else is read as BeforeAttributeName.
+        i++;
+        while (i < end && isSpace(buffer.charCodeAt(i))) i++;
+        if (i >= end) return this.handOver(IN_SELF_CLOSING_TAG, i, -1);
+        if (buffer.charCodeAt(i) === GT) {
+          cbs.onselfclosingtag(i + offset);
+          return this.enterText(i);
+        }
+        continue;
+      }
+      // InAttributeName from the character after its first (which may be `=`).
+      const nameStart = i;
+      i = this.endOfName(i + 1, true);
+      if (i >= end) return this.handOver(IN_ATTRIBUTE_NAME, i, nameStart);
+      cbs.onattribname(nameStart + offset, i + offset);
+      const afterName = i;
+      // AfterAttributeName at i.
+      while (i < end && isSpace(buffer.charCodeAt(i))) i++;
+      if (i >= end) return this.handOver(AFTER_ATTRIBUTE_NAME, i, afterName);
+      ch = buffer.charCodeAt(i);
+      if (ch !== EQ) {
+        cbs.onattribend(NO_VALUE, afterName + offset);
+        // `/` and `>` are read again as BeforeAttributeName; anything else starts the next name there too.
+        continue;
+      }
+      // BeforeAttributeValue after the `=`.
+      i++;
+      while (i < end && isSpace(buffer.charCodeAt(i))) i++;
+      if (i >= end) return this.handOver(BEFORE_ATTRIBUTE_VALUE, i, afterName);
+      ch = buffer.charCodeAt(i);
+      if (ch === DQ || ch === SQ) {
+        const valueStart = i + 1;
+        const close = this.nextOf(ch, valueStart);
+        if (close >= end || this.nextOf(AMP, valueStart) < close)
+          return this.handOver(ch === DQ ? IN_VALUE_DOUBLE_QUOTES : IN_VALUE_SINGLE_QUOTES, valueStart, valueStart);
+        cbs.onattribdata(valueStart + offset, close + offset);
+        cbs.onattribend(ch === DQ ? DOUBLE : SINGLE, close + 1 + offset);
+        i = close + 1;
+        continue;
+      }
+      // InAttributeValueNq from its first character.
+      const valueStart = i;
+      while (i < end) {
+        ch = buffer.charCodeAt(i);
+        if (ch === GT || ch === AMP || isSpace(ch)) break;
+        i++;
+      }
+      if (i >= end || ch === AMP) return this.handOver(IN_VALUE_NO_QUOTES, valueStart, valueStart);
+      cbs.onattribdata(valueStart + offset, i + offset);
+      cbs.onattribend(UNQUOTED, i + offset);
+    }
+  }
+
+  /** After the `>` at `at` of an ordinary open tag: text follows (the original's enterTagBody for a tag not raw text). */
+  private enterText(at: number): void {
+    this.state = TEXT;
+    this.sectionStart = at + 1 + this.offset;
+    this.index = at + this.offset;
   }
 
   stateInTagName(c: number): void {

@@ -43,7 +43,7 @@ const MODEL = MODEL_JSON as BlockModel;
 const MODEL_MATCHES = MODEL.features.join(',') === FEATURE_NAMES.join(',');
 
 /** Bump CORE on any change to generic extraction; site rule and model versions are folded in automatically. */
-const CORE_VERSION = '10';
+const CORE_VERSION = '11';
 const rulesDigest = createHash('sha256')
   .update(RULES.map((r) => `${r.site.source}@${r.version}`).join(','))
   .digest('hex')

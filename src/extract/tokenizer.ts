@@ -9,110 +9,29 @@
  * other states are the original's. Checked against the plain tokenizer tree for
  * tree on both sets and on random tag soup (bench/lib/parse-identity.ts) and in tokenizer.test.ts.
  */
-import { Tokenizer } from 'htmlparser2';
+import {
+  AFTER_ATTRIBUTE_NAME,
+  AFTER_CLOSING_TAG_NAME,
+  BEFORE_ATTRIBUTE_NAME,
+  BEFORE_ATTRIBUTE_VALUE,
+  DOUBLE,
+  EMPTY_SEQUENCE,
+  IN_ATTRIBUTE_NAME,
+  IN_SELF_CLOSING_TAG,
+  IN_VALUE_DOUBLE_QUOTES,
+  IN_VALUE_NO_QUOTES,
+  IN_VALUE_SINGLE_QUOTES,
+  isSpace,
+  isSpecialTag,
+  NO_VALUE,
+  PlainTokenizer,
+  SINGLE,
+  SPECIAL_FIRST,
+  TEXT,
+  UNQUOTED,
+} from './tokenizer-internals.ts';
 
-/** The parts of htmlparser2's Tokenizer (v12) used here: private there, plain fields and methods at run time. */
-interface TokenizerInternals {
-  cbs: TagCallbacks;
-  state: number;
-  buffer: string;
-  index: number;
-  offset: number;
-  sectionStart: number;
-  isSpecial: boolean;
-  currentSequence: Uint8Array;
-  sequenceIndex: number;
-  write(chunk: string): void;
-  end(): void;
-  stateText(c: number): void;
-  stateBeforeTagName(c: number): void;
-  stateBeforeClosingTagName(c: number): void;
-  stateInTagName(c: number): void;
-  stateInClosingTagName(c: number): void;
-  stateInAttributeName(c: number): void;
-  stateInAttributeValueDoubleQuotes(c: number): void;
-  stateInAttributeValueSingleQuotes(c: number): void;
-  stateInAttributeValueNoQuotes(c: number): void;
-  fastForwardTo(c: number): boolean;
-}
-/** What the tokenizer calls back (htmlparser2's `Callbacks`). */
-export type TokenizerCallbacks = object;
-/** The callbacks the tag fast paths make (htmlparser2's `Callbacks`, in part). */
-interface TagCallbacks {
-  isInForeignContext?(): boolean;
-  onopentagname(start: number, end: number): void;
-  onopentagend(end: number): void;
-  onselfclosingtag(end: number): void;
-  onattribname(start: number, end: number): void;
-  onattribdata(start: number, end: number): void;
-  onattribend(quote: number, end: number): void;
-  onclosetag(start: number, end: number): void;
-}
-type TokenizerClass = new (options: { decodeEntities: boolean }, callbacks: TokenizerCallbacks) => TokenizerInternals;
-
-/** htmlparser2's exported Tokenizer, typed with the internals that FastTokenizer overrides. */
-export const PlainTokenizer = Tokenizer as unknown as TokenizerClass;
-const OVERRIDDEN = [
-  'stateText',
-  'stateBeforeTagName',
-  'stateBeforeClosingTagName',
-  'stateInTagName',
-  'stateInClosingTagName',
-  'stateInAttributeName',
-  'stateInAttributeValueDoubleQuotes',
-  'stateInAttributeValueSingleQuotes',
-  'stateInAttributeValueNoQuotes',
-  'fastForwardTo',
-];
-if (typeof PlainTokenizer !== 'function' || OVERRIDDEN.some((m) => typeof (PlainTokenizer.prototype as never)[m] !== 'function'))
-  throw new Error('htmlparser2 changed: its Tokenizer is not the one extract/tokenizer.ts was written for');
-
-// htmlparser2's states (its State enum, not exported), checked below against a tokenizer fed the start of a tag.
-const TEXT = 1;
-const IN_TAG_NAME = 3;
-const IN_SELF_CLOSING_TAG = 4;
-const IN_CLOSING_TAG_NAME = 6;
-const AFTER_CLOSING_TAG_NAME = 7;
-const BEFORE_ATTRIBUTE_NAME = 8;
-const IN_ATTRIBUTE_NAME = 9;
-const AFTER_ATTRIBUTE_NAME = 10;
-const BEFORE_ATTRIBUTE_VALUE = 11;
-const IN_VALUE_DOUBLE_QUOTES = 12;
-const IN_VALUE_SINGLE_QUOTES = 13;
-const IN_VALUE_NO_QUOTES = 14;
-// htmlparser2's QuoteType, as onattribend is given it.
-const NO_VALUE = 0;
-const UNQUOTED = 1;
-const SINGLE = 2;
-const DOUBLE = 3;
-
-const NO_CALLBACKS = new Proxy({}, { get: () => () => undefined });
-const STATE_PROBES: [string, number][] = [
-  ['a', TEXT],
-  ['<a', IN_TAG_NAME],
-  ['<a/', IN_SELF_CLOSING_TAG],
-  ['</a', IN_CLOSING_TAG_NAME],
-  ['</a ', AFTER_CLOSING_TAG_NAME],
-  ['<a ', BEFORE_ATTRIBUTE_NAME],
-  ['<a b', IN_ATTRIBUTE_NAME],
-  ['<a b ', AFTER_ATTRIBUTE_NAME],
-  ['<a b=', BEFORE_ATTRIBUTE_VALUE],
-  ['<a b="', IN_VALUE_DOUBLE_QUOTES],
-  ["<a b='", IN_VALUE_SINGLE_QUOTES],
-  ['<a b=c', IN_VALUE_NO_QUOTES],
-];
-for (const [html, state] of STATE_PROBES) {
-  const probe = new PlainTokenizer({ decodeEntities: true }, NO_CALLBACKS);
-  probe.write(html);
-  if (probe.state !== state)
-    throw new Error(`htmlparser2 changed: its Tokenizer's states are not the ones extract/tokenizer.ts was written for (${html})`);
-}
-/** htmlparser2's empty sequence (Sequences.Empty), the one a fresh tokenizer starts with. */
-const EMPTY_SEQUENCE = new PlainTokenizer({ decodeEntities: true }, NO_CALLBACKS).currentSequence;
-/** The tags whose content is raw text (or RCDATA) for the tokenizer: their open tags take the original's path. */
-const SPECIAL_TAGS = ['iframe', 'noembed', 'noframes', 'plaintext', 'script', 'style', 'textarea', 'title', 'xmp'];
-/** The first letters of SPECIAL_TAGS, lowercase. */
-const SPECIAL_FIRST = new Set(SPECIAL_TAGS.map((t) => t.charCodeAt(0)));
+export { PlainTokenizer, type TokenizerCallbacks } from './tokenizer-internals.ts';
 
 const LT = 0x3c;
 const AMP = 0x26;
@@ -125,24 +44,8 @@ const SQ = 0x27;
 /** The ASCII characters as strings, by code. */
 const CHARS = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
 
-/** htmlparser2's isWhitespace: space, \n, \t, \f, \r. */
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
-}
-
 function isAsciiAlpha(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-}
-
-/** Whether `buffer[start, end)` is one of SPECIAL_TAGS, in any case. */
-function isSpecialTag(buffer: string, start: number, end: number): boolean {
-  for (const tag of SPECIAL_TAGS) {
-    if (tag.length !== end - start) continue;
-    let i = 0;
-    while (i < tag.length && (buffer.charCodeAt(start + i) | 0x20) === tag.charCodeAt(i)) i++;
-    if (i === tag.length) return true;
-  }
-  return false;
 }
 
 export class FastTokenizer extends PlainTokenizer {
@@ -178,17 +81,14 @@ export class FastTokenizer extends PlainTokenizer {
     this.index = Math.min(this.nextOf(a, from), this.nextOf(b, from)) - 1 + this.offset;
   }
 
-  /** Moves to just before the next end of a tag name (`/`, `>`, white space), or also `=`, or `>`/`&` in an unquoted value. */
-  private skipName(eq: boolean, amp: boolean): void {
-    const buffer = this.buffer;
-    const end = buffer.length;
-    let i = this.index - this.offset + 1;
-    while (i < end) {
-      const c = buffer.charCodeAt(i);
-      if (c === GT || isSpace(c) || (amp ? c === AMP : c === SLASH || (eq && c === EQ))) break;
-      i++;
-    }
-    this.index = i - 1 + this.offset;
+  /** Moves to just before the next end of a tag name (`/`, `>`, white space), or also `=` for an attribute's. */
+  private skipName(eq: boolean): void {
+    this.index = this.endOfName(this.index - this.offset + 1, eq) - 1 + this.offset;
+  }
+
+  /** Moves to just before the end of an unquoted attribute value (`>`, `&`, white space). */
+  private skipUnquoted(): void {
+    this.index = this.endOfUnquoted(this.index - this.offset + 1) - 1 + this.offset;
   }
 
   stateText(c: number): void {
@@ -241,6 +141,19 @@ export class FastTokenizer extends PlainTokenizer {
     while (i < end) {
       const c = buffer.charCodeAt(i);
       if (c === GT || c === SLASH || isSpace(c) || (eq && c === EQ)) break;
+      i++;
+    }
+    return i;
+  }
+
+  /** The first of `from` and the characters after it that ends an unquoted value (`>`, `&`, white space), else the buffer's length. */
+  private endOfUnquoted(from: number): number {
+    const buffer = this.buffer;
+    const end = buffer.length;
+    let i = from;
+    while (i < end) {
+      const c = buffer.charCodeAt(i);
+      if (c === GT || c === AMP || isSpace(c)) break;
       i++;
     }
     return i;
@@ -328,12 +241,8 @@ export class FastTokenizer extends PlainTokenizer {
       }
       // InAttributeValueNq from its first character.
       const valueStart = i;
-      while (i < end) {
-        ch = buffer.charCodeAt(i);
-        if (ch === GT || ch === AMP || isSpace(ch)) break;
-        i++;
-      }
-      if (i >= end || ch === AMP) return this.handOver(IN_VALUE_NO_QUOTES, valueStart, valueStart);
+      i = this.endOfUnquoted(i);
+      if (i >= end || buffer.charCodeAt(i) === AMP) return this.handOver(IN_VALUE_NO_QUOTES, valueStart, valueStart);
       cbs.onattribdata(valueStart + offset, i + offset);
       cbs.onattribend(UNQUOTED, i + offset);
     }
@@ -348,17 +257,17 @@ export class FastTokenizer extends PlainTokenizer {
 
   stateInTagName(c: number): void {
     if (c === GT || c === SLASH || isSpace(c)) super.stateInTagName(c);
-    else this.skipName(false, false);
+    else this.skipName(false);
   }
 
   stateInClosingTagName(c: number): void {
     if (c === GT || c === SLASH || isSpace(c)) super.stateInClosingTagName(c);
-    else this.skipName(false, false);
+    else this.skipName(false);
   }
 
   stateInAttributeName(c: number): void {
     if (c === EQ || c === GT || c === SLASH || isSpace(c)) super.stateInAttributeName(c);
-    else this.skipName(true, false);
+    else this.skipName(true);
   }
 
   stateInAttributeValueDoubleQuotes(c: number): void {
@@ -373,7 +282,7 @@ export class FastTokenizer extends PlainTokenizer {
 
   stateInAttributeValueNoQuotes(c: number): void {
     if (c === GT || c === AMP || isSpace(c)) super.stateInAttributeValueNoQuotes(c);
-    else this.skipName(false, true);
+    else this.skipUnquoted();
   }
 
   /** The original's loop as a string search: true at the next `c`, else at the last character. */

@@ -14,7 +14,7 @@ export function isFurnitureText(text: string): boolean {
   if (text.length >= MAX_FURNITURE_CHARS) return false;
   let known = furnitureSeen.get(text);
   if (known === undefined) {
-    known = matchesFurniture(text) || READING_PROMPTS.some((re) => re.test(text));
+    known = matchesFurniture(text);
     // The same short texts come back on every page of a site and in several passes; the memo is bounded.
     if (furnitureSeen.size >= 10_000) furnitureSeen.clear();
     furnitureSeen.set(text, known);
@@ -22,16 +22,6 @@ export function isFurnitureText(text: string): boolean {
   return known;
 }
 const furnitureSeen = new Map<string, boolean>();
-
-/**
- * Whole-block lines that speak about the page rather than its subject: the marker over an
- * inline ad or aside telling the reader the text goes on, and the feedback question at the end
- * of an issue or post. They stand inside the article's own container, where a class rarely names them.
- */
-const READING_PROMPTS = [
-  /^(the )?(article|story|post|text|content|reading) continues (below|after (this |the )?(ad|advert|advertisement))$/i,
-  /^(how was this (issue|article|post|story|newsletter|episode|guide)|was this (article|page|post|guide|answer) (helpful|useful))\s*\??$/i,
-];
 
 /**
  * Removes short elements whose whole text is furniture before the container is chosen, so that

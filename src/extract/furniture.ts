@@ -95,6 +95,12 @@ export const FURNITURE_PATTERNS: RegExp[] = [
   // "By Justine Coleman -"
   /^by \p{Lu}[\p{L}.'’-]*( \p{Lu}[\p{L}.'’-]*){0,3}\s*[-–|,]?$/u,
 
+  // Lines that speak about the page rather than its subject, inside the article's own container
+  // where a class rarely names them: the marker over an inline ad or aside telling the reader the
+  // text goes on, and the feedback question at the end of an issue or post.
+  /^(the )?(article|story|post|text|content|reading) continues (below|after (this |the )?(ad|advert|advertisement))$/i,
+  /^(how was this (issue|article|post|story|newsletter|episode|guide)|was this (article|page|post|guide|answer) (helpful|useful))\s*\??$/i,
+
   // Captions, credits and copyright lines.
   /^(image|photo|picture|video|graphic)( caption| credit| source)?:?.{0,120}$/i,
   /^in this .{0,100}\b(file )?(photo|image|picture)\b/i,

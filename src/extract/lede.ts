@@ -84,7 +84,7 @@ function readsAsDek(b: PageAnalysis['blocks'][number], x: Float32Array): boolean
   if ((b.kind !== 'p' && b.kind !== 'other') || b.linkDensity > 0.1 || b.text.length > DEK_MAX_CHARS) return false;
   if (OUTSIDE_TEXT.some((f) => x[f] === 1) || BYLINE.test(b.text)) return false;
   // In the container, or the block right before its first one.
-  if (x[IN_CONTAINER] !== 1 && !(x[CONTAINER_DISTANCE] < 0 && x[CONTAINER_DISTANCE] >= -Math.LN2 - 1e-6)) return false;
+  if (x[IN_CONTAINER] !== 1 && !(x[CONTAINER_DISTANCE] < 0 && x[CONTAINER_DISTANCE] >= ONE_BLOCK_BEFORE)) return false;
   const words = b.text.split(/\s+/).length;
   return words >= 2 * DEK_MIN_WORDS || (words >= DEK_MIN_WORDS && SENTENCE_END.test(b.text));
 }
@@ -154,5 +154,7 @@ const LEDE_REPEATS = 2;
 const TITLE_TEXT = FEATURE_NAMES.indexOf('titleText');
 const IN_CONTAINER = FEATURE_NAMES.indexOf('inContainer');
 const CONTAINER_DISTANCE = FEATURE_NAMES.indexOf('containerDistance');
+/** containerDistance of the block right before the container (features.ts writes sign(d)·log1p(|d|), d = -1), in float32. */
+const ONE_BLOCK_BEFORE = -Math.log1p(1) - 1e-6;
 const FURNITURE_TEXT = FEATURE_NAMES.indexOf('furnitureText');
 const CUT_ANY = FEATURE_NAMES.indexOf('cutAny');
